@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The renderer is built once and served by both Electron (file://) and the browser host, hence relative paths.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [vue()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});
