@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { EverynodeServices, EventName, ServiceName } from './services.js';
+
+// Argument validators for every service method: the registrar (Electron) and the WebSocket host (browser) check
+// every call against these before the backend sees it.
+const name = z.string().min(1).max(253);
+const context = z.string().min(1).max(1024);
+const selection = z.string().min(1).max(253);
+const refs = z
+  .array(z.object({ namespace: z.string().min(1).max(253), name }).strict())
+  .min(1)
+  .max(10_000);
+
+type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
+type ArgTable = {
+  [S in ServiceName]: { [M in keyof EverynodeServices[S]]: z.ZodType<ArgsOf<EverynodeServices[S][M]>> };
+};
+
+export const serviceArgs: ArgTable = {
+  host: { info: z.tuple([]) },
+  clusters: {
+    getState: z.tuple([]),
+    switchContext: z.tuple([context]),
+    addKubeconfig: z.tuple([
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('upload'), name: z.string().min(1).max(1024), content: z.string().max(4_000_000) }),
+        z.object({ kind: z.literal('dialog') }),
+      ]),
+    ]),
+    reconnect: z.tuple([]),
+  },
+  projects: {
+    getState: z.tuple([context]),
+    select: z.tuple([context, selection]),
+    add: z.tuple([context, name]),
+    remove: z.tuple([context, name]),
+  },
+  daemonsets: {
+    subscribe: z.tuple([context, selection]),
+    unsubscribe: z.tuple([z.string().min(1).max(200)]),
+    redeploy: z.tuple([context, refs]),
+    delete: z.tuple([context, refs, z.enum(['Background', 'Orphan'])]),
+  },
+};
+
+export const CHANNEL_PREFIX = 'everynode:';
+
+export interface ChannelSpec {
+  channel: string;
+  service: ServiceName;
+  method: string;
+  args: z.ZodType<unknown[]>;
+}
+
+/** Every invoke channel, e.g. `everynode:clusters.getState`. */
+export const channels: ChannelSpec[] = Object.entries(serviceArgs).flatMap(([service, methods]) =>
+  Object.entries(methods as Record<string, z.ZodType<unknown[]>>).map(([method, args]) => ({
+    channel: `${CHANNEL_PREFIX}${service}.${method}`,
+    service: service as ServiceName,
+    method,
+    args,
+  })),
+);
+
+export const eventNames: EventName[] = ['onDidChangeClusters', 'onDidChangeProjects', 'onDidChangeDaemonSets'];
+
+export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;
+
+export function findChannel(channel: string): ChannelSpec | undefined {
+  return channels.find((spec) => spec.channel === channel);
+}

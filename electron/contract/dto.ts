@@ -1,0 +1,154 @@
+// Data that crosses the bridge. Plain JSON only: no credentials, no client objects, no class instances.
+
+export type ConnectionState =
+  'not-connected' | 'connecting' | 'connected' | 'unreachable' | 'unauthorized' | 'forbidden' | 'error';
+
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'not-found'
+  | 'already-exists'
+  | 'conflict'
+  | 'invalid'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'unreachable'
+  | 'unsupported'
+  | 'internal';
+
+/** An error as the renderer sees it: a message safe to show, and where it belongs (a field, a line). */
+export interface AppErrorDTO {
+  code: ErrorCode;
+  message: string;
+  /** HTTP status from the API server, when the error came from one. */
+  status?: number;
+  /** Field causes of a 422, e.g. `{ field: 'metadata.name', message: '...' }`. */
+  causes?: { field?: string; message: string; reason?: string }[];
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorDTO };
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  version: string;
+  platform: string;
+}
+
+/** A kubeconfig file the app reads (KUBECONFIG entries, ~/.kube/config, files the user added, the sandbox's). */
+export interface KubeconfigSource {
+  id: string;
+  /** What the user recognises: a file name or "Built-in sandbox". Never file contents. */
+  label: string;
+  kind: 'env' | 'default' | 'added' | 'sandbox';
+  /** Set when the file cannot be read or parsed; the other files keep working. */
+  error?: string;
+}
+
+export interface ContextSummary {
+  name: string;
+  cluster: string;
+  server: string;
+  user: string;
+  namespace?: string;
+  sourceId: string;
+  sandbox: boolean;
+  /** Set when the context cannot be used as written (e.g. it names a missing cluster). */
+  problem?: string;
+}
+
+export interface ClustersState {
+  sources: KubeconfigSource[];
+  contexts: ContextSummary[];
+  activeContext: string | null;
+  connection: { state: ConnectionState; message?: string };
+  /** Whether the app may start the built-in sandbox cluster (off with --no-sandbox). */
+  sandboxAvailable: boolean;
+}
+
+/** `'*'` stands for "All projects". */
+export type ProjectSelection = string;
+
+export interface ProjectsState {
+  context: string;
+  /** The user may list namespaces: every namespace is offered, plus "All projects". */
+  canListAll: boolean;
+  projects: string[];
+  /** Namespaces the user added by hand (when they cannot list namespaces). */
+  added: string[];
+  selected: ProjectSelection;
+}
+
+export interface ObjectRef {
+  namespace: string;
+  name: string;
+}
+
+export interface DaemonSetStatusCounts {
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  updated: number;
+  misscheduled: number;
+  unavailable: number;
+}
+
+/** Pods of one DaemonSet that are not fine, aggregated by reason (ImagePullBackOff, ContainerCreating...). */
+export interface PodIssue {
+  reason: string;
+  nodes: string[];
+}
+
+export interface DaemonSetRow {
+  /** `namespace/name`: stable row identity. */
+  key: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  alias?: string;
+  description?: string;
+  labels: Record<string, string>;
+  createdAt: string;
+  generation: number;
+  observedGeneration?: number;
+  strategy: { type: 'RollingUpdate' | 'OnDelete'; maxUnavailable?: string | number; maxSurge?: string | number };
+  minReadySeconds: number;
+  images: string[];
+  nodeSelector: Record<string, string>;
+  selector: Record<string, string>;
+  status: DaemonSetStatusCounts;
+  /** Only filled for DaemonSets that are not settled: the backend watches their pods, never all pods. */
+  podIssues: PodIssue[];
+  /** OnDelete: how many of its pods still run an old revision. */
+  oldRevisionPods?: number;
+}
+
+export interface QuotaUse {
+  hard: string;
+  used: string;
+}
+
+export interface ProjectSummary {
+  selection: ProjectSelection;
+  quota?: { pods?: QuotaUse; cpu?: QuotaUse; memory?: QuotaUse };
+  daemonSets: number;
+  pods: number;
+}
+
+/** One batch of changes to a subscribed list. `reset` replaces everything the renderer holds for it. */
+export interface DaemonSetDelta {
+  subscriptionId: string;
+  reset: boolean;
+  upserts: DaemonSetRow[];
+  removals: string[];
+  /** False until the first complete list has arrived. */
+  synced: boolean;
+  summary?: ProjectSummary;
+  /** Set when the watch cannot run (forbidden, unreachable); cleared by the next good batch. */
+  error?: AppErrorDTO;
+}
+
+export interface BulkResult {
+  results: { key: string; ok: boolean; error?: AppErrorDTO }[];
+}
+
+export type KubeconfigInput = { kind: 'upload'; name: string; content: string } | { kind: 'dialog' };

@@ -1,0 +1,4 @@
+export * from './dto.js';
+export * from './services.js';
+export * from './channels.js';
+export * from './web-protocol.js';
