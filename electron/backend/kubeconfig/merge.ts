@@ -1,0 +1,100 @@
+import type { ContextSummary } from '../../contract/index.js';
+import type { NamedEntry, ParsedKubeconfig } from './parse.js';
+
+export interface LoadedSource {
+  id: string;
+  kind: 'env' | 'default' | 'added' | 'sandbox';
+  parsed?: ParsedKubeconfig;
+}
+
+/** Everything a session needs for one context: the raw stanzas, never sent to the renderer. */
+export interface ResolvedContext {
+  summary: ContextSummary;
+  context: NamedEntry;
+  cluster?: NamedEntry;
+  user?: NamedEntry;
+}
+
+export interface MergedKubeconfig {
+  contexts: ResolvedContext[];
+  /** kubectl: the first file that sets current-context decides it. */
+  currentContext?: string;
+}
+
+// Only scheme, host and path reach the renderer: a server URL may carry user:password.
+export function safeServerUrl(server: unknown): string {
+  if (typeof server !== 'string') return '';
+  try {
+    const url = new URL(server);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Merges sources as kubectl merges KUBECONFIG: for each name, the first definition wins. */
+export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
+  const clusters = new Map<string, NamedEntry>();
+  const users = new Map<string, NamedEntry>();
+  const contexts = new Map<string, { entry: NamedEntry; source: LoadedSource }>();
+  let currentContext: string | undefined;
+  for (const source of sources) {
+    const parsed = source.parsed;
+    if (!parsed) continue;
+    for (const cluster of parsed.clusters) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
+    for (const user of parsed.users) if (!users.has(user.name)) users.set(user.name, user);
+    for (const context of parsed.contexts)
+      if (!contexts.has(context.name)) contexts.set(context.name, { entry: context, source });
+    currentContext ??= parsed.currentContext;
+  }
+
+  const resolved = [...contexts.values()].map(({ entry, source }): ResolvedContext => {
+    const clusterName = typeof entry.body.cluster === 'string' ? entry.body.cluster : '';
+    const userName = typeof entry.body.user === 'string' ? entry.body.user : '';
+    const namespace =
+      typeof entry.body.namespace === 'string' && entry.body.namespace !== '' ? entry.body.namespace : undefined;
+    const cluster = clusters.get(clusterName);
+    const user = userName === '' ? undefined : users.get(userName);
+    const summary: ContextSummary = {
+      name: entry.name,
+      cluster: clusterName,
+      server: safeServerUrl(cluster?.body.server),
+      user: userName,
+      sourceId: source.id,
+      sandbox: source.kind === 'sandbox',
+    };
+    if (namespace !== undefined) summary.namespace = namespace;
+    const problem = describeProblem(entry.name, clusterName, cluster, userName, user);
+    if (problem !== undefined) summary.problem = problem;
+    const result: ResolvedContext = { summary, context: entry };
+    if (cluster) result.cluster = cluster;
+    if (user) result.user = user;
+    return result;
+  });
+  const merged: MergedKubeconfig = { contexts: resolved };
+  if (currentContext !== undefined) merged.currentContext = currentContext;
+  return merged;
+}
+
+function describeProblem(
+  name: string,
+  clusterName: string,
+  cluster: NamedEntry | undefined,
+  userName: string,
+  user: NamedEntry | undefined,
+): string | undefined {
+  if (clusterName === '') return `Context "${name}" names no cluster.`;
+  if (!cluster) return `Context "${name}" names cluster "${clusterName}", which no kubeconfig file defines.`;
+  if (typeof cluster.body.server !== 'string' || cluster.body.server === '') {
+    return `Cluster "${clusterName}" of context "${name}" has no server address.`;
+  }
+  if (safeServerUrl(cluster.body.server) === '') {
+    return `Cluster "${clusterName}" of context "${name}" has a server address that is not a URL.`;
+  }
+  if (userName !== '' && !user) return `Context "${name}" names user "${userName}", which no kubeconfig file defines.`;
+  return undefined;
+}

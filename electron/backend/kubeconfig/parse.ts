@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+/** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */
+export interface NamedEntry {
+  name: string;
+  body: Record<string, unknown>;
+}
+
+export interface ParsedKubeconfig {
+  clusters: NamedEntry[];
+  users: NamedEntry[];
+  contexts: NamedEntry[];
+  currentContext?: string;
+}
+
+export class KubeconfigParseError extends Error {}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function entries(doc: Record<string, unknown>, key: string, bodyKey: string): NamedEntry[] {
+  const list = doc[key];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) throw new KubeconfigParseError(`"${key}" must be a list`);
+  return list.map((item: unknown, index) => {
+    if (!isRecord(item) || typeof item.name !== 'string' || item.name === '') {
+      throw new KubeconfigParseError(`${key}[${index}] has no name`);
+    }
+    const body = item[bodyKey];
+    if (body !== undefined && body !== null && !isRecord(body)) {
+      throw new KubeconfigParseError(`${key}[${index}] ("${item.name}"): "${bodyKey}" must be a mapping`);
+    }
+    return { name: item.name, body: isRecord(body) ? { ...body } : {} };
+  });
+}
+
+// kubectl resolves relative file references against the directory of the file that holds them.
+function absolutise(body: Record<string, unknown>, keys: string[], dir: string): void {
+  for (const key of keys) {
+    const value = body[key];
+    if (typeof value === 'string' && value !== '' && !path.isAbsolute(value)) body[key] = path.join(dir, value);
+  }
+}
+
+/**
+ * Reads one kubeconfig's text. Throws KubeconfigParseError with a message that quotes no values from the file (it
+ * may hold credentials): only keys, entry names and YAML positions.
+ */
+export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfig {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    const where = isRecord(error) && Array.isArray(error.linePos) ? describePos(error.linePos[0]) : '';
+    throw new KubeconfigParseError(`not valid YAML${where}`);
+  }
+  if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
+  if (!isRecord(doc)) throw new KubeconfigParseError('not a kubeconfig (the document is not a mapping)');
+  if (doc.kind !== undefined && doc.kind !== 'Config')
+    throw new KubeconfigParseError('not a kubeconfig (kind is not Config)');
+
+  const clusters = entries(doc, 'clusters', 'cluster');
+  const users = entries(doc, 'users', 'user');
+  const contexts = entries(doc, 'contexts', 'context');
+  for (const context of contexts) {
+    if (typeof context.body.cluster !== 'string' || context.body.cluster === '') {
+      // Kept, so the context is listed with a problem instead of vanishing.
+      context.body.cluster = '';
+    }
+  }
+  if (baseDir !== undefined) {
+    for (const cluster of clusters) absolutise(cluster.body, ['certificate-authority'], baseDir);
+    for (const user of users) {
+      absolutise(user.body, ['client-certificate', 'client-key', 'tokenFile', 'token-file'], baseDir);
+      const exec = user.body.exec;
+      // A command with a path separator is relative to the kubeconfig; a bare name is looked up on PATH.
+      if (isRecord(exec) && typeof exec.command === 'string' && exec.command.includes('/')) {
+        user.body.exec = { ...exec };
+        absolutise(user.body.exec as Record<string, unknown>, ['command'], baseDir);
+      }
+    }
+  }
+  const current = doc['current-context'];
+  const result: ParsedKubeconfig = { clusters, users, contexts };
+  if (typeof current === 'string' && current !== '') result.currentContext = current;
+  return result;
+}
+
+function describePos(pos: unknown): string {
+  if (isRecord(pos) && typeof pos.line === 'number') return ` (line ${pos.line})`;
+  return '';
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContextSummary, KubeconfigSource } from '../../contract/index.js';
+import { AppError } from '../errors.js';
+import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from './merge.js';
+import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
+import { FileWatcher } from './file-watcher.js';
+
+export interface KubeconfigStoreOptions {
+  /** KUBECONFIG as set in the environment; undefined when unset. */
+  kubeconfigEnv?: string;
+  homeDir: string;
+  /** Quiet period before a changed file is read again. */
+  debounceMs?: number;
+  /** path.delimiter by default; tests of Windows-style lists pass ';'. */
+  delimiter?: string;
+}
+
+interface SourceRecord {
+  id: string;
+  kind: KubeconfigSource['kind'];
+  label: string;
+  /** Files on disk; uploads and the sandbox keep their text in memory only. */
+  file?: string;
+  text?: string;
+  parsed?: ParsedKubeconfig;
+  error?: string;
+  /** Env and default files that do not exist are skipped, as kubectl skips them. */
+  missing: boolean;
+}
+
+/** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
+export class KubeconfigStore {
+  private readonly records: SourceRecord[] = [];
+  private merged: MergedKubeconfig = { contexts: [] };
+  private readonly listeners = new Set<() => void>();
+  private readonly watcher: FileWatcher;
+  private nextId = 1;
+
+  constructor(private readonly options: KubeconfigStoreOptions) {
+    this.watcher = new FileWatcher(options.debounceMs ?? 200, (file) => void this.reloadFile(file));
+    const envFiles = (options.kubeconfigEnv ?? '')
+      .split(options.delimiter ?? path.delimiter)
+      .filter((entry) => entry !== '')
+      .map((entry) => path.resolve(entry));
+    if (options.kubeconfigEnv !== undefined && envFiles.length > 0) {
+      for (const file of new Set(envFiles)) this.records.push(this.fileRecord('env', file));
+    } else {
+      this.records.push(this.fileRecord('default', path.join(options.homeDir, '.kube', 'config')));
+    }
+  }
+
+  /** Reads every file once; call before using the store. */
+  async load(): Promise<void> {
+    await Promise.all(this.records.filter((r) => r.file !== undefined).map((r) => this.read(r)));
+    for (const record of this.records) if (record.file !== undefined) this.watcher.watch(record.file);
+    this.remerge();
+  }
+
+  /** True when at least one kubeconfig file exists (broken or not): then the sandbox does not start by itself. */
+  hasAnyKubeconfig(): boolean {
+    return this.records.some((r) => r.kind !== 'sandbox' && !r.missing);
+  }
+
+  sources(): KubeconfigSource[] {
+    return this.records
+      .filter((r) => !r.missing)
+      .map((r) => {
+        const source: KubeconfigSource = { id: r.id, label: r.label, kind: r.kind };
+        if (r.error !== undefined) source.error = r.error;
+        return source;
+      });
+  }
+
+  contexts(): ContextSummary[] {
+    return this.merged.contexts.map((c) => c.summary);
+  }
+
+  resolve(name: string): ResolvedContext | undefined {
+    return this.merged.contexts.find((c) => c.context.name === name);
+  }
+
+  currentContext(): string | undefined {
+    return this.merged.currentContext;
+  }
+
+  /** A file the user picked (Electron dialog or the web host's --kubeconfig): watched like the others. */
+  async addFile(file: string): Promise<void> {
+    const absolute = path.resolve(file);
+    if (this.records.some((r) => r.file === absolute && !r.missing)) return;
+    const record = this.fileRecord('added', absolute);
+    this.records.push(record);
+    await this.read(record);
+    // A file the user chose is listed even when it is missing, so they see why it brings no contexts.
+    if (record.missing) {
+      record.missing = false;
+      record.error = 'File not found';
+    }
+    this.watcher.watch(absolute);
+    this.remerge();
+  }
+
+  /** An uploaded kubeconfig: kept in memory only, never written anywhere. Refused at once when it cannot be used. */
+  addUpload(name: string, content: string): void {
+    const label = path.basename(name) || 'kubeconfig';
+    let parsed: ParsedKubeconfig;
+    try {
+      parsed = parseKubeconfig(content);
+    } catch (error) {
+      const reason = error instanceof KubeconfigParseError ? error.message : 'cannot be read';
+      throw new AppError('invalid', `${label}: ${reason}`);
+    }
+    if (parsed.contexts.length === 0) throw new AppError('invalid', `${label}: the file defines no context`);
+    this.records.push({ id: `upload-${this.nextId++}`, kind: 'added', label, text: content, parsed, missing: false });
+    this.remerge();
+  }
+
+  addSandbox(content: string): void {
+    const parsed = parseKubeconfig(content);
+    const existing = this.records.findIndex((r) => r.kind === 'sandbox');
+    const record: SourceRecord = {
+      id: 'sandbox',
+      kind: 'sandbox',
+      label: 'Built-in sandbox',
+      text: content,
+      parsed,
+      missing: false,
+    };
+    if (existing >= 0) this.records[existing] = record;
+    else this.records.push(record);
+    this.remerge();
+  }
+
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.listeners.clear();
+  }
+
+  private fileRecord(kind: SourceRecord['kind'], file: string): SourceRecord {
+    const id = kind === 'default' ? 'default' : `${kind}-${this.nextId++}`;
+    return { id, kind, label: this.labelFor(file), file, missing: true };
+  }
+
+  private labelFor(file: string): string {
+    const home = this.options.homeDir;
+    return file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
+  }
+
+  private async reloadFile(file: string): Promise<void> {
+    const affected = this.records.filter((r) => r.file === file);
+    const before = affected.map((r) => `${r.missing}|${r.error ?? ''}|${r.text ?? ''}`);
+    await Promise.all(affected.map((r) => this.read(r)));
+    for (const r of affected) {
+      if (r.kind === 'added' && r.missing) {
+        r.missing = false;
+        r.error = 'File not found';
+      }
+    }
+    const after = affected.map((r) => `${r.missing}|${r.error ?? ''}|${r.text ?? ''}`);
+    if (before.join('\n') !== after.join('\n')) this.remerge();
+  }
+
+  private async read(record: SourceRecord): Promise<void> {
+    if (record.file === undefined) return;
+    delete record.parsed;
+    delete record.error;
+    delete record.text;
+    record.missing = false;
+    let text: string;
+    try {
+      text = await fs.promises.readFile(record.file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') record.missing = true;
+      else
+        record.error =
+          code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be read (permission denied)'
+            : code === 'EISDIR'
+              ? 'is a directory, not a file'
+              : 'cannot be read';
+      return;
+    }
+    record.text = text;
+    try {
+      record.parsed = parseKubeconfig(text, path.dirname(record.file));
+    } catch (error) {
+      record.error = error instanceof KubeconfigParseError ? error.message : 'cannot be parsed';
+    }
+  }
+
+  private remerge(): void {
+    this.merged = mergeKubeconfigs(
+      this.records.map((r) => ({ id: r.id, kind: r.kind, ...(r.parsed ? { parsed: r.parsed } : {}) })),
+    );
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,57 @@
+import type { EventName, EverynodeEvents, EverynodeServices } from '../contract/index.js';
+
+export interface BackendOptions {
+  /** Value of KUBECONFIG (colon-separated on Linux/macOS, semicolon on Windows); undefined = not set. */
+  kubeconfigEnv?: string;
+  /** Home directory for ~/.kube/config. */
+  homeDir: string;
+  /** 'auto': start the built-in sandbox when no kubeconfig exists at all; 'on': always add it; 'off': never. */
+  sandbox: 'auto' | 'on' | 'off';
+  /** Where the app keeps its own state (remembered projects, last context); written 0600, atomically. */
+  stateDir: string;
+  /** Options for the sandbox cluster when the backend starts it (tests pass a high speed). */
+  sandboxOptions?: { speed?: number; nodes?: number; name?: string };
+  /** Tuning for tests: watch liveness window, batching, backoff, kubeconfig reload debounce. */
+  tuning?: Partial<BackendTuning>;
+}
+
+export interface BackendTuning {
+  /** A watch that receives nothing, not even a bookmark, for this long is restarted. */
+  livenessMs: number;
+  /** Deltas are flushed this often, or at once when maxBatch items are pending. */
+  flushMs: number;
+  maxBatch: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Requests (lists, reviews, patches) that take longer fail as unreachable. */
+  requestTimeoutMs: number;
+  kubeconfigDebounceMs: number;
+}
+
+export const defaultTuning: BackendTuning = {
+  livenessMs: 60_000,
+  flushMs: 75,
+  maxBatch: 1000,
+  backoffBaseMs: 500,
+  backoffMaxMs: 30_000,
+  requestTimeoutMs: 20_000,
+  kubeconfigDebounceMs: 200,
+};
+
+/** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */
+export interface ClientSession {
+  /** Every method throws AppError on failure. */
+  services: EverynodeServices;
+  dispose(): void;
+}
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EverynodeEvents[E]): void;
+}
+
+export interface Backend {
+  connect(sink: EventSink): ClientSession;
+  /** Host-only: a kubeconfig file the user picked in a native dialog (or passed with --kubeconfig). */
+  addKubeconfigPath(path: string): Promise<void>;
+  dispose(): Promise<void>;
+}
