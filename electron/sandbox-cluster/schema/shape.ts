@@ -1,0 +1,80 @@
+// A walkable view of the schema for code that follows an object field by field: the patch engines (which list
+// merges by which key) and unknown-field detection.
+
+import { definition, definitionForKind, type FieldType } from './definitions.js';
+import { fieldMergeMeta, type FieldMergeMeta } from './patch-meta.js';
+
+export type Shape =
+  | { kind: 'struct'; name: string }
+  | { kind: 'map'; values: Shape; mapType?: 'atomic' | 'granular' }
+  | { kind: 'list'; items: Shape; meta: FieldMergeMeta }
+  /** string, integer, boolean and string-like named types (Quantity, Time, IntOrString). */
+  | { kind: 'scalar' }
+  /** Free-form content (RawExtension, FieldsV1) or a type we do not know: anything goes, nothing is merged by key. */
+  | { kind: 'any' };
+
+export const ANY: Shape = { kind: 'any' };
+
+function shapeOfType(type: FieldType, meta: FieldMergeMeta | undefined): Shape {
+  switch (type.kind) {
+    case 'string':
+    case 'integer':
+    case 'boolean':
+    case 'literal':
+      return { kind: 'scalar' };
+    case 'unknown':
+      return ANY;
+    case 'array':
+      return { kind: 'list', items: shapeOfType(type.items, undefined), meta: meta ?? { listType: 'atomic' } };
+    case 'map':
+      return { kind: 'map', values: shapeOfType(type.values, undefined), mapType: meta?.mapType };
+    case 'ref': {
+      const def = definition(type.name);
+      if (!def) return ANY;
+      if (def.scalar) return { kind: 'scalar' };
+      if (!def.fields || def.fields.length === 0) return ANY;
+      return { kind: 'struct', name: def.name };
+    }
+  }
+}
+
+/** The shape of a whole object of apiVersion/kind; `any` when the kind is not one we know. */
+export function shapeForKind(apiVersion: string, kind: string): Shape {
+  const def = definitionForKind(apiVersion, kind);
+  return def ? { kind: 'struct', name: def.name } : ANY;
+}
+
+/** The shape of a named definition (e.g. io.k8s.api.core.v1.PodSpec). */
+export function shapeForDefinition(name: string): Shape {
+  return shapeOfType({ kind: 'ref', name }, undefined);
+}
+
+/**
+ * The shape under `key`: a struct's field (undefined when the struct has no such field), a map's value, or `any`
+ * inside free-form content. Scalars and lists have no keyed children.
+ */
+export function childShape(shape: Shape, key: string): Shape | undefined {
+  switch (shape.kind) {
+    case 'struct': {
+      const field = definition(shape.name)?.fields?.find((f) => f.name === key);
+      return field ? shapeOfType(field.type, fieldMergeMeta(shape.name, key)) : undefined;
+    }
+    case 'map':
+      return shape.values;
+    case 'any':
+      return ANY;
+    default:
+      return undefined;
+  }
+}
+
+/** The element shape of a list (any for non-lists, so callers can walk unknown content uniformly). */
+export function itemShape(shape: Shape): Shape {
+  return shape.kind === 'list' ? shape.items : ANY;
+}
+
+/** Merge metadata of a list-valued child, or undefined when `key` is not a list the schema knows. */
+export function listMeta(shape: Shape, key: string): FieldMergeMeta | undefined {
+  const child = childShape(shape, key);
+  return child?.kind === 'list' ? child.meta : undefined;
+}
