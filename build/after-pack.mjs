@@ -1,0 +1,38 @@
+// electron-builder afterPack hook: flips Electron's fuses in the packaged binary before it is signed.
+// electron-builder 25 imports a .mjs hook and calls its `afterPack` export (or the default one).
+import path from 'node:path';
+import electronFuses from '@electron/fuses';
+
+// @electron/fuses 1.x is CommonJS: its named exports are read from the default import.
+const { flipFuses, FuseVersion, FuseV1Options } = electronFuses;
+
+/** The fuse settings every installer ships with; the unit test reads them too. */
+export const fuses = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // The renderer is served from a custom app:// protocol, so file:// needs no extra privileges.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+};
+
+function executablePath(context) {
+  const { appOutDir, electronPlatformName, packager } = context;
+  const name = packager.appInfo.productFilename;
+  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') return path.join(appOutDir, `${name}.app`);
+  if (electronPlatformName === 'win32') return path.join(appOutDir, `${name}.exe`);
+  return path.join(appOutDir, packager.executableName);
+}
+
+export async function afterPack(context) {
+  await flipFuses(executablePath(context), {
+    ...fuses,
+    // Flipping fuses invalidates the ad-hoc signature of arm64 macOS binaries; real signing comes after this hook.
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3,
+  });
+}
+
+export default afterPack;

@@ -1,0 +1,29 @@
+import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
+
+/** Permissions (camera, notifications, clipboard, devices...) are never granted: the app needs none. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // The app:// protocol already sends the CSP; this also covers anything else a window might load.
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // Any policy the response brought is replaced, never merged: ours is the only one in force.
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
+    );
+    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders: headers });
+  });
+}
+
+/** Every web contents the app creates stays on its page: no navigation, no new windows, no webviews. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

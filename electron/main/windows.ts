@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { BrowserWindow, dialog, screen } from 'electron';
+import type { WebContents } from 'electron';
+import { eventChannel } from '../contract/index.js';
+import type { ClustersState, EverynodeServices, HostInfo } from '../contract/index.js';
+import type { Backend, ClientSession } from '../backend/index.js';
+import { hostServices } from '../web/host-services.js';
+import { APP_START_URL } from './app-protocol.js';
+import { defaultWindowOptions } from './window-options.js';
+import { isVisibleOn, loadWindowState, saveWindowState } from './window-state.js';
+
+export interface AppWindowsOptions {
+  backend: Backend;
+  preloadPath: string;
+  stateFile: string;
+  dev: boolean;
+  homeDir: string;
+  info: HostInfo;
+}
+
+interface Tracked {
+  window: BrowserWindow;
+  session: ClientSession | undefined;
+  services: EverynodeServices | undefined;
+}
+
+/** The app's windows, each with its own backend session (its subscriptions die with the window or its page). */
+export class AppWindows {
+  private readonly tracked = new Map<number, Tracked>();
+
+  constructor(private readonly options: AppWindowsOptions) {}
+
+  /** Services for IPC from `sender`, created on first use after each page load; undefined for foreign contents. */
+  servicesFor(sender: WebContents): EverynodeServices | undefined {
+    const entry = this.tracked.get(sender.id);
+    if (entry === undefined || entry.window.isDestroyed()) return undefined;
+    if (entry.services === undefined) {
+      const session = this.options.backend.connect({
+        emit: (event, payload) => {
+          if (!sender.isDestroyed()) sender.send(eventChannel(event), payload);
+        },
+      });
+      entry.session = session;
+      entry.services = hostServices(session.services, {
+        info: this.options.info,
+        addFromDialog: () => this.addKubeconfigFromDialog(entry.window, session.services),
+      });
+    }
+    return entry.services;
+  }
+
+  async open(): Promise<BrowserWindow> {
+    const state = await loadWindowState(this.options.stateFile);
+    const base = defaultWindowOptions({ preloadPath: this.options.preloadPath, dev: this.options.dev });
+    const areas = screen.getAllDisplays().map((display) => display.workArea);
+    const window = new BrowserWindow(
+      state !== undefined && isVisibleOn(state.bounds, areas) ? { ...base, ...state.bounds } : base,
+    );
+    const contents = window.webContents;
+    const id = contents.id;
+    this.tracked.set(id, { window, session: undefined, services: undefined });
+
+    // A reload or a crash-recovery load starts a new page: the old page's subscriptions must not outlive it.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) this.endSession(id);
+    });
+    contents.on('render-process-gone', () => this.endSession(id));
+    window.once('ready-to-show', () => {
+      if (state?.maximized === true) window.maximize();
+      window.show();
+    });
+    window.on('close', () => {
+      const bounds = window.getNormalBounds();
+      void saveWindowState(this.options.stateFile, { bounds, maximized: window.isMaximized() }).catch(() => undefined);
+    });
+    window.on('closed', () => {
+      this.endSession(id);
+      this.tracked.delete(id);
+    });
+    await window.loadURL(APP_START_URL);
+    return window;
+  }
+
+  /** The second launch of the app lands here: bring the existing window forward. */
+  focus(): void {
+    const first = [...this.tracked.values()][0]?.window;
+    if (first === undefined || first.isDestroyed()) {
+      void this.open();
+      return;
+    }
+    if (first.isMinimized()) first.restore();
+    first.show();
+    first.focus();
+  }
+
+  focused(): { window: BrowserWindow; services: EverynodeServices } | undefined {
+    const window = BrowserWindow.getFocusedWindow() ?? [...this.tracked.values()][0]?.window;
+    if (window === undefined || window.isDestroyed()) return undefined;
+    const services = this.servicesFor(window.webContents);
+    return services === undefined ? undefined : { window, services };
+  }
+
+  count(): number {
+    return this.tracked.size;
+  }
+
+  disposeAll(): void {
+    for (const id of this.tracked.keys()) this.endSession(id);
+  }
+
+  private endSession(id: number): void {
+    const entry = this.tracked.get(id);
+    if (entry?.session === undefined) return;
+    entry.session.dispose();
+    entry.session = undefined;
+    entry.services = undefined;
+  }
+
+  private async addKubeconfigFromDialog(window: BrowserWindow, services: EverynodeServices): Promise<ClustersState> {
+    const result = await dialog.showOpenDialog(window, {
+      title: 'Add kubeconfig',
+      buttonLabel: 'Add',
+      defaultPath: path.join(this.options.homeDir, '.kube'),
+      properties: ['openFile', 'showHiddenFiles', 'dontAddToRecent'],
+    });
+    const picked = result.filePaths[0];
+    if (!result.canceled && picked !== undefined) await this.options.backend.addKubeconfigPath(picked);
+    return services.clusters.getState();
+  }
+}

@@ -1,0 +1,40 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  port: number;
+  kubeconfigs: string[];
+  sandbox: 'auto' | 'on' | 'off';
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      kubeconfig: { type: 'string', multiple: true },
+      sandbox: { type: 'boolean' },
+      'no-sandbox': { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port needs a port number, not ${values.port}.`);
+  if (values.sandbox === true && values['no-sandbox'] === true) throw new Error('--sandbox and --no-sandbox conflict.');
+  const kubeconfigs = values.kubeconfig ?? [];
+  // With no flag the backend starts the sandbox only when no kubeconfig exists at all; a --kubeconfig is one.
+  let sandbox: CliOptions['sandbox'] = kubeconfigs.length > 0 ? 'off' : 'auto';
+  if (values.sandbox === true) sandbox = 'on';
+  if (values['no-sandbox'] === true) sandbox = 'off';
+  return { port, kubeconfigs, sandbox };
+}
+
+/** Where the app keeps its state: the same folder Electron's userData uses for an app named "everynode". */
+export function defaultStateDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'everynode');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'everynode');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'everynode');
+}

@@ -1,0 +1,47 @@
+// `npm run web -- [--port P] [--kubeconfig FILE] [--sandbox] [--no-sandbox]`: the app in a browser.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { defaultStateDir, parseCli } from './cli-options.js';
+import { startWebHost } from './host.js';
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseCli(process.argv.slice(2));
+  const home = os.homedir();
+  const host = await startWebHost({
+    port: options.port,
+    kubeconfigs: options.kubeconfigs,
+    sandbox: options.sandbox,
+    homeDir: home,
+    stateDir: defaultStateDir(process.env, home),
+    kubeconfigEnv: process.env.KUBECONFIG,
+    version: packageVersion(),
+  });
+  console.log(`everynode web: ${host.url}`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`everynode web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

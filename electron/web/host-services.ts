@@ -1,0 +1,27 @@
+import type { ClustersState, EverynodeServices, HostInfo, KubeconfigInput } from '../contract/index.js';
+
+export interface HostOverrides {
+  info: HostInfo;
+  /** What `clusters.addKubeconfig({ kind: 'dialog' })` does in this host (a native dialog, or a refusal). */
+  addFromDialog(): Promise<ClustersState>;
+}
+
+/**
+ * The backend's services as one host offers them: the host says what it is and owns the file dialog, since the
+ * backend never opens a path the renderer names. Delegation is explicit so that methods keep their `this`.
+ */
+export function hostServices(services: EverynodeServices, overrides: HostOverrides): EverynodeServices {
+  const { clusters } = services;
+  return {
+    host: { info: () => Promise.resolve({ ...overrides.info }) },
+    clusters: {
+      getState: () => clusters.getState(),
+      switchContext: (name: string) => clusters.switchContext(name),
+      addKubeconfig: (input: KubeconfigInput) =>
+        input.kind === 'dialog' ? overrides.addFromDialog() : clusters.addKubeconfig(input),
+      reconnect: () => clusters.reconnect(),
+    },
+    projects: services.projects,
+    daemonsets: services.daemonsets,
+  };
+}

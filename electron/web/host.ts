@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../backend/index.js';
+import type { Backend, BackendOptions } from '../backend/index.js';
+import { newToken } from './access.js';
+import { serveBridge } from './bridge.js';
+import { createWebServer } from './server.js';
+
+export interface WebHostOptions {
+  /** 0 (the default) lets the system pick a free port. */
+  port?: number;
+  /** Kubeconfig files added as sources, as the Electron app's "Add kubeconfig…" does. */
+  kubeconfigs?: string[];
+  sandbox: BackendOptions['sandbox'];
+  homeDir: string;
+  stateDir: string;
+  /** KUBECONFIG as the user set it; undefined = not set. */
+  kubeconfigEnv?: string;
+  sandboxOptions?: BackendOptions['sandboxOptions'];
+  tuning?: BackendOptions['tuning'];
+  /** The built renderer; dist/renderer by default. */
+  staticDir?: string;
+  version?: string;
+}
+
+export interface WebHost {
+  /** The address to open once: it carries the token. */
+  url: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  /** Closes every socket, stops the server and disposes the backend (and a sandbox cluster it started). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** The only address the host ever binds: other machines and other interfaces cannot reach it. */
+export const WEB_HOST_ADDRESS = '127.0.0.1';
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const staticDir = options.staticDir ?? DEFAULT_STATIC_DIR;
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\`.`);
+  }
+  const backend = await createBackend({
+    homeDir: options.homeDir,
+    stateDir: options.stateDir,
+    sandbox: options.sandbox,
+    ...(options.kubeconfigEnv !== undefined ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
+    ...(options.sandboxOptions !== undefined ? { sandboxOptions: options.sandboxOptions } : {}),
+    ...(options.tuning !== undefined ? { tuning: options.tuning } : {}),
+  });
+  try {
+    for (const file of options.kubeconfigs ?? []) await backend.addKubeconfigPath(path.resolve(file));
+  } catch (error) {
+    await backend.dispose();
+    throw error;
+  }
+
+  const token = newToken();
+  let port = 0;
+  const info = { kind: 'web' as const, version: options.version ?? '0.0.0', platform: process.platform };
+  const { server, sockets } = createWebServer({
+    staticDir,
+    token,
+    port: () => port,
+    onBridge: (socket) => serveBridge(socket, backend, info),
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: options.port ?? 0, host: WEB_HOST_ADDRESS, exclusive: true }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await backend.dispose();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await backend.dispose();
+    })();
+    return closing;
+  };
+  return { url: `http://${WEB_HOST_ADDRESS}:${port}/?token=${token}`, port, token, backend, close };
+}

@@ -1,0 +1,76 @@
+// `npm start`: opens the Electron app, or the browser host where Electron's binary is not installed.
+// Requiring the `electron` package is avoided on purpose: where the binary is missing it throws (and older versions
+// start a download), so the binary is looked for on disk instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const electronDir = path.join(root, 'node_modules', 'electron');
+const args = process.argv.slice(2);
+
+/** @returns {string | undefined} the Electron executable, when it is on disk */
+export function findElectronBinary(dir = electronDir) {
+  try {
+    const relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    if (relative === '') return undefined;
+    const executable = path.join(dir, 'dist', relative);
+    return existsSync(executable) ? executable : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser host's flags as Electron takes them. `--no-sandbox` must never reach Electron as it is: Chromium reads
+ * it and turns off the renderer sandbox. `--port` means nothing to a window.
+ */
+export function electronArgs(hostArgs) {
+  const result = [];
+  for (let i = 0; i < hostArgs.length; i++) {
+    const arg = hostArgs[i];
+    if (arg === '--sandbox') result.push('--everynode-sandbox=on');
+    else if (arg === '--no-sandbox') result.push('--everynode-sandbox=off');
+    else if (arg === '--port') i++;
+    else if (!arg.startsWith('--port=')) result.push(arg);
+  }
+  return result;
+}
+
+function tryInstallElectron() {
+  const installer = path.join(electronDir, 'install.js');
+  if (!existsSync(installer)) return;
+  // One bounded attempt: without internet the download fails fast; a slow network must not hang `npm start`.
+  spawnSync(process.execPath, [installer], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
+}
+
+function run(command, commandArgs, env = process.env) {
+  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
+  const forward = (signal) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function main() {
+  let electron = findElectronBinary();
+  if (!electron) {
+    tryInstallElectron();
+    electron = findElectronBinary();
+  }
+  if (!electron) {
+    console.log("Electron's binary is not installed here; starting the browser host instead.");
+    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    run(process.execPath, [tsx, path.join(root, 'electron', 'web', 'cli.ts'), ...args]);
+    return;
+  }
+  // ELECTRON_RUN_AS_NODE in the environment would turn the app into a plain Node process.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  run(electron, [path.join(root, 'dist', 'main', 'main.cjs'), ...electronArgs(args)], env);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main();
+}
