@@ -1,0 +1,223 @@
+// The DaemonSet controller: reacts to DaemonSet, pod, node and revision changes through a coalescing work queue,
+// resyncs periodically (availability after minReadySeconds is a matter of time, not of events), and for each
+// DaemonSet creates and deletes pods, runs the rolling update, keeps revisions and writes status.
+
+import { asStatusError } from '../errors.js';
+import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import { newDaemonPod } from './daemon-pod.js';
+import { nodeOfPod } from './eligibility.js';
+import { cleanupHistory, constructHistory, HashCollision } from './history.js';
+import type { DaemonSet, DaemonSetStatus, Node, Pod } from './kinds.js';
+import { controllerRef, keyOf, splitKey } from './kinds.js';
+import { computeStatus, planManage, planRollingUpdate, type Actions, type Snapshot } from './plan.js';
+import { isTerminal, isTerminating } from './pod-util.js';
+import { selectorMatches } from './selector.js';
+import { WorkQueue } from './work-queue.js';
+
+const SOURCE = { component: 'daemonset-controller' };
+const RESYNC_MS = 5_000;
+
+export class DaemonSetController {
+  private readonly queue: WorkQueue;
+  private readonly unsubscribe: () => void;
+  private readonly resync: NodeJS.Timeout;
+
+  constructor(
+    private readonly api: ClusterApi,
+    private readonly speed: number,
+  ) {
+    this.queue = new WorkQueue(
+      (key) => this.sync(key),
+      (key, error) => {
+        if (!(error instanceof HashCollision)) console.warn(`daemonset-controller: sync ${key} failed:`, error);
+      },
+    );
+    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.resync = setInterval(() => this.enqueueAll(), RESYNC_MS);
+    this.resync.unref();
+    this.enqueueAll();
+  }
+
+  pause(): void {
+    this.queue.pause();
+  }
+
+  resume(): void {
+    this.queue.resume();
+    this.enqueueAll();
+  }
+
+  stop(): void {
+    clearInterval(this.resync);
+    this.unsubscribe();
+    this.queue.stop();
+  }
+
+  private enqueueAll(): void {
+    for (const ds of this.api.list('daemonsets')) this.queue.add(keyOf(ds));
+  }
+
+  private onEvent(event: StoreEvent): void {
+    switch (event.resource) {
+      case 'daemonsets':
+        this.queue.add(keyOf(event.object));
+        return;
+      case 'pods':
+      case 'controllerrevisions':
+        this.enqueueOwner(event.object);
+        if (event.old) this.enqueueOwner(event.old);
+        return;
+      case 'nodes':
+        if (event.type !== 'MODIFIED' || schedulingChanged(event.old, event.object)) this.enqueueAll();
+        return;
+      default:
+        return;
+    }
+  }
+
+  private enqueueOwner(obj: KubeObject): void {
+    const ref = controllerRef(obj);
+    if (ref) {
+      if (ref.kind === 'DaemonSet') this.queue.add(`${obj.metadata.namespace ?? ''}/${ref.name}`);
+      return;
+    }
+    // An orphan pod may be adopted by a DaemonSet whose selector matches it.
+    if (obj.kind !== 'Pod') return;
+    for (const ds of this.api.list('daemonsets', obj.metadata.namespace) as DaemonSet[]) {
+      if (selectorMatches(ds.spec.selector, obj.metadata.labels)) this.queue.add(keyOf(ds));
+    }
+  }
+
+  private minReadyMs(ds: DaemonSet): number {
+    return ((ds.spec.minReadySeconds ?? 0) * 1000) / this.speed;
+  }
+
+  /** The DaemonSet's pods (adopting matching orphans), grouped by target node. */
+  private claimPods(ds: DaemonSet): Pod[] {
+    const owned: Pod[] = [];
+    for (const pod of this.api.list('pods', ds.metadata.namespace) as Pod[]) {
+      const ref = controllerRef(pod);
+      if (ref?.uid === ds.metadata.uid) {
+        owned.push(pod);
+      } else if (!ref && !isTerminating(pod) && selectorMatches(ds.spec.selector, pod.metadata.labels)) {
+        const adopted = { ...pod, metadata: { ...pod.metadata } };
+        adopted.metadata.ownerReferences = [
+          ...(pod.metadata.ownerReferences ?? []),
+          {
+            apiVersion: 'apps/v1',
+            kind: 'DaemonSet',
+            name: ds.metadata.name,
+            uid: ds.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ];
+        owned.push(this.api.update('pods', adopted) as Pod);
+      }
+    }
+    return owned;
+  }
+
+  private snapshot(ds: DaemonSet, nodes: Node[], pods: Pod[], hash: string): Snapshot {
+    const podsByNode = new Map<string, Pod[]>();
+    for (const pod of pods) {
+      if (isTerminal(pod) && isTerminating(pod)) continue;
+      const node = nodeOfPod(pod.spec);
+      if (!node) continue;
+      const list = podsByNode.get(node);
+      if (list) list.push(pod);
+      else podsByNode.set(node, [pod]);
+    }
+    return { ds, nodes, podsByNode, hash, now: this.api.now(), minReadyMs: this.minReadyMs(ds) };
+  }
+
+  private sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const ds = this.api.get('daemonsets', namespace, name) as DaemonSet | undefined;
+    // A DaemonSet being deleted is left to the garbage collector.
+    if (!ds || ds.metadata.deletionTimestamp) return;
+    const nodes = this.api.list('nodes') as Node[];
+    const { old, hash } = constructHistory(this.api, ds);
+    let pods = this.claimPods(ds);
+
+    let writes = this.execute(ds, planManage(this.snapshot(ds, nodes, pods, hash)), hash);
+    // Like upstream's expectations: the rolling update only runs on a snapshot the manage step did not change.
+    const strategy = ds.spec.updateStrategy?.type ?? 'RollingUpdate';
+    if (writes === 0 && strategy === 'RollingUpdate') {
+      writes += this.execute(ds, planRollingUpdate(this.snapshot(ds, nodes, pods, hash)), hash);
+    }
+    if (writes > 0) pods = this.claimPods(ds);
+    cleanupHistory(this.api, ds, old, pods);
+    this.writeStatus(ds, this.snapshot(ds, nodes, pods, hash), writes === 0);
+  }
+
+  /** Creates and deletes pods; returns how many writes succeeded. Stops creating at the first failure. */
+  private execute(ds: DaemonSet, actions: Actions, hash: string): number {
+    let writes = 0;
+    for (const pod of actions.delete) {
+      try {
+        this.api.delete('pods', ds.metadata.namespace, pod);
+        this.api.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod}`, SOURCE);
+        writes++;
+      } catch (error) {
+        if (asStatusError(error)?.code === 404) continue;
+        this.api.recordEvent(ds, 'Warning', 'FailedDelete', `Error deleting: ${errorMessage(error)}`, SOURCE);
+      }
+    }
+    for (const node of actions.create) {
+      try {
+        const pod = this.api.create('pods', newDaemonPod(ds, node, hash));
+        this.api.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+        writes++;
+      } catch (error) {
+        this.api.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${errorMessage(error)}`, SOURCE);
+        break;
+      }
+    }
+    return writes;
+  }
+
+  private writeStatus(ds: DaemonSet, snapshot: Snapshot, settled: boolean): void {
+    const computed = computeStatus(snapshot);
+    const previous: Partial<DaemonSetStatus> = ds.status ?? {};
+    const next: DaemonSetStatus = { ...previous, ...computed };
+    if (settled) next.observedGeneration = ds.metadata.generation;
+    const fields: (keyof DaemonSetStatus)[] = [
+      'currentNumberScheduled',
+      'numberMisscheduled',
+      'desiredNumberScheduled',
+      'numberReady',
+      'updatedNumberScheduled',
+      'numberAvailable',
+      'numberUnavailable',
+      'observedGeneration',
+    ];
+    if (fields.some((f) => previous[f] !== next[f])) {
+      const latest = this.api.get('daemonsets', ds.metadata.namespace, ds.metadata.name) as DaemonSet | undefined;
+      if (latest && latest.metadata.resourceVersion === ds.metadata.resourceVersion) {
+        this.api.updateStatus('daemonsets', { ...latest, status: next });
+      } else {
+        // The DaemonSet changed meanwhile; its own event requeues it.
+        return;
+      }
+    }
+    // Pods that are ready but not yet available become available by the passage of time alone.
+    if (snapshot.minReadyMs > 0 && computed.numberReady !== computed.numberAvailable) {
+      this.queue.addAfter(keyOf(ds), snapshot.minReadyMs + 50);
+    }
+    if (!settled) this.queue.add(keyOf(ds));
+  }
+}
+
+function schedulingChanged(old: KubeObject | undefined, now: KubeObject): boolean {
+  if (!old) return true;
+  return (
+    JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(now.metadata.labels ?? {}) ||
+    JSON.stringify(old.spec?.taints ?? []) !== JSON.stringify(now.spec?.taints ?? []) ||
+    old.spec?.unschedulable !== now.spec?.unschedulable
+  );
+}
+
+function errorMessage(error: unknown): string {
+  return asStatusError(error)?.message ?? (error instanceof Error ? error.message : String(error));
+}

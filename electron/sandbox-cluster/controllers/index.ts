@@ -1,0 +1,38 @@
+// Public entry point of the sandbox's control plane: the DaemonSet controller, the scheduler, the garbage collector
+// and the quota controller, plus the kubelets, the seed world and quota admission. The API server wires these in.
+
+import type { AdmissionHook, ClusterApi } from '../types.js';
+import { DaemonSetController } from './daemonset.js';
+import { GarbageCollector } from './garbage-collector.js';
+import { QuotaController, quotaAdmission } from './quota.js';
+import { Scheduler } from './scheduler.js';
+
+export { startKubelets, kubeletLogs, type KubeletHandle, type LogReadOptions } from '../kubelet/index.js';
+export { seedWorld } from '../seed/world.js';
+
+export interface ControlLoop {
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+/** Starts the DaemonSet controller, scheduler, garbage collector and quota controller. */
+export function startControllers(api: ClusterApi, opts: { speed: number }): ControlLoop {
+  const speed = opts.speed > 0 ? opts.speed : 1;
+  const loops: ControlLoop[] = [
+    new Scheduler(api),
+    new DaemonSetController(api, speed),
+    new GarbageCollector(api),
+    new QuotaController(api),
+  ];
+  return {
+    pause: () => loops.forEach((l) => l.pause()),
+    resume: () => loops.forEach((l) => l.resume()),
+    stop: () => loops.forEach((l) => l.stop()),
+  };
+}
+
+/** Admission plug-ins the API server runs before committing creates and updates. */
+export function admissionHooks(api: ClusterApi): AdmissionHook[] {
+  return [quotaAdmission(api)];
+}

@@ -1,0 +1,289 @@
+// The simulated kubelets, one per node, driven by one due queue: a bound pod goes ContainerCreating -> image pull
+// (or ErrImagePull/ImagePullBackOff with back-off) -> Running -> Ready after its readiness probe's delay; a deleted pod
+// stops after its grace period and is then removed for real. All delays are divided by the speed factor.
+
+import type { Container, Pod } from '../controllers/kinds.js';
+import { badRequest } from '../errors.js';
+import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import { DueQueue } from './due-queue.js';
+import { backoffSeconds, containerId, pullError, pullSeconds } from './images.js';
+import { LogBook, type LogOptions } from './logs.js';
+import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
+import { NodeDirectory } from './nodes.js';
+
+type StepKind = 'admit' | 'pull' | 'pulled' | 'backoff' | 'start' | 'ready' | 'remove';
+
+interface Step {
+  key: string;
+  uid: string;
+  token: number;
+  kind: StepKind;
+  container: number;
+}
+
+export interface LogReadOptions extends LogOptions {
+  previous?: boolean;
+}
+
+const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+export class Kubelets {
+  private readonly runs = new Map<string, PodRun>();
+  /** Images each node has pulled: the second pull on a node is "already present on machine". */
+  private readonly images = new Map<string, Set<string>>();
+  private readonly queue: DueQueue<Step>;
+  private readonly nodes: NodeDirectory;
+  private readonly unsubscribe: () => void;
+  readonly logs: LogBook;
+
+  constructor(
+    private readonly api: ClusterApi,
+    private readonly speed: number,
+  ) {
+    this.queue = new DueQueue(api.now, (step) => this.runStep(step));
+    this.logs = new LogBook(api.now, 10_000 / speed);
+    this.nodes = new NodeDirectory(api);
+    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    for (const pod of api.list('pods')) this.observe(pod as Pod);
+  }
+
+  pause(): void {
+    this.queue.pause();
+  }
+
+  resume(): void {
+    this.queue.resume();
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.nodes.stop();
+    this.queue.stop();
+  }
+
+  /** Whether this kubelet set knows the pod (optionally a specific uid). */
+  knows(namespace: string, name: string, uid?: string): boolean {
+    const run = this.runs.get(`${namespace}/${name}`);
+    return run !== undefined && (uid === undefined || run.uid === uid);
+  }
+
+  /** The container's log lines; throws the API server's 400 when there are none to show. */
+  readLogs(namespace: string, name: string, container: string, options: LogReadOptions = {}): string[] {
+    const run = this.runs.get(`${namespace}/${name}`);
+    const c = run?.containers.find((x) => x.name === container);
+    if (!run || !c) throw badRequest(`container ${container} is not valid for pod ${name}`);
+    if (options.previous) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+    const lines = this.logs.read(run.uid, container, options);
+    if (lines) return lines;
+    const why =
+      c.stage === 'errImagePull' || c.stage === 'imagePullBackOff'
+        ? 'trying and failing to pull image'
+        : 'ContainerCreating';
+    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${why}`);
+  }
+
+  private scaled(seconds: number): number {
+    return (seconds * 1000) / this.speed;
+  }
+
+  private onEvent(event: StoreEvent): void {
+    if (event.resource !== 'pods') return;
+    if (event.type === 'DELETED') {
+      const run = this.runs.get(keyOf(event.object));
+      if (run && run.uid === event.object.metadata.uid) {
+        this.runs.delete(keyOf(event.object));
+        this.logs.forget(run.uid);
+      }
+      return;
+    }
+    this.observe(event.object as Pod);
+  }
+
+  /** Starts tracking a pod bound to a known node, or starts its termination. Never writes: steps do. */
+  private observe(pod: Pod): void {
+    const node = pod.spec.nodeName;
+    if (!node || !this.nodes.get(node)) return;
+    const key = keyOf(pod);
+    let run = this.runs.get(key);
+    if (run && run.uid !== pod.metadata.uid) {
+      this.logs.forget(run.uid);
+      run = undefined;
+    }
+    if (!run) {
+      if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+      run = this.newRun(pod, node);
+      this.runs.set(key, run);
+      if (run.containers.every((c) => c.stage === 'running')) {
+        // Restored from saved state: already running, nothing to redo.
+        for (const c of run.containers)
+          this.logs.start(run.uid, run.name, c.name, c.image, c.startedAt ?? this.api.now());
+      } else {
+        this.schedule(run, 'admit', 0, 0);
+      }
+    }
+    if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run, pod);
+  }
+
+  private newRun(pod: Pod, node: string): PodRun {
+    const info = this.nodes.get(node);
+    const statuses = (pod.status?.containerStatuses ?? []) as {
+      name: string;
+      state?: { running?: { startedAt: string } };
+      ready?: boolean;
+      containerID?: string;
+    }[];
+    const containers: ContainerRun[] = pod.spec.containers.map((c: Container) => {
+      const known = statuses.find((s) => s.name === c.name && s.state?.running);
+      const readyDelay = c.readinessProbe ? this.scaled(c.readinessProbe.initialDelaySeconds ?? 0) : 0;
+      return known
+        ? {
+            name: c.name,
+            image: c.image,
+            stage: 'running',
+            failures: 0,
+            ready: known.ready === true,
+            startedAt: Date.parse(known.state?.running?.startedAt ?? ''),
+            containerID: known.containerID,
+            readyDelayMs: readyDelay,
+          }
+        : { name: c.name, image: c.image, stage: 'creating', failures: 0, ready: false, readyDelayMs: readyDelay };
+    });
+    const startTime = pod.status?.startTime ? Date.parse(pod.status.startTime as string) : this.api.now();
+    return {
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+      node,
+      hostIP: info?.hostIP ?? '',
+      podIP: pod.spec.hostNetwork ? (info?.hostIP ?? '') : this.nodes.allocatePodIP(node),
+      startTime,
+      containers,
+      terminating: false,
+      token: 0,
+    };
+  }
+
+  private schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
+    const step: Step = { key: `${run.namespace}/${run.name}`, uid: run.uid, token: run.token, kind, container };
+    this.queue.after(delayMs, step);
+  }
+
+  private terminate(run: PodRun, pod: Pod): void {
+    run.terminating = true;
+    run.token++;
+    for (const c of run.containers) {
+      if (c.stage !== 'running') continue;
+      this.event(run, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      this.logs.finish(run.uid, c.name);
+    }
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    this.schedule(run, 'remove', this.scaled(grace), 0);
+  }
+
+  private runStep(step: Step): void {
+    const run = this.runs.get(step.key);
+    if (!run || run.uid !== step.uid || run.token !== step.token) return;
+    const c = run.containers[step.container];
+    if (!c) return;
+    switch (step.kind) {
+      case 'admit':
+        this.write(run);
+        run.containers.forEach((_, i) => this.schedule(run, 'pull', this.scaled(0.5), i));
+        return;
+      case 'pull':
+        return this.pull(run, c, step.container);
+      case 'pulled':
+        return this.pulled(run, c, step.container);
+      case 'backoff':
+        c.stage = 'imagePullBackOff';
+        this.event(run, c.name, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+        this.event(run, c.name, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        this.write(run);
+        this.schedule(run, 'pull', this.scaled(backoffSeconds(c.failures)), step.container);
+        return;
+      case 'start':
+        return this.start(run, c, step.container);
+      case 'ready':
+        c.ready = true;
+        this.write(run);
+        return;
+      case 'remove':
+        try {
+          this.api.delete('pods', run.namespace, run.name, { gracePeriodSeconds: 0 });
+        } catch {
+          // Already gone.
+        }
+        return;
+    }
+  }
+
+  private pull(run: PodRun, c: ContainerRun, index: number): void {
+    const cached = this.images.get(run.node)?.has(c.image) === true;
+    const spec = this.containerSpec(run, c.name);
+    const always = spec?.imagePullPolicy === 'Always';
+    if (cached && !always) {
+      this.event(run, c.name, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      this.schedule(run, 'start', this.scaled(0.2), index);
+      return;
+    }
+    this.event(run, c.name, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    const seconds = cached ? 0.4 : pullSeconds(c.image);
+    this.schedule(run, 'pulled', this.scaled(seconds), index);
+  }
+
+  private pulled(run: PodRun, c: ContainerRun, index: number): void {
+    const error = pullError(c.image);
+    if (error) {
+      c.failures++;
+      c.stage = 'errImagePull';
+      c.pullError = error;
+      this.event(run, c.name, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
+      this.event(run, c.name, 'Warning', 'Failed', 'Error: ErrImagePull');
+      this.write(run);
+      this.schedule(run, 'backoff', this.scaled(1), index);
+      return;
+    }
+    let cache = this.images.get(run.node);
+    if (!cache) this.images.set(run.node, (cache = new Set()));
+    const seconds = cache.has(c.image) ? 0.4 : pullSeconds(c.image);
+    cache.add(c.image);
+    const took = Math.round((seconds * 1000) / this.speed) / 1000;
+    this.event(run, c.name, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s`);
+    this.schedule(run, 'start', this.scaled(0.2), index);
+  }
+
+  private start(run: PodRun, c: ContainerRun, index: number): void {
+    const now = this.api.now();
+    c.stage = 'running';
+    c.startedAt = now;
+    c.containerID = containerId(run.uid, c.name, 0);
+    c.pullError = undefined;
+    this.event(run, c.name, 'Normal', 'Created', `Created container ${c.name}`);
+    this.event(run, c.name, 'Normal', 'Started', `Started container ${c.name}`);
+    this.logs.start(run.uid, run.name, c.name, c.image, now);
+    c.ready = c.readyDelayMs <= 0;
+    this.write(run);
+    if (!c.ready) this.schedule(run, 'ready', c.readyDelayMs, index);
+  }
+
+  private containerSpec(run: PodRun, name: string): Container | undefined {
+    const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
+    return pod?.spec.containers.find((c) => c.name === name);
+  }
+
+  private write(run: PodRun): void {
+    const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
+    if (!pod || pod.metadata.uid !== run.uid) return;
+    const status = buildPodStatus(run, this.api.now(), pod.status);
+    this.api.updateStatus('pods', { ...pod, status });
+  }
+
+  private event(run: PodRun, container: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const pod = this.api.get('pods', run.namespace, run.name);
+    if (!pod || pod.metadata.uid !== run.uid) return;
+    const index = run.containers.findIndex((c) => c.name === container);
+    const source = { component: 'kubelet', host: run.node, fieldPath: `spec.containers{${container}}` };
+    if (index < 0) delete (source as { fieldPath?: string }).fieldPath;
+    this.api.recordEvent(pod, type, reason, message, source);
+  }
+}
