@@ -1,6 +1,200 @@
-import type { Backend, BackendOptions } from './types.js';
-import { AppError } from './errors.js';
+import path from 'node:path';
+import type { ClustersState, EventName, EverynodeEvents } from '../contract/index.js';
+import { ActiveContext } from './connection.js';
+import { createServices } from './services.js';
+import { DaemonSetSubscription } from './daemonsets/subscription.js';
+import { KubeconfigStore } from './kubeconfig/store.js';
+import { Projects } from './projects/projects.js';
+import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
+import { StateFile } from './state-file.js';
+import {
+  defaultTuning,
+  type Backend,
+  type BackendOptions,
+  type BackendTuning,
+  type ClientSession,
+  type EventSink,
+} from './types.js';
+import { WatchManager } from './watch/manager.js';
 
-export function createBackend(_options: BackendOptions): Promise<Backend> {
-  return Promise.reject(new AppError('unsupported', 'The backend is not finished yet.'));
+interface SubscriptionEntry {
+  subscription: DaemonSetSubscription;
+  selection: string;
+  sink: EventSink;
+}
+
+/** Everything one backend owns; client sessions reach it through createServices(). */
+export class BackendCore {
+  readonly tuning: BackendTuning;
+  readonly store: KubeconfigStore;
+  readonly state: StateFile;
+  readonly manager: WatchManager;
+  readonly projects: Projects;
+  readonly active: ActiveContext;
+  readonly sinks = new Set<EventSink>();
+  readonly subscriptions = new Map<string, SubscriptionEntry>();
+  sandbox: RunningSandbox | undefined;
+  private nextSubscription = 1;
+
+  constructor(readonly options: BackendOptions) {
+    this.tuning = { ...defaultTuning, ...options.tuning };
+    this.store = new KubeconfigStore({
+      ...(options.kubeconfigEnv !== undefined ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
+      homeDir: options.homeDir,
+      debounceMs: this.tuning.kubeconfigDebounceMs,
+    });
+    this.state = new StateFile(options.stateDir);
+    this.manager = new WatchManager({
+      livenessMs: this.tuning.livenessMs,
+      backoffBaseMs: this.tuning.backoffBaseMs,
+      backoffMaxMs: this.tuning.backoffMaxMs,
+    });
+    this.projects = new Projects(this.state);
+    this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, (reason) => {
+      if (reason === 'session') this.onSessionChanged();
+      this.broadcast('onDidChangeClusters', this.clustersState());
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.state.load();
+    await this.store.load();
+    const mode = this.options.sandbox;
+    if (mode === 'on' || (mode === 'auto' && !this.store.hasAnyKubeconfig())) {
+      this.sandbox = await startBuiltInSandbox(path.join(this.options.stateDir), this.options.sandboxOptions);
+      this.store.addSandbox(this.sandbox.kubeconfig);
+    }
+    this.store.onDidChange(() => {
+      this.broadcast('onDidChangeClusters', this.clustersState());
+      void this.active.onKubeconfigChanged();
+    });
+    const first = this.firstContext();
+    if (first !== undefined) void this.active.activate(first).catch(() => undefined);
+  }
+
+  /** The last context used, else kubectl's current-context, else the first one listed. */
+  firstContext(): string | undefined {
+    const names = this.store.contexts().map((c) => c.name);
+    const remembered = this.state.get().lastContext;
+    if (remembered !== undefined && names.includes(remembered)) return remembered;
+    const current = this.store.currentContext();
+    if (current !== undefined && names.includes(current)) return current;
+    return names[0];
+  }
+
+  clustersState(): ClustersState {
+    return {
+      sources: this.store.sources(),
+      contexts: this.store.contexts(),
+      activeContext: this.active.name,
+      connection: this.active.name === null ? { state: 'not-connected' } : { ...this.active.connection },
+      sandboxAvailable: this.options.sandbox !== 'off',
+    };
+  }
+
+  async switchContext(name: string): Promise<void> {
+    await this.active.activate(name);
+    await this.state.update((s) => {
+      s.lastContext = name;
+    });
+  }
+
+  broadcast<E extends EventName>(event: E, payload: EverynodeEvents[E]): void {
+    for (const sink of this.sinks) sink.emit(event, payload);
+  }
+
+  subscribe(sink: EventSink, selection: string): string {
+    const session = this.active.current();
+    if (!session) throw new Error('no session');
+    const id = `ds-${this.nextSubscription++}`;
+    const subscription = this.newSubscription(id, sink, selection);
+    this.subscriptions.set(id, { subscription, selection, sink });
+    subscription.start();
+    return id;
+  }
+
+  unsubscribe(id: string): void {
+    this.subscriptions.get(id)?.subscription.close();
+    this.subscriptions.delete(id);
+  }
+
+  async dispose(): Promise<void> {
+    for (const entry of this.subscriptions.values()) entry.subscription.close();
+    this.subscriptions.clear();
+    this.manager.stopAll();
+    this.active.dispose();
+    this.store.dispose();
+    this.sinks.clear();
+    await this.state.flushed();
+    await this.sandbox?.stop();
+  }
+
+  private newSubscription(id: string, sink: EventSink, selection: string): DaemonSetSubscription {
+    const session = this.active.current();
+    if (!session) throw new Error('no session');
+    return new DaemonSetSubscription({
+      id,
+      session,
+      manager: this.manager,
+      selection,
+      flushMs: this.tuning.flushMs,
+      maxBatch: this.tuning.maxBatch,
+      emit: (delta) => sink.emit('onDidChangeDaemonSets', delta),
+      onHealth: (error) => {
+        if (this.active.current() === session) this.active.reportHealth(error);
+      },
+    });
+  }
+
+  // A new session for the active context (reconnect, kubeconfig edit) takes over its subscriptions with a fresh
+  // reset batch; subscriptions of a context that is no longer active end with an error batch.
+  private onSessionChanged(): void {
+    const session = this.active.current();
+    for (const entry of this.subscriptions.values()) entry.subscription.close();
+    for (const [id, entry] of this.subscriptions) {
+      const context = entry.subscription.context;
+      if (session && context === session.name) {
+        const next = this.newSubscription(id, entry.sink, entry.selection);
+        entry.subscription = next;
+        next.start();
+      } else {
+        this.subscriptions.delete(id);
+        entry.sink.emit('onDidChangeDaemonSets', {
+          subscriptionId: id,
+          reset: false,
+          upserts: [],
+          removals: [],
+          synced: false,
+          error: { code: 'unsupported', message: `Context "${context}" is no longer active; subscribe again.` },
+        });
+      }
+    }
+  }
+}
+
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const core = new BackendCore(options);
+  await core.start();
+  return {
+    connect(sink: EventSink): ClientSession {
+      core.sinks.add(sink);
+      const owned = new Set<string>();
+      return {
+        services: createServices(core, sink, owned),
+        dispose: () => {
+          core.sinks.delete(sink);
+          for (const id of owned) core.unsubscribe(id);
+          owned.clear();
+        },
+      };
+    },
+    addKubeconfigPath: async (file: string) => {
+      await core.store.addFile(file);
+      if (core.active.name === null) {
+        const first = core.firstContext();
+        if (first !== undefined) await core.switchContext(first);
+      }
+    },
+    dispose: () => core.dispose(),
+  };
 }

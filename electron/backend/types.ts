@@ -11,6 +11,8 @@ export interface BackendOptions {
   stateDir: string;
   /** Options for the sandbox cluster when the backend starts it (tests pass a high speed). */
   sandboxOptions?: { speed?: number; nodes?: number; name?: string };
+  /** Shown by host.info(); Electron passes app.getVersion(). */
+  appVersion?: string;
   /** Tuning for tests: watch liveness window, batching, backoff, kubeconfig reload debounce. */
   tuning?: Partial<BackendTuning>;
 }

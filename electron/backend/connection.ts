@@ -1,0 +1,113 @@
+import type { ClustersState, ConnectionState } from '../contract/index.js';
+import { AppError } from './errors.js';
+import type { KubeconfigStore } from './kubeconfig/store.js';
+import type { ResolvedContext } from './kubeconfig/merge.js';
+import type { Projects } from './projects/projects.js';
+import { connectionStateFor } from './session/classify.js';
+import { ContextSession } from './session/session.js';
+
+type Connection = ClustersState['connection'];
+
+const fingerprint = (resolved: ResolvedContext): string =>
+  JSON.stringify([resolved.context.body, resolved.cluster ?? null, resolved.user ?? null]);
+
+/**
+ * The active context and its one session. Only this context connects; every other one stays "not connected" and
+ * runs nothing (no exec plugin) until chosen.
+ */
+export class ActiveContext {
+  name: string | null = null;
+  connection: Connection = { state: 'not-connected' };
+  private session: ContextSession | undefined;
+  private sessionFingerprint = '';
+  private generation = 0;
+
+  constructor(
+    private readonly store: KubeconfigStore,
+    private readonly projects: Projects,
+    private readonly requestTimeoutMs: number,
+    private readonly onChange: (reason: 'connection' | 'session') => void,
+  ) {}
+
+  current(): ContextSession | undefined {
+    return this.session;
+  }
+
+  /** Makes `name` the active context and connects it; resolves once the connection attempt has an outcome. */
+  async activate(name: string): Promise<void> {
+    const resolved = this.store.resolve(name);
+    if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
+    const generation = ++this.generation;
+    this.dropSession();
+    this.name = name;
+    if (resolved.summary.problem !== undefined) {
+      this.setConnection({ state: 'error', message: resolved.summary.problem });
+      this.onChange('session');
+      return;
+    }
+    this.setConnection({ state: 'connecting' });
+    const session = await ContextSession.create(resolved, this.requestTimeoutMs);
+    if (generation !== this.generation) return;
+    this.session = session;
+    this.sessionFingerprint = fingerprint(resolved);
+    this.onChange('session');
+    try {
+      // Any authenticated user may ask a SelfSubjectAccessReview: it proves reachability and credentials, and its
+      // answer (may list namespaces) is needed for projects anyway.
+      await this.projects.mayListAll(session);
+      if (generation === this.generation) this.setConnection({ state: 'connected' });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const appError = error instanceof AppError ? error : session.classify(error);
+      this.setConnection({ state: connectionStateFor(appError), message: appError.message });
+    }
+  }
+
+  async reconnect(): Promise<void> {
+    if (this.name !== null) await this.activate(this.name);
+  }
+
+  /** After a kubeconfig change: reconnect when the active context's definition changed, or report it gone. */
+  async onKubeconfigChanged(): Promise<void> {
+    if (this.name === null) return;
+    const resolved = this.store.resolve(this.name);
+    if (!resolved) {
+      this.generation++;
+      this.dropSession();
+      this.setConnection({
+        state: 'error',
+        message: `Context "${this.name}" is no longer defined in any kubeconfig file.`,
+      });
+      this.onChange('session');
+      return;
+    }
+    if (!this.session || fingerprint(resolved) !== this.sessionFingerprint) await this.activate(this.name);
+  }
+
+  /** Watches report failures and recoveries; the connection state follows them. */
+  reportHealth(error: AppError | undefined): void {
+    if (!this.session) return;
+    if (error && (error.code === 'unreachable' || error.code === 'unauthorized')) {
+      this.setConnection({ state: connectionStateFor(error), message: error.message });
+    } else if (!error && (this.connection.state === 'unreachable' || this.connection.state === 'unauthorized')) {
+      this.setConnection({ state: 'connected' });
+    }
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.dropSession();
+  }
+
+  private dropSession(): void {
+    this.session?.dispose();
+    this.session = undefined;
+    this.sessionFingerprint = '';
+  }
+
+  private setConnection(connection: { state: ConnectionState; message?: string }): void {
+    if (this.connection.state === connection.state && this.connection.message === connection.message) return;
+    this.connection = connection;
+    this.onChange('connection');
+  }
+}

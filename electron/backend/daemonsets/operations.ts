@@ -1,0 +1,66 @@
+import { PatchStrategy } from '@kubernetes/client-node';
+import type { BulkResult, ObjectRef } from '../../contract/index.js';
+import { toErrorDTO } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+
+export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
+
+/** RFC 3339 in UTC without fractions, as `kubectl rollout restart` writes it. */
+export function restartTimestamp(now = new Date()): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+async function eachRef(refs: ObjectRef[], action: (ref: ObjectRef) => Promise<unknown>): Promise<BulkResult> {
+  // One at a time, so a bulk action on hundreds of rows does not flood the API server; a failure does not stop the rest.
+  const results: BulkResult['results'] = [];
+  for (const ref of refs) {
+    const key = `${ref.namespace}/${ref.name}`;
+    try {
+      await action(ref);
+      results.push({ key, ok: true });
+    } catch (error) {
+      results.push({ key, ok: false, error: toErrorDTO(error) });
+    }
+  }
+  return { results };
+}
+
+/** Redeploy = strategic merge patch of the template's restartedAt annotation, exactly as `kubectl rollout restart`. */
+export function redeploy(session: ContextSession, refs: ObjectRef[]): Promise<BulkResult> {
+  const annotations = { [RESTARTED_AT]: restartTimestamp() };
+  return eachRef(refs, (ref) =>
+    session.call(() =>
+      // KubernetesObjectApi takes the patch type as an argument (the typed API's header middleware is unreliable).
+      session.objects.patch(
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          metadata: { name: ref.name, namespace: ref.namespace },
+          spec: { template: { metadata: { annotations } } },
+        },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        PatchStrategy.StrategicMergePatch,
+      ),
+    ),
+  );
+}
+
+export function remove(
+  session: ContextSession,
+  refs: ObjectRef[],
+  propagation: 'Background' | 'Orphan',
+): Promise<BulkResult> {
+  return eachRef(refs, (ref) =>
+    session.call(() =>
+      session.apps.deleteNamespacedDaemonSet({
+        name: ref.name,
+        namespace: ref.namespace,
+        propagationPolicy: propagation,
+        body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: propagation },
+      }),
+    ),
+  );
+}

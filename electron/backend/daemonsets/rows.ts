@@ -1,0 +1,110 @@
+import type { V1DaemonSet, V1LabelSelector } from '@kubernetes/client-node';
+import type { DaemonSetRow, DaemonSetStatusCounts, PodIssue } from '../../contract/index.js';
+
+export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
+export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
+
+// List results are deserialised by client-node (timestamps become Date) while watch events are raw JSON (strings).
+function isoTime(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? value : '';
+}
+
+const num = (value: number | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+export function statusCounts(ds: V1DaemonSet): DaemonSetStatusCounts {
+  const status = ds.status;
+  const desired = num(status?.desiredNumberScheduled);
+  const available = num(status?.numberAvailable);
+  return {
+    desired,
+    current: num(status?.currentNumberScheduled),
+    ready: num(status?.numberReady),
+    available,
+    updated: num(status?.updatedNumberScheduled),
+    misscheduled: num(status?.numberMisscheduled),
+    unavailable: status?.numberUnavailable ?? Math.max(0, desired - available),
+  };
+}
+
+/**
+ * Settled = Running or Stopped in product.md's status rules. Only DaemonSets that are not settled get their pods
+ * watched for a reason.
+ */
+export function isSettled(ds: V1DaemonSet): boolean {
+  const generation = ds.metadata?.generation ?? 0;
+  const observed = ds.status?.observedGeneration;
+  if (observed === undefined || observed < generation) return false;
+  const counts = statusCounts(ds);
+  if (counts.desired === 0) return true;
+  if (counts.available < counts.desired || counts.misscheduled > 0) return false;
+  const rolling = (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+  return !(rolling && counts.updated < counts.desired);
+}
+
+export function toRow(ds: V1DaemonSet, podIssues: PodIssue[] = []): DaemonSetRow {
+  const meta = ds.metadata ?? {};
+  const spec = ds.spec;
+  const namespace = meta.namespace ?? '';
+  const name = meta.name ?? '';
+  const annotations = meta.annotations ?? {};
+  const strategyType = spec?.updateStrategy?.type === 'OnDelete' ? 'OnDelete' : 'RollingUpdate';
+  const strategy: DaemonSetRow['strategy'] = { type: strategyType };
+  const rolling = spec?.updateStrategy?.rollingUpdate;
+  if (strategyType === 'RollingUpdate') {
+    strategy.maxUnavailable = rolling?.maxUnavailable ?? 1;
+    strategy.maxSurge = rolling?.maxSurge ?? 0;
+  }
+  const images = [
+    ...new Set((spec?.template?.spec?.containers ?? []).map((c) => c.image ?? '').filter((i) => i !== '')),
+  ];
+  const status = statusCounts(ds);
+  const row: DaemonSetRow = {
+    key: `${namespace}/${name}`,
+    namespace,
+    name,
+    uid: meta.uid ?? '',
+    labels: { ...(meta.labels ?? {}) },
+    createdAt: isoTime(meta.creationTimestamp as unknown),
+    generation: meta.generation ?? 0,
+    strategy,
+    minReadySeconds: spec?.minReadySeconds ?? 0,
+    images,
+    nodeSelector: { ...(spec?.template?.spec?.nodeSelector ?? {}) },
+    selector: { ...(spec?.selector?.matchLabels ?? {}) },
+    status,
+    podIssues,
+  };
+  const alias = annotations[ALIAS_ANNOTATION];
+  const description = annotations[DESCRIPTION_ANNOTATION];
+  if (alias !== undefined && alias !== '') row.alias = alias;
+  if (description !== undefined && description !== '') row.description = description;
+  if (ds.status?.observedGeneration !== undefined) row.observedGeneration = ds.status.observedGeneration;
+  // OnDelete: nodes whose pod is not on the current revision (the controller's own count, no extra watch needed).
+  if (strategyType === 'OnDelete') row.oldRevisionPods = Math.max(0, status.current - status.updated);
+  return row;
+}
+
+/** The label selector string for a DaemonSet's pods (matchLabels and matchExpressions, as kubectl writes them). */
+export function selectorString(selector: V1LabelSelector | undefined): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${key}=${value}`);
+  for (const expr of selector?.matchExpressions ?? []) {
+    const values = (expr.values ?? []).join(',');
+    switch (expr.operator) {
+      case 'In':
+        parts.push(`${expr.key} in (${values})`);
+        break;
+      case 'NotIn':
+        parts.push(`${expr.key} notin (${values})`);
+        break;
+      case 'Exists':
+        parts.push(expr.key);
+        break;
+      case 'DoesNotExist':
+        parts.push(`!${expr.key}`);
+        break;
+    }
+  }
+  return parts.join(',');
+}

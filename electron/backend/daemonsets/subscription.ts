@@ -1,0 +1,239 @@
+import type { V1DaemonSet, V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
+import type { DaemonSetDelta, PodIssue, ProjectSummary } from '../../contract/index.js';
+import { toErrorDTO, type AppError } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+import { WatchManager, type InformerHandle } from '../watch/manager.js';
+import type { InformerEvent, InformerStatus } from '../watch/types.js';
+import { aggregatePodIssues } from './pod-issues.js';
+import { summariseQuota } from './quota.js';
+import { isSettled, selectorString, toRow } from './rows.js';
+import { daemonSetSource, podSource, quotaSource } from './sources.js';
+
+export interface SubscriptionOptions {
+  id: string;
+  session: ContextSession;
+  manager: WatchManager;
+  /** A namespace, or '*' for all projects. */
+  selection: string;
+  flushMs: number;
+  maxBatch: number;
+  emit(delta: DaemonSetDelta): void;
+  /** Told about every informer failure and recovery, so the context's connection state follows reality. */
+  onHealth?(error: AppError | undefined): void;
+}
+
+interface PodWatch {
+  uid: string;
+  selector: string;
+  handle: InformerHandle<V1Pod>;
+  unlisten(): void;
+}
+
+/**
+ * One client's view of the DaemonSets of a selection: the shared DaemonSet informer, pod informers for the DaemonSets
+ * that are not settled (and only those), the project's quota; all sent as batched deltas.
+ */
+export class DaemonSetSubscription {
+  private readonly daemonSets = new Map<string, V1DaemonSet>();
+  private readonly issues = new Map<string, PodIssue[]>();
+  private readonly podWatches = new Map<string, PodWatch>();
+  private readonly dirty = new Set<string>();
+  private readonly removed = new Set<string>();
+  private readonly cleanups: (() => void)[] = [];
+  private dsHandle: InformerHandle<V1DaemonSet> | undefined;
+  private quotaHandle: InformerHandle<V1ResourceQuota> | undefined;
+  private status: InformerStatus = { synced: false };
+  private sentReset = false;
+  private statusChanged = false;
+  private summaryChanged = false;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly options: SubscriptionOptions) {}
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  get context(): string {
+    return this.options.session.name;
+  }
+
+  start(): void {
+    const { session, manager, selection } = this.options;
+    const namespace = selection === '*' ? undefined : selection;
+    this.dsHandle = manager.acquire(WatchManager.key(session.id, 'daemonsets', namespace), session.name, () =>
+      daemonSetSource(session, namespace),
+    );
+    const informer = this.dsHandle.informer;
+    this.cleanups.push(
+      informer.addListener({ onEvents: (events) => this.onDaemonSets(events), onStatus: (s) => this.onStatus(s) }),
+    );
+    this.onDaemonSets(informer.snapshot().map((object) => ({ type: 'upsert', key: keyOf(object), object })));
+    this.onStatus(informer.currentStatus());
+    if (namespace !== undefined) {
+      this.quotaHandle = manager.acquire(WatchManager.key(session.id, 'resourcequotas', namespace), session.name, () =>
+        quotaSource(session, namespace),
+      );
+      // Quota is extra information: a user who may not read it still gets the list, so its errors are not reported.
+      this.cleanups.push(
+        this.quotaHandle.informer.addListener({ onEvents: () => this.touchSummary(), onStatus: () => undefined }),
+      );
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const cleanup of this.cleanups) cleanup();
+    for (const key of [...this.podWatches.keys()]) this.dropPodWatch(key);
+    this.dsHandle?.release();
+    this.quotaHandle?.release();
+  }
+
+  /** Pod watches currently held (tests check that only unsettled DaemonSets have one). */
+  watchedPods(): string[] {
+    return [...this.podWatches.keys()];
+  }
+
+  private onDaemonSets(events: InformerEvent<V1DaemonSet>[]): void {
+    for (const event of events) {
+      if (event.type === 'delete') {
+        this.daemonSets.delete(event.key);
+        this.issues.delete(event.key);
+        this.dropPodWatch(event.key);
+        this.dirty.delete(event.key);
+        this.removed.add(event.key);
+      } else {
+        this.daemonSets.set(event.key, event.object);
+        this.removed.delete(event.key);
+        this.dirty.add(event.key);
+        this.updatePodWatch(event.key, event.object);
+      }
+    }
+    if (events.length > 0) this.touchSummary();
+  }
+
+  private onStatus(status: InformerStatus): void {
+    this.status = status;
+    this.statusChanged = true;
+    this.options.onHealth?.(status.error);
+    this.schedule();
+  }
+
+  private updatePodWatch(key: string, ds: V1DaemonSet): void {
+    const current = this.podWatches.get(key);
+    const selector = selectorString(ds.spec?.selector);
+    const uid = ds.metadata?.uid ?? '';
+    if (isSettled(ds) || selector === '') {
+      if (current) this.dropPodWatch(key);
+      this.issues.delete(key);
+      return;
+    }
+    if (current && current.selector === selector && current.uid === uid) return;
+    if (current) this.dropPodWatch(key);
+    const { session, manager } = this.options;
+    const namespace = ds.metadata?.namespace ?? '';
+    const handle = manager.acquire(WatchManager.key(session.id, 'pods', namespace, selector), session.name, () =>
+      podSource(session, namespace, selector),
+    );
+    const refresh = (): void => this.refreshIssues(key);
+    const unlisten = handle.informer.addListener({ onEvents: refresh, onStatus: () => undefined });
+    this.podWatches.set(key, { uid, selector, handle, unlisten });
+    refresh();
+  }
+
+  private dropPodWatch(key: string): void {
+    const watch = this.podWatches.get(key);
+    if (!watch) return;
+    this.podWatches.delete(key);
+    watch.unlisten();
+    watch.handle.release();
+  }
+
+  private refreshIssues(key: string): void {
+    const watch = this.podWatches.get(key);
+    if (!watch) return;
+    const next = aggregatePodIssues(watch.handle.informer.snapshot(), watch.uid);
+    if (JSON.stringify(next) === JSON.stringify(this.issues.get(key) ?? [])) return;
+    this.issues.set(key, next);
+    this.dirty.add(key);
+    this.schedule();
+  }
+
+  private touchSummary(): void {
+    this.summaryChanged = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.dirty.size + this.removed.size >= this.options.maxBatch) {
+      this.flush();
+      return;
+    }
+    this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  private summary(): ProjectSummary {
+    let pods = 0;
+    for (const ds of this.daemonSets.values()) pods += ds.status?.currentNumberScheduled ?? 0;
+    const summary: ProjectSummary = { selection: this.options.selection, daemonSets: this.daemonSets.size, pods };
+    const quota = this.quotaHandle ? summariseQuota(this.quotaHandle.informer.snapshot()) : undefined;
+    if (quota) summary.quota = quota;
+    return summary;
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.closed) return;
+    const error = this.status.error ? toErrorDTO(this.status.error) : undefined;
+    if (!this.sentReset) {
+      // The first batch carries the complete list; until it is complete only an error can go out.
+      if (!this.status.synced) {
+        if (error && this.statusChanged) this.send({ reset: false, upserts: [], removals: [], error });
+        this.statusChanged = false;
+        return;
+      }
+      this.sentReset = true;
+      this.dirty.clear();
+      this.removed.clear();
+      this.statusChanged = this.summaryChanged = false;
+      this.send({ reset: true, upserts: [...this.daemonSets.keys()].map((k) => this.row(k)), removals: [], error });
+      return;
+    }
+    if (this.dirty.size === 0 && this.removed.size === 0 && !this.statusChanged && !this.summaryChanged) return;
+    const upserts = [...this.dirty].filter((k) => this.daemonSets.has(k)).map((k) => this.row(k));
+    const removals = [...this.removed];
+    this.dirty.clear();
+    this.removed.clear();
+    this.statusChanged = this.summaryChanged = false;
+    this.send({ reset: false, upserts, removals, error });
+  }
+
+  private row(key: string): ReturnType<typeof toRow> {
+    const ds = this.daemonSets.get(key) as V1DaemonSet;
+    return toRow(ds, this.podWatches.has(key) ? (this.issues.get(key) ?? []) : []);
+  }
+
+  private send(
+    parts: Omit<DaemonSetDelta, 'subscriptionId' | 'synced' | 'summary' | 'error'> & {
+      error?: DaemonSetDelta['error'];
+    },
+  ): void {
+    const delta: DaemonSetDelta = {
+      subscriptionId: this.options.id,
+      reset: parts.reset,
+      upserts: parts.upserts,
+      removals: parts.removals,
+      synced: this.status.synced,
+      summary: this.summary(),
+    };
+    if (parts.error) delta.error = parts.error;
+    this.options.emit(delta);
+  }
+}
+
+const keyOf = (ds: V1DaemonSet): string => `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`;

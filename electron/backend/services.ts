@@ -1,0 +1,108 @@
+import type { EverynodeServices, HostInfo, ProjectsState } from '../contract/index.js';
+import type { BackendCore } from './backend.js';
+import * as operations from './daemonsets/operations.js';
+import { AppError } from './errors.js';
+import { ALL_PROJECTS } from './projects/projects.js';
+import type { ContextSession } from './session/session.js';
+import type { EventSink } from './types.js';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+// Every public method turns unexpected failures into AppErrors, so hosts never forward a raw error text.
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('internal', 'The request failed unexpectedly.');
+  }
+}
+
+/** The contract's services for one client; `owned` collects its subscriptions so they end with it. */
+export function createServices(core: BackendCore, sink: EventSink, owned: Set<string>): EverynodeServices {
+  const sessionFor = (context: string): ContextSession => {
+    if (core.active.name !== context) {
+      throw new AppError('invalid-argument', `Context "${context}" is not the active context; switch to it first.`);
+    }
+    const session = core.active.current();
+    if (!session) {
+      throw new AppError('unreachable', core.active.connection.message ?? `Context "${context}" is not connected.`);
+    }
+    return session;
+  };
+  const projectsChanged = (state: ProjectsState): ProjectsState => {
+    core.broadcast('onDidChangeProjects', state);
+    return state;
+  };
+
+  return {
+    host: {
+      info: () =>
+        Promise.resolve<HostInfo>({
+          kind: process.versions.electron ? 'electron' : 'web',
+          version: core.options.appVersion ?? '0.0.0',
+          platform: process.platform,
+        }),
+    },
+    clusters: {
+      getState: () => Promise.resolve(core.clustersState()),
+      switchContext: (name) =>
+        guard(async () => {
+          await core.switchContext(name);
+          return core.clustersState();
+        }),
+      addKubeconfig: (input) =>
+        guard(async () => {
+          if (input.kind === 'dialog') {
+            throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
+          }
+          core.store.addUpload(input.name, input.content);
+          if (core.active.name === null) {
+            const first = core.firstContext();
+            if (first !== undefined) await core.switchContext(first);
+          }
+          return core.clustersState();
+        }),
+      reconnect: () =>
+        guard(async () => {
+          await core.active.reconnect();
+          return core.clustersState();
+        }),
+    },
+    projects: {
+      getState: (context) => guard(() => core.projects.getState(sessionFor(context))),
+      select: (context, selection) =>
+        guard(async () => projectsChanged(await core.projects.select(sessionFor(context), selection))),
+      add: (context, namespace) =>
+        guard(async () => projectsChanged(await core.projects.add(sessionFor(context), namespace))),
+      remove: (context, namespace) =>
+        guard(async () => projectsChanged(await core.projects.remove(sessionFor(context), namespace))),
+    },
+    daemonsets: {
+      subscribe: (context, selection) =>
+        guard(async () => {
+          const session = sessionFor(context);
+          if (selection === ALL_PROJECTS) {
+            if (!(await core.projects.mayListAll(session))) {
+              throw new AppError(
+                'forbidden',
+                `User "${session.userName}" may not list all namespaces in context "${context}".`,
+              );
+            }
+          } else if (!DNS_LABEL.test(selection) || selection.length > 63) {
+            throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
+          }
+          const subscriptionId = core.subscribe(sink, selection);
+          owned.add(subscriptionId);
+          return { subscriptionId };
+        }),
+      unsubscribe: (subscriptionId) =>
+        guard(() => {
+          if (owned.delete(subscriptionId)) core.unsubscribe(subscriptionId);
+          return Promise.resolve();
+        }),
+      redeploy: (context, refs) => guard(() => operations.redeploy(sessionFor(context), refs)),
+      delete: (context, refs, propagation) => guard(() => operations.remove(sessionFor(context), refs, propagation)),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface ContextMemory {
+  selected?: string;
+  added?: string[];
+}
+
+export interface AppState {
+  lastContext?: string;
+  contexts: Record<string, ContextMemory>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The app's own small state (last context, per-context project choices): JSON, mode 0600, replaced atomically. */
+export class StateFile {
+  private state: AppState = { contexts: {} };
+  private writing: Promise<void> = Promise.resolve();
+  private readonly file: string;
+
+  constructor(stateDir: string) {
+    this.file = path.join(stateDir, 'state.json');
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.state = sanitize(JSON.parse(await fs.promises.readFile(this.file, 'utf8')));
+    } catch {
+      // Missing or damaged: start fresh; the file is only a convenience.
+      this.state = { contexts: {} };
+    }
+  }
+
+  get(): AppState {
+    return this.state;
+  }
+
+  context(name: string): ContextMemory {
+    return this.state.contexts[name] ?? {};
+  }
+
+  update(change: (state: AppState) => void): Promise<void> {
+    change(this.state);
+    const snapshot = JSON.stringify(this.state, null, 2);
+    this.writing = this.writing.then(() => this.write(snapshot)).catch(() => undefined);
+    return this.writing;
+  }
+
+  /** Resolves when every pending write has landed. */
+  flushed(): Promise<void> {
+    return this.writing;
+  }
+
+  private async write(text: string): Promise<void> {
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.promises.writeFile(temp, text, { mode: 0o600 });
+    try {
+      await fs.promises.rename(temp, this.file);
+    } catch (error) {
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+  }
+}
+
+function sanitize(value: unknown): AppState {
+  const state: AppState = { contexts: {} };
+  if (!isRecord(value)) return state;
+  if (typeof value.lastContext === 'string') state.lastContext = value.lastContext;
+  if (isRecord(value.contexts)) {
+    for (const [name, memory] of Object.entries(value.contexts)) {
+      if (!isRecord(memory)) continue;
+      const entry: ContextMemory = {};
+      if (typeof memory.selected === 'string') entry.selected = memory.selected;
+      if (Array.isArray(memory.added)) entry.added = memory.added.filter((n): n is string => typeof n === 'string');
+      state.contexts[name] = entry;
+    }
+  }
+  return state;
+}

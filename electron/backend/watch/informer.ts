@@ -1,0 +1,235 @@
+import type { Watch } from '@kubernetes/client-node';
+import type { AppError } from '../errors.js';
+import { httpStatusOf } from '../session/classify.js';
+import { backoffDelay } from './backoff.js';
+import {
+  objectKey,
+  type InformerEvent,
+  type InformerListener,
+  type InformerStatus,
+  type KubeObject,
+  type ListResult,
+} from './types.js';
+
+export interface InformerSource<T> {
+  list(): Promise<ListResult<T>>;
+  watch: Pick<Watch, 'watch'>;
+  /** API path of the collection, e.g. /apis/apps/v1/namespaces/x/daemonsets. */
+  path: string;
+  query?: Record<string, string>;
+  classify(error: unknown): AppError;
+}
+
+export interface InformerTiming {
+  livenessMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+}
+
+type WatchOutcome = 'expired' | 'closed' | 'stopped' | 'stalled' | { error: unknown };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * List then watch one collection, keeping a cache. Every failure retries with capped, jittered backoff; a watch that
+ * hears nothing (not even a bookmark) for livenessMs is restarted; 410 Expired relists, and a relist is diffed against
+ * the cache so listeners only see real changes. resourceVersions are compared for equality only.
+ */
+export class Informer<T extends KubeObject> {
+  private readonly cache = new Map<string, T>();
+  private readonly listeners = new Set<InformerListener<T>>();
+  private status: InformerStatus = { synced: false };
+  private resourceVersion = '';
+  private stopped = false;
+  private attempt = 0;
+  private stopCurrent: (() => void) | undefined;
+  private wakeSleep: (() => void) | undefined;
+
+  constructor(
+    private readonly source: InformerSource<T>,
+    private readonly timing: InformerTiming,
+  ) {}
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.stopCurrent?.();
+    this.wakeSleep?.();
+    this.listeners.clear();
+  }
+
+  addListener(listener: InformerListener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): T[] {
+    return [...this.cache.values()];
+  }
+
+  currentStatus(): InformerStatus {
+    return this.status;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.relist();
+      } catch (error) {
+        if (this.stopped) return;
+        this.setStatus({ synced: this.status.synced, error: this.source.classify(error) });
+        await this.sleep(backoffDelay(this.attempt++, this.backoffOptions()));
+        continue;
+      }
+      while (!this.stopped) {
+        const started = Date.now();
+        const outcome = await this.watchOnce();
+        if (outcome === 'stopped' || this.stopped) return;
+        if (outcome === 'expired') break;
+        if (typeof outcome === 'object') {
+          if (httpStatusOf(outcome.error) === 410) break;
+          this.setStatus({ synced: this.status.synced, error: this.source.classify(outcome.error) });
+          await this.sleep(backoffDelay(this.attempt++, this.backoffOptions()));
+        } else if (outcome === 'closed' && Date.now() - started < 1000) {
+          // A server that closes at once again and again must not be hammered.
+          await this.sleep(backoffDelay(this.attempt++, this.backoffOptions()));
+        }
+      }
+    }
+  }
+
+  private backoffOptions(): { baseMs: number; maxMs: number } {
+    return { baseMs: this.timing.backoffBaseMs, maxMs: this.timing.backoffMaxMs };
+  }
+
+  private async relist(): Promise<void> {
+    const result = await this.source.list();
+    if (this.stopped) return;
+    const events: InformerEvent<T>[] = [];
+    const seen = new Set<string>();
+    for (const item of result.items) {
+      const key = objectKey(item);
+      seen.add(key);
+      const cached = this.cache.get(key);
+      if (!cached || !sameVersion(cached, item)) {
+        this.cache.set(key, item);
+        events.push({ type: 'upsert', key, object: item });
+      }
+    }
+    for (const [key, object] of this.cache) {
+      if (!seen.has(key)) {
+        this.cache.delete(key);
+        events.push({ type: 'delete', key, object });
+      }
+    }
+    this.resourceVersion = result.resourceVersion;
+    this.attempt = 0;
+    if (events.length > 0) this.emit(events);
+    this.setStatus({ synced: true });
+  }
+
+  private watchOnce(): Promise<WatchOutcome> {
+    return new Promise((resolve) => {
+      let settled = false;
+      let controller: AbortController | undefined;
+      let liveness: NodeJS.Timeout | undefined;
+      const finish = (outcome: WatchOutcome): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(liveness);
+        this.stopCurrent = undefined;
+        controller?.abort();
+        resolve(outcome);
+      };
+      const arm = (): void => {
+        clearTimeout(liveness);
+        liveness = setTimeout(() => finish('stalled'), this.timing.livenessMs);
+      };
+      this.stopCurrent = () => finish('stopped');
+      arm();
+      const query = {
+        ...this.source.query,
+        resourceVersion: this.resourceVersion,
+        allowWatchBookmarks: 'true',
+        // Spread reconnects out, as client-go does (5 to 10 minutes).
+        timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
+      };
+      this.source.watch
+        .watch(
+          this.source.path,
+          query,
+          (type: string, object: unknown) => {
+            if (settled) return;
+            arm();
+            const outcome = this.onWatchEvent(type, object);
+            if (outcome !== undefined) finish(outcome);
+          },
+          (error: unknown) => finish(error === null || error === undefined ? 'closed' : { error }),
+        )
+        .then(
+          (c) => {
+            controller = c;
+            if (settled) c.abort();
+            else if (this.status.error) this.setStatus({ synced: this.status.synced });
+          },
+          (error: unknown) => finish({ error }),
+        );
+    });
+  }
+
+  private onWatchEvent(type: string, raw: unknown): WatchOutcome | undefined {
+    if (type === 'ERROR') {
+      const code = isRecord(raw) && typeof raw.code === 'number' ? raw.code : undefined;
+      if (code === 410) return 'expired';
+      return { error: { statusCode: code ?? 500, body: raw } };
+    }
+    if (!isRecord(raw)) return undefined;
+    const object = raw as T;
+    const version = object.metadata?.resourceVersion;
+    if (typeof version === 'string' && version !== '') this.resourceVersion = version;
+    this.attempt = 0;
+    if (type === 'BOOKMARK') return undefined;
+    const key = objectKey(object);
+    if (type === 'DELETED') {
+      const cached = this.cache.get(key);
+      this.cache.delete(key);
+      if (cached) this.emit([{ type: 'delete', key, object }]);
+    } else if (type === 'ADDED' || type === 'MODIFIED') {
+      const cached = this.cache.get(key);
+      if (cached && sameVersion(cached, object)) return undefined;
+      this.cache.set(key, object);
+      this.emit([{ type: 'upsert', key, object }]);
+    }
+    return undefined;
+  }
+
+  private emit(events: InformerEvent<T>[]): void {
+    for (const listener of [...this.listeners]) listener.onEvents(events);
+  }
+
+  private setStatus(status: InformerStatus): void {
+    const before = this.status;
+    this.status = status;
+    if (before.synced === status.synced && before.error?.message === status.error?.message) return;
+    for (const listener of [...this.listeners]) listener.onStatus(status);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeSleep = done;
+    });
+  }
+}
+
+function sameVersion(a: KubeObject, b: KubeObject): boolean {
+  const va = a.metadata?.resourceVersion;
+  return va !== undefined && va !== '' && va === b.metadata?.resourceVersion && a.metadata?.uid === b.metadata?.uid;
+}
