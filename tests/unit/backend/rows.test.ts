@@ -74,7 +74,7 @@ describe('toRow', () => {
 
   it('accepts the Date timestamps client-node lists produce', () => {
     const ds = daemonSet();
-    ds.metadata!.creationTimestamp = new Date('2026-01-02T03:04:05Z');
+    ds.metadata = { ...ds.metadata, creationTimestamp: new Date('2026-01-02T03:04:05Z') };
     expect(toRow(ds).createdAt).toBe('2026-01-02T03:04:05.000Z');
   });
 
