@@ -34,8 +34,8 @@ export async function dispatch(
       .join('; ');
     return invalid(`Invalid arguments for ${spec.channel}: ${details}`);
   }
-  const service = services[spec.service] as unknown as Record<string, ServiceMethod | undefined>;
-  const method = service[spec.method];
+  const service = services[spec.service] as unknown as Record<string, ServiceMethod | undefined> | undefined;
+  const method = service?.[spec.method];
   if (typeof method !== 'function') {
     return { ok: false, error: { code: 'unsupported', message: `${spec.channel} is not available here.` } };
   }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { EverynodeServices } from '../../../electron/contract/index.js';
+import { AppError } from '../../../electron/backend/errors.js';
+import { dispatch } from '../../../electron/backend/dispatch.js';
+
+function services(calls: unknown[][]): EverynodeServices {
+  const daemonsets = {
+    prefix: 'ds',
+    // A method that needs its `this`, as class-based services do.
+    async redeploy(this: { prefix: string }, context: string, refs: unknown[]) {
+      calls.push([context, refs]);
+      return { results: [{ key: `${this.prefix}:${context}`, ok: true }] };
+    },
+    async unsubscribe() {
+      throw new AppError('not-found', 'No subscription s9.', { status: 404 });
+    },
+  };
+  return { daemonsets } as unknown as EverynodeServices;
+}
+
+describe('dispatch', () => {
+  it('calls the service method with the validated arguments and wraps its value', async () => {
+    const calls: unknown[][] = [];
+    const result = await dispatch(services(calls), 'everynode:daemonsets.redeploy', [
+      'dev',
+      [{ namespace: 'team-a', name: 'agent' }],
+    ]);
+    expect(result).toEqual({ ok: true, value: { results: [{ key: 'ds:dev', ok: true }] } });
+    expect(calls).toEqual([['dev', [{ namespace: 'team-a', name: 'agent' }]]]);
+  });
+
+  it('refuses unknown channels, non-string channels and non-array arguments', async () => {
+    const calls: unknown[][] = [];
+    for (const [channel, args] of [
+      ['everynode:daemonsets.exec', []],
+      ['constructor', []],
+      [42, []],
+      ['everynode:daemonsets.redeploy', { 0: 'dev' }],
+    ] as const) {
+      const result = await dispatch(services(calls), channel, args);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('names the bad argument without echoing its value', async () => {
+    const result = await dispatch(services([]), 'everynode:clusters.addKubeconfig', [
+      { kind: 'upload', name: 'k', content: 7, token: 'SECRET-TOKEN' },
+    ]);
+    expect(result.ok).toBe(false);
+    const text = JSON.stringify(result);
+    expect(text).toContain('addKubeconfig');
+    expect(text).not.toContain('SECRET-TOKEN');
+  });
+
+  it('passes AppError code, message and status through', async () => {
+    expect(await dispatch(services([]), 'everynode:daemonsets.unsubscribe', ['s9'])).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'No subscription s9.', status: 404 },
+    });
+  });
+
+  it('answers unsupported when the host offers no such method', async () => {
+    expect(await dispatch(services([]), 'everynode:clusters.getState', [])).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
+  });
+});

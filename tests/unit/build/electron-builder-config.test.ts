@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { fuses } from '../../../build/after-pack.mjs';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+async function loadConfig(): Promise<Record<string, unknown>> {
+  return parse(await readFile(path.join(root, 'build/electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+}
+
+// The same validator settings electron-builder 25 uses on its configuration (ajv 6, @develar/schema-utils).
+async function validator() {
+  const schema = JSON.parse(await readFile(path.join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, $data: true, coerceTypes: true });
+  return ajv.compile(schema);
+}
+
+describe('build/electron-builder.yml', () => {
+  it("passes electron-builder's own schema", async () => {
+    const validate = await validator();
+    const valid = validate(await loadConfig());
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('is checked for real: a misspelt option or a wrong type is rejected', async () => {
+    const validate = await validator();
+    const config = await loadConfig();
+    expect(validate({ ...config, productNme: 'Everynode' })).toBe(false);
+    expect(validate({ ...config, nsis: { oneClick: 'maybe' } })).toBe(false);
+  });
+
+  it('builds AppImage and deb, dmg with the hardened runtime, and nsis', async () => {
+    const config = (await loadConfig()) as Record<string, Record<string, unknown>>;
+    expect(config.productName).toBe('Everynode');
+    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac?.target).toEqual(['dmg']);
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.win?.target).toEqual(['nsis']);
+    const entitlements = await readFile(path.join(root, String(config.mac?.entitlements)), 'utf8');
+    expect(entitlements).toContain('com.apple.security.cs.allow-jit');
+    expect(entitlements).not.toContain('allow-dyld-environment-variables');
+    expect(config.files).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**']));
+  });
+
+  it('flips the fuses that keep the packaged app from running as Node or loading foreign code', async () => {
+    const config = await loadConfig();
+    expect(config.afterPack).toBe('./build/after-pack.mjs');
+    // Fuse indices from @electron/fuses' FuseV1Options.
+    expect(fuses).toMatchObject({ 0: false, 2: false, 3: false, 4: true, 5: true });
+  });
+});

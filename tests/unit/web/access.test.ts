@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { cookieName, newToken, readCookie, refuse, tokenCookie } from '../../../electron/web/access.js';
+import { parseCli } from '../../../electron/web/cli-options.js';
+
+const port = 41234;
+const token = newToken();
+
+function request(headers: Record<string, string>): IncomingMessage {
+  return { headers } as unknown as IncomingMessage;
+}
+
+describe('browser host access', () => {
+  it('makes a fresh 256-bit token per launch', () => {
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newToken()).not.toBe(token);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict cookie named after the port', () => {
+    expect(tokenCookie(port, 't')).toBe(`everynode-${port}=t; HttpOnly; SameSite=Strict; Path=/`);
+    expect(readCookie(`a=1; ${cookieName(port)}=${token}; b=2`, cookieName(port))).toBe(token);
+  });
+
+  const cookie = `${cookieName(port)}=${token}`;
+  it.each([
+    ['our host and cookie', { host: `127.0.0.1:${port}`, cookie }, false, undefined],
+    [
+      'localhost and our origin',
+      { host: `localhost:${port}`, origin: `http://localhost:${port}`, cookie },
+      true,
+      undefined,
+    ],
+    ['no cookie', { host: `127.0.0.1:${port}` }, false, 401],
+    ['a wrong token', { host: `127.0.0.1:${port}`, cookie: `${cookieName(port)}=${token.slice(1)}x` }, false, 401],
+    ["another port's cookie", { host: `127.0.0.1:${port}`, cookie: `${cookieName(port + 1)}=${token}` }, false, 401],
+    ['a rebound host name', { host: `evil.example:${port}`, cookie }, false, 403],
+    ['another port in Host', { host: `127.0.0.1:${port + 1}`, cookie }, false, 403],
+    ['a foreign origin', { host: `127.0.0.1:${port}`, origin: 'http://evil.example', cookie }, false, 403],
+    ['an https origin', { host: `127.0.0.1:${port}`, origin: `https://127.0.0.1:${port}`, cookie }, false, 403],
+    ['a WebSocket without origin', { host: `127.0.0.1:${port}`, cookie }, true, 403],
+  ])('with %s: %s', (_label, headers, upgrade, status) => {
+    expect(refuse(request(headers), port, token, upgrade)?.status).toBe(status);
+  });
+});
+
+describe('npm run web flags', () => {
+  it('starts the sandbox only when asked, or when there is no kubeconfig at all', () => {
+    expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto' });
+    expect(parseCli(['--sandbox', '--kubeconfig', 'a.yaml']).sandbox).toBe('on');
+    expect(parseCli(['--kubeconfig', 'a.yaml', '--kubeconfig=b.yaml'])).toEqual({
+      port: 0,
+      kubeconfigs: ['a.yaml', 'b.yaml'],
+      sandbox: 'off',
+    });
+    expect(parseCli(['--no-sandbox', '--port', '8080'])).toEqual({ port: 8080, kubeconfigs: [], sandbox: 'off' });
+  });
+
+  it('rejects bad flags', () => {
+    expect(() => parseCli(['--port', 'http'])).toThrow(/port/);
+    expect(() => parseCli(['--sandbox', '--no-sandbox'])).toThrow(/conflict/);
+    expect(() => parseCli(['--host', '0.0.0.0'])).toThrow();
+  });
+});
