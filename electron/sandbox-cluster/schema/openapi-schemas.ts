@@ -3,7 +3,7 @@
 // `x-kubernetes-group-version-kind` on kinds (kubectl finds a kind's schema by it).
 
 import { definition, type Definition, type FieldType } from './definitions.js';
-import { fieldMergeMeta, type FieldMergeMeta } from './patch-meta.js';
+import { fieldMergeMeta, isAtomicStruct, type FieldMergeMeta } from './patch-meta.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -73,6 +73,7 @@ export function definitionSchema(def: Definition): JsonSchema {
   if (Object.keys(properties).length > 0) schema.properties = properties;
   if (required.length > 0) schema.required = required;
   if (def.gvk) schema['x-kubernetes-group-version-kind'] = [def.gvk];
+  if (isAtomicStruct(def.name)) schema['x-kubernetes-map-type'] = 'atomic';
   return schema;
 }
 

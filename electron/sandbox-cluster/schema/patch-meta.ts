@@ -130,6 +130,31 @@ const TABLE: Record<string, Record<string, FieldMergeMeta>> = {
   [APPS + 'DeploymentSpec']: { strategy: { patchStrategy: ['retainKeys'] } },
 };
 
+/** Structs marked `+structType=atomic` upstream: owned and replaced as a whole by server-side apply. */
+const ATOMIC_STRUCTS = new Set([
+  META + 'LabelSelector',
+  META + 'OwnerReference',
+  ...[
+    'SecretReference',
+    'FileKeySelector',
+    'ObjectFieldSelector',
+    'ResourceFieldSelector',
+    'ConfigMapKeySelector',
+    'SecretKeySelector',
+    'NodeSelector',
+    'NodeSelectorTerm',
+    'TopologySelectorTerm',
+    'ObjectReference',
+    'LocalObjectReference',
+    'TypedLocalObjectReference',
+    'ScopeSelector',
+  ].map((name) => CORE + name),
+]);
+
+export function isAtomicStruct(typeName: string): boolean {
+  return ATOMIC_STRUCTS.has(typeName);
+}
+
 export function fieldMergeMeta(typeName: string, field: string): FieldMergeMeta | undefined {
   return TABLE[typeName]?.[field];
 }

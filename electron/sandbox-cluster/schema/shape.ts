@@ -2,10 +2,11 @@
 // merges by which key) and unknown-field detection.
 
 import { definition, definitionForKind, type FieldType } from './definitions.js';
-import { fieldMergeMeta, type FieldMergeMeta } from './patch-meta.js';
+import { fieldMergeMeta, isAtomicStruct, type FieldMergeMeta } from './patch-meta.js';
 
 export type Shape =
-  | { kind: 'struct'; name: string }
+  /** atomic: `+structType=atomic` upstream (server-side apply owns it as one value). */
+  | { kind: 'struct'; name: string; atomic: boolean }
   | { kind: 'map'; values: Shape; mapType?: 'atomic' | 'granular' }
   | { kind: 'list'; items: Shape; meta: FieldMergeMeta }
   /** string, integer, boolean and string-like named types (Quantity, Time, IntOrString). */
@@ -33,7 +34,7 @@ function shapeOfType(type: FieldType, meta: FieldMergeMeta | undefined): Shape {
       if (!def) return ANY;
       if (def.scalar) return { kind: 'scalar' };
       if (!def.fields || def.fields.length === 0) return ANY;
-      return { kind: 'struct', name: def.name };
+      return { kind: 'struct', name: def.name, atomic: isAtomicStruct(def.name) };
     }
   }
 }
@@ -41,7 +42,7 @@ function shapeOfType(type: FieldType, meta: FieldMergeMeta | undefined): Shape {
 /** The shape of a whole object of apiVersion/kind; `any` when the kind is not one we know. */
 export function shapeForKind(apiVersion: string, kind: string): Shape {
   const def = definitionForKind(apiVersion, kind);
-  return def ? { kind: 'struct', name: def.name } : ANY;
+  return def ? { kind: 'struct', name: def.name, atomic: false } : ANY;
 }
 
 /** The shape of a named definition (e.g. io.k8s.api.core.v1.PodSpec). */
