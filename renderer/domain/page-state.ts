@@ -1,0 +1,54 @@
+import type { AppErrorDTO, ConnectionState } from '../../electron/contract/dto';
+
+export interface PageInput {
+  clustersLoaded: boolean;
+  activeContext: string | null;
+  connection: { state: ConnectionState; message?: string };
+  listError: AppErrorDTO | null;
+  synced: boolean;
+  total: number;
+  shown: number;
+}
+
+/** What the list area shows instead of (or as) the table: problems first, then loading, then emptiness. */
+export type PageState =
+  | { kind: 'table' }
+  | { kind: 'info'; title: string; detail?: string; params?: Record<string, string> }
+  | { kind: 'problem'; title: string; message?: string; retry: boolean };
+
+const problemTitle: Partial<Record<string, string>> = {
+  unreachable: 'state.unreachable',
+  unauthorized: 'state.unauthorized',
+  forbidden: 'state.forbidden',
+};
+
+export function pageState(input: PageInput): PageState {
+  if (!input.clustersLoaded) return { kind: 'info', title: 'state.loadingClusters' };
+  if (!input.activeContext) return { kind: 'info', title: 'state.noContextTitle', detail: 'state.noContextHint' };
+  const conn = input.connection;
+  if (
+    conn.state === 'unreachable' ||
+    conn.state === 'unauthorized' ||
+    conn.state === 'forbidden' ||
+    conn.state === 'error'
+  ) {
+    return { kind: 'problem', title: problemTitle[conn.state] ?? 'state.error', message: conn.message, retry: true };
+  }
+  if (input.listError) {
+    const error = input.listError;
+    // A forbidden project is a fact about the user's rights, which retrying does not change.
+    return {
+      kind: 'problem',
+      title: problemTitle[error.code] ?? 'state.error',
+      message: error.message,
+      retry: error.code !== 'forbidden',
+    };
+  }
+  if (conn.state === 'connecting' && !input.synced) {
+    return { kind: 'info', title: 'state.connecting', params: { name: input.activeContext } };
+  }
+  if (!input.synced) return { kind: 'info', title: 'state.loading' };
+  if (input.total === 0) return { kind: 'info', title: 'state.emptyTitle', detail: 'state.emptyHint' };
+  if (input.shown === 0) return { kind: 'info', title: 'state.noMatchTitle', detail: 'state.noMatchHint' };
+  return { kind: 'table' };
+}

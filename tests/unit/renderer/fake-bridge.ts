@@ -1,0 +1,144 @@
+import type {
+  BulkResult,
+  ClustersState,
+  DaemonSetDelta,
+  ProjectsState,
+  WireResult,
+} from '../../../electron/contract/dto';
+import type { EverynodeBridge, EverynodeEvents, EventName } from '../../../electron/contract/services';
+
+/**
+ * A stand-in for window.everynode in store tests: it records every call, answers from plain state, and lets the test
+ * emit events. Only the unit tests of the renderer's stores use it; the real bridges are tested end to end.
+ */
+export function fakeBridge() {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let nextSubscription = 1;
+  const clusters: ClustersState = {
+    sources: [{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox' }],
+    contexts: [
+      {
+        name: 'sandbox-admin',
+        cluster: 's',
+        server: 'https://127.0.0.1:1',
+        user: 'admin',
+        sourceId: 'sandbox',
+        sandbox: true,
+      },
+      { name: 'other', cluster: 'o', server: 'https://127.0.0.1:2', user: 'dev', sourceId: 'sandbox', sandbox: true },
+    ],
+    activeContext: 'sandbox-admin',
+    connection: { state: 'connected' },
+    sandboxAvailable: true,
+  };
+  const projects = new Map<string, ProjectsState>([
+    [
+      'sandbox-admin',
+      {
+        context: 'sandbox-admin',
+        canListAll: true,
+        projects: ['default', 'monitoring'],
+        added: [],
+        selected: 'default',
+      },
+    ],
+    ['other', { context: 'other', canListAll: false, projects: ['team-a'], added: [], selected: 'team-a' }],
+  ]);
+  const projectsOf = (context: string): ProjectsState => {
+    const state = projects.get(context);
+    if (!state) throw new Error(`fake bridge: unknown context ${context}`);
+    return state;
+  };
+  /** A test may hold the reply to subscribe() back to let batches overtake it. */
+  let holdSubscribe: Promise<void> | undefined;
+  let bulk: (refs: { namespace: string; name: string }[]) => BulkResult = (refs) => ({
+    results: refs.map((r) => ({ key: `${r.namespace}/${r.name}`, ok: true })),
+  });
+
+  const ok = <T>(value: T): Promise<WireResult<T>> => Promise.resolve({ ok: true, value });
+  const record = (method: string, args: unknown[]) => calls.push({ method, args });
+
+  const bridge: EverynodeBridge = {
+    host: { info: () => ok({ kind: 'web', version: 'test', platform: 'test' }) },
+    clusters: {
+      getState: () => (record('clusters.getState', []), ok(clusters)),
+      switchContext: (name) => {
+        record('clusters.switchContext', [name]);
+        clusters.activeContext = name;
+        return ok({ ...clusters });
+      },
+      addKubeconfig: (input) => (record('clusters.addKubeconfig', [input]), ok(clusters)),
+      reconnect: () => (record('clusters.reconnect', []), ok(clusters)),
+    },
+    projects: {
+      getState: (context) => (record('projects.getState', [context]), ok(projectsOf(context))),
+      select: (context, selection) => {
+        record('projects.select', [context, selection]);
+        const next = { ...projectsOf(context), selected: selection };
+        projects.set(context, next);
+        return ok(next);
+      },
+      add: (context, namespace) => {
+        record('projects.add', [context, namespace]);
+        if (namespace === 'kube-system') {
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'forbidden', message: 'You cannot list DaemonSets in kube-system.', status: 403 },
+          });
+        }
+        const current = projectsOf(context);
+        const next = { ...current, projects: [...current.projects, namespace], added: [...current.added, namespace] };
+        projects.set(context, next);
+        return ok(next);
+      },
+      remove: (context, namespace) => (record('projects.remove', [context, namespace]), ok(projectsOf(context))),
+    },
+    daemonsets: {
+      subscribe: async (context, selection) => {
+        record('daemonsets.subscribe', [context, selection]);
+        const id = `sub-${nextSubscription++}`;
+        await holdSubscribe;
+        return { ok: true, value: { subscriptionId: id } };
+      },
+      unsubscribe: (id) => (record('daemonsets.unsubscribe', [id]), ok(undefined)),
+      redeploy: (context, refs) => (record('daemonsets.redeploy', [context, refs]), ok(bulk(refs))),
+      delete: (context, refs, propagation) => (
+        record('daemonsets.delete', [context, refs, propagation]),
+        ok(bulk(refs))
+      ),
+    },
+    events: {
+      onDidChangeClusters: (l) => on('onDidChangeClusters', l),
+      onDidChangeProjects: (l) => on('onDidChangeProjects', l),
+      onDidChangeDaemonSets: (l) => on('onDidChangeDaemonSets', l),
+    },
+  };
+
+  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): () => void {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    const entry = listener as (payload: never) => void;
+    set.add(entry);
+    return () => set.delete(entry);
+  }
+
+  function emit<E extends EventName>(event: E, payload: EverynodeEvents[E]): void {
+    listeners.get(event)?.forEach((listener) => (listener as (p: EverynodeEvents[E]) => void)(payload));
+  }
+
+  return {
+    bridge,
+    calls,
+    emit,
+    delta: (delta: Omit<DaemonSetDelta, 'synced' | 'reset' | 'removals' | 'upserts'> & Partial<DaemonSetDelta>) =>
+      emit('onDidChangeDaemonSets', { reset: false, upserts: [], removals: [], synced: true, ...delta }),
+    hold(gate: Promise<void> | undefined) {
+      holdSubscribe = gate;
+    },
+    setBulk(fn: typeof bulk) {
+      bulk = fn;
+    },
+    callsOf: (method: string) => calls.filter((c) => c.method === method).map((c) => c.args),
+  };
+}

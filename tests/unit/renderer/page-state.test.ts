@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pageState, type PageInput } from '../../../renderer/domain/page-state';
+
+const base: PageInput = {
+  clustersLoaded: true,
+  activeContext: 'admin',
+  connection: { state: 'connected' },
+  listError: null,
+  synced: true,
+  total: 3,
+  shown: 3,
+};
+const state = (over: Partial<PageInput>) => pageState({ ...base, ...over });
+
+describe('pageState', () => {
+  it('shows the table when the list is synced and has rows to show', () => {
+    expect(state({})).toEqual({ kind: 'table' });
+  });
+
+  it('explains an unreachable cluster with the backend message and offers a retry', () => {
+    expect(state({ connection: { state: 'unreachable', message: 'connect ECONNREFUSED 10.0.0.1:6443' } })).toEqual({
+      kind: 'problem',
+      title: 'state.unreachable',
+      message: 'connect ECONNREFUSED 10.0.0.1:6443',
+      retry: true,
+    });
+  });
+
+  it('a forbidden project is a problem panel with the message, without a pointless retry', () => {
+    const s = state({
+      listError: { code: 'forbidden', message: 'cannot list daemonsets in kube-system', status: 403 },
+    });
+    expect(s).toEqual({
+      kind: 'problem',
+      title: 'state.forbidden',
+      message: 'cannot list daemonsets in kube-system',
+      retry: false,
+    });
+  });
+
+  it('loads until synced, then distinguishes an empty project from a search with no match', () => {
+    expect(state({ synced: false })).toEqual({ kind: 'info', title: 'state.loading' });
+    expect(state({ total: 0, shown: 0 })).toMatchObject({ title: 'state.emptyTitle', detail: 'state.emptyHint' });
+    expect(state({ shown: 0 })).toMatchObject({ title: 'state.noMatchTitle' });
+  });
+
+  it('without any context it asks for a kubeconfig', () => {
+    expect(state({ activeContext: null })).toMatchObject({ title: 'state.noContextTitle' });
+  });
+});
