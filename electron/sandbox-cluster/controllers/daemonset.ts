@@ -6,7 +6,7 @@ import { asStatusError } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
 import { newDaemonPod } from './daemon-pod.js';
 import { nodeOfPod } from './eligibility.js';
-import { cleanupHistory, constructHistory, HashCollision } from './history.js';
+import { cleanupHistory, constructHistory, HashCollision, ownerRefTo } from './history.js';
 import type { DaemonSet, DaemonSetStatus, Node, Pod } from './kinds.js';
 import { controllerRef, keyOf, splitKey } from './kinds.js';
 import { computeStatus, planManage, planRollingUpdate, type Actions, type Snapshot } from './plan.js';
@@ -95,23 +95,20 @@ export class DaemonSetController {
   /** The DaemonSet's pods (adopting matching orphans), grouped by target node. */
   private claimPods(ds: DaemonSet): Pod[] {
     const owned: Pod[] = [];
-    for (const pod of this.api.list('pods', ds.metadata.namespace) as Pod[]) {
+    // Listing by matchLabels narrows the scan in the store; the owner check below is what decides.
+    const matchLabels = ds.spec.selector?.matchLabels;
+    const candidates = this.api.list(
+      'pods',
+      ds.metadata.namespace,
+      matchLabels && Object.keys(matchLabels).length > 0 ? matchLabels : undefined,
+    ) as Pod[];
+    for (const pod of candidates) {
       const ref = controllerRef(pod);
       if (ref?.uid === ds.metadata.uid) {
         owned.push(pod);
       } else if (!ref && !isTerminating(pod) && selectorMatches(ds.spec.selector, pod.metadata.labels)) {
         const adopted = { ...pod, metadata: { ...pod.metadata } };
-        adopted.metadata.ownerReferences = [
-          ...(pod.metadata.ownerReferences ?? []),
-          {
-            apiVersion: 'apps/v1',
-            kind: 'DaemonSet',
-            name: ds.metadata.name,
-            uid: ds.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ];
+        adopted.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(ds)];
         owned.push(this.api.update('pods', adopted) as Pod);
       }
     }

@@ -2,10 +2,11 @@
 // prune old ones beyond revisionHistoryLimit that no live pod still uses.
 
 import { asStatusError } from '../errors.js';
-import type { ClusterApi } from '../types.js';
+import type { ClusterApi, OwnerReference } from '../types.js';
 import type { ControllerRevision, DaemonSet, Pod } from './kinds.js';
 import { controllerRef } from './kinds.js';
 import { HASH_LABEL } from './pod-util.js';
+import { selectorMatches } from './selector.js';
 import { revisionData, revisionMatches, templateHash } from './revision.js';
 
 export interface History {
@@ -14,10 +15,35 @@ export interface History {
   hash: string;
 }
 
+/** The DaemonSet's revisions, adopting orphans its selector matches (left behind by an Orphan delete). */
 export function ownedRevisions(api: ClusterApi, ds: DaemonSet): ControllerRevision[] {
-  return (api.list('controllerrevisions', ds.metadata.namespace) as ControllerRevision[]).filter(
-    (rev) => controllerRef(rev)?.uid === ds.metadata.uid,
-  );
+  const owned: ControllerRevision[] = [];
+  for (const rev of api.list('controllerrevisions', ds.metadata.namespace) as ControllerRevision[]) {
+    const ref = controllerRef(rev);
+    if (ref?.uid === ds.metadata.uid) {
+      owned.push(rev);
+    } else if (!ref && !rev.metadata.deletionTimestamp && selectorMatches(ds.spec.selector, rev.metadata.labels)) {
+      const refs = [...(rev.metadata.ownerReferences ?? []), ownerRefTo(ds)];
+      owned.push(
+        api.update('controllerrevisions', {
+          ...rev,
+          metadata: { ...rev.metadata, ownerReferences: refs },
+        }) as ControllerRevision,
+      );
+    }
+  }
+  return owned;
+}
+
+export function ownerRefTo(ds: DaemonSet): OwnerReference {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    name: ds.metadata.name,
+    uid: ds.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 function maxRevision(revisions: ControllerRevision[]): number {
@@ -39,16 +65,7 @@ function snapshot(api: ClusterApi, ds: DaemonSet, revision: number): ControllerR
         namespace: ds.metadata.namespace,
         labels: { ...(ds.spec.template.metadata?.labels ?? {}), [HASH_LABEL]: hash },
         ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
-        ownerReferences: [
-          {
-            apiVersion: 'apps/v1',
-            kind: 'DaemonSet',
-            name: ds.metadata.name,
-            uid: ds.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
+        ownerReferences: [ownerRefTo(ds)],
       },
       data: revisionData(ds),
       revision,
