@@ -20,18 +20,65 @@ import {
 import { isObject, removeKey, type JsonObject } from './json.js';
 import { entryId, readEntries, writeEntries, type ManagerEntry } from './managed-fields.js';
 
+/**
+ * Merges associative or set lists as structured-merge-diff does: items in both follow the applied order, items only
+ * in the live list keep their place among them, applied-only items go where the configuration puts them.
+ */
+function mergeList(live: unknown[], config: unknown[], shape: Shape): unknown[] {
+  const pe = (item: unknown): string => itemElement(item, shape) ?? JSON.stringify(item);
+  const lhs = live.map(pe);
+  const rhs = config.map(pe);
+  const liveByPe = new Map(lhs.map((p, i) => [p, live[i]]));
+  const configByPe = new Map(rhs.map((p, i) => [p, config[i]]));
+  const shared = rhs.filter((p) => liveByPe.has(p));
+  let next = shared.shift();
+  const merged = new Set<string>();
+  const out: unknown[] = [];
+  const item = (p: string): unknown =>
+    shape.meta.listType === 'set'
+      ? configByPe.get(p)
+      : mergeValue(liveByPe.get(p), configByPe.get(p), itemShape(shape));
+  let l = 0;
+  let r = 0;
+  while (l < lhs.length || r < rhs.length) {
+    if (l < lhs.length && r < rhs.length) {
+      if (lhs[l] === rhs[r]) {
+        merged.add(lhs[l] ?? '');
+        out.push(item(lhs[l] ?? ''));
+        l++;
+        r++;
+        next = shared.shift();
+        continue;
+      }
+      if (configByPe.has(lhs[l] ?? '') && next !== undefined && next !== lhs[l]) {
+        l++;
+        continue;
+      }
+    }
+    if (l < lhs.length) {
+      const p = lhs[l] ?? '';
+      if (!configByPe.has(p)) {
+        out.push(live[l]);
+        l++;
+        continue;
+      }
+      if (merged.has(p)) l++;
+    }
+    if (r < rhs.length) {
+      const p = rhs[r] ?? '';
+      merged.add(p);
+      out.push(liveByPe.has(p) ? item(p) : configByPe.get(p));
+      r++;
+      if (next === p) next = shared.shift();
+    }
+  }
+  return out;
+}
+
 function mergeValue(live: unknown, config: unknown, shape: Shape): unknown {
   if (shape.kind === 'list' && Array.isArray(live) && Array.isArray(config)) {
-    if (shape.meta.listType === 'set') return [...live, ...config.filter((v) => !live.includes(v))];
-    if (shape.meta.listType !== 'map') return config;
-    const out = [...live];
-    for (const item of config) {
-      const pe = itemElement(item, shape);
-      const at = out.findIndex((o) => itemElement(o, shape) === pe);
-      if (at >= 0) out[at] = mergeValue(out[at], item, itemShape(shape));
-      else out.push(item);
-    }
-    return out;
+    const associative = shape.meta.listType === 'set' || shape.meta.listType === 'map';
+    return associative ? mergeList(live, config, shape) : config;
   }
   const granular = (shape.kind === 'struct' && !shape.atomic) || (shape.kind === 'map' && shape.mapType !== 'atomic');
   if (granular && isObject(live) && isObject(config)) {

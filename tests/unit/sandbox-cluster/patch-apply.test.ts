@@ -129,6 +129,18 @@ describe('server-side apply', () => {
     expect(containersOf(out)[0]?.env).toEqual([{ name: 'A', value: 'a' }]);
   });
 
+  it('orders associative lists as structured-merge-diff merges them', () => {
+    const e = (...names: string[]) => names.map((name) => ({ name, value: name.toLowerCase() }));
+    const live = apply(undefined, manifest('app:1', undefined, e('A', 'B')), 'alice');
+    const reordered = apply(live, manifest('app:1', undefined, e('B', 'A', 'C')), 'alice');
+    expect((containersOf(reordered)[0]?.env as { name: string }[]).map((v) => v.name)).toEqual(['B', 'A', 'C']);
+    const edited = structuredClone(live);
+    edited.spec.template.spec.containers[0].env = e('A', 'L', 'B');
+    const withForeign = trackUpdate('kubectl-edit', 'Update', live, edited, NOW);
+    const out = apply(withForeign, manifest('app:1', undefined, e('B', 'A')), 'alice');
+    expect((containersOf(out)[0]?.env as { name: string }[]).map((v) => v.name)).toEqual(['L', 'B', 'A']);
+  });
+
   it('conflicts with client-side apply fields, printed with the Update apiVersion', () => {
     const created = trackUpdate(
       'kubectl-client-side-apply',
