@@ -70,7 +70,9 @@ export class DaemonSetSubscription {
       informer.addListener({ onEvents: (events) => this.onDaemonSets(events), onStatus: (s) => this.onStatus(s) }),
     );
     this.onDaemonSets(informer.snapshot().map((object) => ({ type: 'upsert', key: keyOf(object), object })));
-    this.onStatus(informer.currentStatus());
+    this.status = informer.currentStatus();
+    this.statusChanged = this.status.error !== undefined;
+    if (this.status.synced || this.status.error) this.schedule();
     if (namespace !== undefined) {
       this.quotaHandle = manager.acquire(WatchManager.key(session.id, 'resourcequotas', namespace), session.name, () =>
         quotaSource(session, namespace),
@@ -118,7 +120,8 @@ export class DaemonSetSubscription {
   private onStatus(status: InformerStatus): void {
     this.status = status;
     this.statusChanged = true;
-    this.options.onHealth?.(status.error);
+    // A recovery counts only once the informer really succeeded (its status changes only on real outcomes).
+    if (status.error || status.synced) this.options.onHealth?.(status.error);
     this.schedule();
   }
 
