@@ -24,7 +24,7 @@ import { entryId, readEntries, writeEntries, type ManagerEntry } from './managed
  * Merges associative or set lists as structured-merge-diff does: items in both follow the applied order, items only
  * in the live list keep their place among them, applied-only items go where the configuration puts them.
  */
-function mergeList(live: unknown[], config: unknown[], shape: Shape): unknown[] {
+function mergeList(live: unknown[], config: unknown[], shape: Extract<Shape, { kind: 'list' }>): unknown[] {
   const pe = (item: unknown): string => itemElement(item, shape) ?? JSON.stringify(item);
   const lhs = live.map(pe);
   const rhs = config.map(pe);
