@@ -105,9 +105,9 @@ if (!app.requestSingleInstanceLock()) {
     if (disposed || backend === undefined) return;
     // Stop watches and a sandbox cluster the backend started before the process ends.
     event.preventDefault();
-    windows?.disposeAll();
-    void backend
-      .dispose()
+    const current = backend;
+    void (windows?.shutdown() ?? Promise.resolve())
+      .then(() => current.dispose())
       .catch(() => undefined)
       .finally(() => {
         disposed = true;

@@ -27,6 +27,7 @@ interface Tracked {
 /** The app's windows, each with its own backend session (its subscriptions die with the window or its page). */
 export class AppWindows {
   private readonly tracked = new Map<number, Tracked>();
+  private readonly pendingSaves = new Set<Promise<void>>();
 
   constructor(private readonly options: AppWindowsOptions) {}
 
@@ -71,7 +72,10 @@ export class AppWindows {
     });
     window.on('close', () => {
       const bounds = window.getNormalBounds();
-      void saveWindowState(this.options.stateFile, { bounds, maximized: window.isMaximized() }).catch(() => undefined);
+      const save = saveWindowState(this.options.stateFile, { bounds, maximized: window.isMaximized() })
+        .catch(() => undefined)
+        .finally(() => this.pendingSaves.delete(save));
+      this.pendingSaves.add(save);
     });
     window.on('closed', () => {
       this.endSession(id);
@@ -104,8 +108,10 @@ export class AppWindows {
     return this.tracked.size;
   }
 
-  disposeAll(): void {
+  /** Before the app quits: every session ends and the last window state reaches the disk. */
+  async shutdown(): Promise<void> {
     for (const id of this.tracked.keys()) this.endSession(id);
+    await Promise.all([...this.pendingSaves]);
   }
 
   private endSession(id: number): void {
