@@ -135,11 +135,17 @@ export function definition(name: string): Definition | undefined {
   return definitions().get(name);
 }
 
+const byKind = new Map<string, Definition | undefined>();
+
 /** The definition of the object kind served under apiVersion/kind, e.g. ("apps/v1", "DaemonSet"). */
 export function definitionForKind(apiVersion: string, kind: string): Definition | undefined {
+  const key = `${apiVersion}/${kind}`;
+  if (byKind.has(key)) return byKind.get(key);
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  let found: Definition | undefined;
   for (const d of definitions().values()) {
-    if (d.gvk && d.gvk.group === group && d.gvk.version === version && d.gvk.kind === kind) return d;
+    if (d.gvk && d.gvk.group === group && d.gvk.version === version && d.gvk.kind === kind) found = d;
   }
-  return undefined;
+  byKind.set(key, found);
+  return found;
 }
