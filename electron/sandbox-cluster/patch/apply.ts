@@ -92,25 +92,37 @@ function mergeValue(live: unknown, config: unknown, shape: Shape): unknown {
   return config;
 }
 
-/** Removes the value at `path` (a field or a list item) from `object`, in place. */
+/**
+ * Removes the value at `path` (a field or a list item) from `object`, in place. Containers left empty by the removal
+ * go too, as structured-merge-diff turns them into nulls that the typed object then omits (top-level fields stay).
+ */
 function removePath(object: unknown, path: FieldPath, shape: Shape): void {
+  const trail: { container: JsonObject | unknown[]; key: string | number }[] = [];
   let node: unknown = object;
   let nodeShape = shape;
-  for (let i = 0; i < path.length; i++) {
-    const pe = path[i] ?? '';
-    const last = i === path.length - 1;
+  for (const pe of path) {
     if (pe.startsWith('f:') && isObject(node)) {
       const key = pe.slice(2);
-      if (last) removeKey(node, key);
+      if (!(key in node)) return;
+      trail.push({ container: node, key });
       node = node[key];
       nodeShape = childShape(nodeShape, key) ?? { kind: 'any' };
     } else if (Array.isArray(node)) {
       const at = node.findIndex((item) => itemElement(item, nodeShape) === pe);
       if (at < 0) return;
-      if (last) node.splice(at, 1);
+      trail.push({ container: node, key: at });
       node = node[at];
       nodeShape = itemShape(nodeShape);
     } else return;
+  }
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const step = trail[i];
+    if (!step) break;
+    const { container, key } = step;
+    if (Array.isArray(container)) container.splice(key as number, 1);
+    else removeKey(container, key as string);
+    const emptied = Array.isArray(container) ? container.length === 0 : Object.keys(container).length === 0;
+    if (!emptied || i <= 1) break;
   }
 }
 

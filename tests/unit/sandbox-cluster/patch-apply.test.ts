@@ -129,6 +129,20 @@ describe('server-side apply', () => {
     expect(containersOf(out)[0]?.env).toEqual([{ name: 'A', value: 'a' }]);
   });
 
+  it('removes containers its dropped fields leave empty, as structured-merge-diff does', () => {
+    const withVolume = (volume: Record<string, unknown>, annotations?: Record<string, string>) => {
+      const m = manifest('app:1');
+      const spec = m.spec.template.spec as Record<string, unknown>;
+      spec.volumes = [{ name: 'logs', ...volume }];
+      if (annotations) (m.spec.template.metadata as Record<string, unknown>).annotations = annotations;
+      return m;
+    };
+    const live = apply(undefined, withVolume({ hostPath: { path: '/var/log' } }, { a: 'b' }), 'alice');
+    const out = apply(live, withVolume({ emptyDir: {} }), 'alice');
+    expect(out.spec.template.spec.volumes).toEqual([{ name: 'logs', emptyDir: {} }]);
+    expect(out.spec.template.metadata).toEqual({ labels: { app: 'agent' } });
+  });
+
   it('orders associative lists as structured-merge-diff merges them', () => {
     const e = (...names: string[]) => names.map((name) => ({ name, value: name.toLowerCase() }));
     const live = apply(undefined, manifest('app:1', undefined, e('A', 'B')), 'alice');
