@@ -9,9 +9,11 @@ export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
+// Vite emits `<script type="module" crossorigin>`: module scripts load in CORS mode, which Chromium allows only on
+// CORS-enabled schemes, even from the same origin.
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 };
 
 /** True for a page of our own renderer (and nothing else: not file://, not another host of the scheme). */

@@ -52,7 +52,7 @@ describe('the bundled Electron main process', () => {
   it('sandboxes every renderer and serves the page from app:// with the CSP', () => {
     expect(report.sandboxed).toBe(true);
     expect(report.schemes).toEqual([
-      { scheme: 'everynode', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'everynode', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
     expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((report.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]preload\.cjs$/);
