@@ -1,0 +1,111 @@
+// Discovery documents (/version, /api, /apis, /api/v1, /apis/<group>/<version>), built from the resource table.
+import { RESOURCES, type ResourceInfo } from '../store/resources.js';
+
+export const SERVER_VERSION = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.0-sandbox',
+  gitCommit: '0000000000000000000000000000000000000000',
+  gitTreeState: 'clean',
+  buildDate: '2026-01-01T00:00:00Z',
+  goVersion: 'go1.23.4',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+export const AUTHORIZATION_GROUP = 'authorization.k8s.io';
+
+export function apiVersions(serverAddress: string): object {
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
+}
+
+export function apiGroupList(): object {
+  const group = (name: string) => ({
+    name,
+    versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
+    preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
+  });
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group(AUTHORIZATION_GROUP)] };
+}
+
+export function apiGroup(name: string): object | undefined {
+  if (name !== 'apps' && name !== AUTHORIZATION_GROUP) return undefined;
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    name,
+    versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
+    preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
+  };
+}
+
+function entries(info: ResourceInfo): object[] {
+  const main: Record<string, unknown> = {
+    name: info.name,
+    singularName: info.singular,
+    namespaced: info.namespaced,
+    kind: info.kind,
+    verbs: info.name === 'namespaces' ? ALL_VERBS.filter((v) => v !== 'deletecollection') : ALL_VERBS,
+  };
+  if (info.shortNames) main.shortNames = info.shortNames;
+  if (info.categories) main.categories = info.categories;
+  const out: object[] = [main];
+  for (const sub of info.subresources ?? []) {
+    if (sub === 'status') {
+      out.push({
+        name: `${info.name}/status`,
+        singularName: '',
+        namespaced: info.namespaced,
+        kind: info.kind,
+        verbs: ['get', 'patch', 'update'],
+      });
+    } else if (sub === 'log') {
+      out.push({
+        name: `${info.name}/log`,
+        singularName: '',
+        namespaced: info.namespaced,
+        kind: info.kind,
+        verbs: ['get'],
+      });
+    }
+  }
+  return out;
+}
+
+/** APIResourceList of a group-version, or undefined when the server does not serve it. */
+export function apiResourceList(group: string, version: string): object | undefined {
+  if (version !== 'v1') return undefined;
+  const groupVersion = group ? `${group}/${version}` : version;
+  if (group === AUTHORIZATION_GROUP) {
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion,
+      resources: [
+        {
+          name: 'selfsubjectaccessreviews',
+          singularName: 'selfsubjectaccessreview',
+          namespaced: false,
+          kind: 'SelfSubjectAccessReview',
+          verbs: ['create'],
+        },
+        {
+          name: 'selfsubjectrulesreviews',
+          singularName: 'selfsubjectrulesreview',
+          namespaced: false,
+          kind: 'SelfSubjectRulesReview',
+          verbs: ['create'],
+        },
+      ],
+    };
+  }
+  const served = RESOURCES.filter((r) => r.group === group && r.version === version);
+  if (served.length === 0) return undefined;
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources: served.flatMap(entries) };
+}

@@ -1,0 +1,146 @@
+// GET verbs: get, list (with limit/continue and selectors), watch, and a pod's log.
+import { badRequest } from '../errors.js';
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../registry/selectors.js';
+import { apiVersionOf } from '../store/resources.js';
+import { objectKey } from '../store/store.js';
+import type { KubeObject } from '../types.js';
+import type { ServerContext } from './context.js';
+import { intParam, type ResourceRequest } from './request.js';
+import { sendJson, sendText } from './respond.js';
+import { toTable, wantsTable, type IncludeObject } from './table.js';
+
+function includeObjectOf(url: URL): IncludeObject {
+  const v = url.searchParams.get('includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
+}
+
+export function handleGet(ctx: ServerContext, r: ResourceRequest): void {
+  const object = ctx.registry.get(r.info.name, r.namespace, r.name ?? '');
+  if (wantsTable(r.req.headers.accept)) {
+    sendJson(
+      r.res,
+      200,
+      toTable(r.info.name, [object], ctx.clock(), includeObjectOf(r.url), {
+        resourceVersion: object.metadata.resourceVersion,
+      }),
+    );
+    return;
+  }
+  sendJson(r.res, 200, object);
+}
+
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(token: ContinueToken): string {
+  return Buffer.from(JSON.stringify({ v: 'sandbox/v1', rv: token.rv, start: token.start })).toString('base64url');
+}
+
+function decodeContinue(text: string): ContinueToken {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      v?: unknown;
+      rv?: unknown;
+      start?: unknown;
+    };
+    if (parsed.v === 'sandbox/v1' && typeof parsed.rv === 'number' && typeof parsed.start === 'string') {
+      return { rv: parsed.rv, start: parsed.start };
+    }
+  } catch {
+    // fall through to the 400
+  }
+  throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+}
+
+export function selectorsOf(r: ResourceRequest) {
+  const labelText = r.url.searchParams.get('labelSelector') ?? '';
+  const fieldText = r.url.searchParams.get('fieldSelector') ?? '';
+  return { labels: parseLabelSelector(labelText), fields: parseFieldSelector(r.info.name, fieldText) };
+}
+
+export function handleList(ctx: ServerContext, r: ResourceRequest): void {
+  const { labels, fields } = selectorsOf(r);
+  const limit = intParam(r.url, 'limit');
+  const continueText = r.url.searchParams.get('continue');
+  const token = continueText ? decodeContinue(continueText) : undefined;
+  const listRv = token?.rv ?? ctx.store.currentRv();
+  const all = ctx.store.list(r.info.name, r.namespace);
+  const matching: KubeObject[] = [];
+  let more = false;
+  let lastKey = '';
+  let remaining = 0;
+  for (const o of all) {
+    const key = objectKey(o.metadata.namespace, o.metadata.name);
+    if (token && key <= token.start) continue;
+    if (!matchesLabels(labels, o.metadata.labels) || !matchesFields(r.info.name, fields, o)) continue;
+    if (limit !== undefined && limit > 0 && matching.length >= limit) {
+      more = true;
+      remaining++;
+      continue;
+    }
+    matching.push(o);
+    lastKey = key;
+  }
+  const metadata: Record<string, unknown> = { resourceVersion: String(listRv) };
+  if (more) {
+    metadata.continue = encodeContinue({ rv: listRv, start: lastKey });
+    // Only exact without selectors, as on a real server.
+    if (labels.length === 0 && fields.length === 0) metadata.remainingItemCount = remaining;
+  }
+  if (wantsTable(r.req.headers.accept)) {
+    sendJson(r.res, 200, toTable(r.info.name, matching, ctx.clock(), includeObjectOf(r.url), metadata));
+    return;
+  }
+  // Stream-free but allocation-light: the list body is built once as a string.
+  const head = JSON.stringify({ kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata }).slice(0, -1);
+  const body = `${head},"items":[${matching.map((o) => JSON.stringify(o)).join(',')}]}`;
+  r.res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache, private',
+  });
+  r.res.end(body);
+}
+
+export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
+  const { labels, fields } = selectorsOf(r);
+  const table = wantsTable(r.req.headers.accept);
+  const include = includeObjectOf(r.url);
+  const rv = r.url.searchParams.get('resourceVersion') ?? undefined;
+  ctx.watches.start(r.req, r.res, {
+    resource: r.info.name,
+    namespace: r.namespace,
+    labels,
+    fields,
+    resourceVersion: rv,
+    bookmarks: r.url.searchParams.get('allowWatchBookmarks') === 'true',
+    timeoutSeconds: intParam(r.url, 'timeoutSeconds'),
+    transform: table
+      ? (o, type) =>
+          type === 'BOOKMARK'
+            ? o
+            : toTable(r.info.name, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion })
+      : (o) => o,
+  });
+}
+
+/** Container logs from the simulated kubelets (`kubectl logs`): plain text, one line per entry. */
+export function handlePodLog(ctx: ServerContext, r: ResourceRequest): void {
+  const pod = ctx.registry.get('pods', r.namespace, r.name ?? '');
+  const containers = (Array.isArray(pod.spec?.containers) ? pod.spec.containers : []) as { name?: string }[];
+  const requested = r.url.searchParams.get('container');
+  if (!requested && containers.length > 1) {
+    const names = containers.map((c) => c.name ?? '').join(' ');
+    throw badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names}]`);
+  }
+  const container = requested ?? containers[0]?.name ?? '';
+  let lines = ctx.logs(r.namespace ?? '', pod.metadata.name, container, {
+    timestamps: r.url.searchParams.get('timestamps') === 'true',
+    previous: r.url.searchParams.get('previous') === 'true',
+  });
+  const tail = intParam(r.url, 'tailLines');
+  if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail);
+  sendText(r.res, 200, lines.map((l) => l + '\n').join(''));
+}

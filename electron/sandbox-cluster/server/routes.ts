@@ -1,0 +1,68 @@
+// Parsing API paths (/api/v1/..., /apis/<group>/<version>/...) into resource requests.
+import { findResource, type ResourceInfo } from '../store/resources.js';
+import { notFoundPath } from './request.js';
+
+export interface ParsedPath {
+  group: string;
+  version: string;
+  /** Empty: the group-version's discovery document. */
+  rest: string[];
+}
+
+export interface ResourcePath {
+  info: ResourceInfo;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+export function splitApiPath(pathname: string): ParsedPath | undefined {
+  const parts = pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p));
+  if (parts[0] === 'api' && parts[1]) return { group: '', version: parts[1], rest: parts.slice(2) };
+  if (parts[0] === 'apis' && parts[1] && parts[2]) return { group: parts[1], version: parts[2], rest: parts.slice(3) };
+  return undefined;
+}
+
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
+/** Resolves `[namespaces/<ns>/]<resource>[/<name>[/<subresource>]]`; unknown resources are 404s. */
+export function resolveResource(p: ParsedPath): ResourcePath {
+  let rest = p.rest;
+  let namespace: string | undefined;
+  const isNamespaceSub = p.group === '' && rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2] ?? '');
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !isNamespaceSub) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  if (rest.length === 0 || rest.length > 3) throw notFoundPath();
+  const info = findResource(p.group, p.version, rest[0] ?? '');
+  if (!info) throw notFoundPath();
+  if (namespace !== undefined && !info.namespaced) throw notFoundPath();
+  const subresource = rest[2];
+  if (subresource !== undefined && !(info.subresources ?? []).includes(subresource)) throw notFoundPath();
+  return { info, namespace, name: rest[1], subresource };
+}
+
+/** The RBAC verb of a request. */
+export function verbOf(method: string, hasName: boolean, url: URL): string {
+  const watch = url.searchParams.get('watch');
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      if (watch === '1' || watch === 'true') return 'watch';
+      return hasName ? 'get' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return hasName ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
+  }
+}

@@ -1,0 +1,225 @@
+// Watch streams: one JSON event per line, flushed at once. The hub knows every open stream so faults can drop or
+// stall them all, as a flaky network or a stuck API server would.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gone } from '../errors.js';
+import { matchesFields, matchesLabels, type FieldRequirement, type LabelSelector } from '../registry/selectors.js';
+import type { CommittedEvent, ObjectStore } from '../store/store.js';
+import { apiVersionOf, resourceInfo } from '../store/resources.js';
+import type { KubeObject, ResourceName } from '../types.js';
+
+export interface WatchRequest {
+  resource: ResourceName;
+  namespace?: string;
+  labels: LabelSelector;
+  fields: FieldRequirement[];
+  /** undefined or "0": synthetic ADDED events first. */
+  resourceVersion?: string;
+  bookmarks: boolean;
+  timeoutSeconds?: number;
+  /** Wraps each object (Table responses); identity for plain JSON. */
+  transform: (object: KubeObject, type: string) => unknown;
+}
+
+/** Upper bound of bytes queued for a slow or stalled client before the stream is cut (it will resume from its rv). */
+const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+
+class Watcher {
+  private queue: string[] = [];
+  private queuedBytes = 0;
+  private headersWritten = false;
+  private timers: NodeJS.Timeout[] = [];
+  private unsubscribe?: () => void;
+  private ending = false;
+  closed = false;
+
+  constructor(
+    private readonly hub: WatchHub,
+    readonly res: ServerResponse,
+  ) {}
+
+  private writeHeaders(): void {
+    if (this.headersWritten) return;
+    this.headersWritten = true;
+    this.res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
+    this.res.socket?.setNoDelay(true);
+    this.res.flushHeaders();
+  }
+
+  send(line: string): void {
+    if (this.closed || this.ending) return;
+    if (this.hub.stalled) {
+      this.queue.push(line);
+      this.queuedBytes += line.length;
+      if (this.queuedBytes > MAX_QUEUED_BYTES) this.destroy();
+      return;
+    }
+    this.writeHeaders();
+    this.res.write(line);
+    if (this.res.writableLength > MAX_QUEUED_BYTES) this.destroy();
+  }
+
+  /** Starts writing: headers now unless stalled. */
+  open(): void {
+    if (!this.hub.stalled) this.writeHeaders();
+  }
+
+  flush(): void {
+    if (this.closed) return;
+    this.writeHeaders();
+    const lines = this.queue;
+    this.queue = [];
+    this.queuedBytes = 0;
+    for (const line of lines) this.res.write(line);
+    if (this.ending) {
+      this.res.end();
+      this.cleanup();
+    }
+  }
+
+  attach(unsubscribe: () => void, timers: NodeJS.Timeout[]): void {
+    this.unsubscribe = unsubscribe;
+    this.timers = timers;
+  }
+
+  private stopFeeds(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    for (const t of this.timers) clearTimeout(t);
+  }
+
+  private cleanup(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopFeeds();
+    this.hub.remove(this);
+  }
+
+  /** A clean end of the stream (timeout, 410): the client re-watches. While stalled, it ends once released. */
+  end(): void {
+    if (this.closed || this.ending) return;
+    if (this.hub.stalled) {
+      this.ending = true;
+      this.stopFeeds();
+      return;
+    }
+    this.writeHeaders();
+    this.res.end();
+    this.cleanup();
+  }
+
+  /** An abrupt cut (dropped connection). */
+  destroy(): void {
+    this.cleanup();
+    this.res.destroy();
+  }
+
+  onClose(): void {
+    this.cleanup();
+  }
+}
+
+export class WatchHub {
+  private readonly watchers = new Set<Watcher>();
+  stalled = false;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly bookmarkIntervalMs: number,
+  ) {}
+
+  get count(): number {
+    return this.watchers.size;
+  }
+
+  remove(w: Watcher): void {
+    this.watchers.delete(w);
+  }
+
+  dropAll(): number {
+    const all = [...this.watchers];
+    for (const w of all) w.destroy();
+    return all.length;
+  }
+
+  stall(): void {
+    this.stalled = true;
+  }
+
+  release(): void {
+    this.stalled = false;
+    for (const w of [...this.watchers]) w.flush();
+  }
+
+  closeAll(): void {
+    for (const w of [...this.watchers]) w.destroy();
+  }
+
+  start(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
+    const watcher = new Watcher(this, res);
+    this.watchers.add(watcher);
+    req.on('close', () => watcher.onClose());
+    res.on('close', () => watcher.onClose());
+    const info = resourceInfo(w.resource);
+    const line = (type: string, object: unknown): string => JSON.stringify({ type, object }) + '\n';
+    const matches = (o: KubeObject): boolean =>
+      (!w.namespace || o.metadata.namespace === w.namespace) &&
+      matchesLabels(w.labels, o.metadata.labels) &&
+      matchesFields(w.resource, w.fields, o);
+    const deliver = (e: CommittedEvent): void => {
+      const now = matches(e.object);
+      const before = e.old ? matches(e.old) : false;
+      let type: string | undefined;
+      if (e.type === 'ADDED') type = now ? 'ADDED' : undefined;
+      else if (e.type === 'DELETED') type = now || before ? 'DELETED' : undefined;
+      else if (now && before) type = 'MODIFIED';
+      else if (now) type = 'ADDED';
+      else if (before) type = 'DELETED';
+      if (type) watcher.send(line(type, w.transform(e.object, type)));
+    };
+
+    const rvText = w.resourceVersion;
+    if (rvText !== undefined && rvText !== '' && rvText !== '0') {
+      const rv = Number(rvText);
+      const history = Number.isInteger(rv) && rv >= 0 ? this.store.eventsSince(w.resource, rv) : undefined;
+      if (!history || history.expired) {
+        const oldest = history?.expired ? history.oldest : this.store.currentRv();
+        const status = gone(`too old resource version: ${rvText} (${oldest})`).toStatus();
+        watcher.open();
+        watcher.send(line('ERROR', status));
+        watcher.end();
+        return;
+      }
+      watcher.open();
+      for (const e of history.events) deliver(e);
+    } else {
+      watcher.open();
+      for (const o of this.store.list(w.resource, w.namespace)) {
+        if (matches(o)) watcher.send(line('ADDED', w.transform(o, 'ADDED')));
+      }
+    }
+    const unsubscribe = this.store.subscribe((e) => {
+      if (e.resource === w.resource) deliver(e);
+    });
+    const timers: NodeJS.Timeout[] = [];
+    if (w.bookmarks) {
+      const tick = (): void => {
+        const bookmark = {
+          kind: info.kind,
+          apiVersion: apiVersionOf(info),
+          metadata: { resourceVersion: String(this.store.currentRv()) },
+        };
+        watcher.send(line('BOOKMARK', bookmark));
+        timers.push(setTimeout(tick, this.bookmarkIntervalMs).unref());
+      };
+      timers.push(setTimeout(tick, this.bookmarkIntervalMs).unref());
+    }
+    if (w.timeoutSeconds !== undefined && w.timeoutSeconds > 0) {
+      timers.push(setTimeout(() => watcher.end(), w.timeoutSeconds * 1000).unref());
+    }
+    watcher.attach(unsubscribe, timers);
+  }
+}
