@@ -39,9 +39,20 @@ export function readEntries(object: KubeObject | undefined): ManagerEntry[] {
   return out;
 }
 
+const seconds = (time: string | undefined): number => (time ? Math.floor(Date.parse(time) / 1000) || 0 : 0);
+
+/** The API server's order of managedFields: Apply before Update, then oldest first, then by manager. */
+function compareEntries(p: ManagerEntry, q: ManagerEntry): number {
+  if (p.operation !== q.operation) return p.operation < q.operation ? -1 : 1;
+  if (seconds(p.time) !== seconds(q.time)) return seconds(p.time) - seconds(q.time);
+  if (p.manager !== q.manager) return p.manager < q.manager ? -1 : 1;
+  if (p.apiVersion !== q.apiVersion) return p.apiVersion < q.apiVersion ? -1 : 1;
+  return (p.subresource ?? '') < (q.subresource ?? '') ? -1 : (p.subresource ?? '') > (q.subresource ?? '') ? 1 : 0;
+}
+
 /** Returns `object` with managedFields set from `entries` (empty entries dropped; none at all: field removed). */
 export function writeEntries(object: KubeObject, entries: ManagerEntry[]): KubeObject {
-  const kept = entries.filter((e) => e.fields.size > 0);
+  const kept = entries.filter((e) => e.fields.size > 0).sort(compareEntries);
   const metadata = { ...object.metadata };
   if (kept.length === 0) delete metadata.managedFields;
   else {

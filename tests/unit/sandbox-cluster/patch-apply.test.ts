@@ -192,6 +192,17 @@ describe('server-side apply', () => {
     );
   });
 
+  it('orders managedFields as the API server does: Apply first, then oldest first', () => {
+    const live = apply(undefined, manifest('app:1'), 'zed');
+    const later = structuredClone(live);
+    later.metadata.labels = { app: 'agent', a: '1' };
+    const one = trackUpdate('beta', 'Update', live, later, '2026-01-03T00:00:00Z');
+    const again = structuredClone(one);
+    again.metadata.labels = { ...again.metadata.labels, b: '2' };
+    const two = trackUpdate('alpha', 'Update', one, again, '2026-01-04T00:00:00Z');
+    expect(managers(two)).toEqual(['zed/Apply', 'beta/Update', 'alpha/Update']);
+  });
+
   it('reports several conflicts grouped by manager', () => {
     const live = apply(undefined, manifest('app:1', { app: 'agent', team: 'a' }), 'alice');
     const err = failure(() => apply(live, manifest('app:2', { app: 'agent', team: 'b' }), 'bob'));
