@@ -193,14 +193,14 @@ describe('server-side apply', () => {
   });
 
   it('orders managedFields as the API server does: Apply first, then oldest first', () => {
-    const live = apply(undefined, manifest('app:1'), 'zed');
-    const later = structuredClone(live);
-    later.metadata.labels = { app: 'agent', a: '1' };
-    const one = trackUpdate('beta', 'Update', live, later, '2026-01-03T00:00:00Z');
-    const again = structuredClone(one);
-    again.metadata.labels = { ...again.metadata.labels, b: '2' };
-    const two = trackUpdate('alpha', 'Update', one, again, '2026-01-04T00:00:00Z');
-    expect(managers(two)).toEqual(['zed/Apply', 'beta/Update', 'alpha/Update']);
+    const base = { ...(manifest('app:1') as unknown as KubeObject) };
+    base.metadata = { name: 'agent', namespace: 'team-a', uid: 'u', resourceVersion: '1', creationTimestamp: NOW };
+    const created = trackUpdate('beta', 'Update', undefined, base, '2026-01-03T00:00:00Z');
+    const applied = apply(created, manifest('app:1', { app: 'agent', x: 'y' }), 'zed');
+    const edited = structuredClone(applied);
+    edited.metadata.labels = { ...edited.metadata.labels, b: '2' };
+    const out = trackUpdate('alpha', 'Update', applied, edited, '2026-01-01T00:00:00Z');
+    expect(managers(out)).toEqual(['zed/Apply', 'alpha/Update', 'beta/Update']);
   });
 
   it('reports several conflicts grouped by manager', () => {
