@@ -2,6 +2,7 @@
 // The preload must be ONE CommonJS file: a sandboxed preload gets a restricted `require` that knows only `electron`
 // (and a few polyfills), so it cannot load the contract or zod from node_modules at run time.
 import { build } from 'esbuild';
+import { copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -41,7 +42,25 @@ export async function buildElectron(options = {}) {
       // It is parsed on every page load, and it carries the contract's validators (zod) it does not need at run time.
       minify: true,
     }),
+    // The backend loads the built-in sandbox cluster lazily, by a path computed at run time
+    // (`../sandbox-cluster/index.js` from its own code), so it gets its own ES module bundle at that place.
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/sandbox-cluster/index.ts')],
+      outfile: path.join(outDir, 'sandbox-cluster/index.js'),
+      format: 'esm',
+      // Bundled CommonJS dependencies still call require(): give the ES module one.
+      banner: {
+        js: "import { createRequire as __everynodeRequire } from 'node:module';\nconst require = __everynodeRequire(import.meta.url);",
+      },
+    }),
   ]);
+  // The sandbox cluster's exec credential plugin is a separate script that kubeconfigs name by path: it sits next to
+  // the sandbox bundle, where the sandbox looks for it.
+  await copyFile(
+    path.join(root, 'electron/sandbox-cluster/exec-plugin.mjs'),
+    path.join(outDir, 'sandbox-cluster/exec-plugin.mjs'),
+  );
   return { main: path.join(outDir, 'main/main.cjs'), preload: path.join(outDir, 'preload/preload.cjs') };
 }
 

@@ -95,3 +95,41 @@ describe('the bundled Electron main process', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('the bundled Electron main process on the built-in sandbox', () => {
+  let sandboxDir: string;
+  let sandboxReport: Record<string, unknown>;
+
+  beforeAll(async () => {
+    sandboxDir = await mkdtemp(path.join(os.tmpdir(), 'everynode-main-sandbox-'));
+    const built = await buildElectron({ outDir: path.join(sandboxDir, 'dist') });
+    await mkdir(path.join(sandboxDir, 'dist', 'renderer'));
+    await writeFile(path.join(sandboxDir, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+    await mkdir(path.join(sandboxDir, 'home'));
+    // No kubeconfig at all: the app starts on the sandbox; its operator user signs in through the exec plugin.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: path.join(sandboxDir, 'home'),
+          FAKE_ELECTRON_DIR: sandboxDir,
+          DRIVE_CONTEXT: 'sandbox-operator',
+        },
+        timeout: 90_000,
+      },
+    );
+    sandboxReport = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  }, 120_000);
+
+  afterAll(() => rm(sandboxDir, { recursive: true, force: true }));
+
+  it('connects as the exec-plugin user, and tells the window', () => {
+    expect(sandboxReport.switched).toMatchObject({
+      ok: true,
+      value: { activeContext: 'sandbox-operator', connection: { state: 'connected' } },
+    });
+    expect(sandboxReport.events).toContain('everynode:onDidChangeClusters');
+  });
+});

@@ -43,7 +43,9 @@ describe('build/electron-builder.yml', () => {
     const entitlements = await readFile(path.join(root, String(config.mac?.entitlements)), 'utf8');
     expect(entitlements).toContain('com.apple.security.cs.allow-jit');
     expect(entitlements).not.toContain('allow-dyld-environment-variables');
-    expect(config.files).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/sandbox-cluster/**', 'dist/renderer/**']),
+    );
   });
 
   it('flips the fuses that keep the packaged app from running as Node or loading foreign code', async () => {
