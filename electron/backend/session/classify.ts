@@ -108,8 +108,8 @@ export function classifyError(error: unknown, context: string): AppError {
         options,
       );
     }
-    const message = body.message ?? `the API server answered ${status}`;
-    return new AppError(codeForStatus(status), status === 403 ? message : `${message}`, options);
+    const message = body.message ?? `Context "${context}": the API server answered ${status}.`;
+    return new AppError(codeForStatus(status), message, options);
   }
   const net = networkCode(error);
   if (net !== undefined) {

@@ -1,0 +1,206 @@
+// Contexts and access on a real sandbox: the developer (client certificate) and the operator (exec plugin), a dead
+// server and an expired token, the built-in sandbox as first run, and no credential in anything a client receives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify, parse as parseYaml } from 'yaml';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { createBackend, type Backend } from '../../electron/backend/index.js';
+import { backendFor, Client, secretsOf, tempDir, waitFor } from './backend-harness.js';
+
+let sandbox: SandboxHandle;
+let backend: Backend;
+let client: Client;
+let kubeconfigFile: string;
+const results: unknown[] = [];
+const DEV = 'sandbox-developer';
+const OPS = 'sandbox-operator';
+
+/** Every service result also goes through the leak check. */
+async function record<T>(promise: Promise<T>): Promise<T> {
+  try {
+    const value = await promise;
+    results.push(value);
+    return value;
+  } catch (error) {
+    results.push(error instanceof Error ? { message: error.message, ...error } : error);
+    throw error;
+  }
+}
+
+async function connected(context: string): Promise<void> {
+  const state = await record(client.services.clusters.switchContext(context));
+  expect(state.activeContext).toBe(context);
+  expect(state.connection).toEqual({ state: 'connected' });
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ speed: 25, nodes: 3 });
+  const dir = tempDir('everynode-kc-');
+  kubeconfigFile = path.join(dir, 'config');
+  // The sandbox's contexts plus a dead server and an expired token, in a second file (KUBECONFIG with two files).
+  fs.writeFileSync(kubeconfigFile, sandbox.kubeconfig, { mode: 0o600 });
+  const extra = path.join(dir, 'extra');
+  fs.writeFileSync(
+    extra,
+    stringify({
+      clusters: [
+        { name: 'dead', cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': true } },
+        { name: 'live', cluster: { server: sandbox.url, 'insecure-skip-tls-verify': true } },
+      ],
+      users: [{ name: 'stale', user: { token: 'expired-token-0123456789abcdef' } }],
+      contexts: [
+        { name: 'dead-server', context: { cluster: 'dead', user: 'stale' } },
+        { name: 'expired-token', context: { cluster: 'live', user: 'stale' } },
+      ],
+    }),
+  );
+  ({ backend } = await backendFor([kubeconfigFile, extra]));
+  client = new Client(backend);
+  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await sandbox?.stop();
+});
+
+describe('contexts and access', () => {
+  it('offers the developer only team-a, adds team-b and refuses kube-system clearly', async () => {
+    await connected(DEV);
+    const state = await record(client.services.projects.getState(DEV));
+    expect(state).toEqual({ context: DEV, canListAll: false, projects: ['team-a'], added: [], selected: 'team-a' });
+    const added = await record(client.services.projects.add(DEV, 'team-b'));
+    expect(added.projects).toEqual(['team-a', 'team-b']);
+    const refused = await record(client.services.projects.add(DEV, 'kube-system')).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'forbidden' });
+    expect((refused as Error).message).toMatch(/kube-system/);
+    expect((refused as Error).message).toMatch(/sandbox-developer/);
+    expect((await client.services.projects.getState(DEV)).projects).toEqual(['team-a', 'team-b']);
+    await expect(client.services.projects.select(DEV, '*')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(client.services.daemonsets.subscribe(DEV, '*')).rejects.toMatchObject({ code: 'forbidden' });
+    const selected = await record(client.services.projects.select(DEV, 'team-b'));
+    expect(selected.selected).toBe('team-b');
+    const { subscriptionId } = await record(client.services.daemonsets.subscribe(DEV, 'team-b'));
+    await waitFor(() => client.folder(subscriptionId).synced, 10_000, 'team-b list');
+    expect(client.folder(subscriptionId).error).toBeUndefined();
+  });
+
+  it('remembers the developer project choice and added projects in 0600 state', async () => {
+    const stateDir = tempDir('everynode-state-');
+    const first = await createBackend({ kubeconfigEnv: kubeconfigFile, homeDir: stateDir, sandbox: 'off', stateDir });
+    const one = new Client(first);
+    await one.services.clusters.switchContext(DEV);
+    await one.services.projects.add(DEV, 'team-b');
+    await one.services.projects.select(DEV, 'team-b');
+    await first.dispose();
+    expect(fs.statSync(path.join(stateDir, 'state.json')).mode & 0o777).toBe(0o600);
+    const second = await createBackend({ kubeconfigEnv: kubeconfigFile, homeDir: stateDir, sandbox: 'off', stateDir });
+    const two = new Client(second);
+    await waitFor(async () => (await two.services.clusters.getState()).connection.state === 'connected', 10_000);
+    expect((await two.services.clusters.getState()).activeContext).toBe(DEV);
+    expect(await two.services.projects.getState(DEV)).toMatchObject({
+      projects: ['team-a', 'team-b'],
+      selected: 'team-b',
+    });
+    await second.dispose();
+  });
+
+  it('connects the operator through its exec credential plugin', async () => {
+    await connected(OPS);
+    const projects = await record(client.services.projects.getState(OPS));
+    expect(projects.canListAll).toBe(true);
+    const { subscriptionId } = await record(client.services.daemonsets.subscribe(OPS, 'monitoring'));
+    await waitFor(() => client.folder(subscriptionId).synced, 10_000, 'operator list');
+    expect([...client.folder(subscriptionId).rows.keys()]).toContain('monitoring/node-exporter');
+  });
+
+  it('reports a dead server as unreachable, naming the context, and keeps running', async () => {
+    const state = await record(client.services.clusters.switchContext('dead-server'));
+    expect(state.connection.state).toBe('unreachable');
+    expect(state.connection.message).toMatch(/dead-server/);
+    await connected(OPS);
+  });
+
+  it('reports a rejected token as unauthorized', async () => {
+    const state = await record(client.services.clusters.switchContext('expired-token'));
+    expect(state.connection.state).toBe('unauthorized');
+    expect(state.connection.message).toMatch(/expired-token/);
+  });
+
+  it('ends the subscriptions of a context that is switched away from', async () => {
+    await connected(OPS);
+    const { subscriptionId } = await client.services.daemonsets.subscribe(OPS, 'monitoring');
+    await waitFor(() => client.folder(subscriptionId).synced, 10_000);
+    await connected(DEV);
+    await waitFor(
+      () => client.folder(subscriptionId).error?.code === 'unsupported',
+      5000,
+      'the end of the subscription',
+    );
+    await expect(client.services.projects.getState(OPS)).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('follows the kubeconfig file: a context removed on disk is reported on the active context', async () => {
+    await connected(DEV);
+    const doc = parseYaml(fs.readFileSync(kubeconfigFile, 'utf8')) as { contexts: { name: string }[] };
+    const original = fs.readFileSync(kubeconfigFile, 'utf8');
+    fs.writeFileSync(kubeconfigFile, stringify({ ...doc, contexts: doc.contexts.filter((c) => c.name !== DEV) }));
+    await waitFor(
+      async () => (await client.services.clusters.getState()).connection.state === 'error',
+      5000,
+      'the error',
+    );
+    expect((await client.services.clusters.getState()).connection.message).toMatch(/no longer defined/);
+    fs.writeFileSync(kubeconfigFile, original);
+    await waitFor(
+      async () => (await client.services.clusters.getState()).connection.state === 'connected',
+      10_000,
+      'the return',
+    );
+  });
+
+  it('never lets a token, client key, certificate or exec token reach a client', async () => {
+    const operatorToken = fs
+      .readFileSync(
+        (
+          parseYaml(sandbox.kubeconfig) as { users: { user: { exec?: { env: { name: string; value: string }[] } } }[] }
+        ).users
+          .flatMap((u) => u.user.exec?.env ?? [])
+          .find((e) => e.name === 'SANDBOX_TOKEN_FILE')?.value ?? '',
+        'utf8',
+      )
+      .trim();
+    const secrets = [...secretsOf(sandbox.kubeconfig), operatorToken, 'expired-token-0123456789abcdef'];
+    expect(secrets.length).toBeGreaterThan(4);
+    expect(operatorToken.length).toBeGreaterThan(10);
+    const everything = JSON.stringify([client.events, results]);
+    expect(client.events.length).toBeGreaterThan(5);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+});
+
+describe('first run', () => {
+  it('starts the built-in sandbox when there is no kubeconfig at all', async () => {
+    const dir = tempDir('everynode-first-run-');
+    const first = await createBackend({
+      homeDir: dir,
+      sandbox: 'auto',
+      stateDir: path.join(dir, 'state'),
+      sandboxOptions: { speed: 25, nodes: 2 },
+    });
+    try {
+      const one = new Client(first);
+      await waitFor(async () => (await one.services.clusters.getState()).connection.state === 'connected', 15_000);
+      const state = await one.services.clusters.getState();
+      expect(state.sources).toEqual([{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox' }]);
+      expect(state.contexts.every((c) => c.sandbox)).toBe(true);
+      expect(state.activeContext).toBe('sandbox-admin');
+      const { subscriptionId } = await one.services.daemonsets.subscribe('sandbox-admin', '*');
+      await waitFor(() => one.folder(subscriptionId).synced, 10_000);
+      expect(one.folder(subscriptionId).rows.size).toBeGreaterThan(0);
+    } finally {
+      await first.dispose();
+    }
+  });
+});
