@@ -23,7 +23,7 @@ async function record<T>(promise: Promise<T>): Promise<T> {
     results.push(value);
     return value;
   } catch (error) {
-    results.push(error instanceof Error ? { message: error.message, ...error } : error);
+    results.push(error instanceof Error ? { ...error, message: error.message } : error);
     throw error;
   }
 }
