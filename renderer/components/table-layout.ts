@@ -4,13 +4,13 @@ export const ROW_HEIGHT = 60;
 export function gridColumns(showProject: boolean): string {
   return [
     '44px',
-    'minmax(180px, 2fr)',
+    'minmax(170px, 1.6fr)',
     ...(showProject ? ['minmax(110px, 1fr)'] : []),
-    'minmax(210px, 2.2fr)',
-    '120px',
-    'minmax(150px, 1.6fr)',
-    'minmax(110px, 1fr)',
-    '76px',
-    '190px',
+    'minmax(240px, 2.4fr)',
+    '112px',
+    'minmax(170px, 1.8fr)',
+    'minmax(120px, 1.2fr)',
+    '72px',
+    '170px',
   ].join(' ');
 }

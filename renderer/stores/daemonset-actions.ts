@@ -4,6 +4,8 @@ import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import { useClustersStore } from './clusters';
 
+const SUCCESS_TOAST_MS = 8000;
+
 export type ActionKind = 'redeploy' | 'delete';
 
 export interface RowOutcome {
@@ -23,7 +25,7 @@ export interface ActionOutcome {
 export function createActions(rows: ShallowRef<Map<string, DaemonSetRow>>) {
   const clusters = useClustersStore();
   const selected = shallowRef(new Set<string>());
-  const outcome = ref<ActionOutcome | null>(null);
+  const outcome = shallowRef<ActionOutcome | null>(null);
   const running = ref<ActionKind | null>(null);
 
   /** Selected keys that still exist: a row deleted elsewhere drops out of the selection by itself. */
@@ -68,6 +70,12 @@ export function createActions(rows: ShallowRef<Map<string, DaemonSetRow>>) {
     const done = new Set(result.results.filter((r) => r.ok).map((r) => r.key));
     setSelected([...selected.value].filter((key) => !done.has(key)));
     outcome.value = result;
+    // Success needs no acknowledgement; failures stay until dismissed.
+    if (result.results.every((r) => r.ok)) {
+      setTimeout(() => {
+        if (outcome.value === result) outcome.value = null;
+      }, SUCCESS_TOAST_MS);
+    }
     return result;
   }
 

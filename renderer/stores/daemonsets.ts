@@ -24,6 +24,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const subscriptionId = ref<string | null>(null);
   const subscribedTo = ref<{ context: string; selection: string } | null>(null);
   const query = reactive<ListQuery>(defaultQuery());
+  const actions = createActions(rows);
 
   const rowList = computed(() => [...rows.value.values()]);
   const visible = computed(() => applyQuery(rows.value.values(), query));
@@ -73,6 +74,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     subscriptionId.value = null;
     subscribedTo.value = null;
     clear();
+    actions.setSelected([]);
     if (previous)
       api()
         .services.daemonsets.unsubscribe(previous)
@@ -119,8 +121,6 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
       },
     );
   }
-
-  const actions = createActions(rows);
 
   return {
     rows,

@@ -87,12 +87,15 @@ describe('daemonsets store', () => {
   it('follows a project switch: unsubscribes, clears the rows, subscribes to the new project', async () => {
     const { daemonsets, projects } = await start();
     fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a')] });
+    daemonsets.flush();
+    daemonsets.setSelected(['default/a']);
     await projects.select('monitoring');
     await settle();
     expect(fake.callsOf('daemonsets.unsubscribe')).toEqual([['sub-1']]);
     expect(fake.callsOf('daemonsets.subscribe').at(-1)).toEqual(['sandbox-admin', 'monitoring']);
     expect(daemonsets.rows.size).toBe(0);
     expect(daemonsets.synced).toBe(false);
+    expect(daemonsets.selected.size).toBe(0);
     fake.delta({ subscriptionId: 'sub-1', upserts: [row('from-old-subscription')] });
     fake.delta({ subscriptionId: 'sub-2', reset: true, upserts: [row('m', { namespace: 'monitoring' })] });
     daemonsets.flush();
