@@ -4,6 +4,8 @@
 
 import { asStatusError } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import { ClusterCache } from './cache.js';
+import type { Subscribable } from './event-bus.js';
 import { newDaemonPod } from './daemon-pod.js';
 import { nodeOfPod } from './eligibility.js';
 import { cleanupHistory, constructHistory, HashCollision, ownerRefTo } from './history.js';
@@ -21,10 +23,12 @@ export class DaemonSetController {
   private readonly queue: WorkQueue;
   private readonly unsubscribe: () => void;
   private readonly resync: NodeJS.Timeout;
+  private readonly cache: ClusterCache;
 
   constructor(
     private readonly api: ClusterApi,
     private readonly speed: number,
+    events: Subscribable = api,
   ) {
     this.queue = new WorkQueue(
       (key) => this.sync(key),
@@ -32,7 +36,8 @@ export class DaemonSetController {
         if (!(error instanceof HashCollision)) console.warn(`daemonset-controller: sync ${key} failed:`, error);
       },
     );
-    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.cache = new ClusterCache(api, events);
+    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
     this.resync = setInterval(() => this.enqueueAll(), RESYNC_MS);
     this.resync.unref();
     this.enqueueAll();
@@ -50,6 +55,7 @@ export class DaemonSetController {
   stop(): void {
     clearInterval(this.resync);
     this.unsubscribe();
+    this.cache.stop();
     this.queue.stop();
   }
 
@@ -94,23 +100,12 @@ export class DaemonSetController {
 
   /** The DaemonSet's pods (adopting matching orphans), grouped by target node. */
   private claimPods(ds: DaemonSet): Pod[] {
-    const owned: Pod[] = [];
-    // Listing by matchLabels narrows the scan in the store; the owner check below is what decides.
-    const matchLabels = ds.spec.selector?.matchLabels;
-    const candidates = this.api.list(
-      'pods',
-      ds.metadata.namespace,
-      matchLabels && Object.keys(matchLabels).length > 0 ? matchLabels : undefined,
-    ) as Pod[];
-    for (const pod of candidates) {
-      const ref = controllerRef(pod);
-      if (ref?.uid === ds.metadata.uid) {
-        owned.push(pod);
-      } else if (!ref && !isTerminating(pod) && selectorMatches(ds.spec.selector, pod.metadata.labels)) {
-        const adopted = { ...pod, metadata: { ...pod.metadata } };
-        adopted.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(ds)];
-        owned.push(this.api.update('pods', adopted) as Pod);
-      }
+    const owned = this.cache.podsOwnedBy(ds.metadata.uid);
+    for (const pod of this.cache.orphans(ds.metadata.namespace ?? '')) {
+      if (isTerminating(pod) || !selectorMatches(ds.spec.selector, pod.metadata.labels)) continue;
+      const adopted = { ...pod, metadata: { ...pod.metadata } };
+      adopted.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(ds)];
+      owned.push(this.api.update('pods', adopted) as Pod);
     }
     return owned;
   }
@@ -133,7 +128,7 @@ export class DaemonSetController {
     const ds = this.api.get('daemonsets', namespace, name) as DaemonSet | undefined;
     // A DaemonSet being deleted is left to the garbage collector.
     if (!ds || ds.metadata.deletionTimestamp) return;
-    const nodes = this.api.list('nodes') as Node[];
+    const nodes = this.cache.nodeList();
     const { old, hash } = constructHistory(this.api, ds);
     let pods = this.claimPods(ds);
 

@@ -5,6 +5,7 @@
 
 import { asStatusError } from '../errors.js';
 import type { ClusterApi, KubeObject, ResourceName, StoreEvent } from '../types.js';
+import type { Subscribable } from './event-bus.js';
 import { WorkQueue } from './work-queue.js';
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
@@ -44,9 +45,12 @@ export class GarbageCollector {
   private readonly unsubscribe: () => void;
   private readonly sweepTimer: NodeJS.Timeout;
 
-  constructor(private readonly api: ClusterApi) {
+  constructor(
+    private readonly api: ClusterApi,
+    events: Subscribable = api,
+  ) {
     this.queue = new WorkQueue((key) => this.process(key));
-    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
     for (const resource of TRACKED) for (const o of api.list(resource)) this.index(resource, o, undefined);
     this.sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweepTimer.unref();

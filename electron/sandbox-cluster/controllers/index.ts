@@ -3,6 +3,7 @@
 
 import type { AdmissionHook, ClusterApi } from '../types.js';
 import { DaemonSetController } from './daemonset.js';
+import { EventBus } from './event-bus.js';
 import { GarbageCollector } from './garbage-collector.js';
 import { QuotaController, quotaAdmission } from './quota.js';
 import { Scheduler } from './scheduler.js';
@@ -19,16 +20,20 @@ export interface ControlLoop {
 /** Starts the DaemonSet controller, scheduler, garbage collector and quota controller. */
 export function startControllers(api: ClusterApi, opts: { speed: number }): ControlLoop {
   const speed = opts.speed > 0 ? opts.speed : 1;
+  const bus = new EventBus(api);
   const loops: ControlLoop[] = [
-    new Scheduler(api),
-    new DaemonSetController(api, speed),
-    new GarbageCollector(api),
-    new QuotaController(api),
+    new Scheduler(api, bus),
+    new DaemonSetController(api, speed, bus),
+    new GarbageCollector(api, bus),
+    new QuotaController(api, bus),
   ];
   return {
     pause: () => loops.forEach((l) => l.pause()),
     resume: () => loops.forEach((l) => l.resume()),
-    stop: () => loops.forEach((l) => l.stop()),
+    stop: () => {
+      loops.forEach((l) => l.stop());
+      bus.stop();
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 
 import { forbidden } from '../errors.js';
 import type { AdmissionHook, ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import type { Subscribable } from './event-bus.js';
 import type { Container, Pod } from './kinds.js';
 import { isTerminal, isTerminating } from './pod-util.js';
 import { formatFor, parseQuantity } from './quantity.js';
@@ -45,9 +46,12 @@ export class QuotaController {
   private readonly queue: WorkQueue;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly api: ClusterApi) {
+  constructor(
+    private readonly api: ClusterApi,
+    events: Subscribable = api,
+  ) {
     this.queue = new WorkQueue((namespace) => this.sync(namespace));
-    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
     for (const q of api.list('resourcequotas')) this.queue.add(q.metadata.namespace ?? '');
   }
 

@@ -3,6 +3,7 @@
 // affinity term, so they land exactly where the DaemonSet controller meant them to.
 
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import type { Subscribable } from './event-bus.js';
 import { fitsNodeAffinity, nodeOfPod, untoleratedTaint } from './eligibility.js';
 import type { Node, Pod } from './kinds.js';
 import { keyOf, splitKey } from './kinds.js';
@@ -27,9 +28,12 @@ export class Scheduler {
   private readonly load = new Map<string, number>();
   private readonly placement = new Map<string, string>();
 
-  constructor(private readonly api: ClusterApi) {
+  constructor(
+    private readonly api: ClusterApi,
+    events: Subscribable = api,
+  ) {
     this.queue = new WorkQueue((key) => this.schedule(key));
-    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
     for (const pod of api.list('pods')) {
       this.track(keyOf(pod), pod.spec?.nodeName as string | undefined);
       if (!pod.spec?.nodeName) this.queue.add(keyOf(pod));

@@ -2,6 +2,7 @@
 // (or ErrImagePull/ImagePullBackOff with back-off) -> Running -> Ready after its readiness probe's delay; a deleted pod
 // stops after its grace period and is then removed for real. All delays are divided by the speed factor.
 
+import { EventBus } from '../controllers/event-bus.js';
 import type { Container, Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
@@ -11,7 +12,7 @@ import { LogBook, type LogOptions } from './logs.js';
 import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
 import { NodeDirectory } from './nodes.js';
 
-type StepKind = 'admit' | 'pull' | 'pulled' | 'backoff' | 'start' | 'ready' | 'remove';
+type StepKind = 'admit' | 'pull' | 'pulled' | 'backoff' | 'start' | 'ready' | 'kill' | 'remove';
 
 interface Step {
   key: string;
@@ -34,6 +35,8 @@ export class Kubelets {
   private readonly queue: DueQueue<Step>;
   private readonly nodes: NodeDirectory;
   private readonly unsubscribe: () => void;
+  private readonly bus: EventBus;
+  private stepPod: Pod | undefined;
   readonly logs: LogBook;
 
   constructor(
@@ -42,8 +45,9 @@ export class Kubelets {
   ) {
     this.queue = new DueQueue(api.now, (step) => this.runStep(step));
     this.logs = new LogBook(api.now, 10_000 / speed);
-    this.nodes = new NodeDirectory(api);
-    this.unsubscribe = api.subscribe((event) => this.onEvent(event));
+    this.bus = new EventBus(api);
+    this.nodes = new NodeDirectory(api, this.bus);
+    this.unsubscribe = this.bus.subscribe((event) => this.onEvent(event));
     for (const pod of api.list('pods')) this.observe(pod as Pod);
   }
 
@@ -58,6 +62,7 @@ export class Kubelets {
   stop(): void {
     this.unsubscribe();
     this.nodes.stop();
+    this.bus.stop();
     this.queue.stop();
   }
 
@@ -121,7 +126,7 @@ export class Kubelets {
         this.schedule(run, 'admit', 0, 0);
       }
     }
-    if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run, pod);
+    if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run);
   }
 
   private newRun(pod: Pod, node: string): PodRun {
@@ -139,6 +144,7 @@ export class Kubelets {
         ? {
             name: c.name,
             image: c.image,
+            pullPolicy: c.imagePullPolicy,
             stage: 'running',
             failures: 0,
             ready: known.ready === true,
@@ -146,7 +152,15 @@ export class Kubelets {
             containerID: known.containerID,
             readyDelayMs: readyDelay,
           }
-        : { name: c.name, image: c.image, stage: 'creating', failures: 0, ready: false, readyDelayMs: readyDelay };
+        : {
+            name: c.name,
+            image: c.image,
+            pullPolicy: c.imagePullPolicy,
+            stage: 'creating',
+            failures: 0,
+            ready: false,
+            readyDelayMs: readyDelay,
+          };
     });
     const startTime = pod.status?.startTime ? Date.parse(pod.status.startTime as string) : this.api.now();
     return {
@@ -168,9 +182,16 @@ export class Kubelets {
     this.queue.after(delayMs, step);
   }
 
-  private terminate(run: PodRun, pod: Pod): void {
+  /** Marks the pod as stopping and cancels its pending lifecycle steps; the `kill` step does the work. */
+  private terminate(run: PodRun): void {
     run.terminating = true;
     run.token++;
+    this.schedule(run, 'kill', 0, 0);
+  }
+
+  private kill(run: PodRun): void {
+    const pod = this.pod(run);
+    if (!pod) return;
     for (const c of run.containers) {
       if (c.stage !== 'running') continue;
       this.event(run, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`);
@@ -183,6 +204,8 @@ export class Kubelets {
   private runStep(step: Step): void {
     const run = this.runs.get(step.key);
     if (!run || run.uid !== step.uid || run.token !== step.token) return;
+    // Each step starts from a fresh read of the pod.
+    this.stepPod = undefined;
     const c = run.containers[step.container];
     if (!c) return;
     switch (step.kind) {
@@ -207,6 +230,8 @@ export class Kubelets {
         c.ready = true;
         this.write(run);
         return;
+      case 'kill':
+        return this.kill(run);
       case 'remove':
         try {
           this.api.delete('pods', run.namespace, run.name, { gracePeriodSeconds: 0 });
@@ -219,8 +244,7 @@ export class Kubelets {
 
   private pull(run: PodRun, c: ContainerRun, index: number): void {
     const cached = this.images.get(run.node)?.has(c.image) === true;
-    const spec = this.containerSpec(run, c.name);
-    const always = spec?.imagePullPolicy === 'Always';
+    const always = c.pullPolicy === 'Always';
     if (cached && !always) {
       this.event(run, c.name, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
       this.schedule(run, 'start', this.scaled(0.2), index);
@@ -266,21 +290,25 @@ export class Kubelets {
     if (!c.ready) this.schedule(run, 'ready', c.readyDelayMs, index);
   }
 
-  private containerSpec(run: PodRun, name: string): Container | undefined {
+  /** The stored pod, read once per step: every read is a copy, and a step may write and record several times. */
+  private pod(run: PodRun): Pod | undefined {
+    if (this.stepPod?.metadata.uid === run.uid) return this.stepPod;
     const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
-    return pod?.spec.containers.find((c) => c.name === name);
+    if (!pod || pod.metadata.uid !== run.uid) return undefined;
+    this.stepPod = pod;
+    return pod;
   }
 
   private write(run: PodRun): void {
-    const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
-    if (!pod || pod.metadata.uid !== run.uid) return;
+    const pod = this.pod(run);
+    if (!pod) return;
     const status = buildPodStatus(run, this.api.now(), pod.status);
-    this.api.updateStatus('pods', { ...pod, status });
+    this.stepPod = this.api.updateStatus('pods', { ...pod, status }) as Pod;
   }
 
   private event(run: PodRun, container: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const pod = this.api.get('pods', run.namespace, run.name);
-    if (!pod || pod.metadata.uid !== run.uid) return;
+    const pod = this.pod(run);
+    if (!pod) return;
     const index = run.containers.findIndex((c) => c.name === container);
     const source = { component: 'kubelet', host: run.node, fieldPath: `spec.containers{${container}}` };
     if (index < 0) delete (source as { fieldPath?: string }).fieldPath;

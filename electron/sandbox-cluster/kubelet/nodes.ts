@@ -1,6 +1,7 @@
 // What the kubelets know about nodes: which exist, their InternalIP, and a per-node pod IP allocator (10.244.N.x,
 // from the node's podCIDR when it has one).
 
+import type { Subscribable } from '../controllers/event-bus.js';
 import type { ClusterApi, KubeObject } from '../types.js';
 
 export interface NodeInfo {
@@ -23,9 +24,9 @@ export class NodeDirectory {
   private readonly unsubscribe: () => void;
   private counter = 0;
 
-  constructor(api: ClusterApi) {
+  constructor(api: ClusterApi, events: Subscribable = api) {
     for (const node of api.list('nodes')) this.nodes.set(node.metadata.name, infoOf(node, this.counter++));
-    this.unsubscribe = api.subscribe((event) => {
+    this.unsubscribe = events.subscribe((event) => {
       if (event.resource !== 'nodes') return;
       const name = event.object.metadata.name;
       if (event.type === 'DELETED') this.nodes.delete(name);

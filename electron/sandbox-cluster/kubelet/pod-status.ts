@@ -9,6 +9,7 @@ export type ContainerStage = 'creating' | 'errImagePull' | 'imagePullBackOff' | 
 export interface ContainerRun {
   name: string;
   image: string;
+  pullPolicy?: string;
   stage: ContainerStage;
   /** Pull failures so far (drives the back-off). */
   failures: number;
