@@ -10,18 +10,27 @@ export function restartTimestamp(now = new Date()): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const PARALLEL = 6;
+
 async function eachRef(refs: ObjectRef[], action: (ref: ObjectRef) => Promise<unknown>): Promise<BulkResult> {
-  // One at a time, so a bulk action on hundreds of rows does not flood the API server; a failure does not stop the rest.
-  const results: BulkResult['results'] = [];
-  for (const ref of refs) {
-    const key = `${ref.namespace}/${ref.name}`;
-    try {
-      await action(ref);
-      results.push({ key, ok: true });
-    } catch (error) {
-      results.push({ key, ok: false, error: toErrorDTO(error) });
+  // A few at a time, so a bulk action on hundreds of rows neither floods the API server nor takes minutes; results
+  // keep the order of the refs, and one failure does not stop the rest.
+  const results: BulkResult['results'] = new Array<BulkResult['results'][number]>(refs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < refs.length) {
+      const index = next++;
+      const ref = refs[index] as ObjectRef;
+      const key = `${ref.namespace}/${ref.name}`;
+      try {
+        await action(ref);
+        results[index] = { key, ok: true };
+      } catch (error) {
+        results[index] = { key, ok: false, error: toErrorDTO(error) };
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, refs.length) }, worker));
   return { results };
 }
 
