@@ -106,6 +106,8 @@ export function handleList(ctx: ServerContext, r: ResourceRequest): void {
 
 export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
   const { labels, fields } = selectorsOf(r);
+  // Watching one object by URL (`.../pods/<name>?watch=1`) is a metadata.name field selector.
+  if (r.name !== undefined) fields.push({ field: 'metadata.name', value: r.name, negate: false });
   const table = wantsTable(r.req.headers.accept);
   const include = includeObjectOf(r.url);
   const rv = r.url.searchParams.get('resourceVersion') ?? undefined;
@@ -118,11 +120,8 @@ export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
     bookmarks: r.url.searchParams.get('allowWatchBookmarks') === 'true',
     timeoutSeconds: intParam(r.url, 'timeoutSeconds'),
     transform: table
-      ? (o, type) =>
-          type === 'BOOKMARK'
-            ? o
-            : toTable(r.info.name, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion })
-      : (o) => o,
+      ? (o) => toTable(r.info.name, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion })
+      : undefined,
   });
 }
 

@@ -2,7 +2,6 @@
 
 import type { KubeObject, ResourceName } from '../types.js';
 import {
-  age,
   formatLabels,
   formatLabelSelector,
   nodeAddress,
@@ -12,31 +11,8 @@ import {
   orNone,
   podStatusReason,
 } from './table-format.js';
-
-interface Column {
-  name: string;
-  type: 'string' | 'integer' | 'number' | 'date';
-  format?: string;
-  priority?: number;
-  description: string;
-  cell: (o: KubeObject, now: number) => unknown;
-}
-
-type Json = Record<string, unknown>;
-
-const NAME: Column = {
-  name: 'Name',
-  type: 'string',
-  format: 'name',
-  description: 'Name must be unique within a namespace.',
-  cell: (o) => o.metadata.name,
-};
-const AGE: Column = {
-  name: 'Age',
-  type: 'string',
-  description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
-  cell: (o, now) => age(o.metadata.creationTimestamp, now),
-};
+import { AGE, NAME, type Column, type Json } from './table-column.js';
+import { SIMPLE_COLUMNS } from './table-simple.js';
 
 function containers(o: KubeObject, spec: Json | undefined): Json[] {
   return Array.isArray(spec?.containers) ? (spec.containers as Json[]) : [];
@@ -217,37 +193,7 @@ const COLUMNS: Partial<Record<ResourceName, Column[]>> = {
       cell: (o) => orNone(o.status?.nodeInfo?.containerRuntimeVersion),
     },
   ],
-  namespaces: [
-    NAME,
-    {
-      name: 'Status',
-      type: 'string',
-      description: 'The status of the namespace',
-      cell: (o) => String(o.status?.phase ?? ''),
-    },
-    AGE,
-  ],
-  configmaps: [
-    NAME,
-    {
-      name: 'Data',
-      type: 'string',
-      description: 'Data contains the configuration data.',
-      cell: (o) => String(Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length),
-    },
-    AGE,
-  ],
-  secrets: [
-    NAME,
-    { name: 'Type', type: 'string', description: 'The type of the secret', cell: (o) => String(o.type ?? 'Opaque') },
-    {
-      name: 'Data',
-      type: 'string',
-      description: 'The number of entries in the secret',
-      cell: (o) => String(Object.keys(o.data ?? {}).length),
-    },
-    AGE,
-  ],
+  ...SIMPLE_COLUMNS,
 };
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';

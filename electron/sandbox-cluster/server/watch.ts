@@ -16,8 +16,8 @@ export interface WatchRequest {
   resourceVersion?: string;
   bookmarks: boolean;
   timeoutSeconds?: number;
-  /** Wraps each object (Table responses); identity for plain JSON. */
-  transform: (object: KubeObject, type: string) => unknown;
+  /** Wraps each object (Table responses); undefined for plain JSON. */
+  transform?: (object: KubeObject, type: string) => unknown;
 }
 
 /** Upper bound of bytes queued for a slow or stalled client before the stream is cut (it will resume from its rv). */
@@ -122,6 +122,18 @@ class Watcher {
   }
 }
 
+/** JSON of stored objects, shared by all plain watchers: stored objects never change, so one encoding serves all. */
+const encoded = new WeakMap<KubeObject, string>();
+
+function encode(o: KubeObject): string {
+  let text = encoded.get(o);
+  if (text === undefined) {
+    text = JSON.stringify(o);
+    encoded.set(o, text);
+  }
+  return text;
+}
+
 export class WatchHub {
   private readonly watchers = new Set<Watcher>();
   stalled = false;
@@ -165,6 +177,8 @@ export class WatchHub {
     res.on('close', () => watcher.onClose());
     const info = resourceInfo(w.resource);
     const line = (type: string, object: unknown): string => JSON.stringify({ type, object }) + '\n';
+    const objectLine = (type: string, o: KubeObject): string =>
+      w.transform ? line(type, w.transform(o, type)) : `{"type":"${type}","object":${encode(o)}}\n`;
     const matches = (o: KubeObject): boolean =>
       (!w.namespace || o.metadata.namespace === w.namespace) &&
       matchesLabels(w.labels, o.metadata.labels) &&
@@ -178,7 +192,7 @@ export class WatchHub {
       else if (now && before) type = 'MODIFIED';
       else if (now) type = 'ADDED';
       else if (before) type = 'DELETED';
-      if (type) watcher.send(line(type, w.transform(e.object, type)));
+      if (type) watcher.send(objectLine(type, e.object));
     };
 
     const rvText = w.resourceVersion;
@@ -198,7 +212,7 @@ export class WatchHub {
     } else {
       watcher.open();
       for (const o of this.store.list(w.resource, w.namespace)) {
-        if (matches(o)) watcher.send(line('ADDED', w.transform(o, 'ADDED')));
+        if (matches(o)) watcher.send(objectLine('ADDED', o));
       }
     }
     const unsubscribe = this.store.subscribe((e) => {
