@@ -98,7 +98,14 @@ export class ObjectStore {
       t.floor = t.history[drop - 1]?.rv ?? t.floor;
       t.history.splice(0, drop);
     }
-    for (const listener of [...this.listeners]) listener(event);
+    for (const listener of [...this.listeners]) {
+      // One failing subscriber (a controller bug) must not starve the others: watches and persistence still run.
+      try {
+        listener(event);
+      } catch (e) {
+        console.error(`sandbox: a store subscriber failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     return event;
   }
 
