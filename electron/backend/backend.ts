@@ -93,7 +93,10 @@ export class BackendCore {
   }
 
   async switchContext(name: string): Promise<void> {
-    await this.active.activate(name);
+    // Choosing the context that is already connected changes nothing (reconnect() is the explicit retry).
+    const unchanged =
+      this.active.name === name && this.active.current() && this.active.connection.state === 'connected';
+    if (!unchanged) await this.active.activate(name);
     await this.state.update((s) => {
       s.lastContext = name;
     });
