@@ -4,6 +4,8 @@ export interface PageInput {
   clustersLoaded: boolean;
   activeContext: string | null;
   connection: { state: ConnectionState; message?: string };
+  /** Reading the context's projects failed: nothing can be listed without one. */
+  projectsError: AppErrorDTO | null;
   listError: AppErrorDTO | null;
   synced: boolean;
   total: number;
@@ -34,8 +36,8 @@ export function pageState(input: PageInput): PageState {
   ) {
     return { kind: 'problem', title: problemTitle[conn.state] ?? 'state.error', message: conn.message, retry: true };
   }
-  if (input.listError) {
-    const error = input.listError;
+  const error = input.projectsError ?? input.listError;
+  if (error) {
     // A forbidden project is a fact about the user's rights, which retrying does not change.
     return {
       kind: 'problem',

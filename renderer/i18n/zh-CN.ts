@@ -99,7 +99,7 @@ const zhCN: Catalogue = {
       oldRevision: '{old}/{total} 个容器组仍是旧版本，删除它们即可更新',
     },
   },
-  age: { seconds: '{n} 秒', minutes: '{n} 分钟', hours: '{n} 小时', days: '{n} 天', unknown: '—' },
+  age: { seconds: '{n} 秒前', minutes: '{n} 分钟前', hours: '{n} 小时前', days: '{n} 天前', unknown: '—' },
   del: {
     title: '删除守护进程集 {name}？ | 删除 {count} 个守护进程集？',
     body: '此操作无法撤销。',

@@ -5,6 +5,7 @@ const base: PageInput = {
   clustersLoaded: true,
   activeContext: 'admin',
   connection: { state: 'connected' },
+  projectsError: null,
   listError: null,
   synced: true,
   total: 3,
@@ -36,6 +37,11 @@ describe('pageState', () => {
       message: 'cannot list daemonsets in kube-system',
       retry: false,
     });
+  });
+
+  it('a failure to read the projects explains itself instead of loading forever', () => {
+    const s = state({ synced: false, projectsError: { code: 'unreachable', message: 'connect ECONNREFUSED' } });
+    expect(s).toEqual({ kind: 'problem', title: 'state.unreachable', message: 'connect ECONNREFUSED', retry: true });
   });
 
   it('loads until synced, then distinguishes an empty project from a search with no match', () => {
