@@ -33,6 +33,8 @@ export class ObjectStore {
   private baseFloor = 0;
   private readonly tables = new Map<ResourceName, Table>();
   private readonly listeners = new Set<(event: CommittedEvent) => void>();
+  private pending: CommittedEvent[] = [];
+  private dispatching = false;
 
   constructor(private readonly historyLimit = DEFAULT_HISTORY_LIMIT) {}
 
@@ -98,14 +100,8 @@ export class ObjectStore {
       t.floor = t.history[drop - 1]?.rv ?? t.floor;
       t.history.splice(0, drop);
     }
-    for (const listener of [...this.listeners]) {
-      // One failing subscriber (a controller bug) must not starve the others: watches and persistence still run.
-      try {
-        listener(event);
-      } catch (e) {
-        console.error(`sandbox: a store subscriber failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+    this.pending.push(event);
+    if (!this.dispatching) this.dispatch();
     return event;
   }
 
@@ -131,6 +127,31 @@ export class ObjectStore {
     for (const t of this.tables.values()) {
       t.history = [];
       t.floor = this.rv;
+    }
+  }
+
+  /**
+   * Delivers queued events to every subscriber in commit order. A subscriber that writes while being notified (a
+   * nested commit) queues its event behind the current one, so no subscriber ever sees changes out of order.
+   */
+  private dispatch(): void {
+    this.dispatching = true;
+    try {
+      for (let i = 0; i < this.pending.length; i++) {
+        const event = this.pending[i];
+        if (!event) continue;
+        for (const listener of [...this.listeners]) {
+          // One failing subscriber (a controller bug) must not starve the others: watches and persistence still run.
+          try {
+            listener(event);
+          } catch (e) {
+            console.error(`sandbox: a store subscriber failed: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+      }
+    } finally {
+      this.pending = [];
+      this.dispatching = false;
     }
   }
 

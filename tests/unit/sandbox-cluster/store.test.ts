@@ -104,3 +104,33 @@ describe('persistence', () => {
     expect(restored.eventsSince('configmaps', 1).expired).toBe(true);
   });
 });
+
+describe('notification order', () => {
+  it('delivers a change committed by a subscriber after the current one, to every subscriber', () => {
+    const store = new ObjectStore();
+    const first: number[] = [];
+    const second: number[] = [];
+    store.subscribe((e) => {
+      first.push(e.rv);
+      if (e.object.metadata.name === 'a') store.commit('ADDED', 'configmaps', configMap(store, 'b'));
+    });
+    store.subscribe((e) => second.push(e.rv));
+    store.commit('ADDED', 'configmaps', configMap(store, 'a'));
+    expect(first).toEqual([1, 2]);
+    expect(second).toEqual([1, 2]);
+  });
+
+  it('keeps notifying the others when a subscriber throws', () => {
+    const store = new ObjectStore();
+    const seen: number[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    store.subscribe(() => {
+      throw new Error('boom');
+    });
+    store.subscribe((e) => seen.push(e.rv));
+    store.commit('ADDED', 'configmaps', configMap(store, 'a'));
+    expect(seen).toEqual([1]);
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
+  });
+});
