@@ -33,8 +33,23 @@ export class ActiveContext {
     return this.session;
   }
 
+  private pending: Promise<void> = Promise.resolve();
+
+  /** Resolves once the latest activation has an outcome (requests made while connecting wait for it). */
+  async settled(): Promise<void> {
+    for (let seen: Promise<void> | undefined; seen !== this.pending;) {
+      seen = this.pending;
+      await seen.catch(() => undefined);
+    }
+  }
+
   /** Makes `name` the active context and connects it; resolves once the connection attempt has an outcome. */
-  async activate(name: string): Promise<void> {
+  activate(name: string): Promise<void> {
+    this.pending = this.connect(name);
+    return this.pending;
+  }
+
+  private async connect(name: string): Promise<void> {
     const resolved = this.store.resolve(name);
     if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
     const generation = ++this.generation;

@@ -20,7 +20,8 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 /** The contract's services for one client; `owned` collects its subscriptions so they end with it. */
 export function createServices(core: BackendCore, sink: EventSink, owned: Set<string>): EverynodeServices {
-  const sessionFor = (context: string): ContextSession => {
+  const sessionFor = async (context: string): Promise<ContextSession> => {
+    await core.active.settled();
     if (core.active.name !== context) {
       throw new AppError('invalid-argument', `Context "${context}" is not the active context; switch to it first.`);
     }
@@ -70,18 +71,18 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         }),
     },
     projects: {
-      getState: (context) => guard(() => core.projects.getState(sessionFor(context))),
+      getState: (context) => guard(async () => core.projects.getState(await sessionFor(context))),
       select: (context, selection) =>
-        guard(async () => projectsChanged(await core.projects.select(sessionFor(context), selection))),
+        guard(async () => projectsChanged(await core.projects.select(await sessionFor(context), selection))),
       add: (context, namespace) =>
-        guard(async () => projectsChanged(await core.projects.add(sessionFor(context), namespace))),
+        guard(async () => projectsChanged(await core.projects.add(await sessionFor(context), namespace))),
       remove: (context, namespace) =>
-        guard(async () => projectsChanged(await core.projects.remove(sessionFor(context), namespace))),
+        guard(async () => projectsChanged(await core.projects.remove(await sessionFor(context), namespace))),
     },
     daemonsets: {
       subscribe: (context, selection) =>
         guard(async () => {
-          const session = sessionFor(context);
+          const session = await sessionFor(context);
           if (selection === ALL_PROJECTS) {
             if (!(await core.projects.mayListAll(session))) {
               throw new AppError(
@@ -101,8 +102,9 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           if (owned.delete(subscriptionId)) core.unsubscribe(subscriptionId);
           return Promise.resolve();
         }),
-      redeploy: (context, refs) => guard(() => operations.redeploy(sessionFor(context), refs)),
-      delete: (context, refs, propagation) => guard(() => operations.remove(sessionFor(context), refs, propagation)),
+      redeploy: (context, refs) => guard(async () => operations.redeploy(await sessionFor(context), refs)),
+      delete: (context, refs, propagation) =>
+        guard(async () => operations.remove(await sessionFor(context), refs, propagation)),
     },
   };
 }
