@@ -212,6 +212,39 @@ describe('kubectl against the sandbox: DaemonSet lifecycle', () => {
   });
 });
 
+describe('kubectl against the sandbox: cascading deletes', () => {
+  it('orphans pods with --cascade=orphan, adopts them again, and deletes in the foreground', async () => {
+    const path = file('cascade.yaml', daemonSet('cascade', 'team-b', 'nginx:1.27'));
+    await ok(['apply', '-f', path]);
+    await ok(['rollout', 'status', 'ds/cascade', '-n', 'team-b', '--timeout=60s']);
+    const names = podsOf('team-b', 'cascade')
+      .map((p) => p.metadata.name)
+      .sort();
+    expect(names).toHaveLength(4);
+
+    await ok(['delete', 'ds', 'cascade', '-n', 'team-b', '--cascade=orphan']);
+    const orphans = sandbox.api.list('pods', 'team-b').filter((p) => names.includes(p.metadata.name));
+    expect(orphans).toHaveLength(4);
+    expect(orphans.every((p) => !p.metadata.deletionTimestamp && !p.metadata.ownerReferences?.length)).toBe(true);
+
+    await ok(['apply', '-f', path]);
+    await until(() => podsOf('team-b', 'cascade').length === 4, 10_000, 'adoption');
+    await ok(['rollout', 'status', 'ds/cascade', '-n', 'team-b', '--timeout=60s']);
+    expect(
+      podsOf('team-b', 'cascade')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(names);
+    expect(await ok(['rollout', 'history', 'ds/cascade', '-n', 'team-b'])).toMatch(
+      /REVISION\s+CHANGE-CAUSE\n1\s+<none>\s*$/,
+    );
+
+    // kubectl waits for the DaemonSet to disappear; in the foreground that happens only after its pods are gone.
+    await ok(['delete', 'ds', 'cascade', '-n', 'team-b', '--cascade=foreground']);
+    expect(sandbox.api.list('pods', 'team-b').filter((p) => names.includes(p.metadata.name))).toHaveLength(0);
+  });
+});
+
 describe('kubectl against the sandbox: access, dry-run, conflicts, validation', () => {
   it('lets the developer work in team-a only', async () => {
     const dev = ['--context', 'sandbox-developer'];

@@ -2,7 +2,7 @@
 // timers. Condition timestamps move only when a condition's status changes, as the real kubelet does.
 
 import type { PodCondition } from '../controllers/kinds.js';
-import { imageId } from './images.js';
+import { fullName, imageId, parseImage } from './images.js';
 
 export type ContainerStage = 'creating' | 'errImagePull' | 'imagePullBackOff' | 'running';
 
@@ -70,7 +70,8 @@ export function containerStatus(c: ContainerRun): Record<string, unknown> {
     lastState: {},
     ready: c.ready,
     restartCount: 0,
-    image: c.image,
+    // containerd reports the fully qualified reference (docker.io/library/nginx:1.27), not the spec's short form.
+    image: fullName(parseImage(c.image)),
     imageID: running ? imageId(c.image) : '',
     started: running,
   };

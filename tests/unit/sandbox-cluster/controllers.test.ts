@@ -205,4 +205,48 @@ describe('DaemonSet controller with scheduler, kubelets, GC and quota', () => {
     await waitFor(() => podsOf(api, 'team-a', 'gpu').length === 0, 5000, 'misscheduled pod removed');
     await waitFor(() => getDs(api, 'team-a', 'gpu').status?.desiredNumberScheduled === 0, 5000, 'status');
   });
+
+  it('replaces nothing under OnDelete until a pod is deleted', async () => {
+    const api = world();
+    const spec = daemonSet('manual', 'team-b', 'nginx:1.27');
+    spec.spec.updateStrategy = { type: 'OnDelete' };
+    api.create('daemonsets', spec);
+    await waitFor(() => rolledOut(api, 'team-b', 'manual'), 5000, 'rollout');
+    const ds = getDs(api, 'team-b', 'manual');
+    ds.spec.template.spec.containers = [{ name: 'main', image: 'nginx:1.28' }];
+    api.update('daemonsets', ds);
+    await waitFor(() => getDs(api, 'team-b', 'manual').status?.observedGeneration === 2, 5000, 'observed');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(podsOf(api, 'team-b', 'manual').map((p) => p.spec.containers[0]?.image)).toEqual(
+      Array(5).fill('nginx:1.27'),
+    );
+    expect(getDs(api, 'team-b', 'manual').status?.updatedNumberScheduled).toBe(0);
+    const victim = podsOf(api, 'team-b', 'manual')[0];
+    api.delete('pods', 'team-b', victim?.metadata.name ?? '');
+    await waitFor(() => getDs(api, 'team-b', 'manual').status?.updatedNumberScheduled === 1, 5000, 'one replaced');
+    const images = podsOf(api, 'team-b', 'manual').map((p) => p.spec.containers[0]?.image);
+    expect(images.filter((i) => i === 'nginx:1.28')).toHaveLength(1);
+  });
+
+  it('counts pods as available only minReadySeconds after they became ready', async () => {
+    const api = world();
+    const spec = daemonSet('slow', 'team-b', 'nginx:1.27');
+    // 3 s at speed 100: above the one-second resolution of lastTransitionTime.
+    spec.spec.minReadySeconds = 300;
+    api.create('daemonsets', spec);
+    const seen = await waitFor(
+      () => {
+        const s = getDs(api, 'team-b', 'slow').status;
+        return s?.numberReady === 5 && (s.numberAvailable ?? 0) < 5 && s;
+      },
+      5000,
+      'ready but not yet available',
+    );
+    expect(seen.numberUnavailable).toBe(5 - (seen.numberAvailable ?? 0));
+    await waitFor(
+      () => getDs(api, 'team-b', 'slow').status?.numberAvailable === 5,
+      5000,
+      'available after minReadySeconds',
+    );
+  });
 });

@@ -64,7 +64,7 @@ describe('simulated kubelet', () => {
     expect(ready.status?.phase).toBe('Running');
     expect(ready.status?.podIP).toMatch(/^10\.244\.7\.\d+$/);
     const cs = (ready.status?.containerStatuses as Record<string, unknown>[])[0];
-    expect(cs).toMatchObject({ ready: true, started: true, image: 'nginx:1.27' });
+    expect(cs).toMatchObject({ ready: true, started: true, image: 'docker.io/library/nginx:1.27' });
     expect(cs?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
     expect(cs?.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
     expect(condition(ready, 'ContainersReady')?.status).toBe('True');
