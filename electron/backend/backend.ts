@@ -59,6 +59,7 @@ export class BackendCore {
   async start(): Promise<void> {
     await this.state.load();
     await this.store.load();
+    for (const file of this.options.kubeconfigFiles ?? []) await this.store.addFile(file);
     const mode = this.options.sandbox;
     if (mode === 'on' || (mode === 'auto' && !this.store.hasAnyKubeconfig())) {
       this.sandbox = await startBuiltInSandbox(path.join(this.options.stateDir), this.options.sandboxOptions);

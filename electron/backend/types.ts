@@ -3,6 +3,11 @@ import type { EventName, EverynodeEvents, EverynodeServices } from '../contract/
 export interface BackendOptions {
   /** Value of KUBECONFIG (colon-separated on Linux/macOS, semicolon on Windows); undefined = not set. */
   kubeconfigEnv?: string;
+  /**
+   * Files named on the command line (--kubeconfig), read like files the user added but before the sandbox decision:
+   * with one of them, 'auto' does not start the sandbox.
+   */
+  kubeconfigFiles?: string[];
   /** Home directory for ~/.kube/config. */
   homeDir: string;
   /** 'auto': start the built-in sandbox when no kubeconfig exists at all; 'on': always add it; 'off': never. */

@@ -205,4 +205,29 @@ describe('first run', () => {
       await first.dispose();
     }
   });
+
+  it('does not start the sandbox when a kubeconfig file is named on the command line', async () => {
+    const dir = tempDir('everynode-first-run-');
+    const file = path.join(dir, 'given.yaml');
+    fs.writeFileSync(
+      file,
+      stringify({
+        clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:1' } }],
+        contexts: [{ name: 'given', context: { cluster: 'c' } }],
+      }),
+    );
+    const started = await createBackend({
+      homeDir: dir,
+      sandbox: 'auto',
+      stateDir: path.join(dir, 'state'),
+      kubeconfigFiles: [file],
+    });
+    try {
+      const state = await new Client(started).services.clusters.getState();
+      expect(state.sources.map((s) => s.kind)).toEqual(['added']);
+      expect(state.activeContext).toBe('given');
+    } finally {
+      await started.dispose();
+    }
+  });
 });
