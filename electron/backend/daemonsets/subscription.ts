@@ -22,6 +22,8 @@ export interface SubscriptionOptions {
   onHealth?(error: AppError | undefined): void;
 }
 
+const MAX_POD_WATCHES = 100;
+
 interface PodWatch {
   uid: string;
   selector: string;
@@ -136,6 +138,9 @@ export class DaemonSetSubscription {
     }
     if (current && current.selector === selector && current.uid === uid) return;
     if (current) this.dropPodWatch(key);
+    // When very many DaemonSets are unsettled at once (a zone outage), one pod watch each would flood the API server:
+    // past the cap, rows keep their status counts and get reasons once others settle and they change again.
+    else if (this.podWatches.size >= MAX_POD_WATCHES) return;
     const { session, manager } = this.options;
     const namespace = ds.metadata?.namespace ?? '';
     const handle = manager.acquire(WatchManager.key(session.id, 'pods', namespace, selector), session.name, () =>
