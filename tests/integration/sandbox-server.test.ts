@@ -174,6 +174,11 @@ describe('CRUD', () => {
     expect((await client.call('GET', '/apis/apps/v1/namespaces/team-b/widgets')).status).toBe(404);
     const selector = await client.call('GET', `${DS('team-b')}?labelSelector=${encodeURIComponent('app in (a')}`);
     expect(selector.status).toBe(400);
+    expect((await client.call('GET', '/api/v1/namespaces/%E0%A4%A/pods')).status).toBe(400);
+    const owner = await client.call('POST', '/api/v1/namespaces/team-b/configmaps', {
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owned', ownerReferences: 'x' } },
+    });
+    expect(owner.status).toBe(422);
     const field = await client.call('GET', `${DS('team-b')}?fieldSelector=spec.foo%3Dx`);
     expect(field.json().message).toBe('field label not supported: spec.foo');
   });

@@ -126,6 +126,27 @@ export function validateMetadata(object: KubeObject, labelName: boolean): FieldC
     }
     if (JSON.stringify(m.annotations).length > 256 * 1024) out.push(cause.tooLong('metadata.annotations', 262144));
   }
+  out.push(...validateOwnerReferences(m.ownerReferences));
+  if (m.finalizers !== undefined && (!Array.isArray(m.finalizers) || m.finalizers.some((f) => typeof f !== 'string'))) {
+    out.push(cause.invalid('metadata.finalizers', m.finalizers, 'must be a list of strings'));
+  }
+  return out;
+}
+
+function validateOwnerReferences(refs: unknown): FieldCause[] {
+  if (refs === undefined) return [];
+  if (!Array.isArray(refs)) return [cause.invalid('metadata.ownerReferences', refs, 'must be a list')];
+  const out: FieldCause[] = [];
+  refs.forEach((ref: unknown, i) => {
+    const r = (typeof ref === 'object' && ref !== null ? ref : {}) as Record<string, unknown>;
+    for (const f of ['apiVersion', 'kind', 'name', 'uid']) {
+      if (typeof r[f] !== 'string' || r[f] === '') out.push(cause.required(`metadata.ownerReferences[${i}].${f}`));
+    }
+  });
+  const controllers = refs.filter((r: unknown) => (r as { controller?: unknown } | null)?.controller === true);
+  if (controllers.length > 1) {
+    out.push(cause.invalid('metadata.ownerReferences', refs, 'Only one reference can have Controller set to true'));
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Parsing API paths (/api/v1/..., /apis/<group>/<version>/...) into resource requests.
+import { badRequest } from '../errors.js';
 import { findResource, type ResourceInfo } from '../store/resources.js';
 import { notFoundPath } from './request.js';
 
@@ -17,10 +18,15 @@ export interface ResourcePath {
 }
 
 export function splitApiPath(pathname: string): ParsedPath | undefined {
-  const parts = pathname
-    .split('/')
-    .filter((p) => p !== '')
-    .map((p) => decodeURIComponent(p));
+  let parts: string[];
+  try {
+    parts = pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map((p) => decodeURIComponent(p));
+  } catch {
+    throw badRequest('invalid path encoding');
+  }
   if (parts[0] === 'api' && parts[1]) return { group: '', version: parts[1], rest: parts.slice(2) };
   if (parts[0] === 'apis' && parts[1] && parts[2]) return { group: parts[1], version: parts[2], rest: parts.slice(3) };
   return undefined;
