@@ -1,5 +1,5 @@
 import type { DaemonSetRow } from '../../electron/contract/dto';
-import { rowStatus, type Phase } from './status';
+import { statusOf, type Phase } from './status';
 
 export type SortKey = 'name' | 'status' | 'created';
 export type StatusFilter = 'all' | Phase;
@@ -31,11 +31,14 @@ export function matchesSearch(row: DaemonSetRow, search: string): boolean {
   });
 }
 
+// One collator for all comparisons: much cheaper than String.localeCompare on thousands of rows.
+const collator = new Intl.Collator('en', { numeric: true });
+
 const phaseOrder: Record<Phase, number> = { Updating: 0, Stopped: 1, Running: 2 };
 
 function compareBy(key: SortKey, phases: Map<string, Phase>): (a: DaemonSetRow, b: DaemonSetRow) => number {
   const byName = (a: DaemonSetRow, b: DaemonSetRow) =>
-    a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace);
+    collator.compare(a.name, b.name) || collator.compare(a.namespace, b.namespace);
   if (key === 'name') return byName;
   if (key === 'created') return (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byName(a, b);
   return (a, b) =>
@@ -48,7 +51,7 @@ export function applyQuery(rows: Iterable<DaemonSetRow>, query: ListQuery): Daem
   const out: DaemonSetRow[] = [];
   for (const row of rows) {
     if (query.search && !matchesSearch(row, query.search)) continue;
-    const phase = rowStatus(row).phase;
+    const phase = statusOf(row).phase;
     if (query.status !== 'all' && phase !== query.status) continue;
     phases.set(row.key, phase);
     out.push(row);

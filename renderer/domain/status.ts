@@ -81,6 +81,17 @@ function countsReason(row: DaemonSetRow): Message {
   return { key: 'status.reason.available', params: { available: s.available, desired: s.desired } };
 }
 
+// Rows are immutable (a change replaces the object), so a row's status is computed once, however often the list is
+// filtered, sorted and rendered.
+const cache = new WeakMap<DaemonSetRow, RowStatus>();
+
+/** rowStatus, memoised per row object. */
+export function statusOf(row: DaemonSetRow): RowStatus {
+  let status = cache.get(row);
+  if (!status) cache.set(row, (status = rowStatus(row)));
+  return status;
+}
+
 /** "ready/desired" as the table shows it. */
 export function readyText(row: DaemonSetRow): string {
   return `${row.status.ready}/${row.status.desired}`;
