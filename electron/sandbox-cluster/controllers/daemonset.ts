@@ -146,6 +146,10 @@ export class DaemonSetController {
   /** Creates and deletes pods; returns how many writes succeeded. Stops creating at the first failure. */
   private execute(ds: DaemonSet, actions: Actions, hash: string): number {
     let writes = 0;
+    for (const { pod, node } of actions.failed ?? []) {
+      const message = `Found failed daemon pod ${ds.metadata.namespace}/${pod} on node ${node}, will try to kill it`;
+      this.api.recordEvent(ds, 'Warning', 'FailedDaemonPod', message, SOURCE);
+    }
     for (const pod of actions.delete) {
       try {
         this.api.delete('pods', ds.metadata.namespace, pod);

@@ -30,6 +30,8 @@ export interface Actions {
   create: string[];
   /** Names of pods to delete. */
   delete: string[];
+  /** Failed daemon pods among the deletions, reported as FailedDaemonPod. */
+  failed?: { pod: string; node: string }[];
 }
 
 /** `n` or `"p%"` against `total`; percentages round up, as upstream does for DaemonSets. */
@@ -80,8 +82,10 @@ export function planManage(snapshot: Snapshot): Actions {
     for (const pod of pods) {
       if (isTerminating(pod)) continue;
       // A failed daemon pod is replaced: delete it now, the next sync creates a fresh one.
-      if (pod.status?.phase === 'Failed') actions.delete.push(pod.metadata.name);
-      else running.push(pod);
+      if (pod.status?.phase === 'Failed') {
+        actions.delete.push(pod.metadata.name);
+        (actions.failed ??= []).push({ pod: pod.metadata.name, node: node.metadata.name });
+      } else running.push(pod);
     }
     running.sort(compareByCreationAndPhase);
     if (!surge) {

@@ -3,12 +3,13 @@
 // stops after its grace period and is then removed for real. All delays are divided by the speed factor.
 
 import { EventBus } from '../controllers/event-bus.js';
-import type { Container, Pod } from '../controllers/kinds.js';
+import type { Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
 import { DueQueue } from './due-queue.js';
 import { backoffSeconds, containerId, pullError, pullSeconds } from './images.js';
 import { LogBook, type LogOptions } from './logs.js';
+import { newPodRun } from './pod-run.js';
 import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
 import { NodeDirectory } from './nodes.js';
 
@@ -116,65 +117,19 @@ export class Kubelets {
     }
     if (!run) {
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      run = this.newRun(pod, node);
+      run = newPodRun(pod, node, this.nodes, (seconds) => this.scaled(seconds), this.api.now());
       this.runs.set(key, run);
       if (run.containers.every((c) => c.stage === 'running')) {
         // Restored from saved state: already running, nothing to redo.
-        for (const c of run.containers)
+        for (const c of run.containers) {
+          this.remember(node, c.image);
           this.logs.start(run.uid, run.name, c.name, c.image, c.startedAt ?? this.api.now());
+        }
       } else {
         this.schedule(run, 'admit', 0, 0);
       }
     }
     if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run);
-  }
-
-  private newRun(pod: Pod, node: string): PodRun {
-    const info = this.nodes.get(node);
-    const statuses = (pod.status?.containerStatuses ?? []) as {
-      name: string;
-      state?: { running?: { startedAt: string } };
-      ready?: boolean;
-      containerID?: string;
-    }[];
-    const containers: ContainerRun[] = pod.spec.containers.map((c: Container) => {
-      const known = statuses.find((s) => s.name === c.name && s.state?.running);
-      const readyDelay = c.readinessProbe ? this.scaled(c.readinessProbe.initialDelaySeconds ?? 0) : 0;
-      return known
-        ? {
-            name: c.name,
-            image: c.image,
-            pullPolicy: c.imagePullPolicy,
-            stage: 'running',
-            failures: 0,
-            ready: known.ready === true,
-            startedAt: Date.parse(known.state?.running?.startedAt ?? ''),
-            containerID: known.containerID,
-            readyDelayMs: readyDelay,
-          }
-        : {
-            name: c.name,
-            image: c.image,
-            pullPolicy: c.imagePullPolicy,
-            stage: 'creating',
-            failures: 0,
-            ready: false,
-            readyDelayMs: readyDelay,
-          };
-    });
-    const startTime = pod.status?.startTime ? Date.parse(pod.status.startTime as string) : this.api.now();
-    return {
-      namespace: pod.metadata.namespace ?? 'default',
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-      node,
-      hostIP: info?.hostIP ?? '',
-      podIP: pod.spec.hostNetwork ? (info?.hostIP ?? '') : this.nodes.allocatePodIP(node),
-      startTime,
-      containers,
-      terminating: false,
-      token: 0,
-    };
   }
 
   private schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
@@ -267,13 +222,17 @@ export class Kubelets {
       this.schedule(run, 'backoff', this.scaled(1), index);
       return;
     }
-    let cache = this.images.get(run.node);
-    if (!cache) this.images.set(run.node, (cache = new Set()));
-    const seconds = cache.has(c.image) ? 0.4 : pullSeconds(c.image);
-    cache.add(c.image);
+    const seconds = this.images.get(run.node)?.has(c.image) ? 0.4 : pullSeconds(c.image);
+    this.remember(run.node, c.image);
     const took = Math.round((seconds * 1000) / this.speed) / 1000;
     this.event(run, c.name, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s`);
     this.schedule(run, 'start', this.scaled(0.2), index);
+  }
+
+  private remember(node: string, image: string): void {
+    let cache = this.images.get(node);
+    if (!cache) this.images.set(node, (cache = new Set()));
+    cache.add(image);
   }
 
   private start(run: PodRun, c: ContainerRun, index: number): void {

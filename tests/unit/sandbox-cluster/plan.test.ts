@@ -97,6 +97,14 @@ describe('manage', () => {
     expect(actions.delete).toEqual([newer.metadata.name]);
   });
 
+  it('deletes a failed daemon pod and reports it', () => {
+    const failed = pod('a', 'new', { ready: false });
+    failed.status = { phase: 'Failed' };
+    const actions = planManage(snapshot(ds(), [node('a')], [failed]));
+    expect(actions.delete).toEqual([failed.metadata.name]);
+    expect(actions.failed).toEqual([{ pod: failed.metadata.name, node: 'a' }]);
+  });
+
   it('deletes pods on nodes that no longer match', () => {
     const d = ds();
     d.spec.template.spec.nodeSelector = { role: 'edge' };
