@@ -1,6 +1,5 @@
 // core/v1 Events recorded by controllers and kubelets, aggregated like the client-go recorder: a repeat of the same
 // (object, type, reason, message, source) bumps `count` and `lastTimestamp` instead of creating a new Event.
-import { randomBytes } from 'node:crypto';
 import { timestamp } from '../store/names.js';
 import { RESOURCES } from '../store/resources.js';
 import type { EventSource, KubeObject } from '../types.js';
@@ -15,6 +14,7 @@ function kindToApiVersion(kind: string, apiVersion: string | undefined): string 
 export class EventRecorder {
   /** Aggregation key -> event name (namespace is part of the key). */
   private readonly seen = new Map<string, { namespace: string; name: string }>();
+  private sequence = 0;
 
   constructor(
     private readonly registry: Registry,
@@ -46,7 +46,10 @@ export class EventRecorder {
         return;
       }
     }
-    const name = `${involved.metadata.name}.${randomBytes(8).toString('hex')}`;
+    // Like the client-go recorder: the suffix is the time in hex nanoseconds, so names sort in recording order.
+    this.sequence = (this.sequence + 1) % 1_000_000;
+    const nanos = BigInt(this.clock()) * 1_000_000n + BigInt(this.sequence);
+    const name = `${involved.metadata.name}.${nanos.toString(16)}`;
     const involvedObject: Record<string, unknown> = {
       kind: involved.kind,
       namespace: involved.metadata.namespace,
