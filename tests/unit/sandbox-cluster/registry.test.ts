@@ -215,3 +215,32 @@ describe('deletion', () => {
     expect(r.store.get('daemonsets', 'team-a', 'web2')).toBeUndefined();
   });
 });
+
+describe('event recording', () => {
+  it('aggregates repeats into one Event with a count, and keeps distinct events apart', async () => {
+    const { EventRecorder } = await import('../../../electron/sandbox-cluster/registry/events.js');
+    const r = setup();
+    const owner = r.create('daemonsets', ds());
+    const recorder = new EventRecorder(r, () => Date.now());
+    const source = { component: 'daemonset-controller' };
+    recorder.record(owner, 'Warning', 'FailedCreate', 'Error creating: quota', source);
+    recorder.record(owner, 'Warning', 'FailedCreate', 'Error creating: quota', source);
+    recorder.record(owner, 'Normal', 'SuccessfulCreate', 'Created pod: x', source);
+    const events = r.store.list('events', 'team-a');
+    expect(events).toHaveLength(2);
+    const failed = events.find((e) => e.reason === 'FailedCreate');
+    expect(failed).toMatchObject({
+      count: 2,
+      type: 'Warning',
+      source: { component: 'daemonset-controller' },
+      involvedObject: {
+        kind: 'DaemonSet',
+        name: 'web',
+        namespace: 'team-a',
+        uid: owner.metadata.uid,
+        apiVersion: 'apps/v1',
+      },
+    });
+    expect(failed?.metadata.name).toMatch(/^web\.[0-9a-f]+$/);
+  });
+});
