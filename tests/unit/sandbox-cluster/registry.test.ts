@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatusError } from '../../../electron/sandbox-cluster/errors.js';
+import { EventRecorder } from '../../../electron/sandbox-cluster/registry/events.js';
 import { Registry } from '../../../electron/sandbox-cluster/registry/registry.js';
 import { ObjectStore } from '../../../electron/sandbox-cluster/store/store.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
@@ -217,8 +218,7 @@ describe('deletion', () => {
 });
 
 describe('event recording', () => {
-  it('aggregates repeats into one Event with a count, and keeps distinct events apart', async () => {
-    const { EventRecorder } = await import('../../../electron/sandbox-cluster/registry/events.js');
+  it('aggregates repeats into one Event with a count, and keeps distinct events apart', () => {
     const r = setup();
     const owner = r.create('daemonsets', ds());
     const recorder = new EventRecorder(r, () => Date.now());
