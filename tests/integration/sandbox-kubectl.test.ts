@@ -196,6 +196,11 @@ describe('kubectl against the sandbox: DaemonSet lifecycle', () => {
       /REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>/,
     );
 
+    // kubectl compares revision data byte for byte with the live template: the current revision is recognised.
+    expect(await ok(['rollout', 'undo', 'ds/agent', '-n', NS, '--to-revision=3'])).toContain(
+      'skipped rollback (current template already matches revision 3)',
+    );
+
     const before = new Set(podsOf(NS, 'agent').map((p) => p.metadata.name));
     expect(await ok(['rollout', 'restart', 'ds/agent', '-n', NS])).toContain('daemonset.apps/agent restarted');
     await ok(['rollout', 'status', 'ds/agent', '-n', NS, '--timeout=60s']);

@@ -48,7 +48,10 @@ export function templateHash(template: PodTemplate, collisionCount?: number): st
 
 /** `{"spec":{"template":{...,"$patch":"replace"}}}` as an object whose keys are in canonical order. */
 export function revisionData(ds: DaemonSet): Record<string, unknown> {
-  const template = { ...ds.spec.template, $patch: 'replace' };
+  // Go marshals the template's ObjectMeta with `"creationTimestamp":null`; kubectl builds its comparison the same way,
+  // so the stored data must carry it for `rollout undo` to recognise the current revision.
+  const metadata = { creationTimestamp: null, ...(ds.spec.template.metadata ?? {}) };
+  const template = { ...ds.spec.template, metadata, $patch: 'replace' };
   return sortKeys({ spec: { template } }) as Record<string, unknown>;
 }
 

@@ -49,7 +49,7 @@ describe('controller revisions', () => {
 
   it('writes data as a $patch replace of the template with sorted keys', () => {
     expect(canonicalJson(revisionData(ds(template)))).toBe(
-      '{"spec":{"template":{"$patch":"replace","metadata":{"labels":{"app":"x"}},' +
+      '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":null,"labels":{"app":"x"}},' +
         '"spec":{"containers":[{"image":"nginx:1.27","name":"c","ports":[{"containerPort":80}]}]}}}}',
     );
     expect(Object.keys(revisionData(ds(template)))).toEqual(['spec']);
