@@ -17,6 +17,18 @@ interface Ref {
   name: string;
 }
 
+const KNOWN_KINDS = new Set([
+  'Namespace',
+  'Node',
+  'Pod',
+  'DaemonSet',
+  'ControllerRevision',
+  'ConfigMap',
+  'Secret',
+  'PersistentVolumeClaim',
+  'ResourceQuota',
+]);
+
 const refKey = (r: Ref) => `${r.resource}|${r.namespace ?? ''}|${r.name}`;
 function parseRef(key: string): Ref {
   const [resource, namespace, name] = key.split('|');
@@ -133,7 +145,11 @@ export class GarbageCollector {
     const object = this.api.get(ref.resource, ref.namespace, ref.name);
     const owners = object?.metadata.ownerReferences ?? [];
     if (!object || owners.length === 0) return;
-    const states = owners.map((o) => ({ uid: o.uid, state: this.ownerState(o.uid) }));
+    // An owner of a kind this cluster does not serve cannot be looked up; like the real GC, leave such objects alone.
+    const states = owners.map((o) => ({
+      uid: o.uid,
+      state: KNOWN_KINDS.has(o.kind) ? this.ownerState(o.uid) : 'solid',
+    }));
     const solid = states.filter((s) => s.state === 'solid');
     if (solid.length === states.length) return;
     if (solid.length > 0) {

@@ -191,6 +191,24 @@ describe('DaemonSet controller with scheduler, kubelets, GC and quota', () => {
     expect(podsOf(api, 'team-b', 'fg')).toHaveLength(0);
   });
 
+  it('leaves objects owned by kinds this cluster does not serve alone', async () => {
+    const api = world();
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'not-here', controller: true };
+    api.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kept', namespace: 'team-b', ownerReferences: [owner] },
+    });
+    const gone = { apiVersion: 'v1', kind: 'ConfigMap', name: 'missing', uid: 'missing-uid' };
+    api.create('configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'dangling', namespace: 'team-b', ownerReferences: [gone] },
+    });
+    await waitFor(() => !api.get('configmaps', 'team-b', 'dangling'), 5000, 'dangling dependent collected');
+    expect(api.get('configmaps', 'team-b', 'kept')).toBeDefined();
+  });
+
   it('deletes misscheduled pods when a node stops matching', async () => {
     const api = world();
     const spec = daemonSet('gpu', 'team-a', 'nginx:1.27');
