@@ -17,7 +17,8 @@ import { selectorMatches } from './selector.js';
 import { WorkQueue } from './work-queue.js';
 
 const SOURCE = { component: 'daemonset-controller' };
-const RESYNC_MS = 5_000;
+// Time-based availability has its own delayed requeue; the resync only catches anything missed.
+const RESYNC_MS = 30_000;
 
 export class DaemonSetController {
   private readonly queue: WorkQueue;
@@ -100,8 +101,8 @@ export class DaemonSetController {
 
   /** The DaemonSet's pods (adopting matching orphans), grouped by target node. */
   private claimPods(ds: DaemonSet): Pod[] {
-    const owned = this.cache.podsOwnedBy(ds.metadata.uid);
-    for (const pod of this.cache.orphans(ds.metadata.namespace ?? '')) {
+    const owned = this.cache.pods.ownedBy(ds.metadata.uid);
+    for (const pod of this.cache.pods.orphans(ds.metadata.namespace ?? '')) {
       if (isTerminating(pod) || !selectorMatches(ds.spec.selector, pod.metadata.labels)) continue;
       const adopted = { ...pod, metadata: { ...pod.metadata } };
       adopted.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(ds)];
@@ -129,7 +130,7 @@ export class DaemonSetController {
     // A DaemonSet being deleted is left to the garbage collector.
     if (!ds || ds.metadata.deletionTimestamp) return;
     const nodes = this.cache.nodeList();
-    const { old, hash } = constructHistory(this.api, ds);
+    const { old, hash } = constructHistory(this.api, ds, this.cache.revisions);
     let pods = this.claimPods(ds);
 
     let writes = this.execute(ds, planManage(this.snapshot(ds, nodes, pods, hash)), hash);

@@ -15,22 +15,34 @@ export interface History {
   hash: string;
 }
 
+/** Where a sync finds revisions: by owner uid, and those without a controller in a namespace. */
+export interface RevisionSource {
+  ownedBy(uid: string): ControllerRevision[];
+  orphans(namespace: string): ControllerRevision[];
+}
+
+/** Reads straight from the API (tests, or callers without a cache). */
+export function apiRevisions(api: ClusterApi): RevisionSource {
+  const inNamespace = (ns: string) => api.list('controllerrevisions', ns) as ControllerRevision[];
+  return {
+    ownedBy: (uid) =>
+      api.list('controllerrevisions').filter((r) => controllerRef(r)?.uid === uid) as ControllerRevision[],
+    orphans: (ns) => inNamespace(ns).filter((r) => !controllerRef(r)),
+  };
+}
+
 /** The DaemonSet's revisions, adopting orphans its selector matches (left behind by an Orphan delete). */
-export function ownedRevisions(api: ClusterApi, ds: DaemonSet): ControllerRevision[] {
-  const owned: ControllerRevision[] = [];
-  for (const rev of api.list('controllerrevisions', ds.metadata.namespace) as ControllerRevision[]) {
-    const ref = controllerRef(rev);
-    if (ref?.uid === ds.metadata.uid) {
-      owned.push(rev);
-    } else if (!ref && !rev.metadata.deletionTimestamp && selectorMatches(ds.spec.selector, rev.metadata.labels)) {
-      const refs = [...(rev.metadata.ownerReferences ?? []), ownerRefTo(ds)];
-      owned.push(
-        api.update('controllerrevisions', {
-          ...rev,
-          metadata: { ...rev.metadata, ownerReferences: refs },
-        }) as ControllerRevision,
-      );
-    }
+export function ownedRevisions(api: ClusterApi, ds: DaemonSet, source: RevisionSource): ControllerRevision[] {
+  const owned = [...source.ownedBy(ds.metadata.uid)];
+  for (const rev of source.orphans(ds.metadata.namespace ?? '')) {
+    if (rev.metadata.deletionTimestamp || !selectorMatches(ds.spec.selector, rev.metadata.labels)) continue;
+    const refs = [...(rev.metadata.ownerReferences ?? []), ownerRefTo(ds)];
+    owned.push(
+      api.update('controllerrevisions', {
+        ...rev,
+        metadata: { ...rev.metadata, ownerReferences: refs },
+      }) as ControllerRevision,
+    );
   }
   return owned;
 }
@@ -87,8 +99,8 @@ function snapshot(api: ClusterApi, ds: DaemonSet, revision: number): ControllerR
 }
 
 /** Upstream constructHistory: the current revision (created, or reused with its number bumped) and the old ones. */
-export function constructHistory(api: ClusterApi, ds: DaemonSet): History {
-  const owned = ownedRevisions(api, ds);
+export function constructHistory(api: ClusterApi, ds: DaemonSet, source: RevisionSource = apiRevisions(api)): History {
+  const owned = ownedRevisions(api, ds, source);
   const matching: ControllerRevision[] = [];
   const old: ControllerRevision[] = [];
   for (const rev of owned) (revisionMatches(ds, rev.data) ? matching : old).push(rev);
