@@ -134,6 +134,8 @@ describe('kubectl against the sandbox: DaemonSet lifecycle', () => {
       .sort();
     // worker-3 is arm64 (unselected), control-plane-1 is tainted; the cordoned worker-5 still gets its daemon pod.
     expect(nodes).toEqual(['worker-1', 'worker-2', 'worker-4', 'worker-5']);
+    const logs = await ok(['logs', 'ds/agent', '-n', NS]);
+    expect(logs).toContain('nginx: [notice] start worker processes');
   });
 
   it('works the same with kubectl 1.27 and 1.33', async () => {
@@ -359,6 +361,11 @@ describe('kubectl against the sandbox: quota and missing images', () => {
       ),
     ).toBe(true);
     expect(reasons.some((e) => e.reason === 'Failed' && e.message === 'Error: ImagePullBackOff')).toBe(true);
+    const podName = podsOf('default', 'missing')[0]?.metadata.name ?? '';
+    const noLogs = await kubectl(['logs', podName, '-n', 'default']);
+    expect(noLogs.stderr).toContain(
+      `container "agent" in pod "${podName}" is waiting to start: trying and failing to pull image`,
+    );
     const status = await kubectl(['rollout', 'status', 'ds/missing', '-n', 'default', '--timeout=2s']);
     expect(status.code).not.toBe(0);
     const ds = JSON.parse(await ok(['get', 'ds', 'missing', '-n', 'default', '-o', 'json'])) as {
