@@ -1,0 +1,200 @@
+// The DaemonSet list on one sandbox cluster, admin context: seeded rows, live status, row and bulk actions.
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { kubectl, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
+import { recordStatuses, statusHistory } from './support/status-log.js';
+import { chooseProject, expectAccessible, openApp, row, screenshot, shownNames } from './support/ui.js';
+
+test.describe.configure({ mode: 'serial' });
+
+let sandbox: Sandbox;
+let host: WebHost;
+let context: BrowserContext;
+let page: Page;
+
+function daemonSet(name: string, image: string, namespace = 'default'): string {
+  return `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+  labels: { app: ${name}, suite: e2e-list }
+spec:
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name}, suite: e2e-list } }
+    spec:
+      containers:
+        - name: main
+          image: ${image}
+`;
+}
+
+/** How many nodes the DaemonSet controller placed it on, as kubectl reports. */
+async function desired(name: string): Promise<number> {
+  const out = await kubectl(sandbox.kubeconfig, [
+    'get',
+    'daemonset',
+    name,
+    '-n',
+    'default',
+    '-o',
+    'jsonpath={.status.desiredNumberScheduled}',
+  ]);
+  return Number(out);
+}
+
+async function exists(name: string): Promise<boolean> {
+  const out = await kubectl(sandbox.kubeconfig, [
+    'get',
+    'daemonset',
+    name,
+    '-n',
+    'default',
+    '--ignore-not-found',
+    '-o',
+    'name',
+  ]);
+  return out.trim() !== '';
+}
+
+test.beforeAll(async ({ browser }) => {
+  sandbox = await startSandbox('list', 5);
+  host = await startWebHost([sandbox.kubeconfig]);
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  page = await context.newPage();
+  await recordStatuses(page);
+  await openApp(page, host.url);
+});
+
+test.afterAll(async () => {
+  await context.close();
+  await host.stop();
+  await sandbox.stop();
+});
+
+test('the seeded DaemonSets are listed with their project', async () => {
+  await chooseProject(page, 'monitoring');
+  await expect(row(page, 'node-exporter')).toContainText('Running');
+  await expect(row(page, 'node-exporter')).toContainText('prom/node-exporter:v1.8.2');
+  await screenshot(page, '1-monitoring');
+  await expectAccessible(page, 'monitoring project');
+
+  await chooseProject(page, 'All projects');
+  await expect(row(page, 'fluent-bit')).toContainText('kube-system');
+  await expect(row(page, 'node-exporter')).toContainText('monitoring');
+  await expect(row(page, 'fluent-bit')).toContainText('Running');
+  await screenshot(page, '2-all-projects');
+  await expectAccessible(page, 'all projects');
+});
+
+test('a DaemonSet created with kubectl shows Updating, then Running once its images are pulled, without reload', async () => {
+  await chooseProject(page, 'default');
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], daemonSet('agent', 'nginx:1.27.3'));
+  await expect(row(page, 'agent')).toBeVisible();
+  await expect(row(page, 'agent')).toContainText('Running', { timeout: 30_000 });
+  const nodes = await desired('agent');
+  expect(nodes).toBeGreaterThan(1);
+  await expect(row(page, 'agent')).toContainText(`${nodes}/${nodes} ready`);
+  const history = await statusHistory(page, 'agent');
+  expect(history[0]).toBe('Updating');
+  expect(history.at(-1)).toBe('Running');
+  await screenshot(page, '3-agent-running');
+});
+
+test('a DaemonSet whose image does not exist stays Updating with an ImagePullBackOff reason', async () => {
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], daemonSet('broken', 'busybox:does-not-exist'));
+  await expect(row(page, 'broken')).toContainText('ImagePullBackOff', { timeout: 30_000 });
+  await expect(row(page, 'broken')).toContainText('Updating');
+  await expect(row(page, 'broken')).toContainText(`0/${await desired('broken')} ready`);
+  await screenshot(page, '4-broken');
+  await expectAccessible(page, 'broken image');
+  // Still Updating a while later: the kubelet keeps backing off and never reports it running.
+  await page.waitForTimeout(3_000);
+  await expect(row(page, 'broken')).toContainText('Updating');
+  expect(await statusHistory(page, 'broken')).toEqual(['Updating']);
+});
+
+test('search by name or label and the status filter narrow the rows', async () => {
+  await expect.poll(() => shownNames(page)).toEqual(['agent', 'broken']);
+  const search = page.getByLabel('Search');
+  await search.fill('brok');
+  await expect.poll(() => shownNames(page)).toEqual(['broken']);
+  await search.fill('app=agent');
+  await expect.poll(() => shownNames(page)).toEqual(['agent']);
+  await screenshot(page, '5-search-label');
+  await search.fill('');
+  const status = page.getByLabel('Status', { exact: true });
+  await status.selectOption({ label: 'Updating' });
+  await expect.poll(() => shownNames(page)).toEqual(['broken']);
+  await status.selectOption({ label: 'Running' });
+  await expect.poll(() => shownNames(page)).toEqual(['agent']);
+  await status.selectOption({ label: 'Stopped' });
+  await expect.poll(() => shownNames(page)).toEqual([]);
+  await expect(page.getByText('No DaemonSets match')).toBeVisible();
+  await screenshot(page, '6-filter-no-match');
+  await expectAccessible(page, 'no match');
+  await status.selectOption({ label: 'All statuses' });
+  await expect.poll(() => shownNames(page)).toEqual(['agent', 'broken']);
+});
+
+test('Redeploy from the row sets the restartedAt template annotation that kubectl sees', async () => {
+  const annotation = () =>
+    kubectl(sandbox.kubeconfig, [
+      'get',
+      'daemonset',
+      'agent',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}',
+    ]);
+  expect(await annotation()).toBe('');
+  const before = Date.now();
+  await page.getByRole('button', { name: 'Redeploy agent', exact: true }).click();
+  await expect(page.getByText('Redeployed agent.')).toBeVisible();
+  await expect.poll(annotation).not.toBe('');
+  const restartedAt = Date.parse(await annotation());
+  expect(restartedAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+  expect(restartedAt).toBeLessThanOrEqual(Date.now() + 1000);
+  await screenshot(page, '7-redeployed');
+  await expectAccessible(page, 'after redeploy');
+});
+
+test('Delete from the row asks first, deletes its pods by default, and kubectl no longer finds it', async () => {
+  await page.getByRole('button', { name: 'Delete agent', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete DaemonSet agent?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: 'Delete its pods too' })).toBeChecked();
+  await screenshot(page, '8-delete-dialog');
+  await expectAccessible(page, 'delete dialog');
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'agent')).toHaveCount(0);
+  await expect.poll(() => exists('agent')).toBe(false);
+  // Background propagation: the garbage collector removes the pods too (their grace period is sped up).
+  await expect
+    .poll(() => kubectl(sandbox.kubeconfig, ['get', 'pods', '-n', 'default', '-l', 'app=agent', '-o', 'name']), {
+      timeout: 40_000,
+    })
+    .toBe('');
+});
+
+test('selected rows are deleted together', async () => {
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], daemonSet('extra', 'nginx:1.27.3'));
+  await expect.poll(() => shownNames(page)).toEqual(['broken', 'extra']);
+  await page.getByRole('checkbox', { name: 'Select broken', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Select extra', exact: true }).check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 2 DaemonSets?' });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, '9-bulk-dialog');
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Deleted 2 DaemonSets.')).toBeVisible();
+  await expect.poll(() => shownNames(page)).toEqual([]);
+  expect(await exists('broken')).toBe(false);
+  expect(await exists('extra')).toBe(false);
+  await expect(page.getByText('No DaemonSets in this project')).toBeVisible();
+  await screenshot(page, '10-empty');
+  await expectAccessible(page, 'empty project');
+});

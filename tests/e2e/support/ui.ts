@@ -1,0 +1,47 @@
+// Page helpers shared by the e2e specs: open the host, find rows by their accessible names, check axe, screenshot.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Opens the host's one-time URL and waits until the app has read the kubeconfig and connected. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByLabel('Cluster')).toBeEnabled();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+}
+
+/** A DaemonSet's row, found by its selection checkbox's accessible name ("Select <name>"). */
+export function row(page: Page, name: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${name}`, exact: true }) });
+}
+
+/** The names of the DaemonSets the table shows, in order. */
+export async function shownNames(page: Page): Promise<string[]> {
+  const labels = await page
+    .getByRole('table')
+    .getByRole('checkbox', { name: /^Select (?!all)/ })
+    .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.replace(/^Select /, '')).sort();
+}
+
+export async function chooseProject(page: Page, project: string): Promise<void> {
+  await page.getByLabel('Project', { exact: true }).selectOption({ label: project });
+  await expect(page.getByLabel('Project', { exact: true })).toHaveValue(project === 'All projects' ? /.+/ : project);
+}
+
+/** Fails with the rule ids and the elements they flag, so a violation is readable in the report. */
+export async function expectAccessible(page: Page, step: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const violations = result.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect(violations, `axe violations at "${step}"`).toEqual([]);
+}
+
+/** test-results/screens/<spec>-<step>.png: the record of what each step looked like (not committed). */
+export async function screenshot(page: Page, step: string): Promise<void> {
+  const spec = test
+    .info()
+    .file.replace(/^.*[/\\]/, '')
+    .replace(/\.spec\.ts$/, '');
+  await page.screenshot({ path: `test-results/screens/${spec}-${step}.png` });
+}
