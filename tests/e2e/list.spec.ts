@@ -1,14 +1,13 @@
 // The DaemonSet list on one sandbox cluster, admin context: seeded rows, live status, row and bulk actions.
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { kubectl, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
+import { test, expect, type Page } from '@playwright/test';
+import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
 import { recordStatuses, statusHistory } from './support/status-log.js';
 import { chooseProject, expectAccessible, openApp, row, screenshot, shownNames } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
+const cleanup = new Cleanup();
 let sandbox: Sandbox;
-let host: WebHost;
-let context: BrowserContext;
 let page: Page;
 
 function daemonSet(name: string, image: string, namespace = 'default'): string {
@@ -58,18 +57,16 @@ async function exists(name: string): Promise<boolean> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = await startSandbox('list', 5);
-  host = await startWebHost([sandbox.kubeconfig]);
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  sandbox = cleanup.add(await startSandbox('list', 5));
+  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   page = await context.newPage();
   await recordStatuses(page);
   await openApp(page, host.url);
 });
 
 test.afterAll(async () => {
-  await context.close();
-  await host.stop();
-  await sandbox.stop();
+  await cleanup.run();
 });
 
 test('the seeded DaemonSets are listed with their project', async () => {

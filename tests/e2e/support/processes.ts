@@ -106,3 +106,20 @@ export async function kubectl(kubeconfig: string, args: string[], input?: string
   const { stdout } = await execFileAsync('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: 60_000 });
   return stdout;
 }
+
+/** What a spec started, undone in reverse order by afterAll — also when beforeAll failed halfway. */
+export class Cleanup {
+  private readonly tasks: (() => Promise<unknown>)[] = [];
+
+  /** Remembers how to stop a process (or close a browser context) and returns it unchanged. */
+  add<T extends { stop(): Promise<void> } | { close(): Promise<void> }>(thing: T): T {
+    this.tasks.push(() => ('stop' in thing ? thing.stop() : thing.close()));
+    return thing;
+  }
+
+  async run(): Promise<void> {
+    const errors: unknown[] = [];
+    for (const task of this.tasks.splice(0).reverse()) await task().catch((e: unknown) => errors.push(e));
+    if (errors.length > 0) throw errors[0];
+  }
+}
