@@ -1,0 +1,91 @@
+// Two sandbox clusters in one KUBECONFIG (east:west): switching context shows each cluster's own DaemonSets.
+import { test, expect, type Page } from '@playwright/test';
+import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
+import { chooseProject, expectAccessible, openApp, row, screenshot, shownNames } from './support/ui.js';
+
+test.describe.configure({ mode: 'serial' });
+
+const cleanup = new Cleanup();
+let east: Sandbox;
+let west: Sandbox;
+let page: Page;
+
+function daemonSet(name: string): string {
+  return `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ${name}, namespace: default }
+spec:
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec: { containers: [{ name: main, image: nginx:1.27.3 }] }
+`;
+}
+
+async function switchTo(context: string): Promise<void> {
+  await page.getByLabel('Cluster').selectOption(context);
+  await expect(page.getByLabel('Cluster')).toHaveValue(context);
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+}
+
+test.beforeAll(async ({ browser }) => {
+  await Promise.all([
+    startSandbox('east', 10).then((s) => (east = cleanup.add(s))),
+    startSandbox('west', 10).then((s) => (west = cleanup.add(s))),
+  ]);
+  await Promise.all([
+    kubectl(east.kubeconfig, ['apply', '-f', '-'], daemonSet('east-agent')),
+    kubectl(west.kubeconfig, ['apply', '-f', '-'], daemonSet('west-agent')),
+  ]);
+  const host = cleanup.add(await startWebHost([east.kubeconfig, west.kubeconfig]));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
+  page = await context.newPage();
+  await openApp(page, host.url);
+});
+
+test.afterAll(async () => {
+  await cleanup.run();
+});
+
+test('every context of both files is offered, the first file’s current context active', async () => {
+  const options = await page.getByLabel('Cluster').locator('option').allTextContents();
+  expect(options.map((o) => o.trim())).toEqual([
+    'east-admin',
+    'east-developer',
+    'east-operator',
+    'west-admin',
+    'west-developer',
+    'west-operator',
+  ]);
+  await expect(page.getByLabel('Cluster')).toHaveValue('east-admin');
+});
+
+test('each cluster shows its own DaemonSets when the context is switched', async () => {
+  await chooseProject(page, 'default');
+  await expect(row(page, 'east-agent')).toBeVisible();
+  await expect.poll(() => shownNames(page)).toEqual(['east-agent']);
+  await screenshot(page, '1-east');
+  await expectAccessible(page, 'east');
+
+  await switchTo('west-admin');
+  await chooseProject(page, 'default');
+  await expect(row(page, 'west-agent')).toBeVisible();
+  await expect.poll(() => shownNames(page)).toEqual(['west-agent']);
+  await screenshot(page, '2-west');
+  await expectAccessible(page, 'west');
+
+  // Back again: the east context kept its own project choice and lists only its own DaemonSet.
+  await switchTo('east-admin');
+  await expect(page.getByLabel('Project', { exact: true })).toHaveValue('default');
+  await expect.poll(() => shownNames(page)).toEqual(['east-agent']);
+});
+
+test('a change made with kubectl on the cluster not shown appears after switching to it', async () => {
+  await kubectl(west.kubeconfig, ['apply', '-f', '-'], daemonSet('west-late'));
+  await switchTo('west-admin');
+  await expect.poll(() => shownNames(page)).toEqual(['west-agent', 'west-late']);
+  await screenshot(page, '3-west-late');
+  // And the cluster shown stays live: deleting with kubectl removes the row without reload.
+  await kubectl(west.kubeconfig, ['delete', 'daemonset', 'west-late', '-n', 'default']);
+  await expect.poll(() => shownNames(page)).toEqual(['west-agent']);
+});
