@@ -61,7 +61,20 @@ export class ActiveContext {
       return;
     }
     this.setConnection({ state: 'connecting' });
-    const session = await ContextSession.create(resolved, this.requestTimeoutMs);
+    let session: ContextSession;
+    try {
+      session = await ContextSession.create(resolved, this.requestTimeoutMs);
+    } catch {
+      // client-node reads token files while loading; anything else it rejects is a kubeconfig it cannot use.
+      if (generation === this.generation) {
+        this.setConnection({
+          state: 'unauthorized',
+          message: `Context "${name}": the credentials in the kubeconfig cannot be loaded (is a token file missing?).`,
+        });
+        this.onChange('session');
+      }
+      return;
+    }
     if (generation !== this.generation) return;
     this.session = session;
     this.sessionFingerprint = fingerprint(resolved);

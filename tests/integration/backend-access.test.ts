@@ -48,10 +48,14 @@ beforeAll(async () => {
         { name: 'dead', cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': true } },
         { name: 'live', cluster: { server: sandbox.url, 'insecure-skip-tls-verify': true } },
       ],
-      users: [{ name: 'stale', user: { token: 'expired-token-0123456789abcdef' } }],
+      users: [
+        { name: 'stale', user: { token: 'expired-token-0123456789abcdef' } },
+        { name: 'lost', user: { 'token-file': path.join(dir, 'no-such-token') } },
+      ],
       contexts: [
         { name: 'dead-server', context: { cluster: 'dead', user: 'stale' } },
         { name: 'expired-token', context: { cluster: 'live', user: 'stale' } },
+        { name: 'lost-token-file', context: { cluster: 'live', user: 'lost' } },
       ],
     }),
   );
@@ -126,6 +130,12 @@ describe('contexts and access', () => {
     const state = await record(client.services.clusters.switchContext('expired-token'));
     expect(state.connection.state).toBe('unauthorized');
     expect(state.connection.message).toMatch(/expired-token/);
+  });
+
+  it('reports credentials that cannot be loaded as unauthorized', async () => {
+    const state = await record(client.services.clusters.switchContext('lost-token-file'));
+    expect(state.connection.state).toBe('unauthorized');
+    expect(state.connection.message).toMatch(/lost-token-file/);
   });
 
   it('ends the subscriptions of a context that is switched away from', async () => {
