@@ -6,7 +6,7 @@ import type { AdmissionHook, ClusterApi, KubeObject, StoreEvent } from '../types
 import type { Subscribable } from './event-bus.js';
 import type { Container, Pod } from './kinds.js';
 import { isTerminal, isTerminating } from './pod-util.js';
-import { formatFor, parseQuantity } from './quantity.js';
+import { formatFor, parseQuantity } from '../apimachinery/quantity.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Pods that count against a quota: not finished and not on their way out. */

@@ -2,7 +2,7 @@
 // causes read exactly like a real cluster's (docs/kubernetes-semantics.md section 6).
 import type { FieldCause } from '../errors.js';
 import type { KubeObject } from '../types.js';
-import { parseQuantity, QUANTITY_PATTERN, quantityDecodeError } from './quantity.js';
+import { parseQuantity, QUANTITY_PATTERN, quantityDecodeError } from '../apimachinery/quantity.js';
 import { labelKeyError, labelValueError } from './selectors.js';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
-import { formatBytes, formatDecimal, parseQuantity } from '../../../electron/sandbox-cluster/controllers/quantity.js';
+import { formatBytes, formatDecimal, parseQuantity } from '../../../electron/sandbox-cluster/apimachinery/quantity.js';
 import { quotaAdmission, quotaUsage } from '../../../electron/sandbox-cluster/controllers/quota.js';
 import { FakeApi } from './fake-api.js';
 
