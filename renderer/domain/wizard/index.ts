@@ -1,0 +1,14 @@
+// The wizard's pure domain: form <-> manifest, validation, node coverage, server error placement.
+export * from './types';
+export * from './defaults';
+export { formFromManifest, pickedNodes } from './read';
+export { manifestFromForm } from './write';
+export { generatedPortName } from './write-container';
+export { parseQuantity } from './quantity';
+export { parseIntOrPercent, resolvePodCount } from './rolling-update';
+export * from './rules';
+export * from './issues';
+export { validateForm, type ValidationContext } from './validate';
+export { resolvedCount } from './validate-basic';
+export * from './coverage';
+export { formPathOf, serverIssues } from './server-errors';
