@@ -13,7 +13,7 @@ import type { DaemonSet, DaemonSetStatus, Node, Pod } from './kinds.js';
 import { controllerRef, keyOf, splitKey } from './kinds.js';
 import { computeStatus, planManage, planRollingUpdate, type Actions, type Snapshot } from './plan.js';
 import { isTerminal, isTerminating } from './pod-util.js';
-import { selectorMatches } from './selector.js';
+import { matchesSelectorObject } from '../apimachinery/selectors.js';
 import { WorkQueue } from './work-queue.js';
 
 const SOURCE = { component: 'daemonset-controller' };
@@ -91,7 +91,7 @@ export class DaemonSetController {
     // An orphan pod may be adopted by a DaemonSet whose selector matches it.
     if (obj.kind !== 'Pod') return;
     for (const ds of this.api.list('daemonsets', obj.metadata.namespace) as DaemonSet[]) {
-      if (selectorMatches(ds.spec.selector, obj.metadata.labels)) this.queue.add(keyOf(ds));
+      if (matchesSelectorObject(ds.spec.selector, obj.metadata.labels)) this.queue.add(keyOf(ds));
     }
   }
 
@@ -103,7 +103,7 @@ export class DaemonSetController {
   private claimPods(ds: DaemonSet): Pod[] {
     const owned = this.cache.pods.ownedBy(ds.metadata.uid);
     for (const pod of this.cache.pods.orphans(ds.metadata.namespace ?? '')) {
-      if (isTerminating(pod) || !selectorMatches(ds.spec.selector, pod.metadata.labels)) continue;
+      if (isTerminating(pod) || !matchesSelectorObject(ds.spec.selector, pod.metadata.labels)) continue;
       const adopted = { ...pod, metadata: { ...pod.metadata } };
       adopted.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerRefTo(ds)];
       owned.push(this.api.update('pods', adopted) as Pod);

@@ -6,7 +6,7 @@ import type { ClusterApi, OwnerReference } from '../types.js';
 import type { ControllerRevision, DaemonSet, Pod } from './kinds.js';
 import { controllerRef } from './kinds.js';
 import { HASH_LABEL } from './pod-util.js';
-import { selectorMatches } from './selector.js';
+import { matchesSelectorObject } from '../apimachinery/selectors.js';
 import { revisionData, revisionMatches, templateHash } from './revision.js';
 
 export interface History {
@@ -35,7 +35,7 @@ export function apiRevisions(api: ClusterApi): RevisionSource {
 export function ownedRevisions(api: ClusterApi, ds: DaemonSet, source: RevisionSource): ControllerRevision[] {
   const owned = [...source.ownedBy(ds.metadata.uid)];
   for (const rev of source.orphans(ds.metadata.namespace ?? '')) {
-    if (rev.metadata.deletionTimestamp || !selectorMatches(ds.spec.selector, rev.metadata.labels)) continue;
+    if (rev.metadata.deletionTimestamp || !matchesSelectorObject(ds.spec.selector, rev.metadata.labels)) continue;
     const refs = [...(rev.metadata.ownerReferences ?? []), ownerRefTo(ds)];
     owned.push(
       api.update('controllerrevisions', {

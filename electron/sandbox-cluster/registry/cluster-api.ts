@@ -4,7 +4,7 @@ import { resourceInfo } from '../store/resources.js';
 import { SYSTEM_ACTOR, type ClusterApi, type KubeObject, type ResourceName, type StoreEvent } from '../types.js';
 import type { EventRecorder } from './events.js';
 import type { Registry } from './registry.js';
-import { matchesLabels, selectorFromMap } from './selectors.js';
+import { matchesLabels, selectorFromMap } from '../apimachinery/selectors.js';
 
 const FIELD_MANAGER = 'sandbox-controllers';
 

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldCause } from '../errors.js';
 import type { KubeObject } from '../types.js';
-import { fromLabelSelectorObject, matchesLabels } from './selectors.js';
+import { fromLabelSelectorObject, matchesLabels } from '../apimachinery/selectors.js';
 import { cause, goLabelSelector, validateLabels, validatePodSpec } from './validation.js';
 
 export const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';

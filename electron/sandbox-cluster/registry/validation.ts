@@ -3,7 +3,7 @@
 import type { FieldCause } from '../errors.js';
 import type { KubeObject } from '../types.js';
 import { parseQuantity, QUANTITY_PATTERN, quantityDecodeError } from '../apimachinery/quantity.js';
-import { labelKeyError, labelValueError } from './selectors.js';
+import { labelKeyError, labelValueError } from '../apimachinery/selectors.js';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,6 +1,6 @@
 // GET verbs: get, list (with limit/continue and selectors), watch, and a pod's log.
 import { badRequest } from '../errors.js';
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../registry/selectors.js';
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../apimachinery/selectors.js';
 import { apiVersionOf } from '../store/resources.js';
 import { objectKey } from '../store/store.js';
 import type { KubeObject } from '../types.js';

@@ -2,7 +2,7 @@
 // stall them all, as a flaky network or a stuck API server would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gone } from '../errors.js';
-import { matchesFields, matchesLabels, type FieldRequirement, type LabelSelector } from '../registry/selectors.js';
+import { matchesFields, matchesLabels, type FieldRequirement, type LabelSelector } from '../apimachinery/selectors.js';
 import type { CommittedEvent, ObjectStore } from '../store/store.js';
 import { apiVersionOf, resourceInfo } from '../store/resources.js';
 import type { KubeObject, ResourceName } from '../types.js';

@@ -1,7 +1,7 @@
 // Write verbs: create (POST), update (PUT), patch (PATCH), delete and deletecollection.
 import { badRequest, StatusError } from '../errors.js';
 import type { DeleteOptions, PropagationPolicy } from '../registry/registry.js';
-import { matchesFields, matchesLabels } from '../registry/selectors.js';
+import { matchesFields, matchesLabels } from '../apimachinery/selectors.js';
 import { timestamp } from '../store/names.js';
 import { apiVersionOf, qualifiedName } from '../store/resources.js';
 import type { KubeObject } from '../types.js';

@@ -5,7 +5,7 @@ import {
   matchesLabels,
   parseFieldSelector,
   parseLabelSelector,
-} from '../../../electron/sandbox-cluster/registry/selectors.js';
+} from '../../../electron/sandbox-cluster/apimachinery/selectors.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 
 const labels = { app: 'web', tier: 'front', 'example.com/team': 'a' };

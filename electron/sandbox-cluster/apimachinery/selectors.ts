@@ -266,7 +266,7 @@ export function matchesFields(resource: ResourceName, requirements: FieldRequire
   return true;
 }
 
-interface LabelSelectorObject {
+export interface LabelSelectorObject {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }
@@ -281,4 +281,15 @@ export function fromLabelSelectorObject(selector: LabelSelectorObject): LabelSel
     else if (e.operator === 'DoesNotExist') out.push({ key: e.key, op: '!exists' });
   }
   return out;
+}
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+/** As workload controllers read a metav1.LabelSelector: empty or missing selects nothing, unknown operators never match. */
+export function matchesSelectorObject(selector: LabelSelectorObject | undefined, labels: Record<string, string> = {}) {
+  if (!selector) return false;
+  const expressions = selector.matchExpressions ?? [];
+  if (Object.keys(selector.matchLabels ?? {}).length === 0 && expressions.length === 0) return false;
+  if (expressions.some((e) => !OPERATORS.has(e.operator))) return false;
+  return matchesLabels(fromLabelSelectorObject(selector), labels);
 }
