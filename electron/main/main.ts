@@ -33,8 +33,9 @@ async function start(): Promise<void> {
     homeDir: app.getPath('home'),
     sandbox: args.sandbox,
     stateDir: app.getPath('userData'),
+    // Command-line files count before the backend decides whether the sandbox is needed.
+    kubeconfigFiles: args.kubeconfigs.map((file) => path.resolve(file)),
   });
-  for (const file of args.kubeconfigs) await backend.addKubeconfigPath(path.resolve(file));
 
   const appWindows = new AppWindows({
     backend,

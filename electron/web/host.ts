@@ -49,16 +49,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     homeDir: options.homeDir,
     stateDir: options.stateDir,
     sandbox: options.sandbox,
+    // Command-line files count before the backend decides whether the sandbox is needed.
+    kubeconfigFiles: (options.kubeconfigs ?? []).map((file) => path.resolve(file)),
     ...(options.kubeconfigEnv !== undefined ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
     ...(options.sandboxOptions !== undefined ? { sandboxOptions: options.sandboxOptions } : {}),
     ...(options.tuning !== undefined ? { tuning: options.tuning } : {}),
   });
-  try {
-    for (const file of options.kubeconfigs ?? []) await backend.addKubeconfigPath(path.resolve(file));
-  } catch (error) {
-    await backend.dispose();
-    throw error;
-  }
 
   const token = newToken();
   let port = 0;
