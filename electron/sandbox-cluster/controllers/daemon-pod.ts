@@ -4,6 +4,7 @@
 import type { KubeObject, ObjectMeta } from '../types.js';
 import { withDaemonTolerations } from './eligibility.js';
 import type { Affinity, DaemonSet, PodSpec } from './kinds.js';
+import { ownerRefTo } from './kinds.js';
 import { HASH_LABEL, TEMPLATE_GENERATION_LABEL, templateGeneration } from './pod-util.js';
 
 type NewObject = Omit<KubeObject, 'metadata'> & { metadata: Partial<ObjectMeta> };
@@ -35,16 +36,7 @@ export function newDaemonPod(ds: DaemonSet, node: string, hash: string): NewObje
     generateName: `${ds.metadata.name}-`,
     namespace: ds.metadata.namespace,
     labels,
-    ownerReferences: [
-      {
-        apiVersion: 'apps/v1',
-        kind: 'DaemonSet',
-        name: ds.metadata.name,
-        uid: ds.metadata.uid,
-        controller: true,
-        blockOwnerDeletion: true,
-      },
-    ],
+    ownerReferences: [ownerRefTo(ds)],
   };
   const annotations = template.metadata?.annotations;
   if (annotations && Object.keys(annotations).length > 0) metadata.annotations = { ...annotations };

@@ -2,9 +2,9 @@
 // prune old ones beyond revisionHistoryLimit that no live pod still uses.
 
 import { asStatusError } from '../errors.js';
-import type { ClusterApi, OwnerReference } from '../types.js';
+import type { ClusterApi } from '../types.js';
 import type { ControllerRevision, DaemonSet, Pod } from './kinds.js';
-import { controllerRef } from './kinds.js';
+import { controllerRef, ownerRefTo } from './kinds.js';
 import { HASH_LABEL } from './pod-util.js';
 import { matchesSelectorObject } from '../apimachinery/selectors.js';
 import { revisionData, revisionMatches, templateHash } from './revision.js';
@@ -45,17 +45,6 @@ export function ownedRevisions(api: ClusterApi, ds: DaemonSet, source: RevisionS
     );
   }
   return owned;
-}
-
-export function ownerRefTo(ds: DaemonSet): OwnerReference {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    name: ds.metadata.name,
-    uid: ds.metadata.uid,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
 }
 
 function maxRevision(revisions: ControllerRevision[]): number {

@@ -1,7 +1,7 @@
 // Narrow views of the object kinds the controllers, kubelets and seed world read. Stored objects are schemaless
 // (KubeObject); these interfaces name only the fields this code relies on.
 
-import type { KubeObject } from '../types.js';
+import type { KubeObject, OwnerReference } from '../types.js';
 
 export interface Taint {
   key: string;
@@ -132,4 +132,16 @@ export function splitKey(key: string): { namespace: string; name: string } {
 /** The owner reference marked `controller: true`, if any. */
 export function controllerRef(obj: KubeObject): { uid: string; name: string; kind: string } | undefined {
   return obj.metadata.ownerReferences?.find((ref) => ref.controller === true);
+}
+
+/** The controller reference a DaemonSet puts on the pods and revisions it creates or adopts. */
+export function ownerRefTo(ds: DaemonSet): OwnerReference {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    name: ds.metadata.name,
+    uid: ds.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
