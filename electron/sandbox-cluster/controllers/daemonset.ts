@@ -5,6 +5,7 @@
 import { asStatusError } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
 import { ClusterCache } from './cache.js';
+import { QueuedLoop } from './control-loop.js';
 import type { Subscribable } from './event-bus.js';
 import { newDaemonPod } from './daemon-pod.js';
 import { nodeOfPod } from './eligibility.js';
@@ -20,10 +21,8 @@ const SOURCE = { component: 'daemonset-controller' };
 // Time-based availability has its own delayed requeue; the resync only catches anything missed.
 const RESYNC_MS = 30_000;
 
-export class DaemonSetController {
-  private readonly queue: WorkQueue;
-  private readonly unsubscribe: () => void;
-  private readonly resync: NodeJS.Timeout;
+export class DaemonSetController extends QueuedLoop {
+  protected readonly queue: WorkQueue;
   private readonly cache: ClusterCache;
 
   constructor(
@@ -31,6 +30,7 @@ export class DaemonSetController {
     private readonly speed: number,
     events: Subscribable = api,
   ) {
+    super();
     this.queue = new WorkQueue(
       (key) => this.sync(key),
       (key, error) => {
@@ -38,26 +38,17 @@ export class DaemonSetController {
       },
     );
     this.cache = new ClusterCache(api, events);
-    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
-    this.resync = setInterval(() => this.enqueueAll(), RESYNC_MS);
-    this.resync.unref();
+    this.onStop(() => this.cache.stop());
+    this.onStop(events.subscribe((event) => this.onEvent(event)));
+    const resync = setInterval(() => this.enqueueAll(), RESYNC_MS);
+    resync.unref();
+    this.onStop(() => clearInterval(resync));
     this.enqueueAll();
   }
 
-  pause(): void {
-    this.queue.pause();
-  }
-
-  resume(): void {
-    this.queue.resume();
+  override resume(): void {
+    super.resume();
     this.enqueueAll();
-  }
-
-  stop(): void {
-    clearInterval(this.resync);
-    this.unsubscribe();
-    this.cache.stop();
-    this.queue.stop();
   }
 
   private enqueueAll(): void {

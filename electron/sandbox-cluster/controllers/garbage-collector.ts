@@ -5,6 +5,7 @@
 
 import { asStatusError } from '../errors.js';
 import type { ClusterApi, KubeObject, ResourceName, StoreEvent } from '../types.js';
+import { QueuedLoop } from './control-loop.js';
 import type { Subscribable } from './event-bus.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -48,39 +49,25 @@ const TRACKED: ResourceName[] = [
   'resourcequotas',
 ];
 
-export class GarbageCollector {
+export class GarbageCollector extends QueuedLoop {
   /** uid -> where the object lives, for every tracked object. */
   private readonly byUid = new Map<string, Ref>();
   /** owner uid -> keys of objects that reference it. */
   private readonly dependents = new Map<string, Set<string>>();
-  private readonly queue: WorkQueue;
-  private readonly unsubscribe: () => void;
-  private readonly sweepTimer: NodeJS.Timeout;
+  protected readonly queue: WorkQueue;
 
   constructor(
     private readonly api: ClusterApi,
     events: Subscribable = api,
   ) {
+    super();
     this.queue = new WorkQueue((key) => this.process(key));
-    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
+    this.onStop(events.subscribe((event) => this.onEvent(event)));
     for (const resource of TRACKED) for (const o of api.list(resource)) this.index(resource, o, undefined);
-    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
-    this.sweepTimer.unref();
+    const sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
+    sweepTimer.unref();
+    this.onStop(() => clearInterval(sweepTimer));
     this.sweep();
-  }
-
-  pause(): void {
-    this.queue.pause();
-  }
-
-  resume(): void {
-    this.queue.resume();
-  }
-
-  stop(): void {
-    clearInterval(this.sweepTimer);
-    this.unsubscribe();
-    this.queue.stop();
   }
 
   private index(resource: ResourceName, object: KubeObject, old: KubeObject | undefined): void {

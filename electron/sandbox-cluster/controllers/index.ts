@@ -2,6 +2,7 @@
 // and the quota controller, plus the kubelets, the seed world and quota admission. The API server wires these in.
 
 import type { AdmissionHook, ClusterApi } from '../types.js';
+import type { ControlLoop } from './control-loop.js';
 import { DaemonSetController } from './daemonset.js';
 import { EventBus } from './event-bus.js';
 import { GarbageCollector } from './garbage-collector.js';
@@ -11,11 +12,7 @@ import { Scheduler } from './scheduler.js';
 export { startKubelets, kubeletLogs, type KubeletHandle, type LogReadOptions } from '../kubelet/index.js';
 export { seedWorld } from '../seed/world.js';
 
-export interface ControlLoop {
-  pause(): void;
-  resume(): void;
-  stop(): void;
-}
+export type { ControlLoop } from './control-loop.js';
 
 /** Starts the DaemonSet controller, scheduler, garbage collector and quota controller. */
 export function startControllers(api: ClusterApi, opts: { speed: number }): ControlLoop {

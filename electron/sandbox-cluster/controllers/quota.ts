@@ -3,6 +3,7 @@
 
 import { forbidden } from '../errors.js';
 import type { AdmissionHook, ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import { QueuedLoop } from './control-loop.js';
 import type { Subscribable } from './event-bus.js';
 import type { Container, Pod } from './kinds.js';
 import { isTerminal, isTerminating } from './pod-util.js';
@@ -42,30 +43,17 @@ export function quotaUsage(hard: Record<string, string>, pods: Pod[]): Record<st
   return used;
 }
 
-export class QuotaController {
-  private readonly queue: WorkQueue;
-  private readonly unsubscribe: () => void;
+export class QuotaController extends QueuedLoop {
+  protected readonly queue: WorkQueue;
 
   constructor(
     private readonly api: ClusterApi,
     events: Subscribable = api,
   ) {
+    super();
     this.queue = new WorkQueue((namespace) => this.sync(namespace));
-    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
+    this.onStop(events.subscribe((event) => this.onEvent(event)));
     for (const q of api.list('resourcequotas')) this.queue.add(q.metadata.namespace ?? '');
-  }
-
-  pause(): void {
-    this.queue.pause();
-  }
-
-  resume(): void {
-    this.queue.resume();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.queue.stop();
   }
 
   private onEvent(event: StoreEvent): void {

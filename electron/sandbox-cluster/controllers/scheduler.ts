@@ -3,6 +3,7 @@
 // affinity term, so they land exactly where the DaemonSet controller meant them to.
 
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import { QueuedLoop } from './control-loop.js';
 import type { Subscribable } from './event-bus.js';
 import { fitsNodeAffinity, nodeOfPod, untoleratedTaint } from './eligibility.js';
 import type { Node, Pod } from './kinds.js';
@@ -20,9 +21,8 @@ export function feasible(pod: Pod, node: Node): boolean {
   return untoleratedTaint(taints, tolerations) === undefined;
 }
 
-export class Scheduler {
-  private readonly queue: WorkQueue;
-  private readonly unsubscribe: () => void;
+export class Scheduler extends QueuedLoop {
+  protected readonly queue: WorkQueue;
   private readonly unschedulable = new Set<string>();
   /** Pods per node and each pod's node, kept from events so choosing a node never scans every pod. */
   private readonly load = new Map<string, number>();
@@ -32,8 +32,9 @@ export class Scheduler {
     private readonly api: ClusterApi,
     events: Subscribable = api,
   ) {
+    super();
     this.queue = new WorkQueue((key) => this.schedule(key));
-    this.unsubscribe = events.subscribe((event) => this.onEvent(event));
+    this.onStop(events.subscribe((event) => this.onEvent(event)));
     for (const pod of api.list('pods')) {
       this.track(keyOf(pod), pod.spec?.nodeName as string | undefined);
       if (!pod.spec?.nodeName) this.queue.add(keyOf(pod));
@@ -49,19 +50,6 @@ export class Scheduler {
       this.placement.set(key, node);
       this.load.set(node, (this.load.get(node) ?? 0) + 1);
     }
-  }
-
-  pause(): void {
-    this.queue.pause();
-  }
-
-  resume(): void {
-    this.queue.resume();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.queue.stop();
   }
 
   private onEvent(event: StoreEvent): void {

@@ -2,6 +2,7 @@
 // (or ErrImagePull/ImagePullBackOff with back-off) -> Running -> Ready after its readiness probe's delay; a deleted pod
 // stops after its grace period and is then removed for real. All delays are divided by the speed factor.
 
+import { QueuedLoop } from '../controllers/control-loop.js';
 import { EventBus } from '../controllers/event-bus.js';
 import type { Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
@@ -29,13 +30,12 @@ export interface LogReadOptions extends LogOptions {
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
-export class Kubelets {
+export class Kubelets extends QueuedLoop {
   private readonly runs = new Map<string, PodRun>();
   /** Images each node has pulled: the second pull on a node is "already present on machine". */
   private readonly images = new Map<string, Set<string>>();
-  private readonly queue: DueQueue<Step>;
+  protected readonly queue: DueQueue<Step>;
   private readonly nodes: NodeDirectory;
-  private readonly unsubscribe: () => void;
   private readonly bus: EventBus;
   private stepPod: Pod | undefined;
   readonly logs: LogBook;
@@ -44,27 +44,15 @@ export class Kubelets {
     private readonly api: ClusterApi,
     private readonly speed: number,
   ) {
+    super();
     this.queue = new DueQueue(api.now, (step) => this.runStep(step));
     this.logs = new LogBook(api.now, 10_000 / speed);
     this.bus = new EventBus(api);
     this.nodes = new NodeDirectory(api, this.bus);
-    this.unsubscribe = this.bus.subscribe((event) => this.onEvent(event));
+    this.onStop(this.bus.subscribe((event) => this.onEvent(event)));
+    this.onStop(() => this.nodes.stop());
+    this.onStop(() => this.bus.stop());
     for (const pod of api.list('pods')) this.observe(pod as Pod);
-  }
-
-  pause(): void {
-    this.queue.pause();
-  }
-
-  resume(): void {
-    this.queue.resume();
-  }
-
-  stop(): void {
-    this.unsubscribe();
-    this.nodes.stop();
-    this.bus.stop();
-    this.queue.stop();
   }
 
   /** Whether this kubelet set knows the pod (optionally a specific uid). */
