@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+// Children still alive when the test process exits (a crashed worker, an interrupted run) are killed with it.
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export interface Running {
   process: ChildProcess;
@@ -15,7 +20,13 @@ export interface Running {
 /** Starts a long-running command and waits for the line that says it is ready. */
 function startUntil(args: string[], ready: RegExp, env: NodeJS.ProcessEnv, timeoutMs = 60_000) {
   return new Promise<{ running: Running; match: RegExpMatchArray }>((resolve, reject) => {
-    const child = spawn(TSX, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node with tsx's loader rather than the tsx wrapper: one process, so a signal reaches the program itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    child.once('exit', () => children.delete(child));
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -39,7 +50,7 @@ function startUntil(args: string[], ready: RegExp, env: NodeJS.ProcessEnv, timeo
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
