@@ -33,87 +33,62 @@ function serialNumber(): string {
   return '01' + randomBytes(15).toString('hex');
 }
 
-interface CertRequest {
-  commonName: string;
-  organization?: string;
-  publicKeyPem: string;
-  issuer?: { cert: forge.pki.Certificate; keyPem: string };
-  ownKeyPem: string;
-  extensions: object[];
-  years: number;
+/** A key pair with its certificate; the issuer of the next certificate. */
+interface Issued {
+  cert: forge.pki.Certificate;
+  keyPem: string;
 }
 
-function buildCert(req: CertRequest): forge.pki.Certificate {
+/** A fresh key and a ten-year certificate for it, signed by `issuer` (self-signed without one). */
+function issue(commonName: string, extensions: object[], issuer?: Issued): Issued {
+  const keys = rsaKeyPair();
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(req.publicKeyPem);
+  cert.publicKey = forge.pki.publicKeyFromPem(keys.publicKey);
   cert.serialNumber = serialNumber();
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
-  cert.validity.notAfter = new Date(now + req.years * 365 * 24 * 60 * 60 * 1000);
-  const subject: forge.pki.CertificateField[] = [{ name: 'commonName', value: req.commonName }];
-  if (req.organization) subject.push({ name: 'organizationName', value: req.organization });
+  cert.validity.notAfter = new Date(now + 10 * 365 * 24 * 60 * 60 * 1000);
+  const subject: forge.pki.CertificateField[] = [{ name: 'commonName', value: commonName }];
   cert.setSubject(subject);
-  cert.setIssuer(req.issuer ? req.issuer.cert.subject.attributes : subject);
-  cert.setExtensions(req.extensions);
-  const signingKey = forge.pki.privateKeyFromPem(req.issuer ? req.issuer.keyPem : req.ownKeyPem);
-  cert.sign(signingKey, forge.md.sha256.create());
-  return cert;
+  cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
+  cert.setExtensions(extensions);
+  cert.sign(forge.pki.privateKeyFromPem(issuer ? issuer.keyPem : keys.privateKey), forge.md.sha256.create());
+  return { cert, keyPem: keys.privateKey };
+}
+
+/** Extensions of an end-entity certificate for one extended key usage. */
+function leafExtensions(extKeyUsage: object, ...more: object[]): object[] {
+  return [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', ...extKeyUsage },
+    ...more,
+  ];
 }
 
 export function createPki(name: string): Pki {
-  const caKeys = rsaKeyPair();
-  const ca = buildCert({
-    commonName: `${name}-ca`,
-    publicKeyPem: caKeys.publicKey,
-    ownKeyPem: caKeys.privateKey,
-    years: 10,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-      { name: 'subjectKeyIdentifier' },
+  const ca = issue(`${name}-ca`, [
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  const localhost = {
+    name: 'subjectAltName',
+    altNames: [
+      { type: 7, ip: '127.0.0.1' },
+      { type: 2, value: 'localhost' },
     ],
-  });
-  const issuer = { cert: ca, keyPem: caKeys.privateKey };
-  const serverKeys = rsaKeyPair();
-  const server = buildCert({
-    commonName: `${name}-apiserver`,
-    publicKeyPem: serverKeys.publicKey,
-    ownKeyPem: serverKeys.privateKey,
-    issuer,
-    years: 10,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 7, ip: '127.0.0.1' },
-          { type: 2, value: 'localhost' },
-        ],
-      },
-    ],
-  });
-  const devKeys = rsaKeyPair();
-  const developer = buildCert({
-    commonName: 'developer',
-    publicKeyPem: devKeys.publicKey,
-    ownKeyPem: devKeys.privateKey,
-    issuer,
-    years: 10,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', clientAuth: true },
-    ],
-  });
+  };
+  const server = issue(`${name}-apiserver`, leafExtensions({ serverAuth: true }, localhost), ca);
+  const developer = issue('developer', leafExtensions({ clientAuth: true }), ca);
+  const pem = (issued: Issued): string => forge.pki.certificateToPem(issued.cert);
   return {
-    caCert: forge.pki.certificateToPem(ca),
-    caKey: caKeys.privateKey,
-    serverCert: forge.pki.certificateToPem(server),
-    serverKey: serverKeys.privateKey,
-    developerCert: forge.pki.certificateToPem(developer),
-    developerKey: devKeys.privateKey,
+    caCert: pem(ca),
+    caKey: ca.keyPem,
+    serverCert: pem(server),
+    serverKey: server.keyPem,
+    developerCert: pem(developer),
+    developerKey: developer.keyPem,
     adminToken: randomBytes(24).toString('hex'),
     operatorToken: randomBytes(24).toString('hex'),
   };
