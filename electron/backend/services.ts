@@ -1,6 +1,8 @@
 import type { EverynodeServices, HostInfo, ProjectsState } from '../contract/index.js';
 import type { BackendCore } from './backend.js';
 import * as operations from './daemonsets/operations.js';
+import { createDaemonSet, nameAvailable } from './wizard/create.js';
+import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { AppError } from './errors.js';
 import { ALL_PROJECTS } from './projects/projects.js';
 import type { ContextSession } from './session/session.js';
@@ -105,6 +107,17 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
       redeploy: (context, refs) => guard(async () => operations.redeploy(await sessionFor(context), refs)),
       delete: (context, refs, propagation) =>
         guard(async () => operations.remove(await sessionFor(context), refs, propagation)),
+      create: (context, namespace, manifest, options) =>
+        guard(async () => createDaemonSet(await sessionFor(context), namespace, manifest, options)),
+      nameAvailable: (context, namespace, name) =>
+        guard(async () => nameAvailable(await sessionFor(context), namespace, name)),
+    },
+    wizard: {
+      nodes: (context) => guard(async () => listNodes(await sessionFor(context))),
+      projectResources: (context, namespace) =>
+        guard(async () => projectResources(await sessionFor(context), namespace)),
+      createRegistrySecret: (context, namespace, input) =>
+        guard(async () => createRegistrySecret(await sessionFor(context), namespace, input)),
     },
   };
 }

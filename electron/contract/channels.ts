@@ -11,6 +11,13 @@ const refs = z
   .min(1)
   .max(10_000);
 
+const namespace = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
+// A manifest is plain JSON; its shape is the API server's to judge (the wizard shows its 422 causes).
+const manifest = z.record(z.string(), z.unknown()).refine((m) => JSON.stringify(m).length <= 3_000_000, 'too large');
+
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 type ArgTable = {
   [S in ServiceName]: { [M in keyof EverynodeServices[S]]: z.ZodType<ArgsOf<EverynodeServices[S][M]>> };
@@ -40,6 +47,25 @@ export const serviceArgs: ArgTable = {
     unsubscribe: z.tuple([z.string().min(1).max(200)]),
     redeploy: z.tuple([context, refs]),
     delete: z.tuple([context, refs, z.enum(['Background', 'Orphan'])]),
+    create: z.tuple([context, namespace, manifest, z.object({ dryRun: z.boolean() }).strict()]),
+    nameAvailable: z.tuple([context, namespace, name]),
+  },
+  wizard: {
+    nodes: z.tuple([context]),
+    projectResources: z.tuple([context, namespace]),
+    createRegistrySecret: z.tuple([
+      context,
+      namespace,
+      z
+        .object({
+          name,
+          server: z.string().min(1).max(2048),
+          username: z.string().min(1).max(1024),
+          password: z.string().min(1).max(16_384),
+          email: z.string().max(1024).optional(),
+        })
+        .strict(),
+    ]),
   },
 };
 

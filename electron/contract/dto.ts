@@ -152,3 +152,76 @@ export interface BulkResult {
 }
 
 export type KubeconfigInput = { kind: 'upload'; name: string; content: string } | { kind: 'dialog' };
+
+// ---- Creation wizard -------------------------------------------------------------------------------------------
+
+/** A read the user may not be allowed to make: the wizard falls back to free text instead of failing. */
+export type Readable<T> = { allowed: true; value: T } | { allowed: false; message: string };
+
+export interface NodeTaint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+/** What the node coverage preview needs of a node: its labels and taints (never addresses or credentials). */
+export interface NodeSummary {
+  name: string;
+  labels: Record<string, string>;
+  taints: NodeTaint[];
+  unschedulable: boolean;
+  ready: boolean;
+}
+
+/** A ConfigMap or Secret by name with its keys; Secret values never leave the backend. */
+export interface NamedKeys {
+  name: string;
+  keys: string[];
+}
+
+export interface ClaimSummary {
+  name: string;
+  phase: string;
+  accessModes: string[];
+  capacity?: string;
+  storageClassName?: string;
+}
+
+/** A host port another DaemonSet already opens on its nodes. */
+export interface HostPortUse {
+  port: number;
+  protocol: string;
+  /** `namespace/name` of the DaemonSet. */
+  owner: string;
+}
+
+/** Everything the wizard's pickers offer for one project. */
+export interface ProjectResources {
+  /** Secrets of type kubernetes.io/dockerconfigjson, for imagePullSecrets. */
+  registrySecrets: Readable<string[]>;
+  configMaps: Readable<NamedKeys[]>;
+  secrets: Readable<NamedKeys[]>;
+  claims: Readable<ClaimSummary[]>;
+  quota: Readable<ProjectSummary['quota'] | null>;
+  hostPorts: Readable<HostPortUse[]>;
+}
+
+export interface CreateOptions {
+  /** Server-side dry run (`dryRun=All`): validated and defaulted by the API server, not stored. */
+  dryRun: boolean;
+}
+
+export interface CreateResult {
+  /** The object as the API server returned it (defaults applied). */
+  object: Record<string, unknown>;
+  dryRun: boolean;
+}
+
+/** A registry secret the wizard creates: the backend builds the .dockerconfigjson; the password is never echoed. */
+export interface RegistrySecretInput {
+  name: string;
+  server: string;
+  username: string;
+  password: string;
+  email?: string;
+}

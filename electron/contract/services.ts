@@ -1,6 +1,12 @@
 import type {
   BulkResult,
   ClustersState,
+  CreateOptions,
+  CreateResult,
+  NodeSummary,
+  ProjectResources,
+  Readable,
+  RegistrySecretInput,
   DaemonSetDelta,
   HostInfo,
   KubeconfigInput,
@@ -34,6 +40,26 @@ export interface EverynodeServices {
     unsubscribe(subscriptionId: string): Promise<void>;
     redeploy(context: string, refs: ObjectRef[]): Promise<BulkResult>;
     delete(context: string, refs: ObjectRef[], propagation: 'Background' | 'Orphan'): Promise<BulkResult>;
+    /**
+     * Creates a DaemonSet from a manifest (or only validates it with a server-side dry run). A 422 carries field
+     * causes; a name already taken is a 409 whose cause names `metadata.name`.
+     */
+    create(
+      context: string,
+      namespace: string,
+      manifest: Record<string, unknown>,
+      options: CreateOptions,
+    ): Promise<CreateResult>;
+    /** Whether no DaemonSet of that name exists in the namespace; null when the user may not read DaemonSets there. */
+    nameAvailable(context: string, namespace: string, name: string): Promise<boolean | null>;
+  };
+  wizard: {
+    /** Nodes with labels and taints for the coverage preview; not allowed for users who cannot list nodes. */
+    nodes(context: string): Promise<Readable<NodeSummary[]>>;
+    /** The pickers' data for one project; each part degrades on its own when the user may not read it. */
+    projectResources(context: string, namespace: string): Promise<ProjectResources>;
+    /** Creates a kubernetes.io/dockerconfigjson Secret; returns its name. */
+    createRegistrySecret(context: string, namespace: string, input: RegistrySecretInput): Promise<string>;
   };
 }
 

@@ -22,7 +22,19 @@ const CONTAINER_FIELDS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^volumeMounts\[(\d+)\]\.(\w+)$/, (m) => `volumeMounts.${m[1]}.${m[2]}`],
 ];
 
-function containerField(form: WizardForm, list: 'containers' | 'initContainers', index: number, rest: string): string {
+function containerField(
+  form: WizardForm,
+  list: 'containers' | 'initContainers',
+  index: number,
+  rest: string,
+  message: string,
+): string {
+  // "request over limit" names the whole map (`resources.requests`) and the resource only in its message.
+  const whole = /^resources\.(requests|limits)$/.exec(rest);
+  if (whole) {
+    const resource = /\bmemory\b/.test(message) ? 'memory' : 'cpu';
+    return `${list}.${index}.${resource}${whole[1] === 'requests' ? 'Request' : 'Limit'}`;
+  }
   for (const [pattern, to] of CONTAINER_FIELDS) {
     const match = pattern.exec(rest);
     if (!match) continue;
@@ -46,7 +58,7 @@ function mountField(form: WizardForm, list: 'containers' | 'initContainers', ind
 }
 
 /** The form field path for a manifest field path from a 422 cause; `review` when the form has none. */
-export function formPathOf(form: WizardForm, field: string): string {
+export function formPathOf(form: WizardForm, field: string, message = ''): string {
   if (field === 'metadata.name') return 'name';
   if (field.startsWith('metadata.labels') || field.startsWith('spec.template.metadata.labels')) return 'labels';
   if (field.startsWith('spec.selector')) return 'labels';
@@ -62,6 +74,7 @@ export function formPathOf(form: WizardForm, field: string): string {
       container[1] as 'containers' | 'initContainers',
       Number(container[2]),
       container[3] ?? '',
+      message,
     );
   }
   const volume = /^volumes\[(\d+)\]\.?(.*)$/.exec(rest);
@@ -94,7 +107,7 @@ export function serverIssues(form: WizardForm, message: string, causes: Cause[] 
     return issues;
   }
   for (const cause of causes) {
-    const path = cause.field ? formPathOf(form, cause.field) : 'review';
+    const path = cause.field ? formPathOf(form, cause.field, cause.message) : 'review';
     add(issues, path, { severity: 'error', code: 'server', message: cause.message });
   }
   return issues;

@@ -58,6 +58,8 @@ export function fakeBridge() {
 
   const ok = <T>(value: T): Promise<WireResult<T>> => Promise.resolve({ ok: true, value });
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
+  const unsupported = () =>
+    Promise.resolve({ ok: false as const, error: { code: 'unsupported' as const, message: 'not in the fake bridge' } });
 
   const bridge: EverynodeBridge = {
     host: { info: () => ok({ kind: 'web', version: 'test', platform: 'test' }) },
@@ -107,6 +109,14 @@ export function fakeBridge() {
         record('daemonsets.delete', [context, refs, propagation]),
         ok(bulk(refs))
       ),
+      // The wizard's calls are tested end to end against the sandbox; store tests here do not use them.
+      create: (...args) => (record('daemonsets.create', args), unsupported()),
+      nameAvailable: (...args) => (record('daemonsets.nameAvailable', args), unsupported()),
+    },
+    wizard: {
+      nodes: (...args) => (record('wizard.nodes', args), unsupported()),
+      projectResources: (...args) => (record('wizard.projectResources', args), unsupported()),
+      createRegistrySecret: (...args) => (record('wizard.createRegistrySecret', args), unsupported()),
     },
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),

@@ -46,6 +46,16 @@ describe('formPathOf', () => {
     expect(formPathOf(form(), field)).toBe(path);
   });
 
+  it('a request over its limit names the map; the message says which resource', () => {
+    const field = 'spec.template.spec.containers[1].resources.requests';
+    expect(formPathOf(form(), field, 'Invalid value: "2": must be less than or equal to cpu limit of 1')).toBe(
+      'containers.1.cpuRequest',
+    );
+    expect(formPathOf(form(), field, 'must be less than or equal to memory limit of 1Gi')).toBe(
+      'containers.1.memoryRequest',
+    );
+  });
+
   it('causes become error issues on their fields; a rejection without causes goes to review', () => {
     const issues = serverIssues(form(), 'DaemonSet "agent" is invalid', [
       {

@@ -1,0 +1,167 @@
+import type { V1DaemonSet, V1Node } from '@kubernetes/client-node';
+import type {
+  ClaimSummary,
+  HostPortUse,
+  NamedKeys,
+  NodeSummary,
+  ProjectResources,
+  Readable,
+  RegistrySecretInput,
+} from '../../contract/index.js';
+import { summariseQuota } from '../daemonsets/quota.js';
+import { AppError } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+
+const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
+
+/** Runs a read; a 403 becomes "not allowed" (the wizard falls back to free text), anything else is thrown. */
+async function readable<T>(work: () => Promise<T>): Promise<Readable<T>> {
+  try {
+    return { allowed: true, value: await work() };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return { allowed: false, message: error.message };
+    throw error;
+  }
+}
+
+function nodeSummary(node: V1Node): NodeSummary {
+  return {
+    name: node.metadata?.name ?? '',
+    labels: { ...(node.metadata?.labels ?? {}) },
+    taints: (node.spec?.taints ?? []).map((t) => ({
+      key: t.key,
+      effect: t.effect,
+      ...(t.value !== undefined && t.value !== '' ? { value: t.value } : {}),
+    })),
+    unschedulable: node.spec?.unschedulable === true,
+    ready: (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
+  };
+}
+
+export function listNodes(session: ContextSession): Promise<Readable<NodeSummary[]>> {
+  return readable(async () => {
+    const list = await session.call(() => session.core.listNode({}));
+    return list.items.map(nodeSummary).sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+function hostPortsOf(daemonSets: V1DaemonSet[]): HostPortUse[] {
+  return daemonSets.flatMap((ds) =>
+    (ds.spec?.template.spec?.containers ?? []).flatMap((c) =>
+      (c.ports ?? []).flatMap((p) =>
+        p.hostPort
+          ? [
+              {
+                port: p.hostPort,
+                protocol: p.protocol ?? 'TCP',
+                owner: `${ds.metadata?.namespace}/${ds.metadata?.name}`,
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
+}
+
+async function hostPorts(session: ContextSession, namespace: string): Promise<HostPortUse[]> {
+  // Every DaemonSet of the cluster when the user may list them; otherwise those of the project.
+  try {
+    const all = await session.call(() => session.apps.listDaemonSetForAllNamespaces({}));
+    return hostPortsOf(all.items);
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'forbidden')) throw error;
+    const own = await session.call(() => session.apps.listNamespacedDaemonSet({ namespace }));
+    return hostPortsOf(own.items);
+  }
+}
+
+const byName = <T extends { name: string }>(items: T[]): T[] => items.sort((a, b) => a.name.localeCompare(b.name));
+
+export async function projectResources(session: ContextSession, namespace: string): Promise<ProjectResources> {
+  // Secrets are read once for both pickers; only names, types and keys are kept, never values.
+  const secretList = readable(async () => {
+    const list = await session.call(() => session.core.listNamespacedSecret({ namespace }));
+    return list.items.map((s) => ({
+      name: s.metadata?.name ?? '',
+      type: s.type ?? '',
+      keys: Object.keys(s.data ?? {}).sort(),
+    }));
+  });
+  const [secrets, configMaps, claims, quota, ports] = await Promise.all([
+    secretList,
+    readable(async () => {
+      const list = await session.call(() => session.core.listNamespacedConfigMap({ namespace }));
+      return byName(
+        list.items.map((cm): NamedKeys => ({
+          name: cm.metadata?.name ?? '',
+          keys: [...Object.keys(cm.data ?? {}), ...Object.keys(cm.binaryData ?? {})].sort(),
+        })),
+      );
+    }),
+    readable(async () => {
+      const list = await session.call(() => session.core.listNamespacedPersistentVolumeClaim({ namespace }));
+      return byName(
+        list.items.map((pvc): ClaimSummary => {
+          const summary: ClaimSummary = {
+            name: pvc.metadata?.name ?? '',
+            phase: pvc.status?.phase ?? 'Pending',
+            accessModes: pvc.status?.accessModes ?? pvc.spec?.accessModes ?? [],
+          };
+          const capacity = pvc.status?.capacity?.storage ?? pvc.spec?.resources?.requests?.storage;
+          if (capacity !== undefined) summary.capacity = String(capacity);
+          if (pvc.spec?.storageClassName) summary.storageClassName = pvc.spec.storageClassName;
+          return summary;
+        }),
+      );
+    }),
+    readable(async () => {
+      const list = await session.call(() => session.core.listNamespacedResourceQuota({ namespace }));
+      return summariseQuota(list.items) ?? null;
+    }),
+    readable(() => hostPorts(session, namespace)),
+  ]);
+  return {
+    registrySecrets: secrets.allowed
+      ? {
+          allowed: true,
+          value: secrets.value
+            .filter((s) => s.type === REGISTRY_TYPE)
+            .map((s) => s.name)
+            .sort(),
+        }
+      : secrets,
+    secrets: secrets.allowed
+      ? { allowed: true, value: byName(secrets.value.map(({ name, keys }) => ({ name, keys }))) }
+      : secrets,
+    configMaps,
+    claims,
+    quota,
+    hostPorts: ports,
+  };
+}
+
+/** Creates an image pull secret in the form `kubectl create secret docker-registry` writes. */
+export async function createRegistrySecret(
+  session: ContextSession,
+  namespace: string,
+  input: RegistrySecretInput,
+): Promise<string> {
+  const auth = Buffer.from(`${input.username}:${input.password}`).toString('base64');
+  const entry: Record<string, string> = { username: input.username, password: input.password, auth };
+  if (input.email) entry.email = input.email;
+  const config = JSON.stringify({ auths: { [input.server]: entry } });
+  await session.call(() =>
+    session.core.createNamespacedSecret({
+      namespace,
+      fieldManager: 'everynode',
+      body: {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        type: REGISTRY_TYPE,
+        metadata: { name: input.name, namespace },
+        data: { '.dockerconfigjson': Buffer.from(config).toString('base64') },
+      },
+    }),
+  );
+  return input.name;
+}
