@@ -189,8 +189,8 @@ test('selected rows are deleted together', async () => {
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByText('Deleted 2 DaemonSets.')).toBeVisible();
   await expect.poll(() => shownNames(page)).toEqual([]);
-  expect(await exists('broken')).toBe(false);
-  expect(await exists('extra')).toBe(false);
+  await expect.poll(() => exists('broken')).toBe(false);
+  await expect.poll(() => exists('extra')).toBe(false);
   await expect(page.getByText('No DaemonSets in this project')).toBeVisible();
   await screenshot(page, '10-empty');
   await expectAccessible(page, 'empty project');
