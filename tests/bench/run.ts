@@ -1,0 +1,133 @@
+// `npm run bench [-- --quick] [-- --soak] [-- --json FILE]`: Everynode against kubectl and the machine's limits at
+// 5,000 DaemonSets and 1,000 events a second (issue 7), plus the sandbox's own figures (issue 2). Prints a Markdown
+// table and writes the same as JSON. See README "Benchmarks" for the metric ids.
+import { parseArgs } from 'node:util';
+import type { BenchContext } from './context.js';
+import { METRIC_IDS } from './metric-ids.js';
+import { buildReport, completeRows, header, markdownTable, writeJson, type Metric } from './report.js';
+import { startSandboxProcess } from './sandbox/client.js';
+import { churn, soak } from './scenarios/churn.js';
+import { coldServer } from './scenarios/cold-server.js';
+import { detail } from './scenarios/detail.js';
+import { podMemory, podMemorySkipped } from './scenarios/pod-memory.js';
+import { startup } from './scenarios/startup.js';
+import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
+import { watchers } from './scenarios/watchers.js';
+import { launchBrowser } from './support/browser.js';
+import { ensureRendererBuilt } from './support/build.js';
+import { adminAccess } from './support/https.js';
+
+const HELP = `Usage: npm run bench -- [--quick] [--soak] [--json FILE]
+
+Starts the sandbox cluster in its own process with 5,000 DaemonSets in 250 namespaces and measures Everynode's
+backend and UI (Chromium) against kubectl and a bare client-node list; then the sandbox's own figures.
+
+  --quick      5 s of churn instead of 30, one repetition of each cold measurement, no 10,000-pod world
+               (under 2 minutes)
+  --soak       add the leak check: 10 minutes of churn at 1,000 changes/s, then memory again
+  --json FILE  where to write the results (default bench-results.json)
+  --help       show this help
+
+Prints a Markdown table: metric id, ours, peer/baseline, ratio, goal, pass/fail. Exit code 0 even when goals fail.
+`;
+
+const COUNT = 5000;
+const NAMESPACES = 250;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      soak: { type: 'boolean' },
+      json: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const quick = values.quick === true;
+  const startedAt = new Date();
+  const started = performance.now();
+  const metrics: Metric[] = [];
+  const log = (message: string): void => {
+    process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
+  };
+
+  const problems: string[] = [];
+  // A scenario that breaks is noted and the run goes on: its rows become fail rows (completeRows), never gaps.
+  const step = async (name: string, work: () => Promise<void>): Promise<void> => {
+    log(name);
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push(`${name}: ${message}`);
+      log(`${name} failed: ${message}`);
+    }
+  };
+
+  ensureRendererBuilt(log);
+  log('starting the sandbox (its own process) and writing 5,000 DaemonSets with their status');
+  const sandbox = await startSandboxProcess({ nodes: 6, speed: 1, paused: true });
+  const browser = await launchBrowser();
+  try {
+    await sandbox.call('seed', { count: COUNT, namespaces: NAMESPACES });
+    const ctx: BenchContext = {
+      quick,
+      soak: values.soak === true,
+      sandbox,
+      access: adminAccess(sandbox.kubeconfigPath),
+      count: COUNT,
+      namespaces: NAMESPACES,
+      totalDaemonSets: (await sandbox.call('snapshot')).length,
+      repeats: quick ? 1 : 3,
+      add: (...rows) => metrics.push(...rows),
+      log,
+      shared: new Map(),
+    };
+    await step('scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
+    await step('scenarios 1-3: cold list in the UI, memory, churn', async () => {
+      const ui = await openUi(ctx, browser);
+      try {
+        await coldUi(ctx, ui);
+        const afterCold = await readMemory(ui);
+        memoryMetrics(ctx, afterCold);
+        await churn(ctx, ui, afterCold);
+        await soak(ctx, ui, afterCold);
+      } finally {
+        await ui.close();
+      }
+    });
+    await step('scenario 4: start-up', () => startup(ctx, browser));
+    await step('sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
+  } finally {
+    await browser.close();
+    await sandbox.stop();
+  }
+  metrics.push(...detail());
+  if (quick) metrics.push(...podMemorySkipped());
+  else
+    await step('sandbox: 500 nodes and 10,000 pods', async () => {
+      metrics.push(...(await podMemory(180_000, log)));
+    });
+
+  const rows = completeRows(metrics, METRIC_IDS, problems.join('; ') || 'its scenario did not report it');
+  const report = buildReport(
+    rows,
+    quick ? 'quick' : 'full',
+    values.soak === true,
+    startedAt,
+    performance.now() - started,
+  );
+  const file = values.json ?? 'bench-results.json';
+  writeJson(file, report);
+  process.stdout.write(`${header(report)}\n\n${markdownTable(report.metrics)}\n\nJSON: ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+// Scenario 1 in the UI, and scenario 3's first memory reading: the browser host on the sandbox, Chromium choosing
+// "All projects" until the table holds every DaemonSet and has painted its first rows.
+import type { Browser, Page } from '@playwright/test';
+import type { BenchContext } from '../context.js';
+import { metric } from '../report.js';
+import { median } from '../stats.js';
+import { heapMb, openApp, probe, waitForProject } from '../support/browser.js';
+import { rssMb, tempDir } from '../support/files.js';
+import type { ColdTiming } from '../support/page-probe.js';
+import { startWebHost, type WebHostProcess } from '../support/web-host.js';
+
+export interface UiSession {
+  host: WebHostProcess;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export const ALL_PROJECTS_LABEL = 'All projects';
+/** A project of the seed world with no DaemonSets: switching to it empties the table between measurements. */
+const EMPTY_PROJECT = 'default';
+
+export async function openUi(ctx: BenchContext, browser: Browser): Promise<UiSession> {
+  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'));
+  try {
+    const page = await openApp(browser, host.url);
+    return {
+      host,
+      page,
+      async close() {
+        await page.context().close();
+        await host.stop();
+      },
+    };
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
+}
+
+export async function coldUi(ctx: BenchContext, ui: UiSession): Promise<void> {
+  const samples: ColdTiming[] = [];
+  const errors = new Set<string>();
+  try {
+    await waitForProject(ui.page, ALL_PROJECTS_LABEL);
+    for (let i = 0; i < ctx.repeats; i++) {
+      await probe(ui.page, 'chooseProject', EMPTY_PROJECT, 0, 30_000);
+      await ui.page.waitForTimeout(500);
+      samples.push(await probe<ColdTiming>(ui.page, 'chooseProject', ALL_PROJECTS_LABEL, ctx.totalDaemonSets, 60_000));
+    }
+  } catch (error) {
+    errors.add(error instanceof Error ? error.message : String(error));
+  }
+  const kubectl = ctx.shared.get('kubectl.ms');
+  const painted = median(samples.map((s) => s.paintedMs));
+  ctx.add(
+    metric('cold.ui.ms', {
+      unit: 'ms',
+      ours: painted,
+      peer: kubectl,
+      peerLabel: 'kubectl',
+      goal: { on: 'ratio', op: '<=', limit: 1.5 },
+      note:
+        [...errors].join('; ') ||
+        `choose "All projects" → table holds ${ctx.totalDaemonSets} rows and painted; median of ${samples.length}; ` +
+          `rows known at ${median(samples.map((s) => s.shownMs))?.toFixed(0) ?? '—'} ms`,
+    }),
+  );
+}
+
+export interface MemoryReading {
+  backendMb: number | undefined;
+  heapMb: number | undefined;
+}
+
+export async function readMemory(ui: UiSession): Promise<MemoryReading> {
+  const heap = await heapMb(ui.page).catch(() => undefined);
+  return { backendMb: rssMb(ui.host.pid), heapMb: heap };
+}
+
+export function memoryMetrics(ctx: BenchContext, reading: MemoryReading): void {
+  ctx.add(
+    metric('memory.backend.rss.mb', {
+      unit: 'MB',
+      ours: reading.backendMb,
+      goal: { on: 'value', op: '<=', limit: 150 },
+      note: `browser host process (backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1`,
+    }),
+    metric('memory.renderer.heap.mb', {
+      unit: 'MB',
+      ours: reading.heapMb,
+      goal: { on: 'value', op: '<=', limit: 150 },
+      note: 'Chromium page JS heap after a forced GC (CDP Runtime.getHeapUsage), after scenario 1',
+    }),
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { completeRows, markdownTable, metric } from '../../bench/report';
+import { diffRows, matchLatencies, median, percentile } from '../../bench/stats';
+
+describe('bench counters', () => {
+  it('percentiles are nearest-rank over the sorted values', () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(median([5, 1, 3])).toBe(3);
+    expect(percentile([], 99)).toBeUndefined();
+  });
+
+  it('the differing-rows check finds a planted difference, a missing row and an extra one', () => {
+    const server = new Map(Array.from({ length: 5000 }, (_, i) => [`ds-${i}`, `${i}/${i}`] as [string, string]));
+    const ui = new Map(server);
+    expect(diffRows(server, ui).total).toBe(0);
+    ui.set('ds-4321', '4320/4321');
+    ui.delete('ds-17');
+    ui.set('ds-ghost', '1/1');
+    const diff = diffRows(server, ui);
+    expect(diff).toMatchObject({ differing: 1, missing: 1, extra: 1, total: 3 });
+    expect(diff.examples.sort()).toEqual(['ds-17', 'ds-4321', 'ds-ghost']);
+  });
+
+  it('a change counts as shown when its value or a later one appears, and never before the change', () => {
+    const changes = [
+      { name: 'a', value: 4, time: 1000 },
+      { name: 'a', value: 5, time: 1010 },
+      { name: 'b', value: 9, time: 1000 },
+      { name: 'c', value: 2, time: 1000 },
+    ];
+    const observations = [
+      { name: 'c', value: 2, time: 990 }, // before the change: a stale match that must not count
+      { name: 'a', value: 5, time: 1050 }, // overtook 4: both shown at 1050
+      { name: 'b', value: 8, time: 1020 }, // an older value: not this change
+      { name: 'b', value: 9, time: 1075 },
+    ];
+    const result = matchLatencies(changes, observations);
+    expect(result.latencies).toEqual([50, 40, 75]);
+    expect(result.unseen).toBe(1);
+  });
+});
+
+describe('bench report', () => {
+  it('pass and fail follow the goal; an unmeasured goal is a fail; a ratio needs its peer', () => {
+    expect(metric('a', { unit: 'ms', ours: 90, goal: { on: 'value', op: '<=', limit: 100 } }).result).toBe('pass');
+    expect(metric('a', { unit: 'ms', ours: 101, goal: { on: 'value', op: '<=', limit: 100 } }).result).toBe('fail');
+    expect(metric('a', { unit: 'ms', ours: undefined, goal: { on: 'value', op: '<=', limit: 100 } }).result).toBe(
+      'fail',
+    );
+    const ratio = metric('r', { unit: 'ms', ours: 130, peer: 100, goal: { on: 'ratio', op: '<=', limit: 1.2 } });
+    expect(ratio.ratio).toBeCloseTo(1.3);
+    expect(ratio.result).toBe('fail');
+    expect(metric('r', { unit: 'ms', ours: 130, goal: { on: 'ratio', op: '<=', limit: 1.5 } }).result).toBe('fail');
+    expect(metric('i', { unit: 'ms', ours: 5 }).result).toBe('info');
+    expect(metric('s', { unit: '%', ours: undefined, skipped: true }).result).toBe('skip');
+  });
+
+  it('every fixed id gets a row, missing ones as fails, in the fixed order', () => {
+    const rows = completeRows([metric('b', { unit: 'ms', ours: 1 })], ['a', 'b'], 'scenario broke');
+    expect(rows.map((r) => [r.id, r.result])).toEqual([
+      ['a', 'fail'],
+      ['b', 'info'],
+    ]);
+    expect(rows[0]?.note).toContain('scenario broke');
+    expect(markdownTable(rows).split('\n')).toHaveLength(4);
+  });
+});
