@@ -3,7 +3,8 @@ import { computed, reactive, ref, shallowRef, triggerRef, watch } from 'vue';
 import type { AppErrorDTO, DaemonSetDelta, DaemonSetRow, ProjectSummary } from '../../electron/contract/dto';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
-import { applyQuery, defaultQuery, type ListQuery } from '../domain/list-query';
+import { defaultQuery, type ListQuery } from '../domain/list-query';
+import { createQueryRunner } from '../domain/query-runner';
 import { useClustersStore } from './clusters';
 import { useProjectsStore } from './projects';
 import { createActions } from './daemonset-actions';
@@ -27,7 +28,8 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const actions = createActions(rows);
 
   const rowList = computed(() => [...rows.value.values()]);
-  const visible = computed(() => applyQuery(rows.value.values(), query));
+  const runQuery = createQueryRunner();
+  const visible = computed(() => runQuery(rows.value.values(), query));
 
   // Many batches a second must not re-sort 5,000 rows each time: batches land in the Map at once, and the views
   // that depend on it recompute at most once per frame.
