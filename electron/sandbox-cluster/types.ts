@@ -70,6 +70,8 @@ export const SYSTEM_ACTOR: Actor = { user: 'system:sandbox', groups: ['system:ma
 /**
  * What a controller or kubelet uses to read and write the cluster. Writes go through the same registry logic as the
  * HTTP API (validation, generation, admission such as quota), so controllers see the same rules as kubectl does.
+ * Every object it hands out (reads, write results, events) is the stored object, shared and read-only: copy it before
+ * changing anything (outside production it is frozen, so a mutation throws).
  */
 export interface ClusterApi {
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined;
@@ -91,7 +93,13 @@ export interface ClusterApi {
   /** Admission hook run before a create/update is committed; throw a StatusError to refuse it. */
   addAdmission(hook: AdmissionHook): void;
   /** Records a core/v1 Event (reason, message, type) about an object, aggregating repeats as the API server does. */
-  recordEvent(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void;
+  recordEvent(
+    involved: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): void;
   /** Current time of the sandbox (ms); kubelets and controllers use it so tests can reason about time. */
   now(): number;
 }

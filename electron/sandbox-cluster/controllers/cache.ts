@@ -1,6 +1,6 @@
 // Informer-style caches for the DaemonSet controller: nodes, and pods and ControllerRevisions grouped by their
-// controller's uid, kept from store events so a sync reads them without copying objects out of the store again.
-// Objects handed out are shared: callers must not modify them.
+// controller's uid, kept from store events so a sync finds a DaemonSet's objects without scanning every pod.
+// Objects handed out are the stored ones, shared: callers must not modify them.
 
 import type { ClusterApi, KubeObject, ResourceName, StoreEvent } from '../types.js';
 import type { Subscribable } from './event-bus.js';

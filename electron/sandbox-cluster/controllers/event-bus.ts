@@ -1,6 +1,5 @@
-// One store subscription shared by several loops. The in-process API copies every event for every subscriber, so with
-// thousands of pods each extra subscription is a real cost; loops behind one bus share a copy and must treat it as
-// read-only.
+// One store subscription shared by several loops, so the store's dispatch calls one listener per component instead of
+// one per loop. Events (and the objects in them) are shared with every other subscriber and read-only.
 
 import type { ClusterApi, StoreEvent } from '../types.js';
 

@@ -237,7 +237,7 @@ export class Kubelets extends QueuedLoop {
     if (!c.ready) this.schedule(run, 'ready', c.readyDelayMs, index);
   }
 
-  /** The stored pod, read once per step: every read is a copy, and a step may write and record several times. */
+  /** The stored pod, looked up once per step (a step may write and record several times); shared, so read-only. */
   private pod(run: PodRun): Pod | undefined {
     if (this.stepPod?.metadata.uid === run.uid) return this.stepPod;
     const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;

@@ -1,7 +1,8 @@
-// The in-process ClusterApi used by controllers and kubelets: the same registry as HTTP, with copies in and out so a
-// caller can never change stored objects behind the registry's back.
+// The in-process ClusterApi used by controllers and kubelets: the same registry as HTTP, without copies. Objects read,
+// returned by writes and delivered in events are the stored ones, shared by every reader: the store never mutates them
+// and freezes them outside production, so a caller copies (spread or structuredClone) before changing anything.
 import { resourceInfo } from '../store/resources.js';
-import { SYSTEM_ACTOR, type ClusterApi, type KubeObject, type ResourceName, type StoreEvent } from '../types.js';
+import { SYSTEM_ACTOR, type ClusterApi, type KubeObject, type ResourceName } from '../types.js';
 import type { EventRecorder } from './events.js';
 import type { Registry } from './registry.js';
 import { matchesLabels, selectorFromMap } from '../apimachinery/selectors.js';
@@ -12,40 +13,34 @@ export function createClusterApi(registry: Registry, recorder: EventRecorder, cl
   const store = registry.store;
   const namespaceOf = (resource: ResourceName, namespace: string | undefined): string | undefined =>
     resourceInfo(resource).namespaced ? namespace : undefined;
+  const write = { actor: SYSTEM_ACTOR, fieldManager: FIELD_MANAGER };
   return {
     get(resource, namespace, name) {
-      const o = store.get(resource, namespaceOf(resource, namespace), name);
-      return o ? structuredClone(o) : undefined;
+      return store.get(resource, namespaceOf(resource, namespace), name);
     },
     list(resource, namespace, labelSelector) {
-      const selector = labelSelector ? selectorFromMap(labelSelector) : undefined;
-      const ns = namespaceOf(resource, namespace);
-      return store
-        .list(resource, ns)
-        .filter((o) => !selector || matchesLabels(selector, o.metadata.labels))
-        .map((o) => structuredClone(o));
+      const objects = store.list(resource, namespaceOf(resource, namespace));
+      if (!labelSelector) return objects;
+      const selector = selectorFromMap(labelSelector);
+      return objects.filter((o) => matchesLabels(selector, o.metadata.labels));
     },
     create(resource, object) {
+      // The registry works on its own deep copy of the input, so the caller's object is never frozen or changed.
       const full = { ...object, metadata: { ...object.metadata } } as KubeObject;
-      return structuredClone(registry.create(resource, full, { actor: SYSTEM_ACTOR, fieldManager: FIELD_MANAGER }));
+      return registry.create(resource, full, write);
     },
     update(resource, object) {
-      return structuredClone(registry.update(resource, object, { actor: SYSTEM_ACTOR, fieldManager: FIELD_MANAGER }));
+      return registry.update(resource, object, write);
     },
     updateStatus(resource, object) {
-      return structuredClone(
-        registry.update(resource, object, { actor: SYSTEM_ACTOR, fieldManager: FIELD_MANAGER, subresource: 'status' }),
-      );
+      return registry.update(resource, object, { ...write, subresource: 'status' });
     },
     delete(resource, namespace, name, options) {
       registry.delete(resource, namespace, name, options);
     },
     subscribe(listener) {
-      return store.subscribe((e) => {
-        const event: StoreEvent = { type: e.type, resource: e.resource, object: structuredClone(e.object) };
-        if (e.old) event.old = structuredClone(e.old);
-        listener(event);
-      });
+      // One event object per commit, shared by every subscriber (frozen outside production, like the objects in it).
+      return store.subscribe(listener);
     },
     addAdmission(hook) {
       registry.admission.push(hook);

@@ -1,7 +1,8 @@
 // The object store: one global resourceVersion counter (as etcd's revision), objects per resource, and a bounded
 // history per resource from which watches resume. Stored objects are never mutated: every write stores a new object,
-// so readers may share references safely.
+// so readers may share references safely (outside production they are frozen to prove it: store/freeze.ts).
 import type { KubeObject, ResourceName, WatchEventType } from '../types.js';
+import { deepFreeze, FREEZE_STORED_OBJECTS } from './freeze.js';
 
 export interface CommittedEvent {
   rv: number;
@@ -84,6 +85,7 @@ export class ObjectStore {
    */
   commit(type: WatchEventType, resource: ResourceName, object: KubeObject, old?: KubeObject): CommittedEvent {
     this.rv += 1;
+    if (FREEZE_STORED_OBJECTS) deepFreeze(object);
     const t = this.table(resource);
     const key = objectKey(object.metadata.namespace, object.metadata.name);
     if (type === 'DELETED') {
@@ -94,6 +96,8 @@ export class ObjectStore {
       t.objects.set(key, object);
     }
     const event: CommittedEvent = { rv: this.rv, type, resource, object, old };
+    // Every subscriber receives this same event object.
+    if (FREEZE_STORED_OBJECTS) Object.freeze(event);
     t.history.push(event);
     if (t.history.length > this.historyLimit * 1.1) {
       const drop = t.history.length - this.historyLimit;
@@ -174,7 +178,10 @@ export class ObjectStore {
     this.tables.clear();
     for (const [resource, objects] of Object.entries(snapshot.objects) as [ResourceName, KubeObject[]][]) {
       const t = this.table(resource);
-      for (const o of objects) t.objects.set(objectKey(o.metadata.namespace, o.metadata.name), o);
+      for (const o of objects) {
+        if (FREEZE_STORED_OBJECTS) deepFreeze(o);
+        t.objects.set(objectKey(o.metadata.namespace, o.metadata.name), o);
+      }
     }
     for (const t of this.tables.values()) t.floor = this.rv;
   }
