@@ -122,6 +122,7 @@ export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
     transform: table
       ? (o) => toTable(r.info.name, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion })
       : undefined,
+    encoding: table ? `table;includeObject=${include}` : undefined,
   });
 }
 

@@ -18,6 +18,8 @@ export interface WatchRequest {
   timeoutSeconds?: number;
   /** Wraps each object (Table responses); undefined for plain JSON. */
   transform?: (object: KubeObject, type: string) => unknown;
+  /** Names what `transform` produces; watchers with the same encoding share one serialisation of each live event. */
+  encoding?: string;
 }
 
 /** Upper bound of bytes queued for a slow or stalled client before the stream is cut (it will resume from its rv). */
@@ -136,6 +138,8 @@ function encode(o: KubeObject): string {
 
 export class WatchHub {
   private readonly watchers = new Set<Watcher>();
+  /** Lines of the event being dispatched, by encoding and type, so N watchers of one kind serialise it once. */
+  private live: { event?: CommittedEvent; lines: Map<string, string> } = { lines: new Map() };
   stalled = false;
 
   constructor(
@@ -170,6 +174,16 @@ export class WatchHub {
     for (const w of [...this.watchers]) w.destroy();
   }
 
+  private sharedLine(event: CommittedEvent, key: string, make: () => string): string {
+    if (this.live.event !== event) this.live = { event, lines: new Map() };
+    let text = this.live.lines.get(key);
+    if (text === undefined) {
+      text = make();
+      this.live.lines.set(key, text);
+    }
+    return text;
+  }
+
   start(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
     const watcher = new Watcher(this, res);
     this.watchers.add(watcher);
@@ -183,7 +197,9 @@ export class WatchHub {
       (!w.namespace || o.metadata.namespace === w.namespace) &&
       matchesLabels(w.labels, o.metadata.labels) &&
       matchesFields(w.resource, w.fields, o);
-    const deliver = (e: CommittedEvent): void => {
+    // A transform without a named encoding may be unique to this watcher, so only named or plain ones are shared.
+    const encoding = w.transform ? w.encoding : 'json';
+    const deliver = (e: CommittedEvent, live = false): void => {
       const now = matches(e.object);
       const before = e.old ? matches(e.old) : false;
       let type: string | undefined;
@@ -192,7 +208,10 @@ export class WatchHub {
       else if (now && before) type = 'MODIFIED';
       else if (now) type = 'ADDED';
       else if (before) type = 'DELETED';
-      if (type) watcher.send(objectLine(type, e.object));
+      if (!type) return;
+      const t = type;
+      const make = (): string => objectLine(t, e.object);
+      watcher.send(live && encoding !== undefined ? this.sharedLine(e, `${encoding}|${t}`, make) : make());
     };
 
     const rvText = w.resourceVersion;
@@ -216,7 +235,7 @@ export class WatchHub {
       }
     }
     const unsubscribe = this.store.subscribe((e) => {
-      if (e.resource === w.resource) deliver(e);
+      if (e.resource === w.resource) deliver(e, true);
     });
     const timers: NodeJS.Timeout[] = [];
     if (w.bookmarks) {
