@@ -11,6 +11,7 @@ import { admissionHooks, seedWorld, startControllers, startKubelets } from './co
 import { buildKubeconfig } from './kubeconfig.js';
 import { trackUpdate, applyPatch } from './patch/index.js';
 import { createClusterApi } from './registry/cluster-api.js';
+import { startEventExpiry } from './registry/event-expiry.js';
 import { EventRecorder } from './registry/events.js';
 import { Registry } from './registry/registry.js';
 import { openApiV3Document, openApiV3Index, unknownFields } from './schema/index.js';
@@ -43,6 +44,10 @@ export interface SandboxOptions {
   bookmarkIntervalMs?: number;
   /** Watch history kept per resource (default 10,000 events). */
   historyLimit?: number;
+  /** How long an Event lives after its last update, as the API server's --event-ttl (default 1 h). */
+  eventTtlMs?: number;
+  /** Most Events kept, the least recently updated dropped first on the periodic cleanup (default 20,000). */
+  maxEvents?: number;
   /** Where exec-plugin.mjs lives when this module is bundled elsewhere. */
   execPluginPath?: string;
 }
@@ -92,6 +97,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controllers = startControllers(api, { speed });
   const kubelets = startKubelets(api, { speed });
   if (!restored) seedWorld(api, { nodes: options.nodes ?? 6 });
+  const stopEventExpiry = startEventExpiry(registry, clock, {
+    ttlMs: options.eventTtlMs,
+    maxEvents: options.maxEvents,
+  });
   const persistence: Persistence | undefined = options.dataDir ? persistStore(store, options.dataDir) : undefined;
 
   const watches = new WatchHub(store, options.bookmarkIntervalMs ?? 10_000);
@@ -137,6 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      stopEventExpiry();
       controllers.stop();
       kubelets.stop();
       watches.closeAll();
