@@ -1,3 +1,5 @@
+import wizardEn from './wizard-en';
+
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
 const en = {
@@ -131,6 +133,7 @@ const en = {
     connecting: 'Connecting to {name}…',
     retry: 'Try again',
   },
+  wizard: wizardEn,
 };
 
 export default en;

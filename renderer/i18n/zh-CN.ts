@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import wizardZhCN from './wizard-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -133,6 +134,7 @@ const zhCN: Catalogue = {
     connecting: '正在连接 {name}…',
     retry: '重试',
   },
+  wizard: wizardZhCN,
 };
 
 export default zhCN;

@@ -42,3 +42,8 @@ export function sameMap(a: Record<string, string> | undefined, b: Record<string,
 export function copy(value: object | null | undefined): Obj {
   return { ...(value ?? {}) } as Obj;
 }
+
+/** A deep copy of JSON data; unlike structuredClone it also copies through reactive proxies (the form lives in Vue). */
+export function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -9,6 +9,7 @@ import type {
   Toleration,
   Volume,
 } from 'kubernetes-types/core/v1';
+import { cloneJson } from './objects';
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION, HOSTNAME_LABEL } from './types';
 import type {
   ContainerForm,
@@ -177,7 +178,7 @@ export function pickedNodes(manifest: DaemonSet): string[] | null {
 
 /** Reads a DaemonSet manifest (created, imported or new) into the wizard's form. */
 export function formFromManifest(manifest: DaemonSet, fallbackNamespace = 'default'): WizardForm {
-  const base = structuredClone(manifest);
+  const base = cloneJson(manifest);
   const metadata = base.metadata ?? {};
   const spec = base.spec;
   const pod = templateOf(base)?.spec;

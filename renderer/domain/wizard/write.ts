@@ -2,7 +2,7 @@
 // `replicas`; the selector is the label set at creation.
 import type { DaemonSetSpec } from 'kubernetes-types/apps/v1';
 import type { Container, NodeSelectorTerm, PodSpec, Volume } from 'kubernetes-types/core/v1';
-import { copy, intOf, intOrString, put, sameMap, toMap, type Obj } from './objects';
+import { cloneJson, copy, intOf, intOrString, put, sameMap, toMap, type Obj } from './objects';
 import { pickedNodes, templateOf } from './read';
 import { writeContainer as writeContainerWith } from './write-container';
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION, HOSTNAME_LABEL } from './types';
@@ -123,7 +123,7 @@ function writeStrategy(form: WizardForm, spec: Obj): void {
  * manifest's own selector still selects those labels); after creation the selector is immutable and kept as read.
  */
 export function manifestFromForm(form: WizardForm, options: { creating: boolean } = { creating: true }): DaemonSet {
-  const base = structuredClone(form.base);
+  const base = cloneJson(form.base);
   const labels = toMap(form.labels);
   const metadata = copy(base.metadata);
   metadata.name = form.name.trim();

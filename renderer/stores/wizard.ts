@@ -1,0 +1,245 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { AppErrorDTO, NodeSummary, ProjectResources, Readable } from '../../electron/contract/dto';
+import { api } from '../api/bridge';
+import { ApiError, toErrorDTO } from '../api/errors';
+import {
+  STEPS,
+  coverage,
+  emptyForm,
+  errorsIn,
+  hasErrors,
+  manifestFromForm,
+  serverIssues,
+  stepOf,
+  validateForm,
+  type Issue,
+  type Issues,
+  type StepId,
+  type WizardForm,
+} from '../domain/wizard';
+import { useClustersStore } from './clusters';
+import { ALL_PROJECTS, useProjectsStore } from './projects';
+
+const NAME_CHECK_MS = 300;
+
+/**
+ * The creation wizard: one form (a view of one manifest), what the cluster offers its pickers, the live name check,
+ * validation merged with the server's answers, dry run and create. Closing keeps the draft; only a successful
+ * create (or "discard") clears it.
+ */
+export const useWizardStore = defineStore('wizard', () => {
+  const clusters = useClustersStore();
+  const projects = useProjectsStore();
+  const isOpen = ref(false);
+  const form = ref<WizardForm>(emptyForm('default'));
+  const step = ref<StepId>('basic');
+  const touched = ref<Set<string>>(new Set());
+  const attempted = ref<Set<StepId>>(new Set());
+  const nodes = shallowRef<Readable<NodeSummary[]> | null>(null);
+  const resources = shallowRef<ProjectResources | null>(null);
+  const nameTaken = ref(false);
+  const server = ref<Issues>({});
+  const busy = ref<'dryRun' | 'create' | null>(null);
+  const dryRunOk = ref(false);
+  const loadError = ref<AppErrorDTO | null>(null);
+
+  const context = computed(() => clusters.activeContext);
+  const manifest = computed(() => manifestFromForm(form.value));
+  const nodeCoverage = computed(() => {
+    const list = nodes.value;
+    const pod = manifest.value.spec?.template.spec;
+    return list?.allowed && pod ? coverage(pod, list.value) : null;
+  });
+  const desiredPods = computed(() => nodeCoverage.value?.filter((n) => n.runs).length);
+  const podQuotaRoom = computed(() => {
+    const q = resources.value?.quota;
+    const pods = q?.allowed ? q.value?.pods : undefined;
+    return pods ? Number(pods.hard) - Number(pods.used) : undefined;
+  });
+  const issues = computed<Issues>(() => {
+    const r = resources.value;
+    const local = validateForm(form.value, {
+      nameTaken: nameTaken.value,
+      ...(desiredPods.value !== undefined ? { desiredPods: desiredPods.value } : {}),
+      ...(podQuotaRoom.value !== undefined ? { podQuotaRoom: podQuotaRoom.value } : {}),
+      ...(r?.hostPorts.allowed ? { hostPortsInUse: r.hostPorts.value } : {}),
+      ...(r?.claims.allowed ? { claims: r.claims.value } : {}),
+    });
+    const merged: Issues = { ...local };
+    for (const [path, list] of Object.entries(server.value)) merged[path] = [...(merged[path] ?? []), ...list];
+    return merged;
+  });
+  const nameValid = computed(() => !(issues.value.name ?? []).some((i) => i.severity === 'error'));
+
+  /** Issues to show at a field: after the user touched it, or tried to leave its step, or the server spoke. */
+  function shownIssues(path: string): Issue[] {
+    const list = issues.value[path] ?? [];
+    if (touched.value.has(path) || attempted.value.has(stepOf(path))) return list;
+    return list.filter((i) => i.code === 'server' || i.severity === 'warning');
+  }
+  const touch = (path: string) => touched.value.add(path);
+  const stepErrors = (id: StepId) => errorsIn(issues.value, id);
+
+  async function loadPickers(): Promise<void> {
+    const ctx = context.value;
+    if (!ctx) return;
+    loadError.value = null;
+    try {
+      const [n, r] = await Promise.all([
+        api().services.wizard.nodes(ctx),
+        api().services.wizard.projectResources(ctx, form.value.namespace),
+      ]);
+      nodes.value = n;
+      resources.value = r;
+    } catch (error) {
+      loadError.value = toErrorDTO(error);
+    }
+  }
+
+  function open(): void {
+    const selected = projects.selected;
+    const namespace = selected && selected !== ALL_PROJECTS ? selected : (projects.projects[0] ?? 'default');
+    // A draft left open by accident comes back as it was; a fresh one starts in the selected project.
+    if (form.value.name === '' && !touched.value.size) form.value = emptyForm(namespace);
+    isOpen.value = true;
+    void loadPickers();
+  }
+  const close = () => (isOpen.value = false);
+  function discard(): void {
+    form.value = emptyForm(form.value.namespace);
+    touched.value = new Set();
+    attempted.value = new Set();
+    server.value = {};
+    step.value = 'basic';
+    isOpen.value = false;
+  }
+
+  function goTo(next: StepId): void {
+    attempted.value.add(step.value);
+    step.value = next;
+  }
+  /** Next: stays, showing the errors, while the current step has any. */
+  function next(): boolean {
+    attempted.value.add(step.value);
+    if (stepErrors(step.value).length > 0) return false;
+    const at = STEPS.indexOf(step.value);
+    step.value = STEPS[Math.min(at + 1, STEPS.length - 1)] ?? 'review';
+    return true;
+  }
+  function back(): void {
+    const at = STEPS.indexOf(step.value);
+    step.value = STEPS[Math.max(at - 1, 0)] ?? 'basic';
+  }
+
+  function takeServerError(error: unknown): void {
+    const dto = error instanceof ApiError ? error.dto : toErrorDTO(error);
+    server.value = serverIssues(form.value, dto.message, dto.causes);
+    const first = Object.keys(server.value)[0];
+    if (first && stepOf(first) !== 'review') {
+      for (const s of STEPS) attempted.value.add(s);
+      step.value = stepOf(first);
+    }
+  }
+
+  async function submit(dryRun: boolean): Promise<boolean> {
+    const ctx = context.value;
+    if (!ctx || busy.value) return false;
+    for (const s of STEPS) attempted.value.add(s);
+    if (hasErrors(validateForm(form.value, { nameTaken: nameTaken.value }))) {
+      step.value = STEPS.find((s) => stepErrors(s).length > 0) ?? step.value;
+      return false;
+    }
+    busy.value = dryRun ? 'dryRun' : 'create';
+    server.value = {};
+    dryRunOk.value = false;
+    try {
+      const body = JSON.parse(JSON.stringify(manifest.value)) as Record<string, unknown>;
+      await api().services.daemonsets.create(ctx, form.value.namespace, body, { dryRun });
+      if (dryRun) dryRunOk.value = true;
+      return true;
+    } catch (error) {
+      takeServerError(error);
+      return false;
+    } finally {
+      busy.value = null;
+    }
+  }
+  const dryRun = () => submit(true);
+  async function create(): Promise<boolean> {
+    const namespace = form.value.namespace;
+    if (!(await submit(false))) return false;
+    discard();
+    // The list shows the project the DaemonSet went to, where it appears as Updating, then Running.
+    if (projects.selected !== ALL_PROJECTS && projects.selected !== namespace && context.value) {
+      await projects.select(namespace);
+    }
+    return true;
+  }
+
+  let nameTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(
+    () => [form.value.name, form.value.namespace] as const,
+    ([name, namespace]) => {
+      nameTaken.value = false;
+      clearTimeout(nameTimer);
+      const ctx = context.value;
+      if (!ctx || name === '' || !isOpen.value) return;
+      nameTimer = setTimeout(() => {
+        api()
+          .services.daemonsets.nameAvailable(ctx, namespace, name)
+          .then((available) => {
+            if (form.value.name === name) nameTaken.value = available === false;
+          })
+          .catch(() => undefined);
+      }, NAME_CHECK_MS);
+    },
+  );
+  watch(
+    () => form.value.namespace,
+    () => void loadPickers(),
+  );
+  // The server's word holds until the user changes the form.
+  watch(
+    form,
+    () => {
+      if (busy.value === null) {
+        server.value = {};
+        dryRunOk.value = false;
+      }
+    },
+    { deep: true },
+  );
+
+  return {
+    isOpen,
+    form,
+    step,
+    touched,
+    attempted,
+    nodes,
+    resources,
+    nameTaken,
+    busy,
+    dryRunOk,
+    loadError,
+    manifest,
+    nodeCoverage,
+    desiredPods,
+    podQuotaRoom,
+    issues,
+    nameValid,
+    shownIssues,
+    touch,
+    stepErrors,
+    open,
+    close,
+    discard,
+    goTo,
+    next,
+    back,
+    dryRun,
+    create,
+    loadPickers,
+  };
+});
