@@ -20,6 +20,7 @@ export const METRIC_IDS = [
   'soak.backend.growth.pct',
   'soak.renderer.growth.pct',
   'startup.first-list.ms',
+  'startup.bundled.first-list.ms',
   'sandbox.watch.rate.per-s',
   'sandbox.watch.p50.ms',
   'sandbox.watch.p99.ms',

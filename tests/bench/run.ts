@@ -15,6 +15,7 @@ import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.j
 import { watchers } from './scenarios/watchers.js';
 import { launchBrowser } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';
+import { bundleWebHost } from './support/bundle.js';
 import { adminAccess } from './support/https.js';
 
 const HELP = `Usage: npm run bench -- [--quick] [--soak] [--json FILE]
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
   };
 
   ensureRendererBuilt(log);
+  const webHostBundle = await bundleWebHost().catch((error: unknown) => {
+    problems.push(`bundling the web host: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
   log('starting the sandbox (its own process) and writing 5,000 DaemonSets with their status');
   const sandbox = await startSandboxProcess({ nodes: 6, speed: 1, paused: true });
   const browser = await launchBrowser();
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
       count: COUNT,
       namespaces: NAMESPACES,
       totalDaemonSets: (await sandbox.call('snapshot')).length,
+      webHostBundle,
       repeats: quick ? 1 : 3,
       add: (...rows) => metrics.push(...rows),
       log,
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
       try {
         await coldUi(ctx, ui);
         const afterCold = await readMemory(ui);
-        memoryMetrics(ctx, afterCold);
+        memoryMetrics(ctx, ui, afterCold);
         await churn(ctx, ui, afterCold);
         await soak(ctx, ui, afterCold);
       } finally {

@@ -12,6 +12,8 @@ import { startWebHost, type WebHostProcess } from '../support/web-host.js';
 export interface UiSession {
   host: WebHostProcess;
   page: Page;
+  /** The host's RSS with the app open on an empty project, before any list: what the 5,000 rows add is the rest. */
+  idleRssMb: number | undefined;
   close(): Promise<void>;
 }
 
@@ -20,12 +22,13 @@ export const ALL_PROJECTS_LABEL = 'All projects';
 const EMPTY_PROJECT = 'default';
 
 export async function openUi(ctx: BenchContext, browser: Browser): Promise<UiSession> {
-  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'));
+  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'), ctx.webHostBundle);
   try {
     const page = await openApp(browser, host.url);
     return {
       host,
       page,
+      idleRssMb: rssMb(host.pid),
       async close() {
         await page.context().close();
         await host.stop();
@@ -77,13 +80,15 @@ export async function readMemory(ui: UiSession): Promise<MemoryReading> {
   return { backendMb: rssMb(ui.host.pid), heapMb: heap };
 }
 
-export function memoryMetrics(ctx: BenchContext, reading: MemoryReading): void {
+export function memoryMetrics(ctx: BenchContext, ui: UiSession, reading: MemoryReading): void {
   ctx.add(
     metric('memory.backend.rss.mb', {
       unit: 'MB',
       ours: reading.backendMb,
       goal: { on: 'value', op: '<=', limit: 150 },
-      note: `browser host process (backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1`,
+      note:
+        `browser host process (${ctx.webHostBundle ? 'esbuild bundle' : 'tsx'}: backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1; ` +
+        `${ui.idleRssMb?.toFixed(0) ?? '—'} MB before the first list`,
     }),
     metric('memory.renderer.heap.mb', {
       unit: 'MB',

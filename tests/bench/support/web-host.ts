@@ -12,16 +12,22 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export function startWebHost(kubeconfigPath: string, home: string, timeoutMs = 60_000): Promise<WebHostProcess> {
+/**
+ * `bundle`: the esbuild bundle of the host (see bundle.ts); without it, the TypeScript sources through tsx as
+ * `npm run web` runs them.
+ */
+export function startWebHost(
+  kubeconfigPath: string,
+  home: string,
+  bundle?: string,
+  timeoutMs = 60_000,
+): Promise<WebHostProcess> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--kubeconfig', kubeconfigPath],
-    {
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const entry = bundle ? [bundle] : ['--import', 'tsx', 'electron/web/cli.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...entry, '--port', '0', '--kubeconfig', kubeconfigPath], {
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
