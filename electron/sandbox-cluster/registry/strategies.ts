@@ -67,6 +67,15 @@ const strategies: Partial<Record<ResourceName, Partial<Strategy>>> = {
       return out;
     },
   },
+  secrets: {
+    // SetDefaults_Secret: `kubectl create secret generic` sends no type and reads back Opaque.
+    prepareCreate(secret) {
+      secret.type ||= 'Opaque';
+    },
+    prepareUpdate(secret) {
+      secret.type ||= 'Opaque';
+    },
+  },
   namespaces: {
     prepareCreate(ns) {
       ns.spec = { finalizers: ['kubernetes'] };
