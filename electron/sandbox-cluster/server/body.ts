@@ -44,7 +44,15 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Decodes a create/update body: JSON or YAML. Protobuf and others are 415, garbage is 400. */
+export function unsupportedMediaType(): StatusError {
+  return new StatusError(
+    415,
+    'UnsupportedMediaType',
+    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
+  );
+}
+
+/** Decodes a create/update body: JSON or YAML. Protobuf (see protobuf-objects.ts) and others are 415, garbage is 400. */
 export function decodeObject(
   contentType: string | undefined,
   body: string,
@@ -70,11 +78,7 @@ export function decodeObject(
       );
     }
   } else {
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
-    );
+    throw unsupportedMediaType();
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: the body must be a JSON object`);

@@ -5,8 +5,9 @@ import { matchesFields, matchesLabels } from '../apimachinery/selectors.js';
 import { timestamp } from '../store/names.js';
 import { apiVersionOf, qualifiedName } from '../store/resources.js';
 import type { KubeObject } from '../types.js';
-import { decodeObject, readBody } from './body.js';
+import { decodeObject, mediaType, readBody, readBodyBytes } from './body.js';
 import type { ServerContext } from './context.js';
+import { decodeProtobufObject } from './protobuf-objects.js';
 import { selectorsOf } from './read-handlers.js';
 import { dryRunOf, fieldManagerOf, fieldValidationOf, intParam, type ResourceRequest } from './request.js';
 import { sendJson, successStatus } from './respond.js';
@@ -74,8 +75,12 @@ async function decodeRequest(
   ctx: ServerContext,
   r: ResourceRequest,
 ): Promise<{ object: KubeObject; headers: Record<string, string> }> {
-  const text = await readBody(r.req);
-  const body = decodeObject(r.req.headers['content-type'], text, r.info.kind, r.info.version);
+  const contentType = r.req.headers['content-type'];
+  const bytes = await readBodyBytes(r.req);
+  const body =
+    mediaType(contentType) === 'application/vnd.kubernetes.protobuf'
+      ? decodeProtobufObject(r.info.name, bytes)
+      : decodeObject(contentType, bytes.toString('utf8'), r.info.kind, r.info.version);
   const object = checkTypeMeta(r, body);
   const headers = checkUnknownFields(ctx, r, object);
   return { object, headers };
