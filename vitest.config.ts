@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { k8sSchemas } from './scripts/k8s-schemas/vite-plugin';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), k8sSchemas()],
   test: {
     projects: [
       {

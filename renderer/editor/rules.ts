@@ -1,0 +1,192 @@
+import { isMap, isNode, isScalar, type LineCounter } from 'yaml';
+import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import type { ParsedDocument } from './yaml-model';
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+// Kinds whose names must be DNS-1123 labels rather than subdomains (apimachinery's per-kind validators).
+const LABEL_NAMED = new Set(['Namespace', 'Service']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function nameProblem(name: string, asLabel: boolean): string | undefined {
+  const max = asLabel ? 63 : 253;
+  if (name.length > max) return `must be no more than ${max} characters`;
+  const ok = asLabel ? DNS1123_LABEL.test(name) : DNS1123_SUBDOMAIN.test(name);
+  if (!ok) {
+    return asLabel
+      ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
+      : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+  }
+  return undefined;
+}
+
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && nameProblem(prefix, false)) return `prefix part ${nameProblem(prefix, false) ?? ''}`;
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
+    return "name part must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
+  }
+  return undefined;
+}
+
+export function labelValueProblem(value: string): string | undefined {
+  if (value.length > 63 || !LABEL_VALUE.test(value)) {
+    return "a valid label value must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
+  }
+  return undefined;
+}
+
+interface Requirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+/** Whether a label selector (matchLabels and matchExpressions) selects the given labels. */
+export function selectorMatches(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
+  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  const expressions = Array.isArray(selector.matchExpressions) ? (selector.matchExpressions as Requirement[]) : [];
+  for (const { key, operator, values = [] } of expressions) {
+    const has = Object.hasOwn(labels, key);
+    const value = String(labels[key]);
+    if (operator === 'In' && !(has && values.includes(value))) return false;
+    if (operator === 'NotIn' && has && values.includes(value)) return false;
+    if (operator === 'Exists' && !has) return false;
+    if (operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** Kubernetes rules beyond the schema: name syntax, label syntax, and a DaemonSet's selector against its labels. */
+export function checkRules(document: ParsedDocument, lines: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const value = document.value;
+  if (!isRecord(value) || !document.kind) return out;
+  const at = (path: string[], key = false): readonly [number, number] => {
+    const node: unknown = document.doc.getIn(path, true);
+    if (key && path.length > 0) {
+      const parent: unknown = document.doc.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+        if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
+      }
+    }
+    if (isNode(node) && node.range) return [node.range[0], node.range[1]];
+    return [document.from, document.from];
+  };
+  const metadata = isRecord(value.metadata) ? value.metadata : undefined;
+  if (!metadata || (metadata.name === undefined && metadata.generateName === undefined)) {
+    out.push(
+      makeDiagnostic(
+        lines,
+        at(metadata ? ['metadata'] : ['kind']),
+        'error',
+        'metadata.name: Required value: name or generateName is required',
+        'rule',
+      ),
+    );
+  } else if (typeof metadata.name === 'string') {
+    const problem = nameProblem(metadata.name, LABEL_NAMED.has(document.kind));
+    if (problem)
+      out.push(
+        makeDiagnostic(
+          lines,
+          at(['metadata', 'name']),
+          'error',
+          `metadata.name: Invalid value: "${metadata.name}": ${problem}`,
+          'rule',
+        ),
+      );
+  }
+  if (typeof metadata?.namespace === 'string') {
+    const problem = nameProblem(metadata.namespace, true);
+    if (problem)
+      out.push(
+        makeDiagnostic(
+          lines,
+          at(['metadata', 'namespace']),
+          'error',
+          `metadata.namespace: Invalid value: "${metadata.namespace}": ${problem}`,
+          'rule',
+        ),
+      );
+  }
+  const labelPaths = [
+    ['metadata', 'labels'],
+    ...(document.kind === 'DaemonSet' ? [['spec', 'template', 'metadata', 'labels']] : []),
+  ];
+  for (const path of labelPaths) {
+    const plain = path.reduce<unknown>((at, key) => (isRecord(at) ? at[key] : undefined), value);
+    if (!isRecord(plain)) continue;
+    for (const [key, labelValue] of Object.entries(plain)) {
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem)
+        out.push(
+          makeDiagnostic(
+            lines,
+            at([...path, key], true),
+            'error',
+            `${path.join('.')}: Invalid value: "${key}": ${keyProblem}`,
+            'rule',
+          ),
+        );
+      const valueProblem =
+        typeof labelValue === 'string' ? labelValueProblem(labelValue) : 'label values must be strings (quote it)';
+      if (valueProblem)
+        out.push(
+          makeDiagnostic(
+            lines,
+            at([...path, key]),
+            'error',
+            `${path.join('.')}.${key}: Invalid value: ${JSON.stringify(labelValue)}: ${valueProblem}`,
+            'rule',
+          ),
+        );
+    }
+  }
+  if (document.kind === 'DaemonSet' && isRecord(value.spec)) out.push(...daemonSetSelector(value.spec, at, lines));
+  return out;
+}
+
+function daemonSetSelector(
+  spec: Record<string, unknown>,
+  at: (path: string[], key?: boolean) => readonly [number, number],
+  lines: LineCounter,
+): Diagnostic[] {
+  const selector = spec.selector;
+  if (!isRecord(selector)) return [];
+  const empty =
+    Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}).length === 0 &&
+    (!Array.isArray(selector.matchExpressions) || selector.matchExpressions.length === 0);
+  if (empty)
+    return [
+      makeDiagnostic(
+        lines,
+        at(['spec', 'selector']),
+        'error',
+        'spec.selector: Invalid value: empty selector is invalid for daemonset',
+        'rule',
+      ),
+    ];
+  const template = isRecord(spec.template) ? spec.template : {};
+  const templateMeta = isRecord(template.metadata) ? template.metadata : {};
+  const labels = isRecord(templateMeta.labels) ? templateMeta.labels : {};
+  if (selectorMatches(selector, labels)) return [];
+  const where = isRecord(templateMeta.labels) ? ['spec', 'template', 'metadata', 'labels'] : ['spec', 'selector'];
+  return [
+    makeDiagnostic(
+      lines,
+      at(where, true),
+      'error',
+      'spec.template.metadata.labels: Invalid value: `selector` does not match template `labels`',
+      'rule',
+    ),
+  ];
+}
