@@ -3,6 +3,7 @@ import type { ClustersState, EventName, EverynodeEvents } from '../contract/inde
 import { ActiveContext } from './connection.js';
 import { createServices } from './services.js';
 import { DaemonSetSubscription } from './daemonsets/subscription.js';
+import { DetailHub } from './detail/hub.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
 import { Projects } from './projects/projects.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
@@ -31,6 +32,7 @@ export class BackendCore {
   readonly manager: WatchManager;
   readonly projects: Projects;
   readonly active: ActiveContext;
+  readonly detail: DetailHub;
   readonly sinks = new Set<EventSink>();
   readonly subscriptions = new Map<string, SubscriptionEntry>();
   sandbox: RunningSandbox | undefined;
@@ -50,6 +52,7 @@ export class BackendCore {
       backoffMaxMs: this.tuning.backoffMaxMs,
     });
     this.projects = new Projects(this.state);
+    this.detail = new DetailHub(this.manager, this.tuning.flushMs);
     this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, (reason) => {
       if (reason === 'session') this.onSessionChanged();
       this.broadcast('onDidChangeClusters', this.clustersState());
@@ -125,6 +128,7 @@ export class BackendCore {
   async dispose(): Promise<void> {
     for (const entry of this.subscriptions.values()) entry.subscription.close();
     this.subscriptions.clear();
+    this.detail.dispose();
     this.manager.stopAll();
     this.active.dispose();
     this.store.dispose();
@@ -154,6 +158,7 @@ export class BackendCore {
   // reset batch; subscriptions of a context that is no longer active end with an error batch.
   private onSessionChanged(): void {
     const session = this.active.current();
+    this.detail.onSessionChanged(session);
     for (const entry of this.subscriptions.values()) entry.subscription.close();
     for (const [id, entry] of this.subscriptions) {
       const context = entry.subscription.context;
@@ -189,6 +194,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           core.sinks.delete(sink);
           for (const id of owned) core.unsubscribe(id);
           owned.clear();
+          core.detail.disposeClient(sink);
         },
       };
     },

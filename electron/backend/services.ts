@@ -1,6 +1,7 @@
 import type { EverynodeServices, HostInfo, ProjectsState } from '../contract/index.js';
 import type { BackendCore } from './backend.js';
 import * as operations from './daemonsets/operations.js';
+import * as detail from './detail/operations.js';
 import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { AppError } from './errors.js';
@@ -118,6 +119,28 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => projectResources(await sessionFor(context), namespace)),
       createRegistrySecret: (context, namespace, input) =>
         guard(async () => createRegistrySecret(await sessionFor(context), namespace, input)),
+    },
+    detail: {
+      subscribe: (context, namespace, name) =>
+        guard(async () => ({
+          subscriptionId: core.detail.subscribe(await sessionFor(context), sink, namespace, name),
+        })),
+      unsubscribe: (subscriptionId) => guard(() => Promise.resolve(core.detail.unsubscribe(sink, subscriptionId))),
+      access: (context, namespace) => guard(async () => detail.access(await sessionFor(context), namespace)),
+      deletePod: (context, namespace, pod) =>
+        guard(async () => detail.deletePod(await sessionFor(context), namespace, pod)),
+      rollback: (context, namespace, name, revision) =>
+        guard(async () => detail.rollback(await sessionFor(context), namespace, name, revision)),
+      startLogs: (context, namespace, pod, container, options) =>
+        guard(async () => ({
+          streamId: await core.detail.startLogs(
+            await sessionFor(context),
+            sink,
+            { namespace, pod, container },
+            options,
+          ),
+        })),
+      stopLogs: (streamId) => guard(() => Promise.resolve(core.detail.stopLogs(sink, streamId))),
     },
   };
 }

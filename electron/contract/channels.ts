@@ -67,6 +67,27 @@ export const serviceArgs: ArgTable = {
         .strict(),
     ]),
   },
+  detail: {
+    subscribe: z.tuple([context, namespace, name]),
+    unsubscribe: z.tuple([z.string().min(1).max(200)]),
+    access: z.tuple([context, namespace]),
+    deletePod: z.tuple([context, namespace, name]),
+    rollback: z.tuple([context, namespace, name, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]),
+    startLogs: z.tuple([
+      context,
+      namespace,
+      name,
+      z.string().min(1).max(63),
+      z
+        .object({
+          follow: z.boolean(),
+          previous: z.boolean(),
+          tailLines: z.number().int().min(0).max(100_000).optional(),
+        })
+        .strict(),
+    ]),
+    stopLogs: z.tuple([z.string().min(1).max(200)]),
+  },
 };
 
 export const CHANNEL_PREFIX = 'everynode:';
@@ -88,7 +109,13 @@ export const channels: ChannelSpec[] = Object.entries(serviceArgs).flatMap(([ser
   })),
 );
 
-export const eventNames: EventName[] = ['onDidChangeClusters', 'onDidChangeProjects', 'onDidChangeDaemonSets'];
+export const eventNames: EventName[] = [
+  'onDidChangeClusters',
+  'onDidChangeProjects',
+  'onDidChangeDaemonSets',
+  'onDidChangeDaemonSetDetail',
+  'onDidReceiveLogs',
+];
 
 export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;
 

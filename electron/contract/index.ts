@@ -1,4 +1,5 @@
 export * from './dto.js';
+export * from './detail-dto.js';
 export * from './services.js';
 export * from './channels.js';
 export * from './web-protocol.js';

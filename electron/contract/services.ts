@@ -15,6 +15,7 @@ import type {
   ProjectsState,
   WireResult,
 } from './dto.js';
+import type { DaemonSetDetail, DetailAccess, LogChunk, LogOptions } from './detail-dto.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
 export interface EverynodeServices {
@@ -61,12 +62,36 @@ export interface EverynodeServices {
     /** Creates a kubernetes.io/dockerconfigjson Secret; returns its name. */
     createRegistrySecret(context: string, namespace: string, input: RegistrySecretInput): Promise<string>;
   };
+  detail: {
+    /**
+     * Watches one DaemonSet with its pods (by its label selector), nodes, events and ControllerRevisions; complete
+     * pictures arrive as `onDidChangeDaemonSetDetail` events.
+     */
+    subscribe(context: string, namespace: string, name: string): Promise<{ subscriptionId: string }>;
+    unsubscribe(subscriptionId: string): Promise<void>;
+    /** SelfSubjectAccessReviews for the page's actions in that namespace. */
+    access(context: string, namespace: string): Promise<DetailAccess>;
+    deletePod(context: string, namespace: string, pod: string): Promise<void>;
+    /** As `kubectl rollout undo --to-revision`: strategic merge patch of the revision's data; false when already at it. */
+    rollback(context: string, namespace: string, name: string, revision: number): Promise<{ rolledBack: boolean }>;
+    /** Starts a log read; its lines arrive as `onDidReceiveLogs` events until `ended`. */
+    startLogs(
+      context: string,
+      namespace: string,
+      pod: string,
+      container: string,
+      options: LogOptions,
+    ): Promise<{ streamId: string }>;
+    stopLogs(streamId: string): Promise<void>;
+  };
 }
 
 export interface EverynodeEvents {
   onDidChangeClusters: ClustersState;
   onDidChangeProjects: ProjectsState;
   onDidChangeDaemonSets: DaemonSetDelta;
+  onDidChangeDaemonSetDetail: DaemonSetDetail;
+  onDidReceiveLogs: LogChunk;
 }
 
 export type ServiceName = keyof EverynodeServices;

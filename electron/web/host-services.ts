@@ -24,5 +24,6 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
     projects: services.projects,
     daemonsets: services.daemonsets,
     wizard: services.wizard,
+    detail: services.detail,
   };
 }

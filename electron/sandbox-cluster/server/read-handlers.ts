@@ -5,6 +5,7 @@ import { apiVersionOf } from '../store/resources.js';
 import { objectKey } from '../store/store.js';
 import type { KubeObject } from '../types.js';
 import type { ServerContext } from './context.js';
+import { followPodLog } from './log-follow.js';
 import { intParam, type ResourceRequest } from './request.js';
 import { sendJson, sendText } from './respond.js';
 import { toTable, wantsTable, type IncludeObject } from './table.js';
@@ -136,6 +137,16 @@ export function handlePodLog(ctx: ServerContext, r: ResourceRequest): void {
     throw badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names}]`);
   }
   const container = requested ?? containers[0]?.name ?? '';
+  if (r.url.searchParams.get('follow') === 'true') {
+    const previous = r.url.searchParams.get('previous') === 'true';
+    const read = (): string[] =>
+      ctx.logs(r.namespace ?? '', pod.metadata.name, container, { timestamps: true, previous });
+    followPodLog(r, read, {
+      tail: intParam(r.url, 'tailLines'),
+      timestamps: r.url.searchParams.get('timestamps') === 'true',
+    });
+    return;
+  }
   let lines = ctx.logs(r.namespace ?? '', pod.metadata.name, container, {
     timestamps: r.url.searchParams.get('timestamps') === 'true',
     previous: r.url.searchParams.get('previous') === 'true',

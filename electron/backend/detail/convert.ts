@@ -1,0 +1,113 @@
+import type { CoreV1Event, V1ControllerRevision, V1Pod } from '@kubernetes/client-node';
+import type { DetailContainer, DetailEvent, DetailPod, DetailRevision } from '../../contract/index.js';
+
+// Cluster objects -> the detail page's DTOs. Lists come deserialised by client-node (Dates) while watch events are
+// raw JSON (strings): every timestamp goes through isoTime.
+
+export const REVISION_HASH = 'controller-revision-hash';
+export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+export function isoTime(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? value : '';
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function container(status: NonNullable<V1Pod['status']>['containerStatuses'], name: string, image: string) {
+  const s = status?.find((c) => c.name === name);
+  const result: DetailContainer = {
+    name,
+    image: s?.image && s.image !== '' ? s.image : image,
+    state: 'unknown',
+    ready: s?.ready === true,
+    restarts: s?.restartCount ?? 0,
+  };
+  const { waiting, running, terminated } = s?.state ?? {};
+  if (waiting) {
+    result.state = 'waiting';
+    if (waiting.reason) result.reason = waiting.reason;
+    if (waiting.message) result.message = waiting.message;
+  } else if (running) result.state = 'running';
+  else if (terminated) {
+    result.state = 'terminated';
+    result.reason = terminated.reason ?? (terminated.exitCode === 0 ? 'Completed' : 'Error');
+    if (terminated.message) result.message = terminated.message;
+  }
+  return result;
+}
+
+/** Ready for at least minReadySeconds, measured from the Ready condition's last transition. */
+export function isAvailable(pod: V1Pod, minReadySeconds: number, now: number): boolean {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  if (ready?.status !== 'True') return false;
+  if (minReadySeconds <= 0) return true;
+  const since = Date.parse(isoTime(ready.lastTransitionTime as unknown));
+  return Number.isFinite(since) && since + minReadySeconds * 1000 <= now;
+}
+
+export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number): DetailPod {
+  const statuses = pod.status?.containerStatuses;
+  const containers = (pod.spec?.containers ?? []).map((c) => container(statuses, c.name, c.image ?? ''));
+  const initStatuses = pod.status?.initContainerStatuses;
+  // An init container still waiting or failing is what holds the pod up: show it first.
+  const inits = (pod.spec?.initContainers ?? [])
+    .map((c) => container(initStatuses, c.name, c.image ?? ''))
+    .filter((c) => c.state === 'waiting' || (c.state === 'terminated' && c.reason !== 'Completed'));
+  return {
+    name: pod.metadata?.name ?? '',
+    uid: pod.metadata?.uid ?? '',
+    node: pod.spec?.nodeName ?? '',
+    phase: pod.status?.phase ?? 'Pending',
+    ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true,
+    available: isAvailable(pod, minReadySeconds, now),
+    restarts: containers.reduce((sum, c) => sum + c.restarts, 0),
+    revisionHash: pod.metadata?.labels?.[REVISION_HASH] ?? '',
+    createdAt: isoTime(pod.metadata?.creationTimestamp as unknown),
+    deleting: pod.metadata?.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
+    containers: [...inits, ...containers],
+  };
+}
+
+export function toDetailEvent(event: CoreV1Event): DetailEvent {
+  const lastSeen =
+    isoTime(event.lastTimestamp as unknown) ||
+    isoTime(event.series?.lastObservedTime as unknown) ||
+    isoTime(event.eventTime as unknown) ||
+    isoTime(event.firstTimestamp as unknown) ||
+    isoTime(event.metadata.creationTimestamp as unknown);
+  return {
+    uid: event.metadata.uid ?? `${event.metadata.namespace ?? ''}/${event.metadata.name ?? ''}`,
+    type: event.type ?? 'Normal',
+    reason: event.reason ?? '',
+    message: event.message ?? '',
+    object: { kind: event.involvedObject.kind ?? '', name: event.involvedObject.name ?? '' },
+    count: event.series?.count ?? event.count ?? 1,
+    lastSeen,
+  };
+}
+
+/** The template a revision recorded: `data.spec.template` without the `$patch` directive. */
+export function revisionTemplate(revision: V1ControllerRevision): Record<string, unknown> {
+  const data: unknown = revision.data;
+  const spec = isRecord(data) ? data.spec : undefined;
+  const template = isRecord(spec) ? spec.template : undefined;
+  if (!isRecord(template)) return {};
+  const copy: Record<string, unknown> = { ...template };
+  delete copy.$patch;
+  return copy;
+}
+
+export function toDetailRevision(revision: V1ControllerRevision): DetailRevision {
+  const meta = revision.metadata ?? {};
+  const result: DetailRevision = {
+    name: meta.name ?? '',
+    revision: revision.revision,
+    hash: meta.labels?.[REVISION_HASH] ?? '',
+    createdAt: isoTime(meta.creationTimestamp as unknown),
+    template: revisionTemplate(revision),
+  };
+  const cause = meta.annotations?.[CHANGE_CAUSE];
+  if (cause) result.changeCause = cause;
+  return result;
+}

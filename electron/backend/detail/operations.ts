@@ -1,0 +1,75 @@
+import { PatchStrategy } from '@kubernetes/client-node';
+import type { DetailAccess } from '../../contract/index.js';
+import { selectorString } from '../daemonsets/rows.js';
+import { AppError } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+
+export async function deletePod(session: ContextSession, namespace: string, pod: string): Promise<void> {
+  await session.call(() => session.core.deleteNamespacedPod({ name: pod, namespace }));
+}
+
+/**
+ * `kubectl rollout undo daemonset/<name> --to-revision=<n>`: find the revision among the DaemonSet's own
+ * ControllerRevisions, skip when it is already the current one, else strategic-merge-patch its `data` (which replaces
+ * the whole template) onto the DaemonSet.
+ */
+export async function rollback(
+  session: ContextSession,
+  namespace: string,
+  name: string,
+  revision: number,
+): Promise<{ rolledBack: boolean }> {
+  const ds = await session.call(() => session.apps.readNamespacedDaemonSet({ name, namespace }));
+  const uid = ds.metadata?.uid;
+  const labelSelector = selectorString(ds.spec?.selector);
+  const list = await session.call(() => session.apps.listNamespacedControllerRevision({ namespace, labelSelector }));
+  const owned = list.items.filter((r) =>
+    (r.metadata?.ownerReferences ?? []).some((o) => o.uid === uid && o.controller === true),
+  );
+  const target = owned.find((r) => r.revision === revision);
+  if (!target) throw new AppError('not-found', `Revision ${revision} is not in the history of DaemonSet "${name}".`);
+  const newest = Math.max(...owned.map((r) => r.revision));
+  // The controller renumbers a revision whose template comes back, so the newest revision is the live template.
+  if (target.revision === newest) return { rolledBack: false };
+  await session.call(() =>
+    session.objects.patch(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name, namespace },
+        ...(target.data as Record<string, unknown>),
+      },
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      PatchStrategy.StrategicMergePatch,
+    ),
+  );
+  return { rolledBack: true };
+}
+
+/** What the user may do on the page, asked with SelfSubjectAccessReviews (no trial and error). */
+export async function access(session: ContextSession, namespace: string): Promise<DetailAccess> {
+  const [deletePods, patchDaemonSet, deleteDaemonSet, readLogs] = await Promise.all([
+    session.can({ verb: 'delete', resource: 'pods', namespace }),
+    session.can({ verb: 'patch', resource: 'daemonsets', group: 'apps', namespace }),
+    session.can({ verb: 'delete', resource: 'daemonsets', group: 'apps', namespace }),
+    canReadLogs(session, namespace),
+  ]);
+  return { deletePods, patchDaemonSet, deleteDaemonSet, readLogs };
+}
+
+// pods/log is a subresource, which AccessQuestion does not carry: ask the review with it directly.
+async function canReadLogs(session: ContextSession, namespace: string): Promise<boolean> {
+  const review = await session.call(() =>
+    session.authz.createSelfSubjectAccessReview({
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { verb: 'get', resource: 'pods', subresource: 'log', namespace } },
+      },
+    }),
+  );
+  return review.status?.allowed === true;
+}

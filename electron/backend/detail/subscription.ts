@@ -1,0 +1,217 @@
+import type { CoreV1Event, V1ControllerRevision, V1DaemonSet, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { DaemonSetDetail, DetailEvent, DetailRevision } from '../../contract/index.js';
+import { toErrorDTO } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+import { WatchManager, type InformerHandle } from '../watch/manager.js';
+import type { KubeObject } from '../watch/types.js';
+import type { InformerSource } from '../watch/informer.js';
+import { selectorString, toRow } from '../daemonsets/rows.js';
+import { daemonSetSource, podSource } from '../daemonsets/sources.js';
+import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
+import { eligibility, toNodeSummary } from './eligibility.js';
+import { eventSource, nodeSource, revisionSource } from './sources.js';
+
+export interface DetailSubscriptionOptions {
+  id: string;
+  session: ContextSession;
+  manager: WatchManager;
+  namespace: string;
+  name: string;
+  flushMs: number;
+  emit(detail: DaemonSetDetail): void;
+}
+
+const MAX_EVENTS = 200;
+
+interface Held<T extends KubeObject> {
+  handle: InformerHandle<T>;
+  unlisten(): void;
+}
+
+const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uid: string) =>
+  (object.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
+
+/**
+ * One DaemonSet's detail page: the namespace's DaemonSet informer (shared with the list page), pods and
+ * ControllerRevisions by the DaemonSet's own label selector, the namespace's events, and the nodes. Every change sends
+ * a complete, debounced picture.
+ */
+export class DetailSubscription {
+  private ds: Held<V1DaemonSet> | undefined;
+  private nodes: Held<V1Node> | undefined;
+  private events: Held<CoreV1Event> | undefined;
+  private pods: (Held<V1Pod> & { selector: string }) | undefined;
+  private revisions: (Held<V1ControllerRevision> & { selector: string }) | undefined;
+  private seenUid: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(readonly options: DetailSubscriptionOptions) {}
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  get context(): string {
+    return this.options.session.name;
+  }
+
+  start(): void {
+    const { session, namespace } = this.options;
+    this.ds = this.hold(WatchManager.key(session.id, 'daemonsets', namespace), () =>
+      daemonSetSource(session, namespace),
+    );
+    this.nodes = this.hold(WatchManager.key(session.id, 'nodes', undefined), () => nodeSource(session));
+    this.events = this.hold(WatchManager.key(session.id, 'events', namespace), () => eventSource(session, namespace));
+    this.schedule();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
+  }
+
+  private hold<T extends KubeObject>(key: string, source: () => InformerSource<T>): Held<T> {
+    const handle = this.options.manager.acquire<T>(key, this.options.session.name, source);
+    const unlisten = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
+    return { handle, unlisten };
+  }
+
+  private drop(held: Held<KubeObject> | undefined): void {
+    held?.unlisten();
+    held?.handle.release();
+  }
+
+  private current(): V1DaemonSet | undefined {
+    const wanted = `${this.options.namespace}/${this.options.name}`;
+    return this.ds?.handle.informer.snapshot().find((d) => `${d.metadata?.namespace}/${d.metadata?.name}` === wanted);
+  }
+
+  // Pods and revisions are watched by the DaemonSet's own selector, re-acquired only when the selector changes.
+  private follow(ds: V1DaemonSet | undefined): void {
+    const selector = ds ? selectorString(ds.spec?.selector) : '';
+    const { session, namespace } = this.options;
+    if (this.pods?.selector !== selector) {
+      this.drop(this.pods);
+      this.pods = undefined;
+      if (selector !== '') {
+        this.pods = {
+          ...this.hold<V1Pod>(WatchManager.key(session.id, 'pods', namespace, selector), () =>
+            podSource(session, namespace, selector),
+          ),
+          selector,
+        };
+      }
+    }
+    if (this.revisions?.selector !== selector) {
+      this.drop(this.revisions);
+      this.revisions = undefined;
+      if (selector !== '') {
+        this.revisions = {
+          ...this.hold<V1ControllerRevision>(
+            WatchManager.key(session.id, 'controllerrevisions', namespace, selector),
+            () => revisionSource(session, namespace, selector),
+          ),
+          selector,
+        };
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.closed) return;
+    const ds = this.current();
+    this.follow(ds);
+    this.options.emit(this.picture(ds));
+  }
+
+  private picture(ds: V1DaemonSet | undefined): DaemonSetDetail {
+    const base: DaemonSetDetail = {
+      subscriptionId: this.options.id,
+      state: 'loading',
+      pods: [],
+      nodes: { allowed: true, value: [] },
+      events: [],
+      revisions: [],
+    };
+    const status = this.ds?.handle.informer.currentStatus();
+    if (status?.error) base.error = toErrorDTO(status.error);
+    if (!ds) {
+      if (status?.synced) base.state = this.seenUid === undefined ? 'not-found' : 'deleted';
+      return base;
+    }
+    const uid = ds.metadata?.uid ?? '';
+    this.seenUid = uid;
+    // Until the pods and revisions of its selector are listed, a picture would show an empty grid as if it were true.
+    const listed = [this.pods, this.revisions].every((h) => h?.handle.informer.currentStatus().synced === true);
+    if (!listed) return base;
+    base.state = 'ok';
+    const now = Date.now();
+    const minReady = ds.spec?.minReadySeconds ?? 0;
+    const pods = (this.pods?.handle.informer.snapshot() ?? []).filter((p) => ownedBy(p, uid));
+    base.pods = pods.map((p) => toDetailPod(p, minReady, now)).sort((a, b) => a.node.localeCompare(b.node));
+    // A pod Ready but not yet available becomes available by the clock alone: look again then.
+    if (base.pods.some((p) => p.ready && !p.available)) setTimeout(() => this.schedule(), 1000).unref();
+    base.revisions = this.revisionList(uid);
+    base.events = this.eventList(ds, new Set(pods.map((p) => p.metadata?.uid ?? '')));
+    base.nodes = this.nodeList(ds);
+    const newest = base.revisions.at(-1);
+    base.daemonSet = {
+      row: toRow(ds),
+      annotations: { ...(ds.metadata?.annotations ?? {}) },
+      conditions: (ds.status?.conditions ?? []).map((c) => ({
+        type: c.type,
+        status: c.status,
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.message ? { message: c.message } : {}),
+      })),
+      template: JSON.parse(JSON.stringify(ds.spec?.template ?? {})) as Record<string, unknown>,
+      ...(newest ? { updateRevisionHash: newest.hash } : {}),
+    };
+    return base;
+  }
+
+  private revisionList(uid: string): DetailRevision[] {
+    return (this.revisions?.handle.informer.snapshot() ?? [])
+      .filter((r) => ownedBy(r, uid))
+      .map(toDetailRevision)
+      .sort((a, b) => a.revision - b.revision);
+  }
+
+  private eventList(ds: V1DaemonSet, podUids: Set<string>): DetailEvent[] {
+    const uid = ds.metadata?.uid ?? '';
+    // Pods already gone keep their events: they are recognised by the DaemonSet's pod name prefix.
+    const prefix = `${ds.metadata?.name ?? ''}-`;
+    return (this.events?.handle.informer.snapshot() ?? [])
+      .filter((e) => {
+        const o = e.involvedObject;
+        if (o.kind === 'DaemonSet') return o.uid === uid || (o.uid === undefined && o.name === ds.metadata?.name);
+        return o.kind === 'Pod' && (podUids.has(o.uid ?? '') || (o.name ?? '').startsWith(prefix));
+      })
+      .map(toDetailEvent)
+      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
+      .slice(0, MAX_EVENTS);
+  }
+
+  private nodeList(ds: V1DaemonSet): DaemonSetDetail['nodes'] {
+    const informer = this.nodes?.handle.informer;
+    const error = informer?.currentStatus().error;
+    // A user who may not list nodes still gets the pods; the page says why the grid is missing.
+    if (error && error.code === 'forbidden') return { allowed: false, message: error.message };
+    const spec = ds.spec?.template.spec;
+    return {
+      allowed: true,
+      value: (informer?.snapshot() ?? [])
+        .map((n) => eligibility(spec, toNodeSummary(n)))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+}

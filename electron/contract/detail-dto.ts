@@ -1,0 +1,120 @@
+// Data of the DaemonSet detail page (issue 6). Plain JSON only, like dto.ts.
+import type { AppErrorDTO, DaemonSetRow, NodeSummary, Readable } from './dto.js';
+
+export interface DetailContainer {
+  name: string;
+  image: string;
+  state: 'waiting' | 'running' | 'terminated' | 'unknown';
+  /** Waiting or terminated reason: ContainerCreating, ImagePullBackOff, CrashLoopBackOff, Error... */
+  reason?: string;
+  message?: string;
+  ready: boolean;
+  restarts: number;
+}
+
+export interface DetailPod {
+  name: string;
+  uid: string;
+  /** Empty while not yet bound. */
+  node: string;
+  phase: string;
+  ready: boolean;
+  /** Ready for at least minReadySeconds (as the DaemonSet controller counts it). */
+  available: boolean;
+  restarts: number;
+  /** The pod's controller-revision-hash label. */
+  revisionHash: string;
+  createdAt: string;
+  /** Set once deletion has begun (deletionTimestamp). */
+  deleting: boolean;
+  containers: DetailContainer[];
+}
+
+/** Why a node runs no pod of this DaemonSet. */
+export type IneligibleReason =
+  { kind: 'selector'; detail: string } | { kind: 'affinity'; detail: string } | { kind: 'taint'; detail: string };
+
+export interface DetailNode extends NodeSummary {
+  eligible: boolean;
+  reason?: IneligibleReason;
+}
+
+export interface DetailEvent {
+  uid: string;
+  type: string;
+  reason: string;
+  message: string;
+  /** The object the event is about: the DaemonSet or one of its pods. */
+  object: { kind: string; name: string };
+  count: number;
+  /** Last time seen (RFC 3339). */
+  lastSeen: string;
+}
+
+export interface DetailRevision {
+  name: string;
+  revision: number;
+  hash: string;
+  /** kubernetes.io/change-cause annotation. */
+  changeCause?: string;
+  createdAt: string;
+  /** The pod template the revision recorded (its `data.spec.template`, without `$patch`). */
+  template: Record<string, unknown>;
+}
+
+export interface DetailCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface DaemonSetDetailInfo {
+  row: DaemonSetRow;
+  annotations: Record<string, string>;
+  conditions: DetailCondition[];
+  /** Hash of the newest revision: pods with it run the current template. */
+  updateRevisionHash?: string;
+  /** Template of the live object, for diffs against revisions. */
+  template: Record<string, unknown>;
+}
+
+/**
+ * One complete picture of a DaemonSet's detail page. `state`: 'loading' until the first lists arrive; 'deleted' when
+ * the DaemonSet disappeared while subscribed; 'not-found' when it did not exist at subscription.
+ */
+export interface DaemonSetDetail {
+  subscriptionId: string;
+  state: 'loading' | 'ok' | 'deleted' | 'not-found';
+  daemonSet?: DaemonSetDetailInfo;
+  pods: DetailPod[];
+  nodes: Readable<DetailNode[]>;
+  /** Newest first, at most 200. */
+  events: DetailEvent[];
+  /** Oldest revision first. */
+  revisions: DetailRevision[];
+  error?: AppErrorDTO;
+}
+
+export interface LogOptions {
+  follow: boolean;
+  previous: boolean;
+  /** Lines from the end to start with; omitted = all. */
+  tailLines?: number;
+}
+
+/** A chunk of a log stream: complete lines; `ended` once the stream is over (pod gone, stopped, not following). */
+export interface LogChunk {
+  streamId: string;
+  lines: string[];
+  ended: boolean;
+  error?: AppErrorDTO;
+}
+
+/** SelfSubjectAccessReview answers for the page's actions. */
+export interface DetailAccess {
+  deletePods: boolean;
+  patchDaemonSet: boolean;
+  deleteDaemonSet: boolean;
+  readLogs: boolean;
+}

@@ -1,0 +1,202 @@
+// The detail page's backend on a real sandbox cluster with real kubectl: one DaemonSet's pods, nodes with eligibility,
+// events and revisions arrive live; rollback restores the old image as kubectl sees it; a deleted pod is replaced;
+// logs read and follow; the DaemonSet deleted with kubectl is reported as deleted.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DaemonSetDetail, LogChunk } from '../../electron/contract/index.js';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import type { Backend } from '../../electron/backend/index.js';
+import { backendFor, Client, tempDir, waitFor } from './backend-harness.js';
+
+let sandbox: SandboxHandle;
+let backend: Backend;
+let client: Client;
+let context: string;
+let kubeconfig: string;
+const NS = 'team-a';
+
+// Asynchronous on purpose: the sandbox serves from this process.
+function kubectl(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'kubectl',
+      args,
+      { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: 60_000 },
+      (error, out, err) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${err}`)) : resolve(out)),
+    );
+  });
+}
+
+const manifest = (name: string, image: string): string => `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ${name}, namespace: ${NS}}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 2}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      terminationGracePeriodSeconds: 2
+      containers:
+      - {name: agent, image: ${image}}
+`;
+
+function latest(id: string): DaemonSetDetail | undefined {
+  const all = client.events.filter(
+    (e) => e.event === 'onDidChangeDaemonSetDetail' && (e.payload as DaemonSetDetail).subscriptionId === id,
+  );
+  return all.at(-1)?.payload as DaemonSetDetail | undefined;
+}
+
+const logChunks = (id: string): LogChunk[] =>
+  client.events
+    .filter((e) => e.event === 'onDidReceiveLogs' && (e.payload as LogChunk).streamId === id)
+    .map((e) => e.payload as LogChunk);
+
+beforeAll(async () => {
+  const dir = tempDir('everynode-detail-');
+  kubeconfig = path.join(dir, 'config');
+  sandbox = await startSandbox({ speed: 25, nodes: 6 });
+  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  ({ backend } = await backendFor([kubeconfig]));
+  client = new Client(backend);
+  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  context = (await client.services.clusters.getState()).activeContext ?? '';
+  // Pods of another DaemonSet in the same namespace must not reach this page.
+  fs.writeFileSync(path.join(dir, 'other.yaml'), manifest('other', 'busybox:1.36'));
+  fs.writeFileSync(path.join(dir, 'agent.yaml'), manifest('agent', 'busybox:1.36'));
+  await kubectl(['apply', '-f', path.join(dir, 'other.yaml'), '-f', path.join(dir, 'agent.yaml')]);
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.dispose();
+  await sandbox?.stop();
+});
+
+describe('DaemonSet detail backend', () => {
+  let id = '';
+
+  it('shows only this DaemonSet pods, its nodes with eligibility, events and the first revision', async () => {
+    ({ subscriptionId: id } = await client.services.detail.subscribe(context, NS, 'agent'));
+    await waitFor(
+      () => {
+        const d = latest(id);
+        return (
+          d?.state === 'ok' &&
+          d.pods.length > 0 &&
+          d.pods.every((p) => p.available) &&
+          d.pods.length === d.daemonSet?.row.status.desired
+        );
+      },
+      30_000,
+      'all pods available',
+    );
+    const detail = latest(id) as DaemonSetDetail;
+    expect(detail.pods.every((p) => p.name.startsWith('agent-'))).toBe(true);
+    const kubectlPods = (await kubectl(['get', 'pods', '-n', NS, '-l', 'app=agent', '-o', 'name'])).trim().split('\n');
+    expect(detail.pods.map((p) => `pod/${p.name}`).sort()).toEqual(kubectlPods.sort());
+    if (!detail.nodes.allowed) throw new Error('admin may list nodes');
+    const eligible = detail.nodes.value
+      .filter((n) => n.eligible)
+      .map((n) => n.name)
+      .sort();
+    expect(eligible).toEqual([...new Set(detail.pods.map((p) => p.node))].sort());
+    // The control plane's NoSchedule taint is not tolerated by this template: named as the reason.
+    const refused = detail.nodes.value.find((n) => !n.eligible);
+    expect(refused?.reason).toEqual({ kind: 'taint', detail: 'node-role.kubernetes.io/control-plane:NoSchedule' });
+    expect(detail.revisions.map((r) => r.revision)).toEqual([1]);
+    expect(detail.pods.every((p) => p.revisionHash === detail.daemonSet?.updateRevisionHash)).toBe(true);
+    await waitFor(() => (latest(id)?.events ?? []).some((e) => e.reason === 'SuccessfulCreate'), 10_000, 'events');
+    expect(await client.services.detail.access(context, NS)).toEqual({
+      deletePods: true,
+      patchDaemonSet: true,
+      deleteDaemonSet: true,
+      readLogs: true,
+    });
+  }, 60_000);
+
+  it('follows a new image to revision 2, and rolls back to revision 1 as kubectl rollout undo does', async () => {
+    await kubectl(['set', 'image', '-n', NS, 'daemonset/agent', 'agent=busybox:1.37']);
+    await waitFor(
+      () => {
+        const d = latest(id);
+        return (
+          d?.revisions.length === 2 &&
+          d.pods.length > 0 &&
+          d.pods.every((p) => p.available && p.revisionHash === d.revisions[1]?.hash && !p.deleting)
+        );
+      },
+      40_000,
+      'rollout to revision 2',
+    );
+    expect(latest(id)?.pods.every((p) => p.containers[0]?.image.endsWith('busybox:1.37'))).toBe(true);
+    expect(await client.services.detail.rollback(context, NS, 'agent', 1)).toEqual({ rolledBack: true });
+    const image = await kubectl([
+      'get',
+      'ds',
+      'agent',
+      '-n',
+      NS,
+      '-o',
+      'jsonpath={.spec.template.spec.containers[0].image}',
+    ]);
+    expect(image).toBe('busybox:1.36');
+    // kubectl renumbers the restored revision; rolling back to what now runs changes nothing.
+    await waitFor(
+      () =>
+        latest(id)
+          ?.revisions.map((r) => r.revision)
+          .join() === '2,3',
+      10_000,
+      'revision 3',
+    );
+    expect(await client.services.detail.rollback(context, NS, 'agent', 3)).toEqual({ rolledBack: false });
+    await expect(client.services.detail.rollback(context, NS, 'agent', 9)).rejects.toMatchObject({ code: 'not-found' });
+  }, 60_000);
+
+  it('deletes one pod, which the controller replaces on the same node', async () => {
+    const victim = latest(id)?.pods[0];
+    if (!victim) throw new Error('no pod');
+    await client.services.detail.deletePod(context, NS, victim.name);
+    await waitFor(
+      () => {
+        const pods = latest(id)?.pods ?? [];
+        return !pods.some((p) => p.name === victim.name) && pods.some((p) => p.node === victim.node && p.available);
+      },
+      30_000,
+      'replacement pod',
+    );
+  }, 40_000);
+
+  it('reads a container log, follows it, and stops', async () => {
+    const pod = latest(id)?.pods.find((p) => p.available);
+    if (!pod) throw new Error('no pod');
+    const once = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+      follow: false,
+      previous: false,
+    });
+    await waitFor(() => logChunks(once.streamId).some((c) => c.ended), 10_000, 'log read');
+    const expected = await kubectl(['logs', '-n', NS, pod.name, '-c', 'agent']);
+    const got = logChunks(once.streamId).flatMap((c) => c.lines);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.join('\n')).toContain(got[0] ?? '');
+    expect(expected.split('\n')[0]).toBe(got[0]);
+    const follow = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+      follow: true,
+      previous: false,
+      tailLines: 1,
+    });
+    await waitFor(() => logChunks(follow.streamId).flatMap((c) => c.lines).length >= 2, 20_000, 'followed lines');
+    await client.services.detail.stopLogs(follow.streamId);
+    await waitFor(() => logChunks(follow.streamId).some((c) => c.ended), 5_000, 'stopped stream');
+  }, 40_000);
+
+  it('reports a DaemonSet deleted with kubectl as deleted', async () => {
+    await kubectl(['delete', 'ds', 'agent', '-n', NS, '--wait=false']);
+    await waitFor(() => latest(id)?.state === 'deleted', 15_000, 'deleted state');
+    const missing = await client.services.detail.subscribe(context, NS, 'never-was');
+    await waitFor(() => latest(missing.subscriptionId)?.state === 'not-found', 10_000, 'not-found state');
+  }, 30_000);
+});
