@@ -101,8 +101,8 @@ async function main(): Promise<void> {
         await coldUi(ctx, ui);
         const afterCold = await readMemory(ui);
         memoryMetrics(ctx, ui, afterCold);
-        await churn(ctx, ui, afterCold);
-        await soak(ctx, ui, afterCold);
+        const afterChurn = await churn(ctx, ui, afterCold);
+        await soak(ctx, ui, afterChurn);
       } finally {
         await ui.close();
       }

@@ -75,7 +75,9 @@ export interface MemoryReading {
   heapMb: number | undefined;
 }
 
+/** Memory after the host and page have been idle for a moment (the last batches and timers done). */
 export async function readMemory(ui: UiSession): Promise<MemoryReading> {
+  await ui.page.waitForTimeout(3000);
   const heap = await heapMb(ui.page).catch(() => undefined);
   return { backendMb: rssMb(ui.host.pid), heapMb: heap };
 }

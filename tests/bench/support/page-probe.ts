@@ -100,10 +100,15 @@ export const PROBE_SOURCE = String.raw`
       const last = state.observations[state.observations.length - 1];
       return last ? last[2] : 0;
     },
+    // Hands the records over and drops them here, so the heap read afterwards is the app's, not the probe's.
     stopObserving() {
       state.observer?.disconnect();
       state.longTaskObserver?.disconnect();
-      return { observations: state.observations, longTasks: state.longTasks };
+      const records = { observations: state.observations, longTasks: state.longTasks };
+      state.observations = [];
+      state.longTasks = [];
+      state.last = new Map();
+      return records;
     },
     // Every row's name and ready text, read by scrolling the virtualised table from top to bottom.
     async readAllRows() {
