@@ -118,10 +118,22 @@ export function fakeBridge() {
       projectResources: (...args) => (record('wizard.projectResources', args), unsupported()),
       createRegistrySecret: (...args) => (record('wizard.createRegistrySecret', args), unsupported()),
     },
+    // The detail page's calls are tested end to end against the sandbox.
+    detail: {
+      subscribe: (...args) => (record('detail.subscribe', args), unsupported()),
+      unsubscribe: (...args) => (record('detail.unsubscribe', args), unsupported()),
+      access: (...args) => (record('detail.access', args), unsupported()),
+      deletePod: (...args) => (record('detail.deletePod', args), unsupported()),
+      rollback: (...args) => (record('detail.rollback', args), unsupported()),
+      startLogs: (...args) => (record('detail.startLogs', args), unsupported()),
+      stopLogs: (...args) => (record('detail.stopLogs', args), unsupported()),
+    },
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),
       onDidChangeDaemonSets: (l) => on('onDidChangeDaemonSets', l),
+      onDidChangeDaemonSetDetail: (l) => on('onDidChangeDaemonSetDetail', l),
+      onDidReceiveLogs: (l) => on('onDidReceiveLogs', l),
     },
   };
 

@@ -1,0 +1,36 @@
+import { readonly, ref } from 'vue';
+
+// The app's one view switch: a hash route, so a detail page survives a reload and the browser's Back works.
+// `#/ds/<context>/<namespace>/<name>` opens a DaemonSet's detail page; anything else is the list.
+
+export type Route = { view: 'list' } | { view: 'detail'; context: string; namespace: string; name: string };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'ds' && parts.length === 4) {
+    try {
+      const [context, namespace, name] = parts.slice(1).map((p) => decodeURIComponent(p));
+      if (context && namespace && name) return { view: 'detail', context, namespace, name };
+    } catch {
+      // A malformed escape in a hand-edited URL: show the list.
+    }
+  }
+  return { view: 'list' };
+}
+
+export function detailHash(context: string, namespace: string, name: string): string {
+  return `#/ds/${[context, namespace, name].map(encodeURIComponent).join('/')}`;
+}
+
+const current = ref<Route>(typeof location === 'undefined' ? { view: 'list' } : parseHash(location.hash));
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => (current.value = parseHash(location.hash)));
+}
+
+export function useRoute() {
+  return readonly(current);
+}
+
+export function goToList(): void {
+  location.hash = '#/';
+}
