@@ -131,7 +131,7 @@ export function manifestFromForm(form: WizardForm, options: { creating: boolean 
   const baseLabels = base.metadata?.labels;
   const baseTemplateLabels = templateOf(base)?.metadata?.labels;
   // Object labels follow the form unless an import gave the object labels of its own, different from the pod's.
-  if (baseLabels === undefined || sameMap(baseLabels, baseTemplateLabels)) put(metadata, 'labels', labels);
+  if (baseLabels === undefined || sameMap(baseLabels, baseTemplateLabels)) put(metadata, 'labels', { ...labels });
   const annotations = copy(base.metadata?.annotations);
   put(annotations, ALIAS_ANNOTATION, form.alias.trim());
   put(annotations, DESCRIPTION_ANNOTATION, form.description.trim());
@@ -146,7 +146,8 @@ export function manifestFromForm(form: WizardForm, options: { creating: boolean 
       (selector.matchExpressions === undefined &&
         Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
         Object.keys(selector.matchLabels ?? {}).length > 0));
-  spec.selector = keepSelector ? selector : { matchLabels: labels };
+  // Separate objects, so a YAML view never shows them as anchors and aliases.
+  spec.selector = keepSelector ? selector : { matchLabels: { ...labels } };
   writeStrategy(form, spec);
   const template = copy(templateOf(base));
   const templateMeta = copy(templateOf(base)?.metadata);

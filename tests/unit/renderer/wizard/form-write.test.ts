@@ -259,3 +259,14 @@ describe('manifestFromForm: Labels and Node Selector', () => {
     ]);
   });
 });
+
+describe('manifestFromForm: plain data', () => {
+  it('labels, template labels and selector are separate objects (no YAML anchors), and the form is not shared', () => {
+    const form = basicForm();
+    const m = manifestFromForm(form);
+    expect(m.metadata?.labels).not.toBe(m.spec?.selector.matchLabels);
+    expect(m.spec?.template.metadata?.labels).not.toBe(m.spec?.selector.matchLabels);
+    m.spec?.template.spec?.containers.push({ name: 'x' });
+    expect(manifestFromForm(form).spec?.template.spec?.containers).toHaveLength(1);
+  });
+});
