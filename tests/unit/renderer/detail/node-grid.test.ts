@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { DaemonSetDetail, DetailNode, DetailPod } from '../../../../electron/contract/detail-dto';
+import {
+  gridCells,
+  ineligibleNodes,
+  pendingNodes,
+  podState,
+  unavailableNodes,
+} from '../../../../renderer/domain/detail/node-grid';
+import { DEFAULT_STUCK_MS, progressSignature, stuckRollout } from '../../../../renderer/domain/detail/stuck';
+import { row } from '../fixtures';
+
+const node = (name: string, eligible = true): DetailNode => ({
+  name,
+  labels: {},
+  taints: eligible ? [] : [{ key: 'dedicated', effect: 'NoSchedule' }],
+  unschedulable: false,
+  ready: true,
+  eligible,
+  ...(eligible ? {} : { reason: { kind: 'taint' as const, detail: 'dedicated:NoSchedule' } }),
+});
+
+function pod(name: string, nodeName: string, extra: Partial<DetailPod> = {}): DetailPod {
+  return {
+    name,
+    uid: `uid-${name}`,
+    node: nodeName,
+    phase: 'Running',
+    ready: true,
+    available: true,
+    restarts: 0,
+    revisionHash: 'new',
+    createdAt: '2026-01-01T00:00:00Z',
+    deleting: false,
+    containers: [{ name: 'agent', image: 'busybox', state: 'running', ready: true, restarts: 0 }],
+    ...extra,
+  };
+}
+
+const waiting = (reason: string): DetailPod['containers'] => [
+  { name: 'agent', image: 'busybox', state: 'waiting', reason, ready: false, restarts: 0 },
+];
+
+describe('node grid cells', () => {
+  it('names each pod state from its containers, with the reason', () => {
+    expect(podState(pod('a', 'n1'))).toEqual({ state: 'available' });
+    expect(podState(pod('a', 'n1', { available: false }))).toEqual({ state: 'ready' });
+    expect(podState(pod('a', 'n1', { available: false, ready: false }))).toEqual({ state: 'running' });
+    const creating = pod('a', 'n1', {
+      phase: 'Pending',
+      ready: false,
+      available: false,
+      containers: waiting('ContainerCreating'),
+    });
+    expect(podState(creating)).toEqual({ state: 'pulling', reason: 'ContainerCreating' });
+    const backoff = pod('a', 'n1', {
+      phase: 'Pending',
+      ready: false,
+      available: false,
+      containers: waiting('ImagePullBackOff'),
+    });
+    expect(podState(backoff)).toEqual({ state: 'failing', reason: 'ImagePullBackOff' });
+    expect(podState(pod('a', 'n1', { deleting: true }))).toEqual({ state: 'terminating' });
+  });
+
+  it('has one cell per eligible node, old or new revision, missing where no pod runs', () => {
+    const nodes = [node('n1'), node('n2'), node('n3'), node('cp', false)];
+    const pods = [pod('a', 'n1'), pod('b', 'n2', { revisionHash: 'old' })];
+    const cells = gridCells(nodes, pods, 'new');
+    expect(cells.map((c) => [c.node, c.state, c.revision])).toEqual([
+      ['n1', 'available', 'new'],
+      ['n2', 'available', 'old'],
+      ['n3', 'missing', 'none'],
+    ]);
+    expect(unavailableNodes(cells)).toEqual(['n3']);
+    expect(pendingNodes(cells)).toEqual(['n2', 'n3']);
+  });
+
+  it('shows the replacement pod when the old one still terminates on the node', () => {
+    const pods = [
+      pod('old', 'n1', { revisionHash: 'old', deleting: true }),
+      pod('new', 'n1', {
+        createdAt: '2026-01-01T00:01:00Z',
+        phase: 'Pending',
+        ready: false,
+        available: false,
+        containers: waiting('ContainerCreating'),
+      }),
+    ];
+    const [cell] = gridCells([node('n1')], pods, 'new');
+    expect(cell).toMatchObject({ pod: 'new', state: 'pulling', revision: 'new', replacing: true });
+  });
+
+  it('lists nodes without a pod with their reason', () => {
+    const detail = {
+      state: 'ok',
+      pods: [pod('a', 'n1')],
+      nodes: { allowed: true, value: [node('n1'), node('cp', false)] },
+    } as DaemonSetDetail;
+    expect(ineligibleNodes(detail).map((n) => [n.name, n.reason?.detail])).toEqual([['cp', 'dedicated:NoSchedule']]);
+  });
+});
+
+describe('stuck rollout', () => {
+  const nodes = [node('n1'), node('n2')];
+  const updating = (pods: DetailPod[]): DaemonSetDetail => ({
+    subscriptionId: 'd',
+    state: 'ok',
+    daemonSet: {
+      row: row('agent', { status: { desired: 2, updated: 1, available: 1, ready: 1 } }),
+      annotations: {},
+      conditions: [],
+      updateRevisionHash: 'new',
+      template: {},
+    },
+    pods,
+    nodes: { allowed: true, value: nodes },
+    events: [],
+    revisions: [],
+  });
+  const pods = [
+    pod('a', 'n1'),
+    pod('b', 'n2', { containers: waiting('ImagePullBackOff'), ready: false, available: false }),
+  ];
+
+  it('flags a rollout without progress past the threshold, naming the nodes that hold it up', () => {
+    const detail = updating(pods);
+    expect(stuckRollout(detail, 0, DEFAULT_STUCK_MS - 1, DEFAULT_STUCK_MS)).toBeUndefined();
+    expect(stuckRollout(detail, 0, DEFAULT_STUCK_MS, DEFAULT_STUCK_MS)).toEqual({ since: 0, nodes: ['n2'] });
+  });
+
+  it('never flags a settled DaemonSet, and counts any pod change as progress', () => {
+    const settled = updating(pods);
+    if (settled.daemonSet) settled.daemonSet.row = row('agent', { status: { desired: 2 } });
+    expect(stuckRollout(settled, 0, 10 * DEFAULT_STUCK_MS, DEFAULT_STUCK_MS)).toBeUndefined();
+    const moved = updating([pods[0] as DetailPod, pod('c', 'n2', { ready: false, available: false })]);
+    expect(progressSignature(moved)).not.toBe(progressSignature(updating(pods)));
+  });
+});
