@@ -13,6 +13,8 @@ export interface BenchContext {
   namespaces: number;
   /** Every DaemonSet the server holds (the bench's plus the seed world's): what "All projects" must show. */
   totalDaemonSets: number;
+  /** The renderer the bench built for this run. */
+  staticDir: string;
   /** The esbuild bundle of the browser host (the shipped app's backend is bundled too); undefined if it failed. */
   webHostBundle: string | undefined;
   /** Repetitions of each cold measurement (the median is reported). */

@@ -14,8 +14,9 @@ import { startup } from './scenarios/startup.js';
 import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
 import { watchers } from './scenarios/watchers.js';
 import { launchBrowser } from './support/browser.js';
-import { ensureRendererBuilt } from './support/build.js';
+import { buildRenderer } from './support/build.js';
 import { bundleWebHost } from './support/bundle.js';
+import { tempDir } from './support/files.js';
 import { adminAccess } from './support/https.js';
 
 const HELP = `Usage: npm run bench -- [--quick] [--soak] [--json FILE]
@@ -70,8 +71,9 @@ async function main(): Promise<void> {
     }
   };
 
-  ensureRendererBuilt(log);
-  const webHostBundle = await bundleWebHost().catch((error: unknown) => {
+  const work = tempDir('bench');
+  const staticDir = buildRenderer(work, log);
+  const webHostBundle = await bundleWebHost(work).catch((error: unknown) => {
     problems.push(`bundling the web host: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   });
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
       count: COUNT,
       namespaces: NAMESPACES,
       totalDaemonSets: (await sandbox.call('snapshot')).length,
+      staticDir,
       webHostBundle,
       repeats: quick ? 1 : 3,
       add: (...rows) => metrics.push(...rows),

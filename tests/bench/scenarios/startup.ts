@@ -13,7 +13,10 @@ const PROJECT = 'monitoring';
 const FIRST_ROW = 'node-exporter';
 
 async function prepare(ctx: BenchContext, browser: Browser, home: string, bundle?: string): Promise<void> {
-  const host = await startWebHost(ctx.sandbox.kubeconfigPath, home, bundle);
+  const host = await startWebHost(ctx.sandbox.kubeconfigPath, home, {
+    staticDir: ctx.staticDir,
+    ...(bundle ? { bundle } : {}),
+  });
   try {
     const page = await openApp(browser, host.url);
     await waitForProject(page, PROJECT);
@@ -30,7 +33,10 @@ interface Launch {
 }
 
 async function launchToPaint(ctx: BenchContext, browser: Browser, home: string, bundle?: string): Promise<Launch> {
-  const host = await startWebHost(ctx.sandbox.kubeconfigPath, home, bundle);
+  const host = await startWebHost(ctx.sandbox.kubeconfigPath, home, {
+    staticDir: ctx.staticDir,
+    ...(bundle ? { bundle } : {}),
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   try {
     const page = await context.newPage();
@@ -76,7 +82,7 @@ export async function startup(ctx: BenchContext, browser: Browser): Promise<void
     browser,
     'startup.first-list.ms',
     undefined,
-    '`node --import tsx electron/web/cli.ts` (as `npm run web`)',
+    '`node --import tsx` of the host (as `npm run web` runs it)',
   );
   if (ctx.webHostBundle) {
     await measure(ctx, browser, 'startup.bundled.first-list.ms', ctx.webHostBundle, 'the esbuild bundle of the host');

@@ -22,7 +22,10 @@ export const ALL_PROJECTS_LABEL = 'All projects';
 const EMPTY_PROJECT = 'default';
 
 export async function openUi(ctx: BenchContext, browser: Browser): Promise<UiSession> {
-  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'), ctx.webHostBundle);
+  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'), {
+    staticDir: ctx.staticDir,
+    bundle: ctx.webHostBundle,
+  });
   try {
     const page = await openApp(browser, host.url);
     return {

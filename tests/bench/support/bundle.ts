@@ -1,13 +1,14 @@
 // The browser host bundled with esbuild the way scripts/build-electron.mjs bundles the desktop app's main process:
 // one CommonJS file, so start-up and memory are measured without tsx compiling TypeScript (and every file of
-// client-node) at run time. It sits in dist/bench/ so that the host finds dist/renderer where it looks for it.
+// client-node) at run time.
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { HOST_ENTRY } from './web-host.js';
 
-export async function bundleWebHost(): Promise<string> {
-  const outfile = join(process.cwd(), 'dist', 'bench', 'web-host.cjs');
+export async function bundleWebHost(dir: string): Promise<string> {
+  const outfile = join(dir, 'web-host.cjs');
   await build({
-    entryPoints: ['electron/web/cli.ts'],
+    entryPoints: [HOST_ENTRY],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,4 +1,4 @@
-// The browser host as users run it (`npm run web`'s CLI), as one node process (tsx as a loader, not a wrapper), so
+// The browser host as users run it (see web-host-entry.ts), as one node process (tsx as a loader, not a wrapper), so
 // its pid is the backend's and /proc tells its RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,19 +12,25 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-/**
- * `bundle`: the esbuild bundle of the host (see bundle.ts); without it, the TypeScript sources through tsx as
- * `npm run web` runs them.
- */
+export interface HostBuild {
+  /** The renderer the host serves (built by the bench into a directory of its own). */
+  staticDir: string;
+  /** The esbuild bundle of web-host-entry.ts; without it, the TypeScript through tsx as `npm run web` runs it. */
+  bundle?: string;
+}
+
+export const HOST_ENTRY = 'tests/bench/support/web-host-entry.ts';
+
 export function startWebHost(
   kubeconfigPath: string,
   home: string,
-  bundle?: string,
+  build: HostBuild,
   timeoutMs = 60_000,
 ): Promise<WebHostProcess> {
   const spawnedAt = performance.now();
-  const entry = bundle ? [bundle] : ['--import', 'tsx', 'electron/web/cli.ts'];
-  const child: ChildProcess = spawn(process.execPath, [...entry, '--port', '0', '--kubeconfig', kubeconfigPath], {
+  const entry = build.bundle ? [build.bundle] : ['--import', 'tsx', HOST_ENTRY];
+  const args = [...entry, '--kubeconfig', kubeconfigPath, '--static-dir', build.staticDir];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
