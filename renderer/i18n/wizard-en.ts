@@ -63,6 +63,7 @@ const wizardEn = {
     resources: 'Resources',
     cpuHelp: 'Requests are what the scheduler reserves on a node. Over its CPU limit a container is throttled;',
     memoryHelp: 'over its memory limit it is OOM-killed and restarted.',
+    quotaHint: 'Project quota for requests — CPU: {cpu}, memory: {memory} (used / limit); each node’s pod counts.',
     cpuRequest: 'CPU request',
     cpuLimit: 'CPU limit',
     memoryRequest: 'Memory request',

@@ -103,6 +103,8 @@ export const useWizardStore = defineStore('wizard', () => {
     // A draft left open by accident comes back as it was; a fresh one starts in the selected project.
     if (form.value.name === '' && !touched.value.size) form.value = emptyForm(namespace);
     isOpen.value = true;
+    // A reopened draft's name may have been taken meanwhile.
+    checkName(0);
     void loadPickers();
   }
   const close = () => (isOpen.value = false);
@@ -178,22 +180,25 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   let nameTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Asks the cluster (after a short pause in typing) whether the name is free in the project. */
+  function checkName(delay = NAME_CHECK_MS): void {
+    const { name, namespace } = form.value;
+    nameTaken.value = false;
+    clearTimeout(nameTimer);
+    const ctx = context.value;
+    if (!ctx || name === '' || !isOpen.value) return;
+    nameTimer = setTimeout(() => {
+      api()
+        .services.daemonsets.nameAvailable(ctx, namespace, name)
+        .then((available) => {
+          if (form.value.name === name && form.value.namespace === namespace) nameTaken.value = available === false;
+        })
+        .catch(() => undefined);
+    }, delay);
+  }
   watch(
     () => [form.value.name, form.value.namespace] as const,
-    ([name, namespace]) => {
-      nameTaken.value = false;
-      clearTimeout(nameTimer);
-      const ctx = context.value;
-      if (!ctx || name === '' || !isOpen.value) return;
-      nameTimer = setTimeout(() => {
-        api()
-          .services.daemonsets.nameAvailable(ctx, namespace, name)
-          .then((available) => {
-            if (form.value.name === name) nameTaken.value = available === false;
-          })
-          .catch(() => undefined);
-      }, NAME_CHECK_MS);
-    },
+    () => checkName(),
   );
   watch(
     () => form.value.namespace,

@@ -74,6 +74,8 @@ test('fill every step and create: kubectl sees the fields as entered, pods run o
   await first.getByLabel('CPU limit').fill('200m');
   await first.getByLabel('Memory request').fill('32Mi');
   await first.getByLabel('Memory limit').fill('64Mi');
+  // team-a's quota limits requests: the hint shows its use.
+  await expect(first.getByTestId('quota-hint')).toContainText('CPU: 0 / 8');
   await first.getByLabel('Command').fill('/bin/sh\n-c');
   await first.getByLabel('Arguments').fill('sleep 3600');
   await first.getByRole('button', { name: 'Add port' }).click();
@@ -228,6 +230,14 @@ test('a taken name and a bad quantity are shown at their fields; a small pod quo
   await first.getByLabel('Container name').fill('main');
   await first.getByLabel('Image').fill('busybox:1.36');
   await first.getByRole('button', { name: 'Show advanced settings' }).click();
+  // A host port another DaemonSet of the cluster already opens is warned about.
+  await first.getByRole('button', { name: 'Add port' }).click();
+  await first.getByLabel('Container port').fill('9100');
+  await first.getByLabel('Host port').fill('9100');
+  await expect(
+    first.getByText('Already opened on the nodes by monitoring/node-exporter', { exact: false }),
+  ).toBeVisible();
+  await first.getByRole('button', { name: 'Remove port 1' }).click();
   const cpu = first.getByLabel('CPU request');
   await cpu.fill('lots');
   await expect(cpu).toHaveAttribute('aria-invalid', 'true');
@@ -269,4 +279,23 @@ test('the wizard in Chinese (screenshots of each step)', async () => {
   }
   await page.getByRole('dialog').getByRole('button', { name: '关闭（保留草稿）' }).click();
   await page.getByLabel('语言').selectOption('en');
+});
+
+test('a user who may not list nodes gets free-text node names and a note instead of the preview', async () => {
+  await page.getByLabel('Cluster').selectOption('wizard-developer');
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await wizard().getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await wizard().getByLabel('Name', { exact: true }).fill('dev-agent');
+  await step('Node Selector');
+  await expect(wizard().getByText('You may not list nodes: type node names and label keys yourself.')).toBeVisible();
+  await expect(
+    wizard().getByText('You may not list the nodes of this cluster, so no preview is available.'),
+  ).toBeVisible();
+  await wizard().getByLabel('Pick nodes').check();
+  await wizard().getByLabel('Node names (comma separated)').fill('worker-1, worker-2');
+  await step('Review');
+  await expect(wizard().getByTestId('review-yaml')).toContainText('- worker-2');
+  await shot('wizard-11-developer-nodes');
 });
