@@ -76,7 +76,8 @@ export const useWizardStore = defineStore('wizard', () => {
   function shownIssues(path: string): Issue[] {
     const list = issues.value[path] ?? [];
     if (touched.value.has(path) || attempted.value.has(stepOf(path))) return list;
-    return list.filter((i) => i.code === 'server' || i.severity === 'warning');
+    // What the cluster said (a clash, a 422) and warnings show at once.
+    return list.filter((i) => i.code === 'server' || i.code === 'nameTaken' || i.severity === 'warning');
   }
   const touch = (path: string) => touched.value.add(path);
   const stepErrors = (id: StepId) => errorsIn(issues.value, id);
