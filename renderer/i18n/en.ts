@@ -1,4 +1,6 @@
+import editorEn from './editor-en';
 import wizardEn from './wizard-en';
+import detailEn from './detail-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -134,6 +136,8 @@ const en = {
     retry: 'Try again',
   },
   wizard: wizardEn,
+  detail: detailEn,
+  editor: editorEn,
 };
 
 export default en;

@@ -1,5 +1,7 @@
+import editorZhCN from './editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from './wizard-zh-CN';
+import detailZhCN from './detail-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -135,6 +137,8 @@ const zhCN: Catalogue = {
     retry: '重试',
   },
   wizard: wizardZhCN,
+  detail: detailZhCN,
+  editor: editorZhCN,
 };
 
 export default zhCN;
