@@ -16,10 +16,13 @@ import {
   type Issue,
   type Issues,
   type StepId,
+  formFromManifest,
+  type DaemonSet,
   type WizardForm,
 } from '../domain/wizard';
 import { useClustersStore } from './clusters';
 import { ALL_PROJECTS, useProjectsStore } from './projects';
+import { clearDraft, loadDraft, saveDraftSoon } from './wizard-draft';
 
 const NAME_CHECK_MS = 300;
 
@@ -32,7 +35,7 @@ export const useWizardStore = defineStore('wizard', () => {
   const clusters = useClustersStore();
   const projects = useProjectsStore();
   const isOpen = ref(false);
-  const form = ref<WizardForm>(emptyForm('default'));
+  const form = ref<WizardForm>(loadDraft() ?? emptyForm('default'));
   const step = ref<StepId>('basic');
   const touched = ref<Set<string>>(new Set());
   const attempted = ref<Set<StepId>>(new Set());
@@ -109,7 +112,19 @@ export const useWizardStore = defineStore('wizard', () => {
     void loadPickers();
   }
   const close = () => (isOpen.value = false);
+  /** Opens the wizard on an existing manifest (an imported file): the form shows what it knows, keeps the rest. */
+  function openFrom(manifestToEdit: DaemonSet): void {
+    form.value = formFromManifest(manifestToEdit, form.value.namespace);
+    touched.value = new Set();
+    attempted.value = new Set();
+    server.value = {};
+    step.value = 'basic';
+    isOpen.value = true;
+    checkName(0);
+    void loadPickers();
+  }
   function discard(): void {
+    clearDraft();
     form.value = emptyForm(form.value.namespace);
     touched.value = new Set();
     attempted.value = new Set();
@@ -213,6 +228,7 @@ export const useWizardStore = defineStore('wizard', () => {
         server.value = {};
         dryRunOk.value = false;
       }
+      if (form.value.name !== '' || touched.value.size > 0) saveDraftSoon(form.value);
     },
     { deep: true },
   );
@@ -239,6 +255,7 @@ export const useWizardStore = defineStore('wizard', () => {
     touch,
     stepErrors,
     open,
+    openFrom,
     close,
     discard,
     goTo,

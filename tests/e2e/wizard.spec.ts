@@ -298,4 +298,10 @@ test('a user who may not list nodes gets free-text node names and a note instead
   await step('Review');
   await expect(wizard().getByTestId('review-yaml')).toContainText('- worker-2');
   await shot('wizard-11-developer-nodes');
+  // The draft survives a reload of the page.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(wizard().getByLabel('Name', { exact: true })).toHaveValue('dev-agent');
 });
