@@ -48,6 +48,7 @@ export function parseYamlText(source: string): ParsedText {
     diagnostics.push(makeDiagnostic(lines, [0, 0], 'error', `Cannot parse: ${String(error)}`, 'syntax'));
     return { documents, diagnostics, lines };
   }
+  diagnostics.push(...nonBreakingSpaces(source, lines));
   parsed.forEach((doc, index) => {
     for (const error of doc.errors) {
       diagnostics.push(makeDiagnostic(lines, error.pos, 'error', firstLine(error.message), 'syntax'));
@@ -79,6 +80,17 @@ export function parseYamlText(source: string): ParsedText {
     });
   });
   return { documents, diagnostics, lines };
+}
+
+// Text pasted from web pages often carries non-breaking spaces, which YAML reads as part of a key, not indentation.
+function nonBreakingSpaces(source: string, lines: LineCounter): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const match of source.matchAll(/\u00a0+/g)) {
+    if (found.length >= 20) break;
+    const message = 'Non-breaking space: YAML does not read it as indentation; replace it with ordinary spaces.';
+    found.push(makeDiagnostic(lines, [match.index, match.index + match[0].length], 'warning', message, 'yaml'));
+  }
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -67,3 +67,11 @@ describe('editor diagnostics', () => {
     ]);
   });
 });
+
+describe('pasted text', () => {
+  it('warns about non-breaking spaces that YAML would read as part of a key', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\u00a0\u00a0name: a\n';
+    const found = analyze(text, schemas).diagnostics.filter((d) => d.source === 'yaml');
+    expect(found[0]).toMatchObject({ line: 4, column: 1, severity: 'warning' });
+  });
+});

@@ -1,0 +1,116 @@
+import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { json } from '@codemirror/lang-json';
+import { yaml } from '@codemirror/lang-yaml';
+import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { Compartment, type Extension } from '@codemirror/state';
+import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { analyzeCached } from '../analyze';
+import { completeAt } from '../completion';
+import type { Format } from '../convert';
+import { hoverAt } from '../hover';
+import type { SchemaSet } from '../schema/types';
+
+export interface EditorHooks {
+  schemas: () => SchemaSet | undefined;
+  format: () => Format;
+  onChange: (text: string) => void;
+  label: string;
+}
+
+export const languageSlot = new Compartment();
+export const languageFor = (format: Format): Extension => (format === 'json' ? json() : yaml());
+
+function lintSource(hooks: EditorHooks) {
+  return (view: EditorView): CmDiagnostic[] => {
+    const text = view.state.doc.toString();
+    const length = text.length;
+    return analyzeCached(text, hooks.schemas(), hooks.format()).diagnostics.map((d) => ({
+      from: Math.min(d.from, length),
+      to: Math.min(Math.max(d.to, d.from), length),
+      severity: d.severity,
+      message: `${d.line}:${d.column} ${d.message}`,
+      source: d.source,
+    }));
+  };
+}
+
+function completionSource(hooks: EditorHooks) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const schemas = hooks.schemas();
+    if (!schemas || hooks.format() !== 'yaml') return null;
+    const result = completeAt(context.state.doc.toString(), context.pos, schemas);
+    if (!result || result.items.length === 0) return null;
+    if (
+      result.from === context.pos &&
+      !context.explicit &&
+      !/[:\s-]$/.test(context.state.sliceDoc(context.pos - 1, context.pos))
+    ) {
+      return null;
+    }
+    return {
+      from: result.from,
+      validFor: /^[A-Za-z0-9_$-]*$/,
+      options: result.items.map((item) => ({
+        label: item.label,
+        apply: item.apply,
+        type: item.type,
+        detail: item.required ? `${item.detail ?? ''} *` : item.detail,
+        info: item.info,
+        boost: item.required ? 1 : 0,
+      })),
+    };
+  };
+}
+
+function hoverSource(hooks: EditorHooks) {
+  return (view: EditorView, pos: number): Tooltip | null => {
+    const schemas = hooks.schemas();
+    if (!schemas || hooks.format() !== 'yaml') return null;
+    const doc = hoverAt(view.state.doc.toString(), pos, schemas);
+    if (!doc) return null;
+    return {
+      pos: doc.from,
+      end: doc.to,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-schema-doc';
+        const title = document.createElement('strong');
+        title.textContent = `${doc.path}: ${doc.type}`;
+        const body = document.createElement('p');
+        body.textContent = doc.description;
+        dom.append(title, body);
+        if (doc.enumValues) {
+          const values = document.createElement('p');
+          values.textContent = doc.enumValues.join(' | ');
+          dom.append(values);
+        }
+        return { dom };
+      },
+    };
+  };
+}
+
+/** Everything the editor needs: line numbers, folding, search, history (from basicSetup), and the schema features. */
+export function editorExtensions(hooks: EditorHooks, format: Format): Extension[] {
+  return [
+    basicSetup,
+    languageSlot.of(languageFor(format)),
+    linter(lintSource(hooks), { delay: 300 }),
+    lintGutter(),
+    autocompletion({ override: [completionSource(hooks)], activateOnTyping: true }),
+    hoverTooltip(hoverSource(hooks)),
+    // An explicit tabindex, so checkers see the scrolling area has keyboard-focusable content (contenteditable).
+    EditorView.contentAttributes.of({ 'aria-label': hooks.label, tabindex: '0' }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) hooks.onChange(update.state.doc.toString());
+    }),
+    EditorView.theme({
+      '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)' },
+      '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+      '.cm-schema-doc': { maxWidth: '480px', padding: '6px 8px', fontSize: '12px' },
+      '.cm-schema-doc p': { margin: '4px 0 0' },
+    }),
+  ];
+}

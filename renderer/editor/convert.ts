@@ -1,0 +1,85 @@
+import { isNode, parseAllDocuments, stringify, visit, type Document } from 'yaml';
+
+export type Format = 'yaml' | 'json';
+
+export type Converted = { ok: true; text: string; droppedComments: boolean } | { ok: false; message: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function hasComments(doc: Document): boolean {
+  if (doc.commentBefore || doc.comment) return true;
+  let found = false;
+  visit(doc, (_key, node) => {
+    if (isNode(node) && (node.commentBefore || node.comment)) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** YAML (one or more documents) to JSON: one object, or a v1 List for several. JSON has no comments, so they go. */
+export function yamlToJson(text: string): Converted {
+  const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
+  const list = Array.from(docs);
+  const broken = list.find((d) => d.errors.length > 0);
+  if (broken) return { ok: false, message: broken.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
+  try {
+    const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null);
+    const value = values.length === 1 ? values[0] : { apiVersion: 'v1', kind: 'List', items: values };
+    return { ok: true, text: `${JSON.stringify(value, null, 2)}\n`, droppedComments: list.some(hasComments) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** JSON to YAML; a v1 List becomes one YAML document per item. */
+export function jsonToYaml(text: string): Converted {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+  return { ok: true, text: items.map((item) => stringify(item)).join('---\n'), droppedComments: false };
+}
+
+/** The plain objects of a text in either format, for export and apply; null when it does not parse. */
+export function objectsOf(text: string, format: Format): unknown[] | null {
+  if (format === 'json') {
+    try {
+      const value: unknown = JSON.parse(text);
+      return isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    } catch {
+      return null;
+    }
+  }
+  const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
+  if (docs.some((d) => d.errors.length > 0)) return null;
+  try {
+    return docs.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes server-set noise (metadata.managedFields) from every document, keeping comments; returns how many documents
+ * had some. The text is unchanged when there is none.
+ */
+export function withoutManagedFields(text: string): { text: string; hidden: number } {
+  const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
+  if (docs.some((d) => d.errors.length > 0)) return { text, hidden: 0 };
+  let hidden = 0;
+  for (const doc of docs) {
+    if (doc.hasIn(['metadata', 'managedFields'])) {
+      doc.deleteIn(['metadata', 'managedFields']);
+      hidden++;
+    }
+  }
+  if (hidden === 0) return { text, hidden };
+  return { text: docs.map((d) => d.toString()).join(''), hidden };
+}

@@ -1,0 +1,174 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
+import { AUTOSAVE_MS, loadDrafts, saveDrafts } from '../editor/drafts';
+import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
+import { loadBundledSchemas } from '../editor/schema/bundled';
+import type { SchemaSet } from '../editor/schema/types';
+import { TEMPLATES, type TemplateName } from '../editor/templates';
+
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  tone: 'info' | 'warning' | 'error';
+}
+
+export interface ExportedFile {
+  name: string;
+  text: string;
+  mime: string;
+}
+
+/**
+ * Edit mode: the open files, the one being edited, the schemas the editor checks against, and drafts saved as the
+ * user types. The text is the source of truth; the form (wizard) and apply read objects from it.
+ */
+export const useEditorStore = defineStore('editor', () => {
+  const isOpen = ref(false);
+  const files = ref<EditorFile[]>([]);
+  const activeId = ref<string | null>(null);
+  const schemas = shallowRef<SchemaSet | undefined>(undefined);
+  const notice = ref<Notice | null>(null);
+  const draftSaved = ref<number | null>(null);
+  const active = computed(() => files.value.find((f) => f.id === activeId.value) ?? null);
+  let restored = false;
+
+  function restore(): void {
+    if (restored) return;
+    restored = true;
+    const drafts = loadDrafts();
+    if (drafts) {
+      files.value = drafts.files;
+      activeId.value = drafts.activeId ?? drafts.files[0]?.id ?? null;
+      draftSaved.value = drafts.savedAt;
+      notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
+    }
+    void loadBundledSchemas().then((set) => (schemas.value ??= set));
+  }
+
+  function open(): void {
+    restore();
+    if (files.value.length === 0) newFile();
+    isOpen.value = true;
+  }
+  function close(): void {
+    isOpen.value = false;
+  }
+
+  function add(file: EditorFile): void {
+    files.value = [...files.value, file];
+    activeId.value = file.id;
+  }
+
+  function newFile(template?: TemplateName): void {
+    const text = template ? TEMPLATES[template] : 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: \n';
+    add({ id: newFileId(), name: template ? `${template}.yaml` : 'untitled.yaml', format: 'yaml', text });
+  }
+
+  async function importFiles(picked: readonly (Blob & { name: string })[]): Promise<void> {
+    const refused: string[] = [];
+    let hidden = 0;
+    for (const blob of picked) {
+      const outcome = await readPickedFile(blob);
+      if (!outcome.ok) {
+        refused.push(`${outcome.name} (${outcome.reason === 'tooLarge' ? '> 20 MB' : 'binary'})`);
+        continue;
+      }
+      const file = outcome.file;
+      if (file.format === 'yaml') {
+        const clean = withoutManagedFields(file.text);
+        hidden += clean.hidden;
+        file.text = clean.text;
+      }
+      add(file);
+    }
+    if (refused.length > 0)
+      notice.value = { key: 'editor.notice.refused', params: { files: refused.join(', ') }, tone: 'error' };
+    else if (hidden > 0) notice.value = { key: 'editor.notice.managedHidden', params: { count: hidden }, tone: 'info' };
+  }
+
+  function setText(id: string, text: string): void {
+    const file = files.value.find((f) => f.id === id);
+    if (file && file.text !== text) file.text = text;
+  }
+
+  /** Switches a file between YAML and JSON; refuses (with the reason) when its text does not parse. */
+  function setFormat(id: string, format: Format): boolean {
+    const file = files.value.find((f) => f.id === id);
+    if (!file || file.format === format) return true;
+    const converted = format === 'json' ? yamlToJson(file.text) : jsonToYaml(file.text);
+    if (!converted.ok) {
+      notice.value = { key: 'editor.notice.cannotConvert', params: { reason: converted.message }, tone: 'error' };
+      return false;
+    }
+    file.text = converted.text;
+    file.format = format;
+    file.name = exportName(file.name, format);
+    notice.value = converted.droppedComments ? { key: 'editor.notice.commentsDropped', tone: 'warning' } : null;
+    return true;
+  }
+
+  function closeFile(id: string): void {
+    files.value = files.value.filter((f) => f.id !== id);
+    if (activeId.value === id) activeId.value = files.value[0]?.id ?? null;
+  }
+
+  /** One file (or all, as one multi-document file) in the chosen format; null when a text does not parse. */
+  function exported(which: string | 'all', format: Format): ExportedFile | null {
+    const chosen = which === 'all' ? files.value : files.value.filter((f) => f.id === which);
+    if (chosen.length === 0) return null;
+    const name = which === 'all' ? `everynode-export.${format}` : exportName(chosen[0]?.name ?? 'export', format);
+    const mime = format === 'json' ? 'application/json' : 'application/yaml';
+    if (chosen.length === 1 && chosen[0]?.format === format) return { name, text: chosen[0].text, mime };
+    const objects: unknown[] = [];
+    for (const file of chosen) {
+      const list = objectsOf(file.text, file.format);
+      if (!list) {
+        notice.value = { key: 'editor.notice.cannotExport', params: { file: file.name }, tone: 'error' };
+        return null;
+      }
+      objects.push(...list);
+    }
+    const yaml = objects.map((o) => jsonToYaml(JSON.stringify(o))).map((c) => (c.ok ? c.text : ''));
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects }, null, 2)}\n`
+        : yaml.join('---\n');
+    return { name, text, mime };
+  }
+
+  // Drafts: saved shortly after the last change, so a crash loses at most AUTOSAVE_MS of typing.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(
+    [files, activeId],
+    () => {
+      if (!restored) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const savedAt = Date.now();
+        if (saveDrafts({ files: files.value, activeId: activeId.value, savedAt })) draftSaved.value = savedAt;
+        else notice.value = { key: 'editor.notice.draftNotSaved', tone: 'error' };
+      }, AUTOSAVE_MS);
+    },
+    { deep: true },
+  );
+
+  return {
+    isOpen,
+    files,
+    activeId,
+    active,
+    schemas,
+    notice,
+    draftSaved,
+    open,
+    close,
+    restore,
+    newFile,
+    importFiles,
+    setText,
+    setFormat,
+    closeFile,
+    exported,
+  };
+});
