@@ -9,6 +9,7 @@ const detailEn = {
   notFound: 'There is no DaemonSet {name} in project {namespace}.',
   error: 'The page cannot be kept up to date: {message}',
   cancel: 'Cancel',
+  scrollArea: '{name} (scrollable)',
   forbidden: {
     patch: 'Not allowed: you may not change DaemonSets in this project.',
     delete: 'Not allowed: you may not delete DaemonSets in this project.',
@@ -84,6 +85,7 @@ const detailEn = {
   pods: {
     title: 'Pods ({count})',
     none: 'No pods.',
+    table: 'Pods',
     name: 'Name',
     node: 'Node',
     state: 'State',

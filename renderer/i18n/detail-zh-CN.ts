@@ -8,6 +8,7 @@ const detailZhCN = {
   notFound: '项目 {namespace} 中没有守护进程集 {name}。',
   error: '无法保持页面更新：{message}',
   cancel: '取消',
+  scrollArea: '{name}（可滚动）',
   forbidden: {
     patch: '无权限：你不能修改此项目中的守护进程集。',
     delete: '无权限：你不能删除此项目中的守护进程集。',
@@ -83,6 +84,7 @@ const detailZhCN = {
   pods: {
     title: '容器组（{count}）',
     none: '没有容器组。',
+    table: '容器组',
     name: '名称',
     node: '节点',
     state: '状态',

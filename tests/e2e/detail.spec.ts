@@ -1,0 +1,198 @@
+// The DaemonSet detail page on one sandbox cluster, admin context: a rolling update seen wave by wave in the node grid
+// (never more unavailable nodes than maxUnavailable, in the page and in kubectl's view), rollback from the page, a pod
+// deleted from the page and replaced, logs, and the DaemonSet deleted with kubectl while the page is open.
+import { test, expect, type Page } from '@playwright/test';
+import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
+import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+
+test.describe.configure({ mode: 'serial' });
+
+const cleanup = new Cleanup();
+let sandbox: Sandbox;
+let page: Page;
+const NAME = 'wave';
+
+// Tolerates every taint, so it runs on all 6 nodes of the seed world; the readiness delay makes each wave visible.
+const manifest = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ${NAME}, namespace: default }
+spec:
+  selector: { matchLabels: { app: ${NAME} } }
+  updateStrategy: { type: RollingUpdate, rollingUpdate: { maxUnavailable: 2 } }
+  template:
+    metadata: { labels: { app: ${NAME} } }
+    spec:
+      terminationGracePeriodSeconds: 5
+      tolerations: [{ operator: Exists }]
+      containers:
+        - name: main
+          image: busybox:1.36
+          readinessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 10 }
+`;
+
+const k = (args: string[]): Promise<string> => kubectl(sandbox.kubeconfig, args);
+const image = (): Promise<string> =>
+  k(['get', 'ds', NAME, '-n', 'default', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+
+interface Cell {
+  node: string;
+  state: string;
+  revision: string;
+}
+const cells = (): Promise<Cell[]> =>
+  page.locator('li[data-state]').evaluateAll((items) =>
+    items.map((li) => ({
+      node: li.getAttribute('data-node') ?? '',
+      state: li.getAttribute('data-state') ?? '',
+      revision: li.getAttribute('data-revision') ?? '',
+    })),
+  );
+
+test.beforeAll(async ({ browser }) => {
+  sandbox = cleanup.add(await startSandbox('detail', 5));
+  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
+  page = await context.newPage();
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifest);
+  await k(['rollout', 'status', `ds/${NAME}`, '-n', 'default', '--timeout=60s']);
+  await openApp(page, host.url);
+});
+
+test.afterAll(async () => {
+  await cleanup.run();
+});
+
+test('a row name opens the detail page with one available cell per node', async () => {
+  await chooseProject(page, 'default');
+  await page.getByRole('link', { name: NAME, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  await expect.poll(async () => (await cells()).filter((c) => c.state === 'available').length).toBe(6);
+  expect(new Set((await cells()).map((c) => c.revision))).toEqual(new Set(['new']));
+  await expect(page.getByText('immutable')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Revision history' })).toBeVisible();
+  await screenshot(page, '1-settled');
+  await expectAccessible(page, 'detail page settled');
+});
+
+test('a new image rolls out wave by wave, never more than 2 nodes without an available pod', async () => {
+  const seen = new Map<string, string[]>();
+  let maxGrid = 0;
+  let maxKubectl = 0;
+  let midShot = false;
+  let sampling = true;
+  // kubectl's own view, sampled alongside the page's until the rollout is done.
+  const kubectlSampler = (async () => {
+    while (sampling) {
+      const out = await k(['get', 'ds', NAME, '-n', 'default', '-o', 'jsonpath={.status.numberUnavailable}']);
+      maxKubectl = Math.max(maxKubectl, Number(out || '0'));
+    }
+  })();
+  await k(['set', 'image', '-n', 'default', `ds/${NAME}`, 'main=busybox:1.37']);
+  // Cells are old or new relative to the newest revision the page knows: sample once it knows revision 2.
+  await expect(page.locator('tr[data-revision="2"]')).toBeVisible();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const now = await cells();
+    const unavailable = now.filter((c) => c.state !== 'available').length;
+    maxGrid = Math.max(maxGrid, unavailable);
+    for (const c of now) {
+      const history = seen.get(c.node) ?? [];
+      if (history.at(-1) !== c.revision) history.push(c.revision);
+      seen.set(c.node, history);
+    }
+    const revisions = new Set(now.map((c) => c.revision));
+    if (!midShot && revisions.has('old') && revisions.has('new')) {
+      midShot = true;
+      await screenshot(page, '2-mid-rollout');
+    }
+    if (now.length === 6 && now.every((c) => c.revision === 'new' && c.state === 'available')) break;
+    if (Date.now() > deadline) throw new Error(`rollout not seen: ${JSON.stringify([...seen])}`);
+    await page.waitForTimeout(100);
+  }
+  sampling = false;
+  await kubectlSampler;
+  expect(midShot, 'old and new revisions side by side at some moment').toBe(true);
+  // No cell ever goes back; the first wave may have started before revision 2 reached the page, the others are seen
+  // moving from the old revision to the new one.
+  for (const [node, history] of seen) expect(['old,new', 'new'], node).toContain(history.join());
+  expect([...seen.values()].filter((h) => h.join() === 'old,new').length).toBeGreaterThanOrEqual(4);
+  expect(maxGrid).toBeGreaterThan(0);
+  expect(maxGrid).toBeLessThanOrEqual(2);
+  expect(maxKubectl).toBeLessThanOrEqual(2);
+  await screenshot(page, '3-rolled-out');
+});
+
+test('rollback to revision 1 from the page restores the old image, as kubectl shows', async () => {
+  await page.getByRole('button', { name: 'Roll back to 1' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Roll back to revision 1?' });
+  await expect(dialog).toContainText('busybox:1.36');
+  await screenshot(page, '4-rollback-confirm');
+  await dialog.getByRole('button', { name: 'Roll back' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rolled back to revision 1.' })).toBeVisible();
+  await expect.poll(image).toBe('busybox:1.36');
+  await expect
+    .poll(async () => (await cells()).filter((c) => c.state === 'available' && c.revision === 'new').length, {
+      timeout: 40_000,
+    })
+    .toBe(6);
+  await screenshot(page, '5-rolled-back');
+});
+
+test('a pod deleted from the page is replaced on its node', async () => {
+  const first = page.locator('tr[data-pod]').first();
+  const pod = (await first.getAttribute('data-pod')) ?? '';
+  const node = await k(['get', 'pod', pod, '-n', 'default', '-o', 'jsonpath={.spec.nodeName}']);
+  await first.getByRole('button', { name: `Delete pod ${pod}` }).click();
+  await page
+    .getByRole('dialog', { name: `Delete pod ${pod}?` })
+    .getByRole('button', { name: 'Delete pod' })
+    .click();
+  await expect(page.locator(`tr[data-pod="${pod}"]`)).toHaveCount(0, { timeout: 30_000 });
+  await expect
+    .poll(async () => {
+      const out = await k([
+        'get',
+        'pods',
+        '-n',
+        'default',
+        '-l',
+        `app=${NAME}`,
+        '--field-selector',
+        `spec.nodeName=${node}`,
+        '-o',
+        'jsonpath={.items[*].metadata.name}',
+      ]);
+      return out.split(' ').filter((n) => n !== '' && n !== pod).length;
+    })
+    .toBe(1);
+  await expect
+    .poll(async () => (await cells()).find((c) => c.node === node)?.state, { timeout: 30_000 })
+    .toBe('available');
+  await screenshot(page, '6-pod-replaced');
+});
+
+test('logs of a pod are shown and followed', async () => {
+  const pod = (await page.locator('tr[data-pod]').first().getAttribute('data-pod')) ?? '';
+  await page.getByRole('button', { name: `Logs of ${pod}` }).click();
+  const output = page.getByTestId('log-output');
+  await expect(output).toContainText('starting busybox');
+  await expect(page.getByText(/Following… \d+ lines/)).toBeVisible();
+  const before = ((await output.textContent()) ?? '').split('\n').length;
+  await expect
+    .poll(async () => ((await output.textContent()) ?? '').split('\n').length, { timeout: 20_000 })
+    .toBeGreaterThan(before);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await screenshot(page, '7-logs');
+  await expectAccessible(page, 'detail page with logs');
+});
+
+test('the DaemonSet deleted with kubectl while open shows a notice with a way back', async () => {
+  await k(['delete', 'ds', NAME, '-n', 'default', '--wait=false']);
+  const notice = page.getByTestId('deleted-notice');
+  await expect(notice).toContainText(`DaemonSet ${NAME} was deleted while this page was open.`);
+  await screenshot(page, '8-deleted');
+  await expectAccessible(page, 'deleted notice');
+  await notice.getByRole('link', { name: 'Back to the list' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: NAME })).toHaveCount(0);
+  await expect(page.getByLabel('Project', { exact: true })).toBeVisible();
+});
