@@ -4,6 +4,8 @@ import * as operations from './daemonsets/operations.js';
 import * as detail from './detail/operations.js';
 import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
+import { applyObject } from './editor/apply.js';
+import { fetchOpenApi } from './editor/openapi.js';
 import { AppError } from './errors.js';
 import { ALL_PROJECTS } from './projects/projects.js';
 import type { ContextSession } from './session/session.js';
@@ -141,6 +143,11 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           ),
         })),
       stopLogs: (streamId) => guard(() => Promise.resolve(core.detail.stopLogs(sink, streamId))),
+    },
+    editor: {
+      openapi: (context, groupVersion) => guard(async () => fetchOpenApi(await sessionFor(context), groupVersion)),
+      apply: (context, manifest, options) =>
+        guard(async () => applyObject(await sessionFor(context), manifest, options)),
     },
   };
 }

@@ -88,6 +88,10 @@ export const serviceArgs: ArgTable = {
     ]),
     stopLogs: z.tuple([z.string().min(1).max(200)]),
   },
+  editor: {
+    openapi: z.tuple([context, z.string().min(1).max(253)]),
+    apply: z.tuple([context, manifest, z.object({ dryRun: z.boolean(), force: z.boolean() }).strict()]),
+  },
 };
 
 export const CHANNEL_PREFIX = 'everynode:';

@@ -225,3 +225,17 @@ export interface RegistrySecretInput {
   password: string;
   email?: string;
 }
+
+/** Server-side apply from the editor: dry run first (diff against `live`), then for real; force takes fields over. */
+export interface ApplyOptions {
+  dryRun: boolean;
+  force: boolean;
+}
+
+export interface ApplyResult {
+  /** The object as it is in the cluster now; null when it does not exist yet (only filled on dry runs). */
+  live: Record<string, unknown> | null;
+  /** What the server stored (or would store, on a dry run). */
+  result: Record<string, unknown>;
+  dryRun: boolean;
+}

@@ -1,4 +1,6 @@
 import type {
+  ApplyOptions,
+  ApplyResult,
   BulkResult,
   ClustersState,
   CreateOptions,
@@ -83,6 +85,12 @@ export interface EverynodeServices {
       options: LogOptions,
     ): Promise<{ streamId: string }>;
     stopLogs(streamId: string): Promise<void>;
+  };
+  editor: {
+    /** The cluster's OpenAPI v3 document for one group-version (`v1`, `apps/v1`), fetched with the session's credentials. */
+    openapi(context: string, groupVersion: string): Promise<Record<string, unknown>>;
+    /** Server-side apply (field manager `everynode`) of one object; a conflict is a 409 naming the other manager. */
+    apply(context: string, manifest: Record<string, unknown>, options: ApplyOptions): Promise<ApplyResult>;
   };
 }
 

@@ -25,5 +25,6 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
     daemonsets: services.daemonsets,
     wizard: services.wizard,
     detail: services.detail,
+    editor: services.editor,
   };
 }

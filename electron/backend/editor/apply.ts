@@ -1,0 +1,59 @@
+import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import type { ApplyOptions, ApplyResult } from '../../contract/index.js';
+import { AppError } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+import { FIELD_MANAGER } from '../wizard/create.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const plain = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+/** The object to send: managedFields are server bookkeeping the apply body must not carry. */
+function applyBody(session: ContextSession, manifest: Record<string, unknown>): KubernetesObject {
+  const metadata = isRecord(manifest.metadata) ? { ...manifest.metadata } : {};
+  if (
+    typeof manifest.apiVersion !== 'string' ||
+    typeof manifest.kind !== 'string' ||
+    typeof metadata.name !== 'string'
+  ) {
+    throw new AppError('invalid-argument', 'An object to apply needs apiVersion, kind and metadata.name.');
+  }
+  delete metadata.managedFields;
+  if (metadata.namespace === undefined && session.namespace) metadata.namespace = session.namespace;
+  return { ...manifest, metadata } as KubernetesObject;
+}
+
+/**
+ * Server-side apply of one object with field manager `everynode`, like `kubectl apply --server-side`. With dryRun the
+ * server computes the result without storing it; `live` is the object as it is now (null when it does not exist), so
+ * the editor can show the diff first. A field owned by another manager is a 409 whose causes name it; `force` takes
+ * those fields over.
+ */
+export async function applyObject(
+  session: ContextSession,
+  manifest: Record<string, unknown>,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const body = applyBody(session, manifest);
+  let live: Record<string, unknown> | null = null;
+  if (options.dryRun) {
+    try {
+      live = plain(
+        await session.call(() => session.objects.read(body as KubernetesObject & { metadata: { name: string } })),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError && error.status === 404)) throw error;
+    }
+  }
+  const result = await session.call(() =>
+    session.objects.patch(
+      body,
+      undefined,
+      options.dryRun ? 'All' : undefined,
+      FIELD_MANAGER,
+      options.force,
+      PatchStrategy.ServerSideApply,
+    ),
+  );
+  return { live, result: plain(result), dryRun: options.dryRun };
+}

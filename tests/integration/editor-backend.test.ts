@@ -1,0 +1,107 @@
+// The editor's backend calls on a real sandbox: the cluster's /openapi/v3 through the session's credentials, and
+// server-side apply (dry run with the live object, create, a conflict with kubectl's field manager, force).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import type { Backend } from '../../electron/backend/index.js';
+import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
+
+const run = promisify(execFile);
+let sandbox: SandboxHandle;
+let backend: Backend;
+let client: Client;
+let ADMIN: string;
+let kubeconfig: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ speed: 25, nodes: 3 });
+  kubeconfig = path.join(tempDir('everynode-kc-'), 'config');
+  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
+  ADMIN = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-admin')) ?? 'admin');
+  ({ backend } = await backendFor([kubeconfig]));
+  client = new Client(backend);
+  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await client.services.clusters.switchContext(ADMIN);
+});
+
+afterAll(async () => {
+  await backend?.dispose();
+  await sandbox?.stop();
+});
+
+const kubectl = async (...args: string[]): Promise<string> =>
+  (await run('kubectl', ['--kubeconfig', kubeconfig, '--context', ADMIN, ...args], { timeout: 60_000 })).stdout;
+
+function agent(image: string): Record<string, unknown> {
+  const labels = { app: 'ed-agent' };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'ed-agent', namespace: 'default', labels },
+    spec: {
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'agent', image }] } },
+    },
+  };
+}
+
+describe('editor backend', () => {
+  it('serves the cluster OpenAPI v3 document with DaemonSet descriptions', async () => {
+    const doc = await client.services.editor.openapi(ADMIN, 'apps/v1');
+    const schemas = (doc.components as { schemas: Record<string, { description?: string }> }).schemas;
+    expect(schemas['io.k8s.api.apps.v1.DaemonSetSpec']?.description).toMatch(/daemon set/i);
+    await expect(client.services.editor.openapi(ADMIN, '../secrets')).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+  });
+
+  it('dry run shows no live object, apply creates with manager everynode, kubectl sees it', async () => {
+    const dry = await client.services.editor.apply(ADMIN, agent('busybox:1.36'), { dryRun: true, force: false });
+    expect(dry.live).toBeNull();
+    await expect(kubectl('get', 'daemonset', 'ed-agent', '-n', 'default')).rejects.toThrow(/not found/i);
+    const applied = await client.services.editor.apply(ADMIN, agent('busybox:1.36'), { dryRun: false, force: false });
+    expect(applied.dryRun).toBe(false);
+    const seen = JSON.parse(
+      await kubectl('get', 'daemonset', 'ed-agent', '-n', 'default', '-o', 'json', '--show-managed-fields'),
+    ) as {
+      metadata: { managedFields: { manager: string; operation: string }[] };
+    };
+    expect(seen.metadata.managedFields).toContainEqual(
+      expect.objectContaining({ manager: 'everynode', operation: 'Apply' }),
+    );
+  });
+
+  it('a field owned by another manager is a 409 naming it; force takes it over', async () => {
+    const other = JSON.stringify(agent('busybox:1.37'));
+    const file = path.join(tempDir('everynode-other-'), 'ds.json');
+    fs.writeFileSync(file, other);
+    await kubectl('apply', '--server-side', '--field-manager=other', '--force-conflicts', '-f', file);
+    const dry = await client.services.editor
+      .apply(ADMIN, agent('busybox:1.38'), { dryRun: true, force: false })
+      .catch((e: unknown) => e);
+    expect(dry).toMatchObject({ status: 409 });
+    expect((dry as { causes: unknown[] }).causes).toContainEqual({
+      message: 'conflict with "other"',
+      field: '.spec.template.spec.containers[name="agent"].image',
+      reason: 'FieldManagerConflict',
+    });
+    const forced = await client.services.editor.apply(ADMIN, agent('busybox:1.38'), { dryRun: false, force: true });
+    expect(JSON.stringify(forced.result)).toContain('busybox:1.38');
+    expect(
+      await kubectl(
+        'get',
+        'daemonset',
+        'ed-agent',
+        '-n',
+        'default',
+        '-o',
+        'jsonpath={.spec.template.spec.containers[0].image}',
+      ),
+    ).toBe('busybox:1.38');
+  });
+});
