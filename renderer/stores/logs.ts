@@ -75,6 +75,7 @@ export const useLogsStore = defineStore('logs', () => {
   async function stop(): Promise<void> {
     const id = streamId;
     streamId = null;
+    if (streaming.value) ended.value = true;
     streaming.value = false;
     if (id)
       await api()

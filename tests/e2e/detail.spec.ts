@@ -104,6 +104,12 @@ test('a new image rolls out wave by wave, never more than 2 nodes without an ava
     if (!midShot && revisions.has('old') && revisions.has('new')) {
       midShot = true;
       await screenshot(page, '2-mid-rollout');
+      // The same moment in Chinese; the grid's data attributes do not depend on the language.
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await expect(page.getByRole('heading', { name: '节点', exact: true })).toBeVisible();
+      await screenshot(page, '2-mid-rollout-zh-CN');
+      await page.getByLabel('语言').selectOption('en');
+      await expect(page.getByRole('heading', { name: 'Nodes', exact: true })).toBeVisible();
     }
     if (now.length === 6 && now.every((c) => c.revision === 'new' && c.state === 'available')) break;
     if (Date.now() > deadline) throw new Error(`rollout not seen: ${JSON.stringify([...seen])}`);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaemonSetDetail, LogChunk } from '../../electron/contract/index.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, tempDir, waitFor } from './backend-harness.js';
+import { parse as parseYaml } from 'yaml';
+import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -199,4 +200,28 @@ describe('DaemonSet detail backend', () => {
     const missing = await client.services.detail.subscribe(context, NS, 'never-was');
     await waitFor(() => latest(missing.subscriptionId)?.state === 'not-found', 10_000, 'not-found state');
   }, 30_000);
+
+  it('gives the developer pods but no node grid, and no actions outside their namespaces', async () => {
+    const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
+    const dev = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-developer')) ?? 'developer');
+    await client.services.clusters.switchContext(dev);
+    await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+    const { subscriptionId } = await client.services.detail.subscribe(dev, NS, 'other');
+    await waitFor(() => latest(subscriptionId)?.state === 'ok', 15_000, 'developer detail');
+    await waitFor(() => (latest(subscriptionId)?.pods.length ?? 0) > 0, 15_000, 'developer sees pods');
+    await waitFor(() => latest(subscriptionId)?.nodes.allowed === false, 15_000, 'nodes not allowed');
+    expect(await client.services.detail.access(dev, 'kube-system')).toEqual({
+      deletePods: false,
+      patchDaemonSet: false,
+      deleteDaemonSet: false,
+      readLogs: false,
+    });
+    expect(await client.services.detail.access(dev, NS)).toEqual({
+      deletePods: true,
+      patchDaemonSet: true,
+      deleteDaemonSet: true,
+      readLogs: true,
+    });
+    await client.services.detail.unsubscribe(subscriptionId);
+  }, 40_000);
 });
