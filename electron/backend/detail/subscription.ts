@@ -43,6 +43,7 @@ export class DetailSubscription {
   private pods: (Held<V1Pod> & { selector: string }) | undefined;
   private revisions: (Held<V1ControllerRevision> & { selector: string }) | undefined;
   private seenUid: string | undefined;
+  private nodesForbidden: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -61,9 +62,27 @@ export class DetailSubscription {
     this.ds = this.hold(WatchManager.key(session.id, 'daemonsets', namespace), () =>
       daemonSetSource(session, namespace),
     );
-    this.nodes = this.hold(WatchManager.key(session.id, 'nodes', undefined), () => nodeSource(session));
+    this.watchNodes();
     this.events = this.hold(WatchManager.key(session.id, 'events', namespace), () => eventSource(session, namespace));
     this.schedule();
+  }
+
+  // Asked first, so a user who may not list nodes (the developer) gets no node informer failing and retrying forever.
+  private watchNodes(): void {
+    const { session } = this.options;
+    session
+      .can({ verb: 'list', resource: 'nodes' })
+      .catch(() => true)
+      .then((allowed) => {
+        if (this.closed) return;
+        if (!allowed) {
+          this.nodesForbidden = `User "${session.userName}" may not list nodes.`;
+          this.schedule();
+          return;
+        }
+        this.nodes = this.hold(WatchManager.key(session.id, 'nodes', undefined), () => nodeSource(session));
+      })
+      .catch(() => undefined);
   }
 
   close(): void {
@@ -202,6 +221,7 @@ export class DetailSubscription {
   }
 
   private nodeList(ds: V1DaemonSet): DaemonSetDetail['nodes'] {
+    if (this.nodesForbidden !== undefined) return { allowed: false, message: this.nodesForbidden };
     const informer = this.nodes?.handle.informer;
     const error = informer?.currentStatus().error;
     // A user who may not list nodes still gets the pods; the page says why the grid is missing.
