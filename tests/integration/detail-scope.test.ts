@@ -9,7 +9,6 @@ import { KubeconfigStore } from '../../electron/backend/kubeconfig/store.js';
 import { ContextSession } from '../../electron/backend/session/session.js';
 import { WatchManager } from '../../electron/backend/watch/manager.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
-import type { KubeObject } from '../../electron/sandbox-cluster/types.js';
 import { tempDir, waitFor } from './backend-harness.js';
 
 const NODES = 60;
@@ -18,7 +17,7 @@ let store: KubeconfigStore;
 let session: ContextSession;
 const manager = new WatchManager({ livenessMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 });
 
-function daemonSet(name: string): KubeObject {
+function daemonSet(name: string): Parameters<SandboxHandle['api']['create']>[1] {
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
