@@ -3,8 +3,11 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
 import { AUTOSAVE_MS, loadDrafts, saveDrafts } from '../editor/drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
+import { api } from '../api/bridge';
 import { loadBundledSchemas } from '../editor/schema/bundled';
-import type { SchemaSet } from '../editor/schema/types';
+import { schemasFromOpenApi } from '../editor/schema/openapi';
+import { mergeSchemas, type SchemaSet } from '../editor/schema/types';
+import { useClustersStore } from './clusters';
 import { TEMPLATES, type TemplateName } from '../editor/templates';
 
 export interface Notice {
@@ -24,6 +27,7 @@ export interface ExportedFile {
  * user types. The text is the source of truth; the form (wizard) and apply read objects from it.
  */
 export const useEditorStore = defineStore('editor', () => {
+  const clusters = useClustersStore();
   const isOpen = ref(false);
   const files = ref<EditorFile[]>([]);
   const activeId = ref<string | null>(null);
@@ -43,7 +47,30 @@ export const useEditorStore = defineStore('editor', () => {
       draftSaved.value = drafts.savedAt;
       notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
     }
-    void loadBundledSchemas().then((set) => (schemas.value ??= set));
+    watch(
+      () => [clusters.activeContext, clusters.connection.state] as const,
+      ([context, state]) => void loadSchemas(state === 'connected' ? context : null),
+      { immediate: true },
+    );
+  }
+
+  // The bundled schemas work offline; a connected cluster's own /openapi/v3 takes over for the kinds it serves.
+  let schemaRequest = 0;
+  async function loadSchemas(context: string | null): Promise<void> {
+    const request = ++schemaRequest;
+    const bundled = await loadBundledSchemas();
+    if (!context) {
+      schemas.value = bundled;
+      return;
+    }
+    schemas.value ??= bundled;
+    try {
+      const docs = await Promise.all(['v1', 'apps/v1'].map((gv) => api().services.editor.openapi(context, gv)));
+      if (request === schemaRequest)
+        schemas.value = mergeSchemas(bundled, schemasFromOpenApi(docs, `cluster ${context}`));
+    } catch {
+      if (request === schemaRequest) schemas.value = bundled;
+    }
   }
 
   function open(): void {

@@ -1,9 +1,9 @@
 // Edit mode through the browser host: offline authoring (no kubeconfig, no sandbox) with diagnostics, completion,
 // format switching, import and export; then, against a sandbox, apply with server-side apply and a conflict.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { Cleanup, startWebHost } from './support/processes.js';
-import { expectAccessible, screenshot } from './support/ui.js';
+import { Cleanup, kubectl, startSandbox, startWebHost, tempDir } from './support/processes.js';
+import { expectAccessible, openApp, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -110,6 +110,92 @@ test.describe('offline', () => {
       'true',
     );
     await expect(dialog().locator('.cm-content')).toContainText('"name": "node-exporter"');
+  });
+});
+
+const agent = (image: string): string => `# applied from the editor
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ed-agent
+  namespace: default
+spec:
+  selector:
+    matchLabels:
+      app: ed-agent
+  template:
+    metadata:
+      labels:
+        app: ed-agent
+    spec:
+      containers:
+        - name: agent
+          image: ${image}
+`;
+
+test.describe('with a cluster', () => {
+  let kubeconfig: string;
+
+  test.beforeAll(async ({ browser }) => {
+    const sandbox = cleanup.add(await startSandbox('editor', 10));
+    kubeconfig = sandbox.kubeconfig;
+    const host = cleanup.add(await startWebHost([kubeconfig]));
+    const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
+    page = await context.newPage();
+    await openApp(page, host.url);
+  });
+
+  test('apply shows the dry run first, creates with manager everynode, and a conflict names the other manager', async () => {
+    await page.getByTestId('open-editor').click();
+    await expect(dialog().getByTestId('offline-banner')).toBeHidden();
+    await expect(dialog()).toContainText('Schemas: cluster');
+    await importFiles([{ name: 'ed-agent.yaml', text: agent('busybox:1.36') }]);
+    await expect(dialog().getByText('No problems found.')).toBeVisible();
+    await dialog().getByRole('button', { name: 'Check and show diff' }).click();
+    const results = dialog().getByTestId('apply-results');
+    await expect(results).toContainText('DaemonSet default/ed-agent');
+    await expect(results).toContainText('will be created');
+    await expect(kubectl(kubeconfig, ['get', 'daemonset', 'ed-agent', '-n', 'default'])).rejects.toThrow(/not found/i);
+    await dialog().getByRole('button', { name: 'Apply 1 document(s)' }).click();
+    await expect(results).toContainText('applied');
+    const managers = await kubectl(kubeconfig, [
+      'get',
+      'daemonset',
+      'ed-agent',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.metadata.managedFields[*].manager}',
+      '--show-managed-fields',
+    ]);
+    expect(managers.split(' ')).toContain('everynode');
+
+    // Another manager takes the image; our next apply with a different image is a conflict naming it.
+    const other = `${tempDir('other')}/ds.yaml`;
+    writeFileSync(other, agent('busybox:1.37'));
+    await kubectl(kubeconfig, ['apply', '--server-side', '--field-manager=other', '--force-conflicts', '-f', other]);
+    await importFiles([{ name: 'ed-agent-v2.yaml', text: agent('busybox:1.38') }]);
+    await dialog().getByRole('button', { name: 'Check and show diff' }).click();
+    await expect(results).toContainText('conflict');
+    await expect(results.getByRole('alert')).toContainText('field manager other');
+    await expect(problems()).toContainText('18:11');
+    await expect(problems()).toContainText('conflict with "other"');
+    await shot('4-conflict');
+    const force = dialog().getByRole('button', { name: 'Force apply' });
+    await expect(force).toBeDisabled();
+    await dialog().getByLabel('I understand that forcing takes these fields from the other manager').check();
+    await force.click();
+    await expect(results).toContainText('applied');
+    const image = await kubectl(kubeconfig, [
+      'get',
+      'daemonset',
+      'ed-agent',
+      '-n',
+      'default',
+      '-o',
+      'jsonpath={.spec.template.spec.containers[0].image}',
+    ]);
+    expect(image).toBe('busybox:1.38');
   });
 });
 

@@ -6,6 +6,7 @@ import { Compartment, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { analyzeCached } from '../analyze';
+import type { Diagnostic } from '../diagnostic';
 import { completeAt } from '../completion';
 import type { Format } from '../convert';
 import { hoverAt } from '../hover';
@@ -14,6 +15,8 @@ import type { SchemaSet } from '../schema/types';
 export interface EditorHooks {
   schemas: () => SchemaSet | undefined;
   format: () => Format;
+  /** diagnostics from the server (apply), shown with the editor's own */
+  extra: () => readonly Diagnostic[];
   onChange: (text: string) => void;
   label: string;
 }
@@ -25,7 +28,8 @@ function lintSource(hooks: EditorHooks) {
   return (view: EditorView): CmDiagnostic[] => {
     const text = view.state.doc.toString();
     const length = text.length;
-    return analyzeCached(text, hooks.schemas(), hooks.format()).diagnostics.map((d) => ({
+    const found = [...analyzeCached(text, hooks.schemas(), hooks.format()).diagnostics, ...hooks.extra()];
+    return found.map((d) => ({
       from: Math.min(d.from, length),
       to: Math.min(Math.max(d.to, d.from), length),
       severity: d.severity,
