@@ -192,6 +192,15 @@ describe('DaemonSet detail backend', () => {
     await waitFor(() => logChunks(follow.streamId).flatMap((c) => c.lines).length >= 2, 20_000, 'followed lines');
     await client.services.detail.stopLogs(follow.streamId);
     await waitFor(() => logChunks(follow.streamId).some((c) => c.ended), 5_000, 'stopped stream');
+    // A pod that goes away while its log is followed ends the stream (its last line is the shutdown).
+    const gone = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+      follow: true,
+      previous: false,
+      tailLines: 1,
+    });
+    await kubectl(['delete', 'pod', '-n', NS, pod.name, '--wait=false']);
+    await waitFor(() => logChunks(gone.streamId).some((c) => c.ended), 20_000, 'stream of a deleted pod ends');
+    expect(logChunks(gone.streamId).flatMap((c) => c.lines)).toContain('received SIGTERM, shutting down');
   }, 40_000);
 
   it('reports a DaemonSet deleted with kubectl as deleted', async () => {
