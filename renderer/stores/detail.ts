@@ -4,7 +4,7 @@ import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { DaemonSetDetail, DetailAccess } from '../../electron/contract/detail-dto';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
-import { DEFAULT_STUCK_MS, progressSignature } from '../domain/detail/stuck';
+import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from '../domain/detail/stuck';
 import { useClustersStore } from './clusters';
 
 const STUCK_KEY = 'everynode.stuckMinutes';
@@ -57,8 +57,8 @@ export const useDetailStore = defineStore('detail', () => {
     if (next.subscriptionId !== subscriptionId) return;
     const sig = progressSignature(next);
     if (sig !== signature) {
+      lastProgressAt.value = signature === '' ? initialProgressAt(next, Date.now()) : Date.now();
       signature = sig;
-      lastProgressAt.value = Date.now();
     }
     detail.value = next;
     error.value = next.error ?? null;

@@ -41,3 +41,14 @@ export function stuckRollout(
     : detail.pods.filter((p) => !p.available || p.revisionHash !== ds.updateRevisionHash).map((p) => p.node);
   return { since: lastProgressAt, nodes };
 }
+
+/**
+ * When a page opens on a rollout, the last progress is estimated from the newest pod and the newest revision (a
+ * template change creates one), so a rollout stuck before the page opened is flagged without waiting again.
+ */
+export function initialProgressAt(detail: DaemonSetDetail, now: number): number {
+  const times = [...detail.pods.map((p) => p.createdAt), ...detail.revisions.map((r) => r.createdAt)]
+    .map((t) => Date.parse(t))
+    .filter((t) => Number.isFinite(t));
+  return times.length > 0 ? Math.min(now, Math.max(...times)) : now;
+}

@@ -7,7 +7,12 @@ import {
   podState,
   unavailableNodes,
 } from '../../../../renderer/domain/detail/node-grid';
-import { DEFAULT_STUCK_MS, progressSignature, stuckRollout } from '../../../../renderer/domain/detail/stuck';
+import {
+  DEFAULT_STUCK_MS,
+  initialProgressAt,
+  progressSignature,
+  stuckRollout,
+} from '../../../../renderer/domain/detail/stuck';
 import { row } from '../fixtures';
 
 const node = (name: string, eligible = true): DetailNode => ({
@@ -135,5 +140,14 @@ describe('stuck rollout', () => {
     expect(stuckRollout(settled, 0, 10 * DEFAULT_STUCK_MS, DEFAULT_STUCK_MS)).toBeUndefined();
     const moved = updating([pods[0] as DetailPod, pod('c', 'n2', { ready: false, available: false })]);
     expect(progressSignature(moved)).not.toBe(progressSignature(updating(pods)));
+  });
+
+  it('dates the last progress of a page opened mid-rollout from its newest pod or revision', () => {
+    const detail = updating([pod('a', 'n1', { createdAt: '2026-01-01T00:02:00Z' })]);
+    detail.revisions = [{ name: 'r2', revision: 2, hash: 'new', createdAt: '2026-01-01T00:05:00Z', template: {} }];
+    expect(initialProgressAt(detail, Date.parse('2026-01-01T01:00:00Z'))).toBe(Date.parse('2026-01-01T00:05:00Z'));
+    const now = Date.parse('2026-01-01T01:00:00Z');
+    expect(stuckRollout(detail, initialProgressAt(detail, now), now, DEFAULT_STUCK_MS)?.nodes).toEqual(['n2']);
+    expect(initialProgressAt({ ...detail, pods: [], revisions: [] }, now)).toBe(now);
   });
 });
