@@ -6,7 +6,8 @@ import type { ParsedDocument } from './yaml-model';
 type Range = readonly [number, number];
 
 function describe(type: SchemaType): string {
-  if (typeof type === 'string') return type === 'int-or-string' ? 'an integer or a string' : `a ${type}`;
+  if (type === 'int-or-string') return 'an integer or a string';
+  if (typeof type === 'string') return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
   if ('arr' in type) return 'a list';
   return 'an object';
 }
