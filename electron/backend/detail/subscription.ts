@@ -45,6 +45,7 @@ export class DetailSubscription {
   private seenUid: string | undefined;
   private nodesForbidden: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private recheck: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(readonly options: DetailSubscriptionOptions) {}
@@ -89,6 +90,7 @@ export class DetailSubscription {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.recheck);
     for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
   }
 
@@ -178,7 +180,12 @@ export class DetailSubscription {
     const pods = (this.pods?.handle.informer.snapshot() ?? []).filter((p) => ownedBy(p, uid));
     base.pods = pods.map((p) => toDetailPod(p, minReady, now)).sort((a, b) => a.node.localeCompare(b.node));
     // A pod Ready but not yet available becomes available by the clock alone: look again then.
-    if (base.pods.some((p) => p.ready && !p.available)) setTimeout(() => this.schedule(), 1000).unref();
+    if (base.pods.some((p) => p.ready && !p.available)) {
+      this.recheck ??= setTimeout(() => {
+        this.recheck = undefined;
+        this.schedule();
+      }, 1000);
+    }
     base.revisions = this.revisionList(uid);
     base.events = this.eventList(ds, new Set(pods.map((p) => p.metadata?.uid ?? '')));
     base.nodes = this.nodeList(ds);
