@@ -4,6 +4,7 @@ const editorEn = {
   open: 'Edit YAML',
   title: 'Edit mode',
   close: 'Close (keep drafts)',
+  toForm: 'Form',
   offline:
     'Offline: no cluster connected. Editing, checking against the bundled schemas, import and export all work; apply needs a cluster.',
   schemaSource: 'Schemas: {source}',
@@ -56,6 +57,7 @@ const editorEn = {
     },
   },
   notice: {
+    noDaemonSet: 'The form edits a DaemonSet; this file has none that parses.',
     restored: 'Restored {count} draft file(s) from your last session.',
     refused: 'Not opened: {files}. Only text files up to 20 MB can be opened.',
     managedHidden: 'Hid server-managed fields (managedFields) in {count} document(s).',

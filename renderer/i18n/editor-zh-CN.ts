@@ -5,6 +5,7 @@ const editorZhCN: typeof editorEn = {
   open: '编辑 YAML',
   title: '编辑模式',
   close: '关闭（保留草稿）',
+  toForm: '表单',
   offline: '离线：未连接集群。编辑、按内置 Schema 校验、导入和导出均可使用；应用需要连接集群。',
   schemaSource: 'Schema：{source}',
   files: '文件',
@@ -56,6 +57,7 @@ const editorZhCN: typeof editorEn = {
     },
   },
   notice: {
+    noDaemonSet: '表单用于编辑守护进程集；此文件中没有可解析的守护进程集。',
     restored: '已恢复上次会话的 {count} 个草稿文件。',
     refused: '未打开：{files}。只能打开不超过 20 MB 的文本文件。',
     managedHidden: '已在 {count} 个文档中隐藏服务器管理的字段（managedFields）。',

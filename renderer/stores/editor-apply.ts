@@ -50,6 +50,12 @@ export const useEditorApplyStore = defineStore('editorApply', () => {
     },
   );
 
+  // Results belong to the file they were found for.
+  watch(
+    () => editor.activeId,
+    () => reset(),
+  );
+
   async function run(dryRun: boolean, force: boolean): Promise<void> {
     const file = editor.active;
     const context = clusters.activeContext;

@@ -3,11 +3,16 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
 import { AUTOSAVE_MS, loadDrafts, saveDrafts } from '../editor/drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
+import { stringify } from 'yaml';
 import { api } from '../api/bridge';
+import type { DaemonSet } from '../domain/wizard';
+import { analyzeCached } from '../editor/analyze';
+import { mergeIntoYaml } from '../editor/merge-document';
 import { loadBundledSchemas } from '../editor/schema/bundled';
 import { schemasFromOpenApi } from '../editor/schema/openapi';
 import { mergeSchemas, type SchemaSet } from '../editor/schema/types';
 import { useClustersStore } from './clusters';
+import { useWizardStore } from './wizard';
 import { TEMPLATES, type TemplateName } from '../editor/templates';
 
 export interface Notice {
@@ -135,6 +140,49 @@ export const useEditorStore = defineStore('editor', () => {
     return true;
   }
 
+  // Form and code are two views of one object: the wizard edits the linked document, which goes back into its file's
+  // text through mergeIntoYaml, so comments and fields the form does not show survive.
+  const formLink = ref<{ fileId: string; index: number } | null>(null);
+
+  function toForm(): void {
+    const file = active.value;
+    if (!file) return;
+    const document = analyzeCached(file.text, schemas.value, file.format).documents.find(
+      (d) => d.kind === 'DaemonSet' && d.value !== undefined,
+    );
+    if (!document) {
+      notice.value = { key: 'editor.notice.noDaemonSet', tone: 'error' };
+      return;
+    }
+    formLink.value = { fileId: file.id, index: document.index };
+    useWizardStore().openFrom(document.value as DaemonSet);
+    isOpen.value = false;
+  }
+
+  function fromForm(manifest: Record<string, unknown>): void {
+    restore();
+    const link = formLink.value;
+    const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
+    const merged = file && link && file.format === 'yaml' ? mergeIntoYaml(file.text, link.index, manifest) : null;
+    if (file && merged !== null) {
+      file.text = merged;
+      activeId.value = file.id;
+    } else if (file?.format === 'json' && link?.index === 0) {
+      file.text = `${JSON.stringify(manifest, null, 2)}\n`;
+      activeId.value = file.id;
+    } else {
+      const metadata = manifest.metadata as { name?: string } | undefined;
+      add({
+        id: newFileId(),
+        name: `${metadata?.name || 'daemonset'}.yaml`,
+        format: 'yaml',
+        text: stringify(manifest),
+      });
+      formLink.value = { fileId: activeId.value ?? '', index: 0 };
+    }
+    isOpen.value = true;
+  }
+
   function closeFile(id: string): void {
     files.value = files.value.filter((f) => f.id !== id);
     if (activeId.value === id) activeId.value = files.value[0]?.id ?? null;
@@ -197,5 +245,8 @@ export const useEditorStore = defineStore('editor', () => {
     setFormat,
     closeFile,
     exported,
+    formLink,
+    toForm,
+    fromForm,
   };
 });

@@ -133,9 +133,10 @@ spec:
           image: ${image}
 `;
 
-test.describe('with a cluster', () => {
-  let kubeconfig: string;
+let kubeconfig = '';
+const kubeconfigOf = (): string => kubeconfig;
 
+test.describe('with a cluster', () => {
   test.beforeAll(async ({ browser }) => {
     const sandbox = cleanup.add(await startSandbox('editor', 10));
     kubeconfig = sandbox.kubeconfig;
@@ -196,6 +197,67 @@ test.describe('with a cluster', () => {
       'jsonpath={.spec.template.spec.containers[0].image}',
     ]);
     expect(image).toBe('busybox:1.38');
+  });
+});
+
+test.describe('form and code', () => {
+  test('comments and fields the form does not show survive Form -> Edit YAML, and apply keeps them', async () => {
+    const text = `# collector for the platform team
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: rt-agent # dashboards use this name
+  namespace: default
+spec:
+  selector:
+    matchLabels:
+      app: rt-agent
+  template:
+    metadata:
+      labels:
+        app: rt-agent
+    spec:
+      terminationGracePeriodSeconds: 7
+      dnsConfig:
+        options:
+          - name: ndots
+            value: "2"
+      containers:
+        - name: agent
+          image: busybox:1.36
+`;
+    await dialog().getByRole('button', { name: 'Close (keep drafts)' }).click();
+    await page.getByTestId('open-editor').click();
+    await importFiles([{ name: 'rt-agent.yaml', text }]);
+    await dialog().getByTestId('to-form').click();
+    const wizard = page.getByRole('dialog', { name: 'Create DaemonSet' });
+    await expect(wizard.getByLabel('Name', { exact: true })).toHaveValue('rt-agent');
+    await wizard.getByLabel('Alias').fill('Round trip');
+    await screenshot(page, '5-form');
+    await wizard.getByTestId('edit-yaml').click();
+    const content = dialog().locator('.cm-content');
+    await expect(content).toContainText('# collector for the platform team');
+    await expect(content).toContainText('# dashboards use this name');
+    await expect(content).toContainText('kubesphere.io/alias-name: Round trip');
+    await expect(content).toContainText('terminationGracePeriodSeconds: 7');
+    await expect(content).toContainText('value: "2"');
+    await shot('6-back-to-yaml');
+    await dialog().getByRole('button', { name: 'Check and show diff' }).click();
+    await dialog().getByRole('button', { name: 'Apply 1 document(s)' }).click();
+    await expect(dialog().getByTestId('apply-results')).toContainText('applied');
+    const spec = JSON.parse(
+      await kubectl(kubeconfigOf(), [
+        'get',
+        'daemonset',
+        'rt-agent',
+        '-n',
+        'default',
+        '-o',
+        'jsonpath={.spec.template.spec}',
+      ]),
+    ) as { terminationGracePeriodSeconds: number; dnsConfig: unknown };
+    expect(spec.terminationGracePeriodSeconds).toBe(7);
+    expect(spec.dnsConfig).toEqual({ options: [{ name: 'ndots', value: '2' }] });
   });
 });
 

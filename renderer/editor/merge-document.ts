@@ -1,0 +1,61 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCollection = (value: unknown): boolean => typeof value === 'object' && value !== null;
+
+/**
+ * Writes a plain value into an existing YAML node tree, changing only what differs: nodes whose value is unchanged
+ * are kept as they are (their comments, quoting, `0644` spelling), keys the value no longer has are removed, new ones
+ * are appended. This is how the form's object goes back into the YAML text without losing the user's comments.
+ */
+function update(doc: Document, node: unknown, value: unknown): unknown {
+  if (isRecord(value) && isMap(node)) {
+    for (const pair of [...node.items]) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (typeof key === 'string' && !Object.hasOwn(value, key)) node.delete(key);
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair) pair.value = update(doc, pair.value, item);
+      else node.set(key, doc.createNode(item));
+    }
+    return node;
+  }
+  if (Array.isArray(value) && isSeq(node)) {
+    value.forEach((item, i) => {
+      node.items[i] = i < node.items.length ? update(doc, node.items[i], item) : doc.createNode(item);
+    });
+    node.items.length = value.length;
+    return node;
+  }
+  if (isScalar(node) && !isCollection(value)) {
+    if (node.value !== value) {
+      node.value = value;
+      // The old spelling (quotes, `0644`) described the old value; let the new one be written plainly.
+      delete node.type;
+      delete node.source;
+    }
+    return node;
+  }
+  const created = doc.createNode(value);
+  const old = node as Partial<Node> | null;
+  if (old && created && typeof created === 'object') {
+    if (old.commentBefore) created.commentBefore = old.commentBefore;
+    if (old.comment) created.comment = old.comment;
+  }
+  return created;
+}
+
+/**
+ * Replaces document `index` of a YAML text by `value`, keeping comments and formatting of everything that did not
+ * change. Returns null when the text does not parse (then the caller must not overwrite it).
+ */
+export function mergeIntoYaml(text: string, index: number, value: Record<string, unknown>): string | null {
+  const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
+  if (docs.some((d) => d.errors.length > 0)) return null;
+  const doc = docs[index];
+  if (!doc) return null;
+  doc.contents = update(doc, doc.contents, value) as typeof doc.contents;
+  return docs.map((d) => d.toString()).join('');
+}
