@@ -5,6 +5,7 @@ import * as detail from './detail/operations.js';
 import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { applyObject } from './editor/apply.js';
+import { draftStore } from './editor/drafts.js';
 import { fetchOpenApi } from './editor/openapi.js';
 import { AppError } from './errors.js';
 import { ALL_PROJECTS } from './projects/projects.js';
@@ -148,6 +149,8 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
       openapi: (context, groupVersion) => guard(async () => fetchOpenApi(await sessionFor(context), groupVersion)),
       apply: (context, manifest, options) =>
         guard(async () => applyObject(await sessionFor(context), manifest, options)),
+      loadDrafts: () => guard(() => draftStore(core.options.stateDir).load()),
+      saveDrafts: (drafts) => guard(() => draftStore(core.options.stateDir).save(drafts)),
     },
   };
 }

@@ -91,6 +91,28 @@ export const serviceArgs: ArgTable = {
   editor: {
     openapi: z.tuple([context, z.string().min(1).max(253)]),
     apply: z.tuple([context, manifest, z.object({ dryRun: z.boolean(), force: z.boolean() }).strict()]),
+    loadDrafts: z.tuple([]),
+    saveDrafts: z.tuple([
+      z
+        .object({
+          files: z
+            .array(
+              z
+                .object({
+                  id: z.string().min(1).max(200),
+                  name: z.string().min(1).max(1024),
+                  format: z.enum(['yaml', 'json']),
+                  text: z.string().max(21 * 1024 * 1024),
+                })
+                .strict(),
+            )
+            .max(200),
+          activeId: z.string().max(200).nullable(),
+          savedAt: z.number(),
+        })
+        .strict()
+        .refine((d) => d.files.reduce((n, f) => n + f.text.length, 0) <= 50 * 1024 * 1024, 'drafts too large'),
+    ]),
   },
 };
 

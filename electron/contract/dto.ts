@@ -239,3 +239,10 @@ export interface ApplyResult {
   result: Record<string, unknown>;
   dryRun: boolean;
 }
+
+/** The editor's open files as drafts, kept by the backend on disk. */
+export interface EditorDrafts {
+  files: { id: string; name: string; format: 'yaml' | 'json'; text: string }[];
+  activeId: string | null;
+  savedAt: number;
+}

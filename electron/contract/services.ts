@@ -1,6 +1,7 @@
 import type {
   ApplyOptions,
   ApplyResult,
+  EditorDrafts,
   BulkResult,
   ClustersState,
   CreateOptions,
@@ -91,6 +92,10 @@ export interface EverynodeServices {
     openapi(context: string, groupVersion: string): Promise<Record<string, unknown>>;
     /** Server-side apply (field manager `everynode`) of one object; a conflict is a 409 naming the other manager. */
     apply(context: string, manifest: Record<string, unknown>, options: ApplyOptions): Promise<ApplyResult>;
+    /** The drafts saved last (from any window of this app), or null. */
+    loadDrafts(): Promise<EditorDrafts | null>;
+    /** Saves the drafts (atomic, mode 0600); the editor calls it as the user types, debounced. */
+    saveDrafts(drafts: EditorDrafts): Promise<void>;
   };
 }
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
-import { AUTOSAVE_MS, loadDrafts, saveDrafts } from '../editor/drafts';
+import { AUTOSAVE_MS, loadDrafts, saveDrafts, type DraftState } from '../editor/drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
 import { stringify } from 'yaml';
 import { api } from '../api/bridge';
@@ -42,16 +42,29 @@ export const useEditorStore = defineStore('editor', () => {
   const active = computed(() => files.value.find((f) => f.id === activeId.value) ?? null);
   let restored = false;
 
+  function take(drafts: DraftState): void {
+    files.value = drafts.files;
+    activeId.value = drafts.activeId ?? drafts.files[0]?.id ?? null;
+    draftSaved.value = drafts.savedAt;
+    notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
+  }
+
   function restore(): void {
     if (restored) return;
     restored = true;
-    const drafts = loadDrafts();
-    if (drafts) {
-      files.value = drafts.files;
-      activeId.value = drafts.activeId ?? drafts.files[0]?.id ?? null;
-      draftSaved.value = drafts.savedAt;
-      notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
-    }
+    // localStorage answers at once; the backend's copy on disk also survives a host restarted on another port
+    // (another origin), so the newer of the two wins unless the user has already changed something.
+    const local = loadDrafts();
+    if (local) take(local);
+    const before = JSON.stringify(files.value);
+    void api()
+      .services.editor.loadDrafts()
+      .then((remote) => {
+        const untouched =
+          JSON.stringify(files.value) === before || files.value.every((f) => f.name === 'untitled.yaml');
+        if (remote && remote.files.length > 0 && remote.savedAt > (local?.savedAt ?? 0) && untouched) take(remote);
+      })
+      .catch(() => undefined);
     watch(
       () => [clusters.activeContext, clusters.connection.state] as const,
       ([context, state]) => void loadSchemas(state === 'connected' ? context : null),
@@ -220,9 +233,15 @@ export const useEditorStore = defineStore('editor', () => {
       if (!restored) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const savedAt = Date.now();
-        if (saveDrafts({ files: files.value, activeId: activeId.value, savedAt })) draftSaved.value = savedAt;
-        else notice.value = { key: 'editor.notice.draftNotSaved', tone: 'error' };
+        const state: DraftState = { files: files.value, activeId: activeId.value, savedAt: Date.now() };
+        const local = saveDrafts(state);
+        api()
+          .services.editor.saveDrafts(JSON.parse(JSON.stringify(state)) as DraftState)
+          .then(() => (draftSaved.value = state.savedAt))
+          .catch(() => {
+            if (local) draftSaved.value = state.savedAt;
+            else notice.value = { key: 'editor.notice.draftNotSaved', tone: 'error' };
+          });
       }, AUTOSAVE_MS);
     },
     { deep: true },

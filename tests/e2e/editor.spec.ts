@@ -2,7 +2,7 @@
 // format switching, import and export; then, against a sandbox, apply with server-side apply and a conflict.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { Cleanup, kubectl, startSandbox, startWebHost, tempDir } from './support/processes.js';
+import { Cleanup, kubectl, startSandbox, startWebHost, tempDir, type WebHost } from './support/processes.js';
 import { expectAccessible, openApp, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -43,14 +43,17 @@ spec:
           image: busybox:1.36
 `;
 
+const offlineHome = tempDir('editor-home');
+let firstHost: WebHost;
+
 test.describe('offline', () => {
   test.beforeAll(async ({ browser }) => {
-    const host = cleanup.add(await startWebHost([], ['--no-sandbox']));
+    firstHost = cleanup.add(await startWebHost([], ['--no-sandbox'], offlineHome));
     const context = cleanup.add(
       await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', acceptDownloads: true }),
     );
     page = await context.newPage();
-    await page.goto(host.url);
+    await page.goto(firstHost.url);
   });
 
   test('a typo field shows at its line and column; completion offers containers; the app says it is offline', async () => {
@@ -110,6 +113,26 @@ test.describe('offline', () => {
       'true',
     );
     await expect(dialog().locator('.cm-content')).toContainText('"name": "node-exporter"');
+  });
+
+  test('after SIGKILL of the host mid-edit, a host started again (a new port, so a new origin) brings the draft back', async ({
+    browser,
+  }) => {
+    await dialog().getByRole('button', { name: 'New', exact: true }).click();
+    await dialog().locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('typed-before-crash');
+    // The autosave interval is 500 ms after the last keystroke; wait past it, then kill the host outright.
+    await page.waitForTimeout(1500);
+    await page.keyboard.type('-after');
+    firstHost.process.kill('SIGKILL');
+    const again = cleanup.add(await startWebHost([], ['--no-sandbox'], offlineHome));
+    const fresh = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
+    page = await fresh.newPage();
+    await page.goto(again.url);
+    await page.getByTestId('open-editor').click();
+    await expect(dialog().locator('.cm-content')).toContainText('typed-before-crash');
+    await expect(dialog().getByRole('button', { name: 'node-exporter.json', exact: true })).toBeVisible();
   });
 });
 

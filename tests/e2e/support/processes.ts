@@ -97,8 +97,11 @@ export interface WebHost extends Running {
 }
 
 /** Runs the browser host (`npm run web`'s CLI) against the given kubeconfig files. */
-export async function startWebHost(kubeconfigs: string[], extraArgs: string[] = []): Promise<WebHost> {
-  const home = tempDir('home');
+export async function startWebHost(
+  kubeconfigs: string[],
+  extraArgs: string[] = [],
+  home = tempDir('home'),
+): Promise<WebHost> {
   const { running, match } = await startUntil(
     ['electron/web/cli.ts', '--port', '0', ...extraArgs],
     /everynode web: (http:\/\/127\.0\.0\.1:\d+)\/\?token=\S+/,

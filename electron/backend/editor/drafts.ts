@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { EditorDrafts } from '../../contract/index.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The editor's drafts on disk (drafts.json in the state directory, mode 0600, replaced atomically), so they survive a
+ * crash of the window or of the host, and a browser host restarted on another port (a new origin, so a new
+ * localStorage). Writes are serialized; only the newest pending snapshot is written.
+ */
+export class DraftStore {
+  private readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+  private pending: string | null = null;
+
+  constructor(stateDir: string) {
+    this.file = path.join(stateDir, 'drafts.json');
+  }
+
+  async load(): Promise<EditorDrafts | null> {
+    await this.writing;
+    try {
+      return sanitize(JSON.parse(await fs.promises.readFile(this.file, 'utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  save(drafts: EditorDrafts): Promise<void> {
+    this.pending = JSON.stringify(drafts);
+    this.writing = this.writing.then(() => this.flush()).catch(() => undefined);
+    return this.writing;
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.pending;
+    this.pending = null;
+    if (text === null) return;
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.promises.writeFile(temp, text, { mode: 0o600 });
+    try {
+      await fs.promises.rename(temp, this.file);
+    } catch (error) {
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+  }
+}
+
+function sanitize(value: unknown): EditorDrafts | null {
+  if (!isRecord(value) || !Array.isArray(value.files)) return null;
+  const files = value.files.filter(isRecord).flatMap((f) =>
+    typeof f.id === 'string' &&
+    typeof f.name === 'string' &&
+    typeof f.text === 'string' &&
+    (f.format === 'yaml' || f.format === 'json')
+      ? [
+          {
+            id: f.id,
+            name: f.name,
+            text: f.text,
+            format: f.format === 'json' ? ('json' as const) : ('yaml' as const),
+          },
+        ]
+      : [],
+  );
+  return {
+    files,
+    activeId: typeof value.activeId === 'string' ? value.activeId : null,
+    savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
+  };
+}
+
+const stores = new Map<string, DraftStore>();
+/** One store per state directory, shared by every client of the backend. */
+export function draftStore(stateDir: string): DraftStore {
+  let store = stores.get(stateDir);
+  if (!store) stores.set(stateDir, (store = new DraftStore(stateDir)));
+  return store;
+}
