@@ -16,7 +16,7 @@ import { watchers } from './scenarios/watchers.js';
 import { launchBrowser } from './support/browser.js';
 import { buildRenderer } from './support/build.js';
 import { bundleWebHost } from './support/bundle.js';
-import { tempDir } from './support/files.js';
+import { removeTempDirs, tempDir } from './support/files.js';
 import { adminAccess } from './support/https.js';
 
 const HELP = `Usage: npm run bench -- [--quick] [--soak] [--json FILE]
@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     startedAt,
     performance.now() - started,
   );
+  removeTempDirs();
   const file = values.json ?? 'bench-results.json';
   writeJson(file, report);
   process.stdout.write(`${header(report)}\n\n${markdownTable(report.metrics)}\n\nJSON: ${file}\n`);

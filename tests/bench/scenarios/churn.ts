@@ -61,6 +61,12 @@ function growthMetrics(ctx: BenchContext, prefix: string, before: MemoryReading,
       goal: { on: 'value', op: '<=', limit: 5 },
       note: `backend RSS ${note(before.backendMb, after.backendMb)}`,
     }),
+    metric(`${prefix}.backend.heap-growth.pct`, {
+      unit: '%',
+      ours: growth(before.backendHeapMb, after.backendHeapMb),
+      goal: { on: 'value', op: '<=', limit: 5 },
+      note: `backend JS heap after GC ${note(before.backendHeapMb, after.backendHeapMb)}`,
+    }),
     metric(`${prefix}.renderer.growth.pct`, {
       unit: '%',
       ours: growth(before.heapMb, after.heapMb),
@@ -136,7 +142,11 @@ export async function churn(ctx: BenchContext, ui: UiSession, before: MemoryRead
 export async function soak(ctx: BenchContext, ui: UiSession, before: MemoryReading): Promise<void> {
   if (!ctx.soak) {
     const skipped = { unit: '%', ours: undefined, skipped: true, note: 'run with --soak' };
-    ctx.add(metric('soak.backend.growth.pct', skipped), metric('soak.renderer.growth.pct', skipped));
+    ctx.add(
+      metric('soak.backend.growth.pct', skipped),
+      metric('soak.backend.heap-growth.pct', skipped),
+      metric('soak.renderer.growth.pct', skipped),
+    );
     return;
   }
   const minutes = 10;

@@ -6,6 +6,7 @@ import { metric } from '../report.js';
 import { median } from '../stats.js';
 import { heapMb, openApp, probe, waitForProject } from '../support/browser.js';
 import { rssMb, tempDir } from '../support/files.js';
+import { nodeHeapMb } from '../support/node-heap.js';
 import type { ColdTiming } from '../support/page-probe.js';
 import { startWebHost, type WebHostProcess } from '../support/web-host.js';
 
@@ -25,6 +26,7 @@ export async function openUi(ctx: BenchContext, browser: Browser): Promise<UiSes
   const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'), {
     staticDir: ctx.staticDir,
     bundle: ctx.webHostBundle,
+    inspect: true,
   });
   try {
     const page = await openApp(browser, host.url);
@@ -75,6 +77,9 @@ export async function coldUi(ctx: BenchContext, ui: UiSession): Promise<void> {
 
 export interface MemoryReading {
   backendMb: number | undefined;
+  /** The host's JS heap after a full GC, and its RSS right after that GC. */
+  backendHeapMb: number | undefined;
+  backendGcRssMb: number | undefined;
   heapMb: number | undefined;
 }
 
@@ -82,7 +87,11 @@ export interface MemoryReading {
 export async function readMemory(ui: UiSession): Promise<MemoryReading> {
   await ui.page.waitForTimeout(3000);
   const heap = await heapMb(ui.page).catch(() => undefined);
-  return { backendMb: rssMb(ui.host.pid), heapMb: heap };
+  // RSS first, as the OS sees it; the forced GC that reading the heap needs would shrink it.
+  const backendMb = rssMb(ui.host.pid);
+  const inspector = ui.host.inspector;
+  const backendHeap = inspector ? await nodeHeapMb(inspector).catch(() => undefined) : undefined;
+  return { backendMb, backendHeapMb: backendHeap, backendGcRssMb: rssMb(ui.host.pid), heapMb: heap };
 }
 
 export function memoryMetrics(ctx: BenchContext, ui: UiSession, reading: MemoryReading): void {
@@ -94,6 +103,11 @@ export function memoryMetrics(ctx: BenchContext, ui: UiSession, reading: MemoryR
       note:
         `browser host process (${ctx.webHostBundle ? 'esbuild bundle' : 'tsx'}: backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1; ` +
         `${ui.idleRssMb?.toFixed(0) ?? '—'} MB before the first list`,
+    }),
+    metric('memory.backend.heap.mb', {
+      unit: 'MB',
+      ours: reading.backendHeapMb,
+      note: "the host's JS heap after a forced GC (inspector Runtime.getHeapUsage), after scenario 1",
     }),
     metric('memory.renderer.heap.mb', {
       unit: 'MB',

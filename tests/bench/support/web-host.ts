@@ -2,6 +2,7 @@
 // its pid is the backend's and /proc tells its RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { inspectorUrl } from './node-heap.js';
 
 export interface WebHostProcess {
   pid: number;
@@ -9,6 +10,8 @@ export interface WebHostProcess {
   /** performance.now() in the bench when the process was spawned, and when it printed its URL. */
   spawnedAt: number;
   readyAt: number;
+  /** The host's inspector WebSocket, when it was started with one (for its heap after GC). */
+  inspector: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -17,6 +20,8 @@ export interface HostBuild {
   staticDir: string;
   /** The esbuild bundle of web-host-entry.ts; without it, the TypeScript through tsx as `npm run web` runs it. */
   bundle?: string;
+  /** Open the inspector on a free local port (memory scenarios read the heap through it; start-up does not). */
+  inspect?: boolean;
 }
 
 export const HOST_ENTRY = 'tests/bench/support/web-host-entry.ts';
@@ -28,7 +33,10 @@ export function startWebHost(
   timeoutMs = 60_000,
 ): Promise<WebHostProcess> {
   const spawnedAt = performance.now();
-  const entry = build.bundle ? [build.bundle] : ['--import', 'tsx', HOST_ENTRY];
+  const entry = [
+    ...(build.inspect ? ['--inspect=127.0.0.1:0'] : []),
+    ...(build.bundle ? [build.bundle] : ['--import', 'tsx', HOST_ENTRY]),
+  ];
   const args = [...entry, '--kubeconfig', kubeconfigPath, '--static-dir', build.staticDir];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
@@ -57,7 +65,16 @@ export function startWebHost(
       const match = /everynode web: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ pid: child.pid ?? 0, url: match[1], spawnedAt, readyAt: performance.now(), stop });
+        resolve({
+          pid: child.pid ?? 0,
+          url: match[1],
+          spawnedAt,
+          readyAt: performance.now(),
+          get inspector() {
+            return inspectorUrl(errors);
+          },
+          stop,
+        });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
