@@ -1,4 +1,4 @@
-import type { V1Node, V1NodeSelectorRequirement, V1PodSpec, V1Toleration } from '@kubernetes/client-node';
+import type { V1NodeSelectorRequirement, V1PodSpec, V1Toleration } from '@kubernetes/client-node';
 import type { DetailNode, IneligibleReason, NodeSummary, NodeTaint } from '../../contract/index.js';
 
 // Which nodes a DaemonSet wants, as the DaemonSet controller decides it (nodeShouldRunDaemonPod): the node selector,
@@ -19,20 +19,6 @@ const HOST_NETWORK_TOLERATION: V1Toleration = {
   operator: 'Exists',
   effect: 'NoSchedule',
 };
-
-export function toNodeSummary(node: V1Node): NodeSummary {
-  return {
-    name: node.metadata?.name ?? '',
-    labels: { ...(node.metadata?.labels ?? {}) },
-    taints: (node.spec?.taints ?? []).map((t) => ({
-      key: t.key,
-      effect: t.effect,
-      ...(t.value !== undefined && t.value !== '' ? { value: t.value } : {}),
-    })),
-    unschedulable: node.spec?.unschedulable === true,
-    ready: (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
-  };
-}
 
 function tolerates(toleration: V1Toleration, taint: NodeTaint): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) return false;

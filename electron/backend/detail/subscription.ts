@@ -8,7 +8,8 @@ import type { InformerSource } from '../watch/informer.js';
 import { selectorString, toRow } from '../daemonsets/rows.js';
 import { daemonSetSource, podSource } from '../daemonsets/sources.js';
 import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
-import { eligibility, toNodeSummary } from './eligibility.js';
+import { toNodeSummary } from '../node-summary.js';
+import { eligibility } from './eligibility.js';
 import { eventSource, nodeSource, revisionSource } from './sources.js';
 
 export interface DetailSubscriptionOptions {

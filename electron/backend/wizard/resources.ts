@@ -1,4 +1,4 @@
-import type { V1DaemonSet, V1Node } from '@kubernetes/client-node';
+import type { V1DaemonSet } from '@kubernetes/client-node';
 import type {
   ClaimSummary,
   HostPortUse,
@@ -10,6 +10,7 @@ import type {
 } from '../../contract/index.js';
 import { summariseQuota } from '../daemonsets/quota.js';
 import { AppError } from '../errors.js';
+import { toNodeSummary } from '../node-summary.js';
 import type { ContextSession } from '../session/session.js';
 
 const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
@@ -24,24 +25,10 @@ async function readable<T>(work: () => Promise<T>): Promise<Readable<T>> {
   }
 }
 
-function nodeSummary(node: V1Node): NodeSummary {
-  return {
-    name: node.metadata?.name ?? '',
-    labels: { ...(node.metadata?.labels ?? {}) },
-    taints: (node.spec?.taints ?? []).map((t) => ({
-      key: t.key,
-      effect: t.effect,
-      ...(t.value !== undefined && t.value !== '' ? { value: t.value } : {}),
-    })),
-    unschedulable: node.spec?.unschedulable === true,
-    ready: (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
-  };
-}
-
 export function listNodes(session: ContextSession): Promise<Readable<NodeSummary[]>> {
   return readable(async () => {
     const list = await session.call(() => session.core.listNode({}));
-    return list.items.map(nodeSummary).sort((a, b) => a.name.localeCompare(b.name));
+    return list.items.map(toNodeSummary).sort((a, b) => a.name.localeCompare(b.name));
   });
 }
 
