@@ -30,15 +30,6 @@ export interface DetailPod {
   containers: DetailContainer[];
 }
 
-/** Why a node runs no pod of this DaemonSet. */
-export type IneligibleReason =
-  { kind: 'selector'; detail: string } | { kind: 'affinity'; detail: string } | { kind: 'taint'; detail: string };
-
-export interface DetailNode extends NodeSummary {
-  eligible: boolean;
-  reason?: IneligibleReason;
-}
-
 export interface DetailEvent {
   uid: string;
   type: string;
@@ -88,7 +79,8 @@ export interface DaemonSetDetail {
   state: 'loading' | 'ok' | 'deleted' | 'not-found';
   daemonSet?: DaemonSetDetailInfo;
   pods: DetailPod[];
-  nodes: Readable<DetailNode[]>;
+  /** The cluster's nodes; which of them the DaemonSet wants, the renderer decides from `daemonSet.template`. */
+  nodes: Readable<NodeSummary[]>;
   /** Newest first, at most 200. */
   events: DetailEvent[];
   /** Oldest revision first. */

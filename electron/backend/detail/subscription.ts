@@ -9,7 +9,6 @@ import { selectorString, toRow } from '../daemonsets/rows.js';
 import { daemonSetSource, podSource } from '../daemonsets/sources.js';
 import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
 import { toNodeSummary } from '../node-summary.js';
-import { eligibility } from './eligibility.js';
 import { eventSource, nodeSource, revisionSource } from './sources.js';
 
 export interface DetailSubscriptionOptions {
@@ -189,7 +188,7 @@ export class DetailSubscription {
     }
     base.revisions = this.revisionList(uid);
     base.events = this.eventList(ds, new Set(pods.map((p) => p.metadata?.uid ?? '')));
-    base.nodes = this.nodeList(ds);
+    base.nodes = this.nodeList();
     const newest = base.revisions.at(-1);
     base.daemonSet = {
       row: toRow(ds),
@@ -228,18 +227,16 @@ export class DetailSubscription {
       .slice(0, MAX_EVENTS);
   }
 
-  private nodeList(ds: V1DaemonSet): DaemonSetDetail['nodes'] {
+  private nodeList(): DaemonSetDetail['nodes'] {
     if (this.nodesForbidden !== undefined) return { allowed: false, message: this.nodesForbidden };
     const informer = this.nodes?.handle.informer;
     const error = informer?.currentStatus().error;
     // A user who may not list nodes still gets the pods; the page says why the grid is missing.
     if (error && error.code === 'forbidden') return { allowed: false, message: error.message };
-    const spec = ds.spec?.template.spec;
+    // Eligibility is the renderer's: the wizard's preview and the grid share one rule (domain/detail/eligibility).
     return {
       allowed: true,
-      value: (informer?.snapshot() ?? [])
-        .map((n) => eligibility(spec, toNodeSummary(n)))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      value: (informer?.snapshot() ?? []).map((n) => toNodeSummary(n)).sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
 }

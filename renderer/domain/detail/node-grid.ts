@@ -1,4 +1,5 @@
-import type { DaemonSetDetail, DetailNode, DetailPod } from '../../../electron/contract/detail-dto';
+import type { DaemonSetDetail, DetailPod } from '../../../electron/contract/detail-dto';
+import { detailNodes, type DetailNode } from './eligibility';
 
 // The node grid: one cell per node the DaemonSet wants, showing where its pod is in its life (so a rolling update is
 // visible wave by wave), and the nodes it does not want with the reason.
@@ -98,7 +99,6 @@ export function pendingNodes(cells: GridCell[]): string[] {
 }
 
 export function ineligibleNodes(detail: DaemonSetDetail): DetailNode[] {
-  if (!detail.nodes.allowed) return [];
   const withPods = new Set(detail.pods.map((p) => p.node));
-  return detail.nodes.value.filter((n) => !n.eligible && !withPods.has(n.name));
+  return detailNodes(detail).filter((n) => !n.eligible && !withPods.has(n.name));
 }

@@ -1,5 +1,6 @@
 import type { DaemonSetDetail } from '../../../electron/contract/detail-dto';
 import { rowStatus } from '../status';
+import { detailNodes } from './eligibility';
 import { gridCells, pendingNodes } from './node-grid';
 
 // A rollout "stuck": the DaemonSet is not settled and nothing has moved for a while. Progress is anything that
@@ -37,7 +38,7 @@ export function stuckRollout(
   if (rowStatus(ds.row).phase !== 'Updating') return undefined;
   if (now - lastProgressAt < thresholdMs) return undefined;
   const nodes = detail.nodes.allowed
-    ? pendingNodes(gridCells(detail.nodes.value, detail.pods, ds.updateRevisionHash))
+    ? pendingNodes(gridCells(detailNodes(detail), detail.pods, ds.updateRevisionHash))
     : detail.pods.filter((p) => !p.available || p.revisionHash !== ds.updateRevisionHash).map((p) => p.node);
   return { since: lastProgressAt, nodes };
 }

@@ -83,6 +83,21 @@ function termMatches(term: NodeSelectorTerm, node: CoverageNode): boolean {
   );
 }
 
+const requirementText = (req: NodeSelectorRequirement): string =>
+  `${req.key} ${req.operator}${req.values?.length ? ` (${req.values.join(', ')})` : ''}`;
+
+/** The first requirement `node` fails in the first required node affinity term it fails, as text (`zone In (a, b)`). */
+export function unmetAffinity(spec: PodSpec, node: CoverageNode): string | undefined {
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const term of terms) {
+    const unmet =
+      (term.matchExpressions ?? []).find((req) => !matches(req, node.labels[req.key])) ??
+      (term.matchFields ?? []).find((req) => !(req.key === 'metadata.name' && matches(req, node.name)));
+    if (unmet) return requirementText(unmet);
+  }
+  return undefined;
+}
+
 const taintText = (t: CoverageTaint): string => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
 
 /** Why `node` gets no pod from a DaemonSet with this pod spec, or undefined when it gets one. */

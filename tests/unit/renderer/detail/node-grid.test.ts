@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DaemonSetDetail, DetailNode, DetailPod } from '../../../../electron/contract/detail-dto';
+import type { DaemonSetDetail, DetailPod } from '../../../../electron/contract/detail-dto';
+import type { DetailNode } from '../../../../renderer/domain/detail/eligibility';
 import {
   gridCells,
   ineligibleNodes,
@@ -101,7 +102,7 @@ describe('node grid cells', () => {
       state: 'ok',
       pods: [pod('a', 'n1')],
       nodes: { allowed: true, value: [node('n1'), node('cp', false)] },
-    } as DaemonSetDetail;
+    } as unknown as DaemonSetDetail;
     expect(ineligibleNodes(detail).map((n) => [n.name, n.reason?.detail])).toEqual([['cp', 'dedicated:NoSchedule']]);
   });
 });
