@@ -71,6 +71,8 @@ export function objectsOf(text: string, format: Format): unknown[] | null {
  * had some. The text is unchanged when there is none.
  */
 export function withoutManagedFields(text: string): { text: string; hidden: number } {
+  // Most files have none; parsing a large file on the main thread only to find that out would freeze the window.
+  if (!text.includes('managedFields')) return { text, hidden: 0 };
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
   if (docs.some((d) => d.errors.length > 0)) return { text, hidden: 0 };
   let hidden = 0;

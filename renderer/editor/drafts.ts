@@ -6,6 +6,7 @@ import type { EditorFile } from './files';
  */
 export const AUTOSAVE_MS = 500;
 const KEY = 'everynode.editor.drafts.v1';
+const MAX_LOCAL_CHARS = 1_000_000;
 
 export interface DraftState {
   files: EditorFile[];
@@ -47,8 +48,11 @@ export function saveDrafts(
   storage: Pick<Storage, 'setItem' | 'removeItem'> = localStorage,
 ): boolean {
   try {
-    if (state.files.length === 0) storage.removeItem(KEY);
-    else storage.setItem(KEY, JSON.stringify(state));
+    const text = JSON.stringify(state);
+    // localStorage writes are synchronous: megabytes block the window for seconds. Large drafts are left to the
+    // backend's copy on disk (the newer copy wins on restore).
+    if (state.files.length === 0 || text.length > MAX_LOCAL_CHARS) storage.removeItem(KEY);
+    else storage.setItem(KEY, text);
     return true;
   } catch {
     return false;

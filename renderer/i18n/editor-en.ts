@@ -10,6 +10,7 @@ const editorEn = {
   schemaSource: 'Schemas: {source}',
   files: 'Files',
   documents: 'Documents of {file}',
+  moreDocuments: 'and {count} more',
   noFiles: 'No open files.',
   newFile: 'New',
   newFromTemplate: 'New from template',

@@ -10,6 +10,7 @@ const editorZhCN: typeof editorEn = {
   schemaSource: 'Schema：{source}',
   files: '文件',
   documents: '{file} 中的文档',
+  moreDocuments: '还有 {count} 个',
   noFiles: '没有打开的文件。',
   newFile: '新建',
   newFromTemplate: '从模板新建',

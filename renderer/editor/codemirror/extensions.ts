@@ -5,7 +5,8 @@ import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror
 import { Compartment, type Extension } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import { analyzeCached } from '../analyze';
+import { analyzeAsync } from '../analysis-client';
+import type { AnalysisSummary } from '../analysis-summary';
 import type { Diagnostic } from '../diagnostic';
 import { completeAt } from '../completion';
 import type { Format } from '../convert';
@@ -17,6 +18,8 @@ export interface EditorHooks {
   format: () => Format;
   /** diagnostics from the server (apply), shown with the editor's own */
   extra: () => readonly Diagnostic[];
+  /** the worker's answer for a text, shared with the files panel and the problems list */
+  onAnalysis?: (text: string, summary: AnalysisSummary) => void;
   onChange: (text: string) => void;
   label: string;
 }
@@ -25,10 +28,12 @@ export const languageSlot = new Compartment();
 export const languageFor = (format: Format): Extension => (format === 'json' ? json() : yaml());
 
 function lintSource(hooks: EditorHooks) {
-  return (view: EditorView): CmDiagnostic[] => {
+  return async (view: EditorView): Promise<CmDiagnostic[]> => {
     const text = view.state.doc.toString();
     const length = text.length;
-    const found = [...analyzeCached(text, hooks.schemas(), hooks.format()).diagnostics, ...hooks.extra()];
+    const summary = await analyzeAsync(text, hooks.schemas(), hooks.format());
+    hooks.onAnalysis?.(text, summary);
+    const found = [...summary.diagnostics, ...hooks.extra()];
     return found.map((d) => ({
       from: Math.min(d.from, length),
       to: Math.min(Math.max(d.to, d.from), length),
