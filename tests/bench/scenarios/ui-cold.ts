@@ -107,7 +107,9 @@ export function memoryMetrics(ctx: BenchContext, ui: UiSession, reading: MemoryR
     metric('memory.backend.heap.mb', {
       unit: 'MB',
       ours: reading.backendHeapMb,
-      note: "the host's JS heap after a forced GC (inspector Runtime.getHeapUsage), after scenario 1",
+      note:
+        `the host's JS heap after a forced GC (inspector Runtime.getHeapUsage), after scenario 1; ` +
+        `RSS right after that GC ${reading.backendGcRssMb?.toFixed(0) ?? '—'} MB`,
     }),
     metric('memory.renderer.heap.mb', {
       unit: 'MB',
