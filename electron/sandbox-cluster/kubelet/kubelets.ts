@@ -14,6 +14,9 @@ import { newPodRun } from './pod-run.js';
 import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
 import { NodeDirectory } from './nodes.js';
 
+/** Real milliseconds a stopped pod stays before removal, at least (see `kill`). */
+const MIN_TEARDOWN_MS = 300;
+
 type StepKind = 'admit' | 'pull' | 'pulled' | 'backoff' | 'start' | 'ready' | 'kill' | 'remove';
 
 interface Step {
@@ -141,7 +144,9 @@ export class Kubelets extends QueuedLoop {
       this.logs.finish(run.uid, c.name);
     }
     const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-    this.schedule(run, 'remove', this.scaled(grace), 0);
+    // A real kubelet never tears a pod down faster than its log readers poll: at high speed factors a short grace
+    // period would otherwise remove the pod before a follower (`logs -f`) saw the container's last lines.
+    this.schedule(run, 'remove', Math.max(this.scaled(grace), MIN_TEARDOWN_MS), 0);
   }
 
   private runStep(step: Step): void {

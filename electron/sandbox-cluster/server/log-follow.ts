@@ -2,7 +2,7 @@
 // the pod or its container goes away (the kubelet then closes the stream, as a real one does) or the client leaves.
 import type { ResourceRequest } from './request.js';
 
-const POLL_MS = 250;
+const POLL_MS = 100;
 
 /** `read` returns every line prefixed with its RFC 3339 timestamp and a space, and throws once the pod is gone. */
 export function followPodLog(

@@ -142,7 +142,8 @@ describe('DaemonSet controller with scheduler, kubelets, GC and quota', () => {
       [2, 'nginx:1.28'],
       [3, 'nginx:1.27'],
     ]);
-  });
+    // Three rollouts with budgets of 10-15 s each: the default 5 s test timeout would cut the waits short.
+  }, 40_000);
 
   it('records FailedCreate when the pods quota is exhausted', async () => {
     const api = world();
