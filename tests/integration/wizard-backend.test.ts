@@ -1,7 +1,10 @@
 // The wizard's backend calls on a real sandbox: nodes and pickers (admin, and the developer who may not list nodes),
 // server-side dry run and create, 422 and 409 on their fields.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { V1PodResourceClaim } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
@@ -13,11 +16,13 @@ let backend: Backend;
 let client: Client;
 let ADMIN: string;
 let DEV: string;
+let kubeconfigFile: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 6 });
   const file = path.join(tempDir('everynode-kc-'), 'config');
   fs.writeFileSync(file, sandbox.kubeconfig, { mode: 0o600 });
+  kubeconfigFile = file;
   // The sandbox names users `<cluster>-admin`, `<cluster>-developer`, with contexts of the same names.
   const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
   ADMIN = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-admin')) ?? 'admin');
@@ -164,5 +169,27 @@ describe('create', () => {
       .create(DEV, 'team-a', other, { dryRun: true })
       .catch((e: unknown) => e);
     expect(moved).toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('sends the manifest as written: a field the server knows but client-node 1.4 models lack survives', async () => {
+    // PodResourceClaim.source is served by the sandbox's API version but gone from client-node 1.4's V1PodResourceClaim,
+    // whose typed serializer keeps only mapped attributes (checked here, so the test keeps its point after upgrades).
+    const manifest = agent('wizard-claims');
+    const podSpec = ((manifest.spec as Record<string, unknown>).template as { spec: Record<string, unknown> }).spec;
+    podSpec.resourceClaims = [{ name: 'gpu', source: { resourceClaimTemplateName: 'gpu-template' } }];
+    expect(V1PodResourceClaim.getAttributeTypeMap().map((a) => a.baseName)).not.toContain('source');
+
+    await client.services.clusters.switchContext(DEV);
+    const created = await client.services.daemonsets.create(DEV, 'team-a', manifest, { dryRun: false });
+    expect(JSON.stringify(created.object)).toContain('gpu-template');
+    const { stdout } = await promisify(execFile)(
+      'kubectl',
+      ['--kubeconfig', kubeconfigFile, '--context', ADMIN, 'get', 'ds', 'wizard-claims', '-n', 'team-a', '-o', 'json'],
+      { timeout: 60_000 },
+    );
+    const stored = JSON.parse(stdout) as { spec: { template: { spec: { resourceClaims?: unknown } } } };
+    expect(stored.spec.template.spec.resourceClaims).toEqual([
+      { name: 'gpu', source: { resourceClaimTemplateName: 'gpu-template' } },
+    ]);
   });
 });

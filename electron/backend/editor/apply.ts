@@ -1,12 +1,12 @@
-import { PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ApplyOptions, ApplyResult } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import { FIELD_MANAGER } from '../wizard/create.js';
+import { rawObjects } from './raw-objects.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const plain = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 /** The object to send: managedFields are server bookkeeping the apply body must not carry. */
 function applyBody(session: ContextSession, manifest: Record<string, unknown>): KubernetesObject {
@@ -38,22 +38,13 @@ export async function applyObject(
   let live: Record<string, unknown> | null = null;
   if (options.dryRun) {
     try {
-      live = plain(
-        await session.call(() => session.objects.read(body as KubernetesObject & { metadata: { name: string } })),
-      );
+      live = await session.call(() => rawObjects(session).readRaw(body));
     } catch (error) {
       if (!(error instanceof AppError && error.status === 404)) throw error;
     }
   }
   const result = await session.call(() =>
-    session.objects.patch(
-      body,
-      undefined,
-      options.dryRun ? 'All' : undefined,
-      FIELD_MANAGER,
-      options.force,
-      PatchStrategy.ServerSideApply,
-    ),
+    rawObjects(session).applyRaw(body, { dryRun: options.dryRun, fieldManager: FIELD_MANAGER, force: options.force }),
   );
-  return { live, result: plain(result), dryRun: options.dryRun };
+  return { live, result, dryRun: options.dryRun };
 }

@@ -1,5 +1,6 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { CreateOptions, CreateResult } from '../../contract/index.js';
+import { rawObjects } from '../editor/raw-objects.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 
@@ -38,10 +39,11 @@ export async function createDaemonSet(
 ): Promise<CreateResult> {
   const body = checkManifest(namespace, manifest);
   try {
+    // Raw JSON, not client-node's typed create: its models would drop fields they do not know.
     const created = await session.call(() =>
-      session.objects.create(body, undefined, options.dryRun ? 'All' : undefined, FIELD_MANAGER),
+      rawObjects(session).createRaw(body, { dryRun: options.dryRun, fieldManager: FIELD_MANAGER }),
     );
-    return { object: JSON.parse(JSON.stringify(created)) as Record<string, unknown>, dryRun: options.dryRun };
+    return { object: created, dryRun: options.dryRun };
   } catch (error) {
     if (error instanceof AppError && error.status === 409 && !error.causes) {
       throw new AppError(error.code, error.message, {
