@@ -128,6 +128,13 @@ export function fakeBridge() {
       startLogs: (...args) => (record('detail.startLogs', args), unsupported()),
       stopLogs: (...args) => (record('detail.stopLogs', args), unsupported()),
     },
+    // The editor's calls are tested end to end against the sandbox and the browser host.
+    editor: {
+      openapi: (...args) => (record('editor.openapi', args), unsupported()),
+      apply: (...args) => (record('editor.apply', args), unsupported()),
+      loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
+      saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
+    },
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),
