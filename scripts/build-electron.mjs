@@ -1,4 +1,6 @@
-// Bundles Electron's main process and preload with esbuild.
+// Bundles the Node side with esbuild: Electron's main process and preload, the built-in sandbox cluster, and the
+// browser host's command line (`npm run web` runs dist/web/cli.mjs: through tsx it spent seconds at every start
+// transforming all of @kubernetes/client-node).
 // The preload must be ONE CommonJS file: a sandboxed preload gets a restricted `require` that knows only `electron`
 // (and a few polyfills), so it cannot load the contract or zod from node_modules at run time.
 import { build } from 'esbuild';
@@ -20,6 +22,14 @@ export async function buildElectron(options = {}) {
     minify: options.minify ?? false,
     logLevel: 'warning',
     absWorkingDir: root,
+  };
+  // ES module bundles: bundled CommonJS dependencies still call require(), so give the module one.
+  const esm = {
+    ...common,
+    format: 'esm',
+    banner: {
+      js: "import { createRequire as __everynodeRequire } from 'node:module';\nconst require = __everynodeRequire(import.meta.url);",
+    },
   };
   await Promise.all([
     build({
@@ -45,14 +55,17 @@ export async function buildElectron(options = {}) {
     // The backend loads the built-in sandbox cluster lazily, by a path computed at run time
     // (`../sandbox-cluster/index.js` from its own code), so it gets its own ES module bundle at that place.
     build({
-      ...common,
+      ...esm,
       entryPoints: [path.join(root, 'electron/sandbox-cluster/index.ts')],
       outfile: path.join(outDir, 'sandbox-cluster/index.js'),
-      format: 'esm',
-      // Bundled CommonJS dependencies still call require(): give the ES module one.
-      banner: {
-        js: "import { createRequire as __everynodeRequire } from 'node:module';\nconst require = __everynodeRequire(import.meta.url);",
-      },
+    }),
+    // The browser host sits two levels below the output directory, like its source (electron/web/cli.ts): the paths
+    // it computes from import.meta.url — `../../package.json`, `../../dist/renderer` and the backend's
+    // `../sandbox-cluster/index.js` — land on the same files from both places when the output directory is dist/.
+    build({
+      ...esm,
+      entryPoints: [path.join(root, 'electron/web/cli.ts')],
+      outfile: path.join(outDir, 'web/cli.mjs'),
     }),
   ]);
   // The sandbox cluster's exec credential plugin is a separate script that kubeconfigs name by path: it sits next to
@@ -61,7 +74,11 @@ export async function buildElectron(options = {}) {
     path.join(root, 'electron/sandbox-cluster/exec-plugin.mjs'),
     path.join(outDir, 'sandbox-cluster/exec-plugin.mjs'),
   );
-  return { main: path.join(outDir, 'main/main.cjs'), preload: path.join(outDir, 'preload/preload.cjs') };
+  return {
+    main: path.join(outDir, 'main/main.cjs'),
+    preload: path.join(outDir, 'preload/preload.cjs'),
+    web: path.join(outDir, 'web/cli.mjs'),
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -61,8 +61,8 @@ function main() {
   }
   if (!electron) {
     console.log("Electron's binary is not installed here; starting the browser host instead.");
-    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    run(process.execPath, [tsx, path.join(root, 'electron', 'web', 'cli.ts'), ...args]);
+    // The bundle `npm run build` made, as `npm run web` runs it: no TypeScript compiled at start-up.
+    run(process.execPath, [path.join(root, 'dist', 'web', 'cli.mjs'), ...args]);
     return;
   }
   // ELECTRON_RUN_AS_NODE in the environment would turn the app into a plain Node process.

@@ -13,10 +13,8 @@ export interface BenchContext {
   namespaces: number;
   /** Every DaemonSet the server holds (the bench's plus the seed world's): what "All projects" must show. */
   totalDaemonSets: number;
-  /** The renderer the bench built for this run. */
-  staticDir: string;
-  /** The esbuild bundle of the browser host (the shipped app's backend is bundled too); undefined if it failed. */
-  webHostBundle: string | undefined;
+  /** The browser host's CLI (dist/web/cli.mjs) in the bench's own build, beside the renderer it serves. */
+  webHost: string;
   /** Repetitions of each cold measurement (the median is reported). */
   repeats: number;
   add(...metrics: Metric[]): void;

@@ -23,7 +23,6 @@ export const METRIC_IDS = [
   'soak.backend.heap-growth.pct',
   'soak.renderer.growth.pct',
   'startup.first-list.ms',
-  'startup.bundled.first-list.ms',
   'sandbox.watch.rate.per-s',
   'sandbox.watch.p50.ms',
   'sandbox.watch.p99.ms',

@@ -14,8 +14,7 @@ import { startup } from './scenarios/startup.js';
 import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
 import { watchers } from './scenarios/watchers.js';
 import { launchBrowser } from './support/browser.js';
-import { buildRenderer } from './support/build.js';
-import { bundleWebHost } from './support/bundle.js';
+import { buildApp } from './support/build.js';
 import { removeTempDirs, tempDir } from './support/files.js';
 import { adminAccess } from './support/https.js';
 
@@ -72,11 +71,7 @@ async function main(): Promise<void> {
   };
 
   const work = tempDir('bench');
-  const staticDir = buildRenderer(work, log);
-  const webHostBundle = await bundleWebHost(work).catch((error: unknown) => {
-    problems.push(`bundling the web host: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  });
+  const webHost = await buildApp(work, log);
   log('starting the sandbox (its own process) and writing 5,000 DaemonSets with their status');
   const sandbox = await startSandboxProcess({ nodes: 6, speed: 1, paused: true });
   const browser = await launchBrowser();
@@ -90,8 +85,7 @@ async function main(): Promise<void> {
       count: COUNT,
       namespaces: NAMESPACES,
       totalDaemonSets: (await sandbox.call('snapshot')).length,
-      staticDir,
-      webHostBundle,
+      webHost,
       repeats: quick ? 1 : 3,
       add: (...rows) => metrics.push(...rows),
       log,

@@ -23,11 +23,7 @@ export const ALL_PROJECTS_LABEL = 'All projects';
 const EMPTY_PROJECT = 'default';
 
 export async function openUi(ctx: BenchContext, browser: Browser): Promise<UiSession> {
-  const host = await startWebHost(ctx.sandbox.kubeconfigPath, tempDir('bench-web'), {
-    staticDir: ctx.staticDir,
-    bundle: ctx.webHostBundle,
-    inspect: true,
-  });
+  const host = await startWebHost(ctx.webHost, ctx.sandbox.kubeconfigPath, tempDir('bench-web'), { inspect: true });
   try {
     const page = await openApp(browser, host.url);
     return {
@@ -101,7 +97,7 @@ export function memoryMetrics(ctx: BenchContext, ui: UiSession, reading: MemoryR
       ours: reading.backendMb,
       goal: { on: 'value', op: '<=', limit: 150 },
       note:
-        `browser host process (${ctx.webHostBundle ? 'esbuild bundle' : 'tsx'}: backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1; ` +
+        `browser host process (\`node dist/web/cli.mjs\`: backend + web server) holding ${ctx.totalDaemonSets} DaemonSets, after scenario 1; ` +
         `${ui.idleRssMb?.toFixed(0) ?? '—'} MB before the first list`,
     }),
     metric('memory.backend.heap.mb', {

@@ -1,5 +1,5 @@
-// The browser host as users run it (see web-host-entry.ts), as one node process (tsx as a loader, not a wrapper), so
-// its pid is the backend's and /proc tells its RSS.
+// The browser host as `npm run web` runs it (`node dist/web/cli.mjs`, from the bench's own build), as one node process
+// so its pid is the backend's and /proc tells its RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { inspectorUrl } from './node-heap.js';
@@ -15,29 +15,20 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export interface HostBuild {
-  /** The renderer the host serves (built by the bench into a directory of its own). */
-  staticDir: string;
-  /** The esbuild bundle of web-host-entry.ts; without it, the TypeScript through tsx as `npm run web` runs it. */
-  bundle?: string;
+export interface HostOptions {
   /** Open the inspector on a free local port (memory scenarios read the heap through it; start-up does not). */
   inspect?: boolean;
 }
 
-export const HOST_ENTRY = 'tests/bench/support/web-host-entry.ts';
-
 export function startWebHost(
+  cli: string,
   kubeconfigPath: string,
   home: string,
-  build: HostBuild,
+  options: HostOptions = {},
   timeoutMs = 60_000,
 ): Promise<WebHostProcess> {
   const spawnedAt = performance.now();
-  const entry = [
-    ...(build.inspect ? ['--inspect=127.0.0.1:0'] : []),
-    ...(build.bundle ? [build.bundle] : ['--import', 'tsx', HOST_ENTRY]),
-  ];
-  const args = [...entry, '--kubeconfig', kubeconfigPath, '--static-dir', build.staticDir];
+  const args = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), cli, '--kubeconfig', kubeconfigPath];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
