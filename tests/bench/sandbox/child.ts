@@ -1,8 +1,9 @@
 // The sandbox cluster in its own process for the bench: forked with an IPC channel, it starts the sandbox and runs the
-// commands the bench sends (seed, churn, snapshot, pod world). Changes made here are the "server's changes" the bench
+// commands the bench sends (seed, churn, snapshot, pod world, detail world). Changes made here are the "server's changes" the bench
 // times, so they are stamped where they happen.
 import { startSandbox, type SandboxHandle } from '../../../electron/sandbox-cluster/index.js';
 import { runChurn, type ChurnPlan } from './churn.js';
+import { seedDetailWorld, type DetailWorld } from './detail-world.js';
 import { growPodWorld } from './pod-world.js';
 import { seedDaemonSets } from './world.js';
 
@@ -26,6 +27,7 @@ export interface Commands {
   churn(plan: ChurnPlan): ReturnType<typeof runChurn>;
   snapshot(): Promise<SnapshotRow[]>;
   podWorld(args: { pods: number; timeoutMs: number }): ReturnType<typeof growPodWorld>;
+  detailWorld(args: { otherPods: number }): Promise<DetailWorld>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ const commands: Commands = {
     );
   },
   podWorld: ({ pods, timeoutMs }) => growPodWorld(running().api, pods, timeoutMs),
+  detailWorld: ({ otherPods }) => Promise.resolve(seedDetailWorld(running().api, otherPods)),
   async stop() {
     await sandbox?.stop();
     sandbox = undefined;

@@ -14,10 +14,19 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A fresh context and page on the host's one-time URL, waiting until the app is connected; the probe installed. */
-export async function openApp(browser: Browser, url: string, timeoutMs = 60_000): Promise<Page> {
+/**
+ * A fresh context and page on the host's one-time URL, waiting until the app is connected; the probe installed.
+ * `beforeGoto` sees the page before it loads (to listen to its WebSocket from the first frame).
+ */
+export async function openApp(
+  browser: Browser,
+  url: string,
+  timeoutMs = 60_000,
+  beforeGoto?: (page: Page) => void,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  beforeGoto?.(page);
   await page.goto(url);
   await page.getByText('Connected', { exact: true }).waitFor({ timeout: timeoutMs });
   await page.getByLabel('Project', { exact: true }).waitFor({ timeout: timeoutMs });
