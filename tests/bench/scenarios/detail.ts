@@ -8,7 +8,7 @@ import type { Browser } from '@playwright/test';
 import { parse } from 'yaml';
 import type { BenchContext } from '../context.js';
 import { metric } from '../report.js';
-import { openApp, probe } from '../support/browser.js';
+import { openApp, probe, waitForProject } from '../support/browser.js';
 import { tempDir } from '../support/files.js';
 import { getBody } from '../support/https.js';
 import { startWebHost } from '../support/web-host.js';
@@ -90,6 +90,7 @@ async function openDetail(ctx: BenchContext, browser: Browser, route: string, no
   const meter = new FrameMeter();
   try {
     const page = await openApp(browser, host.url, 60_000, (p) => meter.attach(p));
+    await waitForProject(page, EMPTY_PROJECT);
     await probe(page, 'chooseProject', EMPTY_PROJECT, 0, 30_000);
     await meter.quiet(page, 1_000, 15_000);
     meter.counting = true;
