@@ -2,6 +2,7 @@ import type { EverynodeServices, HostInfo, ProjectsState } from '../contract/ind
 import type { BackendCore } from './backend.js';
 import * as operations from './daemonsets/operations.js';
 import * as detail from './detail/operations.js';
+import { readEditable, updateDaemonSet } from './detail/edit.js';
 import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { applyObject } from './editor/apply.js';
@@ -134,6 +135,10 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => detail.deletePod(await sessionFor(context), namespace, pod)),
       rollback: (context, namespace, name, revision) =>
         guard(async () => detail.rollback(await sessionFor(context), namespace, name, revision)),
+      editable: (context, namespace, name) =>
+        guard(async () => readEditable(await sessionFor(context), namespace, name)),
+      update: (context, namespace, name, manifest, baseResourceVersion) =>
+        guard(async () => updateDaemonSet(await sessionFor(context), namespace, name, manifest, baseResourceVersion)),
       startLogs: (context, namespace, pod, container, options) =>
         guard(async () => ({
           streamId: await core.detail.startLogs(

@@ -73,6 +73,8 @@ export const serviceArgs: ArgTable = {
     access: z.tuple([context, namespace]),
     deletePod: z.tuple([context, namespace, name]),
     rollback: z.tuple([context, namespace, name, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]),
+    editable: z.tuple([context, namespace, name]),
+    update: z.tuple([context, namespace, name, manifest, z.string().min(1).max(64)]),
     startLogs: z.tuple([
       context,
       namespace,

@@ -110,3 +110,10 @@ export interface DetailAccess {
   deleteDaemonSet: boolean;
   readLogs: boolean;
 }
+
+/** The live DaemonSet as the user edits it (no status, no managedFields), and the version it was read at. */
+export interface EditableDaemonSet {
+  manifest: Record<string, unknown>;
+  /** Sent back with the update, so a change made meanwhile gives a 409 instead of being overwritten. */
+  resourceVersion: string;
+}

@@ -18,7 +18,7 @@ import type {
   ProjectsState,
   WireResult,
 } from './dto.js';
-import type { DaemonSetDetail, DetailAccess, LogChunk, LogOptions } from './detail-dto.js';
+import type { DaemonSetDetail, DetailAccess, EditableDaemonSet, LogChunk, LogOptions } from './detail-dto.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
 export interface EverynodeServices {
@@ -77,6 +77,16 @@ export interface EverynodeServices {
     deletePod(context: string, namespace: string, pod: string): Promise<void>;
     /** As `kubectl rollout undo --to-revision`: strategic merge patch of the revision's data; false when already at it. */
     rollback(context: string, namespace: string, name: string, revision: number): Promise<{ rolledBack: boolean }>;
+    /** The live object for the YAML edit, without status and managedFields, with its resourceVersion beside it. */
+    editable(context: string, namespace: string, name: string): Promise<EditableDaemonSet>;
+    /** PUT conditional on `baseResourceVersion`: a change made meanwhile is a 409 (`conflict`), never overwritten. */
+    update(
+      context: string,
+      namespace: string,
+      name: string,
+      manifest: Record<string, unknown>,
+      baseResourceVersion: string,
+    ): Promise<{ resourceVersion: string }>;
     /** Starts a log read; its lines arrive as `onDidReceiveLogs` events until `ended`. */
     startLogs(
       context: string,

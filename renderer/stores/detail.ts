@@ -172,7 +172,13 @@ export const useDetailStore = defineStore('detail', () => {
       ),
     );
 
+  /** An outcome of work done elsewhere on the page (the YAML edit). */
+  function noteOutcome(next: DetailOutcome): void {
+    outcome.value = next;
+  }
+
   return {
+    noteOutcome,
     target,
     detail,
     error,

@@ -125,6 +125,8 @@ export function fakeBridge() {
       access: (...args) => (record('detail.access', args), unsupported()),
       deletePod: (...args) => (record('detail.deletePod', args), unsupported()),
       rollback: (...args) => (record('detail.rollback', args), unsupported()),
+      editable: (...args) => (record('detail.editable', args), unsupported()),
+      update: (...args) => (record('detail.update', args), unsupported()),
       startLogs: (...args) => (record('detail.startLogs', args), unsupported()),
       stopLogs: (...args) => (record('detail.stopLogs', args), unsupported()),
     },

@@ -1,0 +1,60 @@
+import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { EditableDaemonSet } from '../../contract/index.js';
+import { rawObjects } from '../editor/raw-objects.js';
+import { AppError } from '../errors.js';
+import type { ContextSession } from '../session/session.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The DaemonSet as stored (the JSON the server sends, every field kept) minus what nobody edits: managedFields and
+ * status. Its resourceVersion travels beside it, so the update can be made conditional on it.
+ */
+export async function readEditable(
+  session: ContextSession,
+  namespace: string,
+  name: string,
+): Promise<EditableDaemonSet> {
+  const wire = await session.call(() =>
+    rawObjects(session).readRaw({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name, namespace } }),
+  );
+  const { status: _status, ...manifest } = wire;
+  const metadata = isRecord(manifest.metadata) ? { ...manifest.metadata } : {};
+  delete metadata.managedFields;
+  const resourceVersion = typeof metadata.resourceVersion === 'string' ? metadata.resourceVersion : '';
+  delete metadata.resourceVersion;
+  return { manifest: { ...manifest, metadata }, resourceVersion };
+}
+
+/**
+ * PUT of the user's manifest, conditional on the resourceVersion they started from: a change made meanwhile by anyone
+ * else is a 409 (code `conflict`), never overwritten. Name and namespace come from the page, not from the text.
+ */
+export async function updateDaemonSet(
+  session: ContextSession,
+  namespace: string,
+  name: string,
+  manifest: Record<string, unknown>,
+  baseResourceVersion: string,
+): Promise<{ resourceVersion: string }> {
+  const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
+  if (metadata.name !== undefined && metadata.name !== name) {
+    throw new AppError(
+      'invalid-argument',
+      `The name cannot be changed (from "${name}" to "${String(metadata.name)}").`,
+    );
+  }
+  if (metadata.namespace !== undefined && metadata.namespace !== namespace) {
+    throw new AppError('invalid-argument', `The project cannot be changed (from "${namespace}").`);
+  }
+  // The typed client passes plain JSON through (field names match the wire, date strings are kept as they are).
+  const body = {
+    ...manifest,
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { ...metadata, name, namespace, resourceVersion: baseResourceVersion },
+  } as V1DaemonSet;
+  const updated = await session.call(() => session.apps.replaceNamespacedDaemonSet({ name, namespace, body }));
+  return { resourceVersion: updated.metadata?.resourceVersion ?? '' };
+}
