@@ -1,6 +1,7 @@
-// The DaemonSet detail page on one sandbox cluster, admin context: a rolling update seen wave by wave in the node grid
-// (never more unavailable nodes than maxUnavailable, in the page and in kubectl's view), rollback from the page, a pod
-// deleted from the page and replaced, logs, and the DaemonSet deleted with kubectl while the page is open.
+// The DaemonSet detail page on one sandbox cluster, admin context: an event appearing live, a rolling update seen wave
+// by wave in the node grid (never more unavailable nodes than maxUnavailable, in the page and in kubectl's view; its
+// mid-rollout screenshots in English and Chinese go to docs/screenshots), rollback from the page, a pod deleted from
+// the page and replaced, logs, and the DaemonSet deleted with kubectl while the page is open.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
 import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
@@ -74,6 +75,31 @@ test('a row name opens the detail page with one available cell per node', async 
   await expectAccessible(page, 'detail page settled');
 });
 
+test('an event created after the page opened shows without a reload, newest first', async () => {
+  const uid = await k(['get', 'ds', NAME, '-n', 'default', '-o', 'jsonpath={.metadata.uid}']);
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const event = `apiVersion: v1
+kind: Event
+metadata: { name: ${NAME}.live-check, namespace: default }
+involvedObject: { apiVersion: apps/v1, kind: DaemonSet, name: ${NAME}, namespace: default, uid: ${uid} }
+reason: LiveCheck
+message: Created by the test after the page opened
+type: Normal
+source: { component: e2e }
+firstTimestamp: ${now}
+lastTimestamp: ${now}
+count: 1
+`;
+  const events = page.getByRole('region', { name: 'Events', exact: true });
+  await expect(events).not.toContainText('Created by the test after the page opened');
+  await kubectl(sandbox.kubeconfig, ['create', '-f', '-'], event);
+  const row = events.getByRole('row').filter({ hasText: 'Created by the test after the page opened' });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('LiveCheck');
+  // Newest first: the new event is the first data row.
+  await expect(events.getByRole('row').nth(1)).toContainText('LiveCheck');
+});
+
 test('a new image rolls out wave by wave, never more than 2 nodes without an available pod', async () => {
   const seen = new Map<string, string[]>();
   let maxGrid = 0;
@@ -104,10 +130,12 @@ test('a new image rolls out wave by wave, never more than 2 nodes without an ava
     if (!midShot && revisions.has('old') && revisions.has('new')) {
       midShot = true;
       await screenshot(page, '2-mid-rollout');
+      await page.screenshot({ path: 'docs/screenshots/detail-rollout-en.png' });
       // The same moment in Chinese; the grid's data attributes do not depend on the language.
       await page.getByLabel('Language').selectOption('zh-CN');
       await expect(page.getByRole('heading', { name: '节点', exact: true })).toBeVisible();
       await screenshot(page, '2-mid-rollout-zh-CN');
+      await page.screenshot({ path: 'docs/screenshots/detail-rollout-zh.png' });
       await page.getByLabel('语言').selectOption('en');
       await expect(page.getByRole('heading', { name: 'Nodes', exact: true })).toBeVisible();
     }
