@@ -14,6 +14,8 @@ export interface CompletionItem {
 export interface CompletionResult {
   /** offset where the replaced word starts */
   from: number;
+  /** offset where the replaced text ends, when not the cursor (JSON: a closing quote the editor added) */
+  to?: number;
   items: CompletionItem[];
 }
 

@@ -171,6 +171,21 @@ test.describe('offline authoring', () => {
     expect(spec.terminationGracePeriodSeconds).toBe(15);
     expect(spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
     expect(spec.containers[0]?.image).toBe('quay.io/prometheus/node-exporter:v1.8.2');
+
+    // The same document as JSON: completion offers quoted keys there too.
+    await editor().getByRole('button', { name: 'JSON', exact: true }).click();
+    await expect(code()).toContainText('"hostPID": true,');
+    await endOfLine('"hostPID": true,');
+    await page.keyboard.insertText('\n      ');
+    await page.keyboard.type('"hostIP');
+    const jsonOption = editor()
+      .locator('.cm-tooltip-autocomplete li')
+      .filter({ hasText: /^hostIPC/ });
+    await expect(jsonOption).toBeVisible();
+    await jsonOption.click();
+    await page.keyboard.type('true,');
+    await expect(code()).toContainText('"hostIPC": true,');
+    await expect(editor().getByText('No problems found.')).toBeVisible();
   });
 });
 

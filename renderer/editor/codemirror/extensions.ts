@@ -9,6 +9,7 @@ import { analyzeAsync } from '../analysis-client';
 import type { AnalysisSummary } from '../analysis-summary';
 import type { Diagnostic } from '../diagnostic';
 import { completeAt } from '../completion';
+import { completeJsonAt } from '../completion-json';
 import type { Format } from '../convert';
 import { hoverAt } from '../hover';
 import type { SchemaSet } from '../schema/types';
@@ -47,28 +48,44 @@ function lintSource(hooks: EditorHooks) {
 function completionSource(hooks: EditorHooks) {
   return (context: CompletionContext): CompletionResult | null => {
     const schemas = hooks.schemas();
-    if (!schemas || hooks.format() !== 'yaml') return null;
-    const result = completeAt(context.state.doc.toString(), context.pos, schemas);
+    if (!schemas) return null;
+    const text = context.state.doc.toString();
+    const result =
+      hooks.format() === 'json' ? completeJsonAt(text, context.pos, schemas) : completeAt(text, context.pos, schemas);
     if (!result || result.items.length === 0) return null;
     if (
       result.from === context.pos &&
       !context.explicit &&
-      !/[:\s-]$/.test(context.state.sliceDoc(context.pos - 1, context.pos))
+      !(hooks.format() === 'json' ? /[:\s,{"-]$/ : /[:\s-]$/).test(context.state.sliceDoc(context.pos - 1, context.pos))
     ) {
       return null;
     }
+    // A closing quote after the cursor (JSON: the editor closed the string) is replaced on apply; it is not part of
+    // the completed range, which the editor would otherwise match against the labels.
+    const closingQuote = result.to !== undefined && result.to > context.pos;
     return {
       from: result.from,
       validFor: /^[A-Za-z0-9_$-]*$/,
       options: result.items.map((item) => ({
         label: item.label,
-        apply: item.apply,
+        apply: closingQuote ? replacingQuote(item.apply) : item.apply,
         type: item.type,
         detail: item.required ? `${item.detail ?? ''} *` : item.detail,
         info: item.info,
         boost: item.required ? 1 : 0,
       })),
     };
+  };
+}
+
+function replacingQuote(text: string) {
+  return (view: EditorView, _completion: unknown, from: number, to: number): void => {
+    const end = view.state.sliceDoc(to, to + 1) === '"' ? to + 1 : to;
+    view.dispatch({
+      changes: { from, to: end, insert: text },
+      selection: { anchor: from + text.length },
+      userEvent: 'input.complete',
+    });
   };
 }
 
