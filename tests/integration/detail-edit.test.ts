@@ -1,0 +1,115 @@
+// The detail page's YAML edit through the backend's contract on a real sandbox cluster with real kubectl: the editable
+// object has no status or managedFields; an update carries the resourceVersion the user started from, so a change made
+// meanwhile with kubectl gives a 409 (code `conflict`) and nothing is overwritten; with the current version it applies.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppErrorDTO } from '../../electron/contract/index.js';
+import type { Backend } from '../../electron/backend/index.js';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { backendFor, Client, tempDir, waitFor } from './backend-harness.js';
+
+let sandbox: SandboxHandle;
+let backend: Backend;
+let client: Client;
+let context: string;
+let kubeconfig: string;
+const NS = 'team-a';
+
+function kubectl(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'kubectl',
+      args,
+      { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: 60_000 },
+      (error, out, err) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${err}`)) : resolve(out)),
+    );
+  });
+}
+
+const manifest = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: edited, namespace: ${NS}}
+spec:
+  selector: {matchLabels: {app: edited}}
+  template:
+    metadata: {labels: {app: edited}}
+    spec:
+      containers:
+      - {name: agent, image: busybox:1.36}
+`;
+
+const jsonpath = (p: string) => kubectl(['get', 'ds', 'edited', '-n', NS, '-o', `jsonpath={${p}}`]);
+type Spec = { template: { spec: { containers: { image: string }[] } } };
+const withImage = (m: Record<string, unknown>, image: string): Record<string, unknown> => {
+  const copy = structuredClone(m);
+  const first = (copy.spec as Spec).template.spec.containers[0];
+  if (first) first.image = image;
+  return copy;
+};
+
+beforeAll(async () => {
+  const dir = tempDir('everynode-detail-edit-');
+  kubeconfig = path.join(dir, 'config');
+  sandbox = await startSandbox({ speed: 25, nodes: 3 });
+  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  ({ backend } = await backendFor([kubeconfig]));
+  client = new Client(backend);
+  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  context = (await client.services.clusters.getState()).activeContext ?? '';
+  fs.writeFileSync(path.join(dir, 'ds.yaml'), manifest);
+  await kubectl(['apply', '-f', path.join(dir, 'ds.yaml')]);
+  // Settled, so the controller's status writes do not move the resourceVersion under the first test.
+  await kubectl(['rollout', 'status', 'ds/edited', '-n', NS, '--timeout=50s']);
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.dispose();
+  await sandbox?.stop();
+});
+
+describe('detail YAML edit backend', () => {
+  it('reads the object without status, managedFields or resourceVersion, the version beside it', async () => {
+    const { manifest: m, resourceVersion } = await client.services.detail.editable(context, NS, 'edited');
+    expect(resourceVersion).toBe(await jsonpath('.metadata.resourceVersion'));
+    expect(m.status).toBeUndefined();
+    const metadata = m.metadata as Record<string, unknown>;
+    expect(metadata.managedFields).toBeUndefined();
+    expect(metadata.resourceVersion).toBeUndefined();
+    expect(metadata.name).toBe('edited');
+    expect((m.spec as Spec).template.spec.containers[0]?.image).toBe('busybox:1.36');
+  });
+
+  it('a stale resourceVersion gives a conflict and changes nothing; the current one applies', async () => {
+    const start = await client.services.detail.editable(context, NS, 'edited');
+    await kubectl(['label', 'ds', 'edited', '-n', NS, 'changed=by-kubectl']);
+    const failure = await client.services.detail
+      .update(context, NS, 'edited', withImage(start.manifest, 'busybox:1.37'), start.resourceVersion)
+      .then(() => null)
+      .catch((e: unknown) => e as AppErrorDTO);
+    expect(failure?.code).toBe('conflict');
+    expect(await jsonpath('.spec.template.spec.containers[0].image')).toBe('busybox:1.36');
+
+    const current = await client.services.detail.editable(context, NS, 'edited');
+    const { resourceVersion } = await client.services.detail.update(
+      context,
+      NS,
+      'edited',
+      withImage(current.manifest, 'busybox:1.37'),
+      current.resourceVersion,
+    );
+    // The controller writes status right after: the version returned is the update's own, not necessarily the newest.
+    expect(Number(resourceVersion)).toBeGreaterThan(Number(current.resourceVersion));
+    expect(await jsonpath('.spec.template.spec.containers[0].image')).toBe('busybox:1.37');
+    expect(await jsonpath('.metadata.labels.changed')).toBe('by-kubectl');
+  });
+
+  it('refuses a renamed object before sending', async () => {
+    const current = await client.services.detail.editable(context, NS, 'edited');
+    const renamed = { ...current.manifest, metadata: { ...(current.manifest.metadata as object), name: 'other' } };
+    await expect(
+      client.services.detail.update(context, NS, 'edited', renamed, current.resourceVersion),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
