@@ -107,6 +107,8 @@ export interface LogChunk {
 export interface DetailAccess {
   deletePods: boolean;
   patchDaemonSet: boolean;
+  /** `update` (PUT), which the YAML edit sends. */
+  updateDaemonSet: boolean;
   deleteDaemonSet: boolean;
   readLogs: boolean;
 }

@@ -113,6 +113,7 @@ describe('DaemonSet detail backend', () => {
     expect(await client.services.detail.access(context, NS)).toEqual({
       deletePods: true,
       patchDaemonSet: true,
+      updateDaemonSet: true,
       deleteDaemonSet: true,
       readLogs: true,
     });
@@ -222,12 +223,14 @@ describe('DaemonSet detail backend', () => {
     expect(await client.services.detail.access(dev, 'kube-system')).toEqual({
       deletePods: false,
       patchDaemonSet: false,
+      updateDaemonSet: false,
       deleteDaemonSet: false,
       readLogs: false,
     });
     expect(await client.services.detail.access(dev, NS)).toEqual({
       deletePods: true,
       patchDaemonSet: true,
+      updateDaemonSet: true,
       deleteDaemonSet: true,
       readLogs: true,
     });

@@ -51,13 +51,14 @@ export async function rollback(
 
 /** What the user may do on the page, asked with SelfSubjectAccessReviews (no trial and error). */
 export async function access(session: ContextSession, namespace: string): Promise<DetailAccess> {
-  const [deletePods, patchDaemonSet, deleteDaemonSet, readLogs] = await Promise.all([
+  const [deletePods, patchDaemonSet, updateDaemonSet, deleteDaemonSet, readLogs] = await Promise.all([
     session.can({ verb: 'delete', resource: 'pods', namespace }),
     session.can({ verb: 'patch', resource: 'daemonsets', group: 'apps', namespace }),
+    session.can({ verb: 'update', resource: 'daemonsets', group: 'apps', namespace }),
     session.can({ verb: 'delete', resource: 'daemonsets', group: 'apps', namespace }),
     canReadLogs(session, namespace),
   ]);
-  return { deletePods, patchDaemonSet, deleteDaemonSet, readLogs };
+  return { deletePods, patchDaemonSet, updateDaemonSet, deleteDaemonSet, readLogs };
 }
 
 // pods/log is a subresource, which AccessQuestion does not carry: ask the review with it directly.
