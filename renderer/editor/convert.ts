@@ -68,20 +68,36 @@ export function objectsOf(text: string, format: Format): unknown[] | null {
 
 /**
  * Removes server-set noise (metadata.managedFields) from every document, keeping comments; returns how many documents
- * had some. The text is unchanged when there is none.
+ * had some, and what was removed per document (index = document), so it can be shown again. The text is unchanged
+ * when there is none.
  */
-export function withoutManagedFields(text: string): { text: string; hidden: number } {
+export function withoutManagedFields(text: string): { text: string; hidden: number; removed: unknown[] } {
   // Most files have none; parsing a large file on the main thread only to find that out would freeze the window.
-  if (!text.includes('managedFields')) return { text, hidden: 0 };
+  if (!text.includes('managedFields')) return { text, hidden: 0, removed: [] };
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
-  if (docs.some((d) => d.errors.length > 0)) return { text, hidden: 0 };
+  if (docs.some((d) => d.errors.length > 0)) return { text, hidden: 0, removed: [] };
   let hidden = 0;
+  const removed: unknown[] = [];
   for (const doc of docs) {
     if (doc.hasIn(['metadata', 'managedFields'])) {
+      removed.push(doc.getIn(['metadata', 'managedFields']));
       doc.deleteIn(['metadata', 'managedFields']);
       hidden++;
-    }
+    } else removed.push(undefined);
   }
-  if (hidden === 0) return { text, hidden };
-  return { text: docs.map((d) => d.toString()).join(''), hidden };
+  if (hidden === 0) return { text, hidden, removed: [] };
+  return { text: docs.map((d) => d.toString()).join(''), hidden, removed };
+}
+
+/** Puts managedFields removed by withoutManagedFields back (as the last metadata key); null when the text no longer parses. */
+export function withManagedFields(text: string, removed: readonly unknown[]): string | null {
+  const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
+  if (docs.some((d) => d.errors.length > 0)) return null;
+  docs.forEach((doc, i) => {
+    const value = removed[i];
+    if (value !== undefined && doc.hasIn(['metadata']) && !doc.hasIn(['metadata', 'managedFields'])) {
+      doc.setIn(['metadata', 'managedFields'], value);
+    }
+  });
+  return docs.map((d) => d.toString()).join('');
 }

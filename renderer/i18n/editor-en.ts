@@ -4,6 +4,7 @@ const editorEn = {
   open: 'Edit YAML',
   title: 'Edit mode',
   close: 'Close (keep drafts)',
+  showManaged: 'Show managedFields',
   toForm: 'Form',
   offline:
     'Offline: no cluster connected. Editing, checking against the bundled schemas, import and export all work; apply needs a cluster.',

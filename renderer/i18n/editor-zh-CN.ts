@@ -5,6 +5,7 @@ const editorZhCN: typeof editorEn = {
   open: '编辑 YAML',
   title: '编辑模式',
   close: '关闭（保留草稿）',
+  showManaged: '显示 managedFields',
   toForm: '表单',
   offline: '离线：未连接集群。编辑、按内置 Schema 校验、导入和导出均可使用；应用需要连接集群。',
   schemaSource: 'Schema：{source}',

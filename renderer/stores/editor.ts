@@ -12,6 +12,7 @@ import { loadBundledSchemas } from '../editor/schema/bundled';
 import { schemasFromOpenApi } from '../editor/schema/openapi';
 import { mergeSchemas, type SchemaSet } from '../editor/schema/types';
 import { useClustersStore } from './clusters';
+import { useManagedFieldsToggle } from './editor-managed';
 import { useWizardStore } from './wizard';
 import { TEMPLATES, type TemplateName } from '../editor/templates';
 
@@ -41,6 +42,7 @@ export const useEditorStore = defineStore('editor', () => {
   const draftSaved = ref<number | null>(null);
   const active = computed(() => files.value.find((f) => f.id === activeId.value) ?? null);
   let restored = false;
+  const managed = useManagedFieldsToggle(files);
 
   function take(drafts: DraftState): void {
     files.value = drafts.files;
@@ -124,6 +126,7 @@ export const useEditorStore = defineStore('editor', () => {
         const clean = withoutManagedFields(file.text);
         hidden += clean.hidden;
         file.text = clean.text;
+        if (clean.hidden > 0) managed.remember(file.id, clean.removed);
       }
       add(file);
     }
@@ -198,6 +201,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   function closeFile(id: string): void {
     files.value = files.value.filter((f) => f.id !== id);
+    managed.forget(id);
     if (activeId.value === id) activeId.value = files.value[0]?.id ?? null;
   }
 
@@ -262,6 +266,9 @@ export const useEditorStore = defineStore('editor', () => {
     importFiles,
     setText,
     setFormat,
+    hiddenManaged: managed.hiddenManaged,
+    managedShown: managed.managedShown,
+    showManagedFields: managed.showManagedFields,
     closeFile,
     exported,
     formLink,

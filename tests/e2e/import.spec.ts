@@ -111,6 +111,35 @@ test.describe('import into the wizard', () => {
     expect(spec.dnsConfig).toEqual({ options: [{ name: 'ndots', value: '3' }] });
     expect(spec.containers[0]?.image).toBe('busybox:1.36');
   });
+
+  test('a live object keeps managedFields hidden until "Show managedFields" is checked', async () => {
+    const live = await kubectl(kubeconfig, [
+      'get',
+      'ds',
+      'imported-agent',
+      '-n',
+      'default',
+      '-o',
+      'yaml',
+      '--show-managed-fields',
+    ]);
+    expect(live).toContain('managedFields');
+    await page.getByTestId('open-editor').click();
+    await editor()
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'live.yaml', mimeType: 'application/yaml', buffer: Buffer.from(live) });
+    await expect(code()).toContainText('name: imported-agent');
+    await expect(code()).not.toContainText('managedFields');
+    const toggle = editor().getByLabel('Show managedFields');
+    await expect(toggle).not.toBeChecked();
+    await toggle.check();
+    await expect(code()).toContainText('managedFields');
+    await expect(code()).toContainText('manager: everynode');
+    await screenshot(page, '3-managed-fields');
+    await toggle.uncheck();
+    await expect(code()).not.toContainText('managedFields');
+    await expect(code()).toContainText('name: imported-agent');
+  });
 });
 
 test.describe('offline authoring', () => {

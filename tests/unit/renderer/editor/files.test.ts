@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutManagedFields } from '../../../../renderer/editor/convert';
+import { withManagedFields, withoutManagedFields } from '../../../../renderer/editor/convert';
 import { exportName, MAX_FILE_BYTES, readPickedFile } from '../../../../renderer/editor/files';
 
 const picked = (parts: BlobPart[], name: string) => Object.assign(new Blob(parts), { name });
@@ -36,5 +36,20 @@ describe('opening picked files', () => {
     const clean = withoutManagedFields(text);
     expect(clean.hidden).toBe(1);
     expect(clean.text).toBe('# live object\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # name\n');
+  });
+
+  it('shows hidden managedFields again in the documents they came from, after edits elsewhere', () => {
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  managedFields:\n    - manager: kubectl\n---\n' +
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n';
+    const clean = withoutManagedFields(text);
+    expect(clean.removed).toHaveLength(2);
+    const edited = clean.text.replace('name: b', 'name: b2 # renamed');
+    const shown = withManagedFields(edited, clean.removed);
+    expect(shown).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  managedFields:\n    - manager: kubectl\n---\n' +
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b2 # renamed\n',
+    );
+    expect(withManagedFields('a: [', clean.removed)).toBeNull();
   });
 });
