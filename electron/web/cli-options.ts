@@ -36,5 +36,8 @@ export function parseCli(argv: string[]): CliOptions {
 export function defaultStateDir(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
   if (process.platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'everynode');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'everynode');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'everynode');
+  // The XDG spec says a relative or empty XDG_CONFIG_HOME is invalid and must be ignored: it would put the app's state
+  // in whatever directory the app was started from.
+  const xdg = env.XDG_CONFIG_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config'), 'everynode');
 }

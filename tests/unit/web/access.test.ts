@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { cookieName, newToken, readCookie, refuse, tokenCookie } from '../../../electron/web/access.js';
-import { parseCli } from '../../../electron/web/cli-options.js';
+import { defaultStateDir, parseCli } from '../../../electron/web/cli-options.js';
 
 const port = 41234;
 const token = newToken();
@@ -60,4 +60,16 @@ describe('npm run web flags', () => {
     expect(() => parseCli(['--sandbox', '--no-sandbox'])).toThrow(/conflict/);
     expect(() => parseCli(['--host', '0.0.0.0'])).toThrow();
   });
+});
+
+describe('defaultStateDir', () => {
+  it.runIf(process.platform === 'linux')(
+    'uses an absolute XDG_CONFIG_HOME and ignores an empty or relative one',
+    () => {
+      expect(defaultStateDir({ XDG_CONFIG_HOME: '/x/config' }, '/home/u')).toBe('/x/config/everynode');
+      expect(defaultStateDir({ XDG_CONFIG_HOME: '' }, '/home/u')).toBe('/home/u/.config/everynode');
+      expect(defaultStateDir({ XDG_CONFIG_HOME: 'rel' }, '/home/u')).toBe('/home/u/.config/everynode');
+      expect(defaultStateDir({}, '/home/u')).toBe('/home/u/.config/everynode');
+    },
+  );
 });
