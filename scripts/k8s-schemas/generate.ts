@@ -2,38 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import type { SchemaDef, SchemaProp, SchemaSet, SchemaType } from '../../renderer/editor/schema/types.js';
 
 /**
  * The editor's offline schemas, derived from the `kubernetes-types` package's declaration files (generated upstream
  * from the Kubernetes OpenAPI spec, descriptions included). Derived at build time so no spec text is committed here.
  */
-export type SchemaType =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'int-or-string'
-  | 'any'
-  | { ref: string }
-  | { arr: SchemaType }
-  | { map: SchemaType };
-
-export interface SchemaProp {
-  t: SchemaType;
-  d?: string;
-  e?: string[];
-  ro?: true;
-}
-export interface SchemaDef {
-  d?: string;
-  p: Record<string, SchemaProp>;
-  r?: string[];
-}
-export interface BundledSchemas {
-  source: string;
-  defs: Record<string, SchemaDef>;
-  /** "apiVersion/kind" -> definition name */
-  kinds: Record<string, string>;
-}
+// The generated set has the shape the editor reads: one definition of it, in the renderer.
+export type BundledSchemas = SchemaSet;
 
 // The kinds a DaemonSet file usually carries (issue 5).
 const KINDS: [apiVersion: string, kind: string, module: string][] = [
