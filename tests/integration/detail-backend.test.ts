@@ -1,7 +1,6 @@
 // The detail page's backend on a real sandbox cluster with real kubectl: one DaemonSet's pods, nodes with eligibility,
 // events and revisions arrive live; rollback restores the old image as kubectl sees it; a deleted pod is replaced;
 // logs read and follow; the DaemonSet deleted with kubectl is reported as deleted.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { DaemonSetDetail, LogChunk } from '../../electron/contract/index.js
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
 import { parse as parseYaml } from 'yaml';
+import { kubectlOutput } from './kubectl.js';
 import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
@@ -18,17 +18,7 @@ let context: string;
 let kubeconfig: string;
 const NS = 'team-a';
 
-// Asynchronous on purpose: the sandbox serves from this process.
-function kubectl(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'kubectl',
-      args,
-      { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: 60_000 },
-      (error, out, err) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${err}`)) : resolve(out)),
-    );
-  });
-}
+const kubectl = (args: string[]): Promise<string> => kubectlOutput(args, kubeconfig);
 
 const manifest = (name: string, image: string): string => `apiVersion: apps/v1
 kind: DaemonSet

@@ -1,13 +1,13 @@
 // The detail page's YAML edit through the backend's contract on a real sandbox cluster with real kubectl: the editable
 // object has no status or managedFields; an update carries the resourceVersion the user started from, so a change made
 // meanwhile with kubectl gives a 409 (code `conflict`) and nothing is overwritten; with the current version it applies.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorDTO } from '../../electron/contract/index.js';
 import type { Backend } from '../../electron/backend/index.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { kubectlOutput } from './kubectl.js';
 import { backendFor, Client, tempDir, waitFor } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
@@ -17,16 +17,7 @@ let context: string;
 let kubeconfig: string;
 const NS = 'team-a';
 
-function kubectl(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'kubectl',
-      args,
-      { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: 60_000 },
-      (error, out, err) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${err}`)) : resolve(out)),
-    );
-  });
-}
+const kubectl = (args: string[]): Promise<string> => kubectlOutput(args, kubeconfig);
 
 const manifest = `apiVersion: apps/v1
 kind: DaemonSet

@@ -1,31 +1,19 @@
 // `kubectl create <kind>` generators against the sandbox: kubectl 1.32 and 1.33 post these objects as protobuf (and
 // give up on a 415), 1.27 as JSON; each must create exactly what was asked for.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { KUBECTLS, runKubectl, type KubectlRun } from './kubectl.js';
 
-const VERSIONS: [string, string][] = [
-  ['1.32', 'kubectl'],
-  ['1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27'],
-  ['1.33', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'],
-];
+const VERSIONS = KUBECTLS;
 const NS = 'team-a';
 
 let sandbox: SandboxHandle;
 let dir: string;
 
-// Asynchronous on purpose: the sandbox serves from this process, so a synchronous child would deadlock it.
-function kubectl(bin: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') };
-    execFile(bin, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const kubectl = (bin: string, args: string[]): Promise<KubectlRun> => runKubectl(bin, args, join(dir, 'kubeconfig'));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'everynode-create-'));

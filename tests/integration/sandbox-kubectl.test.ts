@@ -1,39 +1,21 @@
 // Real kubectl (1.32 for everything; 1.27 and 1.33 for apply, get ds and rollout status) against the sandbox cluster:
 // DaemonSet placement, rollout with maxUnavailable observed on every committed change, history, undo, restart,
 // cascading delete, RBAC for the developer, dry-run, conflicts, validation, quota and a missing image.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type KubeObject, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { KUBECTL_1_32, OTHER_KUBECTLS, runKubectl, type KubectlRun } from './kubectl.js';
 
-const K132 = 'kubectl';
-const OTHERS: [string, string][] = [
-  ['1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27'],
-  ['1.33', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'],
-];
+const K132 = KUBECTL_1_32;
+const OTHERS = OTHER_KUBECTLS;
 const NS = 'team-a';
 
 let sandbox: SandboxHandle;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// Asynchronous on purpose: the sandbox serves from this process, so a synchronous child would deadlock it.
-function kubectl(args: string[], bin = K132): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') };
-    execFile(bin, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const kubectl = (args: string[], bin = K132): Promise<KubectlRun> => runKubectl(bin, args, join(dir, 'kubeconfig'));
 
 async function ok(args: string[], bin = K132): Promise<string> {
   const run = await kubectl(args, bin);

@@ -1,37 +1,17 @@
 // Real kubectl (1.32, 1.27, 1.33) against the sandbox cluster: client-side apply computes strategic merge patches from
 // our OpenAPI v3 documents, server-side apply conflicts between field managers, the three `kubectl patch` types and
 // strict field validation.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
-
-const KUBECTLS: [string, string][] = [
-  ['1.32', 'kubectl'],
-  ['1.27', '/usr/lib/google-cloud-sdk/bin/kubectl.1.27'],
-  ['1.33', '/usr/lib/google-cloud-sdk/bin/kubectl.1.33'],
-];
+import { KUBECTLS, runKubectl, type KubectlRun } from './kubectl.js';
 
 let sandbox: SandboxHandle;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// Asynchronous on purpose: the sandbox serves from this process, so a synchronous child would deadlock it.
-function kubectl(bin: string, args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(bin, args, { env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const kubectl = (bin: string, args: string[]): Promise<KubectlRun> => runKubectl(bin, args, join(dir, 'kubeconfig'));
 
 async function ok(bin: string, args: string[]): Promise<string> {
   const run = await kubectl(bin, args);
