@@ -58,10 +58,14 @@ export const useProjectsStore = defineStore('projects', () => {
   async function select(selection: string): Promise<void> {
     const context = clusters.activeContext;
     if (!context) return;
+    // The choice shows at once (the wizard and the list read it before the backend has answered); the answer follows.
+    const before = byContext.value[context];
+    if (before) put({ ...before, selected: selection });
     try {
       put(await api().services.projects.select(context, selection));
       error.value = null;
     } catch (e) {
+      if (before) put(before);
       error.value = toErrorDTO(e);
     }
   }

@@ -85,19 +85,23 @@ export const useWizardStore = defineStore('wizard', () => {
   const touch = (path: string) => touched.value.add(path);
   const stepErrors = (id: StepId) => errorsIn(issues.value, id);
 
+  let pickerLoads = 0;
   async function loadPickers(): Promise<void> {
     const ctx = context.value;
     if (!ctx) return;
+    // Only the latest load counts: an answer for a project the user has left must not overwrite the current one.
+    const load = ++pickerLoads;
     loadError.value = null;
     try {
       const [n, r] = await Promise.all([
         api().services.wizard.nodes(ctx),
         api().services.wizard.projectResources(ctx, form.value.namespace),
       ]);
+      if (load !== pickerLoads) return;
       nodes.value = n;
       resources.value = r;
     } catch (error) {
-      loadError.value = toErrorDTO(error);
+      if (load === pickerLoads) loadError.value = toErrorDTO(error);
     }
   }
 
