@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { PrivateFile } from './private-file.js';
 
 export interface ContextMemory {
   selected?: string;
@@ -18,16 +17,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** The app's own small state (last context, per-context project choices): JSON, mode 0600, replaced atomically. */
 export class StateFile {
   private state: AppState = { contexts: {} };
-  private writing: Promise<void> = Promise.resolve();
-  private readonly file: string;
+  private readonly file: PrivateFile;
 
   constructor(stateDir: string) {
-    this.file = path.join(stateDir, 'state.json');
+    this.file = new PrivateFile(path.join(stateDir, 'state.json'));
   }
 
   async load(): Promise<void> {
     try {
-      this.state = sanitize(JSON.parse(await fs.promises.readFile(this.file, 'utf8')));
+      this.state = sanitize(JSON.parse((await this.file.read()) ?? ''));
     } catch {
       // Missing or damaged: start fresh; the file is only a convenience.
       this.state = { contexts: {} };
@@ -44,26 +42,12 @@ export class StateFile {
 
   update(change: (state: AppState) => void): Promise<void> {
     change(this.state);
-    const snapshot = JSON.stringify(this.state, null, 2);
-    this.writing = this.writing.then(() => this.write(snapshot)).catch(() => undefined);
-    return this.writing;
+    return this.file.write(JSON.stringify(this.state, null, 2));
   }
 
   /** Resolves when every pending write has landed. */
   flushed(): Promise<void> {
-    return this.writing;
-  }
-
-  private async write(text: string): Promise<void> {
-    await fs.promises.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.promises.writeFile(temp, text, { mode: 0o600 });
-    try {
-      await fs.promises.rename(temp, this.file);
-    } catch (error) {
-      await fs.promises.rm(temp, { force: true });
-      throw error;
-    }
+    return this.file.flushed();
   }
 }
 

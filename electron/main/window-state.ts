@@ -1,6 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writePrivateFile } from '../backend/private-file.js';
 
 export interface Bounds {
   x: number;
@@ -43,10 +42,7 @@ export async function loadWindowState(file: string): Promise<WindowState | undef
 
 /** Written atomically (a crash never leaves half a file) and readable by the user only. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify(state), { mode: 0o600 });
-  await rename(temp, file);
+  await writePrivateFile(file, JSON.stringify(state));
 }
 
 /** Whether a window at `bounds` would be mostly visible on one of the displays' work areas. */

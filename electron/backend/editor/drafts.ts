@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { EditorDrafts } from '../../contract/index.js';
+import { PrivateFile } from '../private-file.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12,42 +11,23 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * localStorage). Writes are serialized; only the newest pending snapshot is written.
  */
 export class DraftStore {
-  private readonly file: string;
-  private writing: Promise<void> = Promise.resolve();
-  private pending: string | null = null;
+  private readonly file: PrivateFile;
 
   constructor(stateDir: string) {
-    this.file = path.join(stateDir, 'drafts.json');
+    this.file = new PrivateFile(path.join(stateDir, 'drafts.json'));
   }
 
   async load(): Promise<EditorDrafts | null> {
-    await this.writing;
+    await this.file.flushed();
     try {
-      return sanitize(JSON.parse(await fs.promises.readFile(this.file, 'utf8')));
+      return sanitize(JSON.parse((await this.file.read()) ?? ''));
     } catch {
       return null;
     }
   }
 
   save(drafts: EditorDrafts): Promise<void> {
-    this.pending = JSON.stringify(drafts);
-    this.writing = this.writing.then(() => this.flush()).catch(() => undefined);
-    return this.writing;
-  }
-
-  private async flush(): Promise<void> {
-    const text = this.pending;
-    this.pending = null;
-    if (text === null) return;
-    await fs.promises.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.promises.writeFile(temp, text, { mode: 0o600 });
-    try {
-      await fs.promises.rename(temp, this.file);
-    } catch (error) {
-      await fs.promises.rm(temp, { force: true });
-      throw error;
-    }
+    return this.file.write(JSON.stringify(drafts));
   }
 }
 
