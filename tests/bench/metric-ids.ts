@@ -32,3 +32,17 @@ export const METRIC_IDS = [
   'sandbox.pods.running',
   'sandbox.memory.rss.mb',
 ] as const;
+
+/** Scenario names for `--only`: cold = scenario 1 without the UI; ui = scenarios 1-3 in Chromium (cold list, memory, churn, soak). */
+export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** The scenario that reports a metric id. */
+export function scenarioOf(id: string): Scenario {
+  if (id === 'sandbox.list.ms' || (id.startsWith('cold.') && id !== 'cold.ui.ms')) return 'cold';
+  if (id.startsWith('startup.')) return 'startup';
+  if (id.startsWith('sandbox.watch.')) return 'watchers';
+  if (id.startsWith('detail.')) return 'detail';
+  if (id.startsWith('sandbox.')) return 'pods';
+  return 'ui';
+}

@@ -162,10 +162,20 @@ export function header(report: Report): string {
 }
 
 /** Orders the rows by the fixed ids and adds a fail row for every id that no scenario reported. */
-export function completeRows(metrics: readonly Metric[], ids: readonly string[], why: string): Metric[] {
+export function completeRows(
+  metrics: readonly Metric[],
+  ids: readonly string[],
+  why: string,
+  notRun: (id: string) => string | undefined = () => undefined,
+): Metric[] {
   const byId = new Map(metrics.map((m) => [m.id, m]));
+  // With --only, the rows of scenarios left out on purpose are skips; a chosen scenario that broke still fails.
   const rows = ids.map(
-    (id) => byId.get(id) ?? metric(id, { unit: '', ours: undefined, required: true, note: `not measured: ${why}` }),
+    (id) =>
+      byId.get(id) ??
+      (notRun(id) !== undefined
+        ? metric(id, { unit: '', ours: undefined, skipped: true, note: notRun(id) })
+        : metric(id, { unit: '', ours: undefined, required: true, note: `not measured: ${why}` })),
   );
   return [...rows, ...metrics.filter((m) => !ids.includes(m.id))];
 }

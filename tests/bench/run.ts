@@ -3,7 +3,7 @@
 // table and writes the same as JSON. See README "Benchmarks" for the metric ids.
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
-import { METRIC_IDS } from './metric-ids.js';
+import { METRIC_IDS, SCENARIOS, scenarioOf, type Scenario } from './metric-ids.js';
 import { buildReport, completeRows, header, markdownTable, writeJson, type Metric } from './report.js';
 import { startSandboxProcess } from './sandbox/client.js';
 import { churn, soak } from './scenarios/churn.js';
@@ -18,7 +18,7 @@ import { buildApp } from './support/build.js';
 import { removeTempDirs, tempDir } from './support/files.js';
 import { adminAccess } from './support/https.js';
 
-const HELP = `Usage: npm run bench -- [--quick] [--soak] [--json FILE]
+const HELP = `Usage: npm run bench -- [--quick] [--soak] [--only LIST] [--json FILE]
 
 Starts the sandbox cluster in its own process with 5,000 DaemonSets in 250 namespaces and measures Everynode's
 backend and UI (Chromium) against kubectl and a bare client-node list, start-up, and one DaemonSet's detail page among
@@ -27,11 +27,21 @@ backend and UI (Chromium) against kubectl and a bare client-node list, start-up,
   --quick      5 s of churn instead of 30, one repetition of each cold measurement, no 10,000-pod world
                (under 2 minutes)
   --soak       add the leak check: 10 minutes of churn at 1,000 changes/s, then memory again
+  --only LIST  run only these scenarios (comma-separated: ${SCENARIOS.join(', ')}); the other rows say skip
   --json FILE  where to write the results (default bench-results.json)
   --help       show this help
 
 Prints a Markdown table: metric id, ours, peer/baseline, ratio, goal, pass/fail. Exit code 0 even when goals fail.
 `;
+
+function parseOnly(list: string | undefined): Set<Scenario> | undefined {
+  if (list === undefined) return undefined;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+  return new Set(names as Scenario[]);
+}
 
 const COUNT = 5000;
 const NAMESPACES = 250;
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean' },
       soak: { type: 'boolean' },
       json: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -51,6 +62,7 @@ async function main(): Promise<void> {
     return;
   }
   const quick = values.quick === true;
+  const only = parseOnly(values.only);
   const startedAt = new Date();
   const started = performance.now();
   const metrics: Metric[] = [];
@@ -60,7 +72,8 @@ async function main(): Promise<void> {
 
   const problems: string[] = [];
   // A scenario that breaks is noted and the run goes on: its rows become fail rows (completeRows), never gaps.
-  const step = async (name: string, work: () => Promise<void>): Promise<void> => {
+  const step = async (scenario: Scenario, name: string, work: () => Promise<void>): Promise<void> => {
+    if (only && !only.has(scenario)) return;
     log(name);
     try {
       await work();
@@ -92,8 +105,8 @@ async function main(): Promise<void> {
       log,
       shared: new Map(),
     };
-    await step('scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
-    await step('scenarios 1-3: cold list in the UI, memory, churn', async () => {
+    await step('cold', 'scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
+    await step('ui', 'scenarios 1-3: cold list in the UI, memory, churn', async () => {
       const ui = await openUi(ctx, browser);
       try {
         await coldUi(ctx, ui);
@@ -105,21 +118,23 @@ async function main(): Promise<void> {
         await ui.close();
       }
     });
-    await step('scenario 4: start-up', () => startup(ctx, browser));
-    await step('sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
+    await step('startup', 'scenario 4: start-up', () => startup(ctx, browser));
+    await step('watchers', 'sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
     // Last on this sandbox: its 10,000 pods would weigh on every scenario after it.
-    await step('scenario 5: detail page among 10,000 pods', () => detail(ctx, browser));
+    await step('detail', 'scenario 5: detail page among 10,000 pods', () => detail(ctx, browser));
   } finally {
     await browser.close();
     await sandbox.stop();
   }
   if (quick) metrics.push(...podMemorySkipped());
   else
-    await step('sandbox: 500 nodes and 10,000 pods', async () => {
+    await step('pods', 'sandbox: 500 nodes and 10,000 pods', async () => {
       metrics.push(...(await podMemory(180_000, log)));
     });
 
-  const rows = completeRows(metrics, METRIC_IDS, problems.join('; ') || 'its scenario did not report it');
+  const rows = completeRows(metrics, METRIC_IDS, problems.join('; ') || 'its scenario did not report it', (id) =>
+    only && !only.has(scenarioOf(id)) ? `not run (--only ${[...only].join(',')})` : undefined,
+  );
   const report = buildReport(
     rows,
     quick ? 'quick' : 'full',
