@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 
 /** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */
 export interface NamedEntry {
@@ -48,13 +48,7 @@ function absolutise(body: Record<string, unknown>, keys: string[], dir: string):
  * may hold credentials): only keys, entry names and YAML positions.
  */
 export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfig {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text, { prettyErrors: false });
-  } catch (error) {
-    const where = isRecord(error) && Array.isArray(error.linePos) ? describePos(error.linePos[0]) : '';
-    throw new KubeconfigParseError(`not valid YAML${where}`);
-  }
+  const doc = readYaml(text);
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
   if (!isRecord(doc)) throw new KubeconfigParseError('not a kubeconfig (the document is not a mapping)');
   if (doc.kind !== undefined && doc.kind !== 'Config')
@@ -87,7 +81,23 @@ export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfi
   return result;
 }
 
-function describePos(pos: unknown): string {
-  if (isRecord(pos) && typeof pos.line === 'number') return ` (line ${pos.line})`;
-  return '';
+function readYaml(text: string): unknown {
+  const lines = new LineCounter();
+  // logLevel 'error': yaml would print its warnings, which quote the file's text, to stderr.
+  const document = parseDocument(text, { prettyErrors: false, logLevel: 'error', lineCounter: lines });
+  const first = document.errors[0];
+  if (first !== undefined) throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(first.pos[0]).line})`);
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch {
+    // An alias to no anchor, or aliases that expand too far; yaml's message quotes the anchor, so it is not passed on.
+    let offset = 0;
+    visit(document, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(offset).line}: an alias cannot be resolved)`);
+  }
 }
