@@ -68,7 +68,7 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
       sandbox: source.kind === 'sandbox',
     };
     if (namespace !== undefined) summary.namespace = namespace;
-    const problem = describeProblem(entry.name, clusterName, cluster, userName, user);
+    const problem = wrongField(entry) ?? describeProblem(entry.name, clusterName, cluster, userName, user);
     if (problem !== undefined) summary.problem = problem;
     const result: ResolvedContext = { summary, context: entry };
     if (cluster) result.cluster = cluster;
@@ -78,6 +78,18 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
   const merged: MergedKubeconfig = { contexts: resolved };
   if (currentContext !== undefined) merged.currentContext = currentContext;
   return merged;
+}
+
+// kubectl refuses a file whose context holds a user or namespace that is not a string; reading it as "none" would
+// connect without the user's credentials or in another namespace.
+function wrongField(entry: NamedEntry): string | undefined {
+  for (const key of ['user', 'namespace']) {
+    const value = entry.body[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      return `Context "${entry.name}": "${key}" must be a name, not ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}.`;
+    }
+  }
+  return undefined;
 }
 
 function describeProblem(
