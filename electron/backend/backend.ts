@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ClustersState, EventName, EverynodeEvents } from '../contract/index.js';
 import { ActiveContext } from './connection.js';
+import { ConsentGate } from './consent/gate.js';
+import { ConsentStore } from './consent/store.js';
 import { createServices } from './services.js';
 import { DaemonSetSubscription } from './daemonsets/subscription.js';
 import { DetailHub } from './detail/hub.js';
@@ -32,6 +34,7 @@ export class BackendCore {
   readonly manager: WatchManager;
   readonly projects: Projects;
   readonly active: ActiveContext;
+  readonly consent: ConsentGate;
   readonly detail: DetailHub;
   readonly sinks = new Set<EventSink>();
   readonly subscriptions = new Map<string, SubscriptionEntry>();
@@ -53,7 +56,10 @@ export class BackendCore {
     });
     this.projects = new Projects(this.state);
     this.detail = new DetailHub(this.manager, this.tuning.flushMs);
-    this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, (reason) => {
+    this.consent = new ConsentGate(new ConsentStore(options.stateDir), (request) =>
+      this.broadcast('onDidChangeConsent', { request }),
+    );
+    this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, this.consent, (reason) => {
       if (reason === 'session') this.onSessionChanged();
       this.broadcast('onDidChangeClusters', this.clustersState());
     });
@@ -61,6 +67,7 @@ export class BackendCore {
 
   async start(): Promise<void> {
     await this.state.load();
+    await this.consent.store.load();
     await this.store.load();
     for (const file of this.options.kubeconfigFiles ?? []) await this.store.addFile(file);
     const mode = this.options.sandbox;
@@ -134,6 +141,7 @@ export class BackendCore {
     this.store.dispose();
     this.sinks.clear();
     await this.state.flushed();
+    await this.consent.store.flushed();
     await this.sandbox?.stop();
   }
 
@@ -145,7 +153,7 @@ export class BackendCore {
       session,
       manager: this.manager,
       selection,
-      flushMs: this.tuning.flushMs,
+      windowMs: this.tuning.listWindowMs,
       maxBatch: this.tuning.maxBatch,
       emit: (delta) => sink.emit('onDidChangeDaemonSets', delta),
       onHealth: (error) => {

@@ -25,8 +25,13 @@ export interface BackendOptions {
 export interface BackendTuning {
   /** A watch that receives nothing, not even a bookmark, for this long is restarted. */
   livenessMs: number;
-  /** Deltas are flushed this often, or at once when maxBatch items are pending. */
+  /** The detail page's pictures are debounced this long. */
   flushMs: number;
+  /**
+   * List deltas go out at once when idle; changes that follow within this window leave together at its end (the
+   * renderer paints at most once a frame anyway), or at once when maxBatch rows are pending.
+   */
+  listWindowMs: number;
   maxBatch: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -38,6 +43,7 @@ export interface BackendTuning {
 export const defaultTuning: BackendTuning = {
   livenessMs: 60_000,
   flushMs: 75,
+  listWindowMs: 25,
   maxBatch: 1000,
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,

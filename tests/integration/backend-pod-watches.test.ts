@@ -22,7 +22,7 @@ function subscription(id: string, selection: string, folder: DeltaFolder): Daemo
     session,
     manager,
     selection,
-    flushMs: 50,
+    windowMs: 50,
     maxBatch: 1000,
     emit: (delta: DaemonSetDelta) => folder.apply(delta),
   });

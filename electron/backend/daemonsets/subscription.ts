@@ -3,6 +3,7 @@ import type { DaemonSetDelta, PodIssue, ProjectSummary } from '../../contract/in
 import { toErrorDTO, type AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import { WatchManager, type InformerHandle } from '../watch/manager.js';
+import { Coalescer } from '../watch/coalescer.js';
 import type { InformerEvent, InformerStatus } from '../watch/types.js';
 import { aggregatePodIssues } from './pod-issues.js';
 import { summariseQuota } from './quota.js';
@@ -15,7 +16,9 @@ export interface SubscriptionOptions {
   manager: WatchManager;
   /** A namespace, or '*' for all projects. */
   selection: string;
-  flushMs: number;
+  /** Changes that follow a sent batch within this window wait for its end and leave together. */
+  windowMs: number;
+  /** A batch never holds more rows than this (a larger burst is sent in several). */
   maxBatch: number;
   emit(delta: DaemonSetDelta): void;
   /** Told about every informer failure and recovery, so the context's connection state follows reality. */
@@ -48,10 +51,12 @@ export class DaemonSetSubscription {
   private sentReset = false;
   private statusChanged = false;
   private summaryChanged = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly coalescer: Coalescer;
   private closed = false;
 
-  constructor(private readonly options: SubscriptionOptions) {}
+  constructor(private readonly options: SubscriptionOptions) {
+    this.coalescer = new Coalescer(options.windowMs, () => this.flush());
+  }
 
   get id(): string {
     return this.options.id;
@@ -89,7 +94,7 @@ export class DaemonSetSubscription {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.timer);
+    this.coalescer.stop();
     for (const cleanup of this.cleanups) cleanup();
     for (const key of [...this.podWatches.keys()]) this.dropPodWatch(key);
     this.dsHandle?.release();
@@ -177,11 +182,9 @@ export class DaemonSetSubscription {
 
   private schedule(): void {
     if (this.closed) return;
-    if (this.dirty.size + this.removed.size >= this.options.maxBatch) {
-      this.flush();
-      return;
-    }
-    this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+    // Before the first complete list nothing partial can go out, so only later bursts are cut into batches.
+    if (this.sentReset && this.dirty.size + this.removed.size >= this.options.maxBatch) this.coalescer.flushNow();
+    else this.coalescer.request();
   }
 
   private summary(): ProjectSummary {
@@ -194,8 +197,6 @@ export class DaemonSetSubscription {
   }
 
   private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     if (this.closed) return;
     const error = this.status.error ? toErrorDTO(this.status.error) : undefined;
     if (!this.sentReset) {
