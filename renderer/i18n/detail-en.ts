@@ -18,7 +18,9 @@ const detailEn = {
   },
   edit: {
     open: 'Edit YAML',
+    openForm: 'Edit',
     title: 'Edit YAML',
+    formTitle: 'Your changes as YAML',
     selectorNote: 'The selector (spec.selector) is immutable: an edit that changes it is refused before sending.',
     loading: 'Reading the current version…',
     editorLabel: 'YAML of the DaemonSet',

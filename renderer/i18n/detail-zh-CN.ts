@@ -17,7 +17,9 @@ const detailZhCN = {
   },
   edit: {
     open: '编辑 YAML',
+    openForm: '编辑',
     title: '编辑 YAML',
+    formTitle: '您的修改（YAML）',
     selectorNote: '选择器（spec.selector）不可修改：修改了它的编辑会在发送前被拒绝。',
     loading: '正在读取当前版本…',
     editorLabel: '守护进程集的 YAML',

@@ -79,6 +79,8 @@ const en = {
     select: 'Select {name}',
     redeploy: 'Redeploy',
     redeployNamed: 'Redeploy {name}',
+    edit: 'Edit',
+    editNamed: 'Edit {name}',
     delete: 'Delete',
     deleteNamed: 'Delete {name}',
     ready: '{ready}/{desired} ready',

@@ -3,6 +3,17 @@
 const wizardEn = {
   open: 'Create',
   title: 'Create DaemonSet',
+  editTitle: 'Edit DaemonSet',
+  edit: {
+    apply: 'Apply',
+    close: 'Close (keep my changes)',
+    discard: 'Discard my changes',
+    diff: 'What will change',
+    noChanges: 'Nothing changes yet: the form matches the live DaemonSet.',
+    readOnly: 'Cannot change after creation.',
+    selector: 'Selector (immutable): {selector}',
+    failed: 'Could not read the DaemonSet for editing: {message}',
+  },
   stepsLabel: 'Wizard steps',
   step: {
     basic: 'Basic Info',
@@ -246,6 +257,7 @@ const wizardEn = {
     labelKey: 'An optional DNS prefix and “/”, then at most 63 letters, digits, “-”, “_” or “.”.',
     labelValue: 'At most 63 letters, digits, “-”, “_” or “.”, starting and ending with a letter or digit.',
     oneLabel: 'At least one label is needed: it becomes the selector.',
+    selectorLabels: 'The pods must keep the selector’s labels ({labels}): the selector cannot change after creation.',
     pickNode: 'Pick at least one node.',
     onePair: 'Add at least one label pair.',
     emptyKeyNeedsExists: 'Without a key the operator must be Exists.',

@@ -4,6 +4,17 @@ import type wizardEn from './wizard-en';
 const wizardZhCN: typeof wizardEn = {
   open: '创建',
   title: '创建守护进程集',
+  editTitle: '编辑守护进程集',
+  edit: {
+    apply: '应用',
+    close: '关闭（保留我的修改）',
+    discard: '放弃我的修改',
+    diff: '将要变更的内容',
+    noChanges: '尚无变更：表单与当前守护进程集一致。',
+    readOnly: '创建后不可修改。',
+    selector: '选择器（不可修改）：{selector}',
+    failed: '无法读取守护进程集以进行编辑：{message}',
+  },
   stepsLabel: '向导步骤',
   step: {
     basic: '基本信息',
@@ -247,6 +258,7 @@ const wizardZhCN: typeof wizardEn = {
     labelKey: '可选的 DNS 前缀和“/”，后接最多 63 个字母、数字、“-”、“_”或“.”。',
     labelValue: '最多 63 个字母、数字、“-”、“_”或“.”，以字母或数字开头和结尾。',
     oneLabel: '至少需要一个标签：它将成为选择器。',
+    selectorLabels: '容器组必须保留选择器的标签（{labels}）：选择器在创建后不可更改。',
     pickNode: '请至少选择一个节点。',
     onePair: '请至少添加一个标签。',
     emptyKeyNeedsExists: '未指定键时，运算符必须为 Exists。',

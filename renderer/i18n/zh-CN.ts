@@ -80,6 +80,8 @@ const zhCN: Catalogue = {
     select: '选择 {name}',
     redeploy: '重新部署',
     redeployNamed: '重新部署 {name}',
+    edit: '编辑',
+    editNamed: '编辑 {name}',
     delete: '删除',
     deleteNamed: '删除 {name}',
     ready: '{ready}/{desired} 就绪',

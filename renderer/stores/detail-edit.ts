@@ -8,7 +8,9 @@ import { toErrorDTO } from '../api/errors';
 import { deepEqual, editableObject, rebase, selectorChanged, type Rebased } from '../domain/detail/rebase';
 import { liveDiff, type DiffLine } from '../editor/live-diff';
 import { parseYamlText } from '../editor/yaml-model';
+import type { SchemaSet } from '../editor/schema/types';
 import type { DetailTarget } from './detail';
+import { loadSchemasFor } from './detail-schemas';
 
 /**
  * closed → editing → preview (diff) → applying → closed; a 409 leads to conflict (server's version beside the user's)
@@ -24,7 +26,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const toYaml = (manifest: Record<string, unknown>): string => stringify(manifest, { lineWidth: 0 });
 
-/** The YAML edit of the open DaemonSet. The user's text is kept until they discard it or it is applied. */
+/**
+ * The edit of the open DaemonSet. The user's text is kept until they discard it or it is applied. `via` says where the
+ * edit was made: typed as YAML here, or in the wizard's form (which hands its result over to apply, so a 409 shows the
+ * same conflict view, in the wizard).
+ */
 export const useDetailEditStore = defineStore('detail-edit', () => {
   const phase = ref<EditPhase>('closed');
   const text = ref('');
@@ -39,7 +45,11 @@ export const useDetailEditStore = defineStore('detail-edit', () => {
   const error = ref<AppErrorDTO | null>(null);
   /** Counts successful updates, so the page can say so after the panel closed. */
   const appliedCount = ref(0);
+  const via = ref<'yaml' | 'form'>('yaml');
+  /** What the YAML editor checks the text against (completion, diagnostics). */
+  const schemas = shallowRef<SchemaSet | undefined>(undefined);
   let target: DetailTarget | null = null;
+  let schemasFor: string | null = null;
 
   function reset(): void {
     phase.value = 'closed';
@@ -49,12 +59,22 @@ export const useDetailEditStore = defineStore('detail-edit', () => {
     diff.value = [];
     problem.value = null;
     error.value = null;
+    via.value = 'yaml';
+  }
+
+  function loadSchemas(context: string): void {
+    if (schemasFor === context) return;
+    schemasFor = context;
+    void loadSchemasFor(context, (loaded) => {
+      if (schemasFor === context) schemas.value = loaded;
+    });
   }
 
   async function start(next: DetailTarget): Promise<void> {
     reset();
     target = next;
     phase.value = 'loading';
+    loadSchemas(next.context);
     try {
       base.value = await api().services.detail.editable(next.context, next.namespace, next.name);
       text.value = toYaml(base.value.manifest);
@@ -144,6 +164,20 @@ export const useDetailEditStore = defineStore('detail-edit', () => {
     return false;
   }
 
+  /**
+   * Applies an object edited elsewhere (the wizard's form) against the version `from` it was read from, exactly as
+   * typed text would be: the same conditional update, and after a 409 the same conflict view with it as the user's text.
+   */
+  async function applyFrom(next: DetailTarget, from: EditableDaemonSet, manifest: Record<string, unknown>) {
+    reset();
+    target = next;
+    via.value = 'form';
+    loadSchemas(next.context);
+    base.value = from;
+    text.value = toYaml(manifest);
+    return send(manifest, from);
+  }
+
   async function apply(): Promise<boolean> {
     const object = mine();
     if (!object || !base.value) return false;
@@ -177,7 +211,10 @@ export const useDetailEditStore = defineStore('detail-edit', () => {
     problem,
     error,
     appliedCount,
+    via,
+    schemas,
     start,
+    applyFrom,
     preview,
     backToEditing,
     apply,

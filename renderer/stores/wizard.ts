@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { AppErrorDTO, NodeSummary, ProjectResources, Readable } from '../../electron/contract/dto';
 import { api } from '../api/bridge';
-import { ApiError, toErrorDTO } from '../api/errors';
+import { toErrorDTO } from '../api/errors';
 import {
   STEPS,
   coverage,
@@ -17,17 +17,21 @@ import {
   type Issues,
   type StepId,
   formFromManifest,
+  updatedManifest,
   type DaemonSet,
   type WizardForm,
 } from '../domain/wizard';
 import { useClustersStore } from './clusters';
 import { ALL_PROJECTS, useProjectsStore } from './projects';
 import { clearDraft, loadDraft, saveDraftSoon } from './wizard-draft';
+import { wizardIssues } from './wizard-issues';
+import { useNameCheck } from './wizard-name-check';
 
-const NAME_CHECK_MS = 300;
+/** `create` makes a new DaemonSet; `update` edits a live one (see stores/wizard-edit.ts, which owns that session). */
+export type WizardMode = 'create' | 'update';
 
 /**
- * The creation wizard: one form (a view of one manifest), what the cluster offers its pickers, the live name check,
+ * The wizard: one form (a view of one manifest), what the cluster offers its pickers, the live name check,
  * validation merged with the server's answers, dry run and create. Closing keeps the draft; only a successful
  * create (or "discard") clears it.
  */
@@ -41,14 +45,29 @@ export const useWizardStore = defineStore('wizard', () => {
   const attempted = ref<Set<StepId>>(new Set());
   const nodes = shallowRef<Readable<NodeSummary[]> | null>(null);
   const resources = shallowRef<ProjectResources | null>(null);
-  const nameTaken = ref(false);
   const server = ref<Issues>({});
   const busy = ref<'dryRun' | 'create' | null>(null);
   const dryRunOk = ref(false);
   const loadError = ref<AppErrorDTO | null>(null);
+  const mode = ref<WizardMode>('create');
+  /** The create draft, set aside while the wizard edits a live DaemonSet. */
+  let createDraft: WizardForm | null = null;
+  /** An update form set aside (closed for Create), with the key of the object it edits; wizard-edit resumes it. */
+  const parkedUpdate = shallowRef<{ key: string; form: WizardForm } | null>(null);
+  let updateKey = '';
 
   const context = computed(() => clusters.activeContext);
-  const manifest = computed(() => manifestFromForm(form.value));
+  const { nameTaken, checkName } = useNameCheck(
+    form,
+    () => context.value,
+    () => isOpen.value && mode.value === 'create',
+  );
+  // In update mode the form's base is the live object as read: the update is written onto it.
+  const manifest = computed(() =>
+    mode.value === 'update'
+      ? (updatedManifest(form.value, form.value.base as unknown as Record<string, unknown>) as unknown as DaemonSet)
+      : manifestFromForm(form.value),
+  );
   const nodeCoverage = computed(() => {
     const list = nodes.value;
     const pod = manifest.value.spec?.template.spec;
@@ -60,19 +79,17 @@ export const useWizardStore = defineStore('wizard', () => {
     const pods = q?.allowed ? q.value?.pods : undefined;
     return pods ? Number(pods.hard) - Number(pods.used) : undefined;
   });
-  const issues = computed<Issues>(() => {
-    const r = resources.value;
-    const local = validateForm(form.value, {
+  const issues = computed<Issues>(() =>
+    wizardIssues({
+      form: form.value,
+      updating: mode.value === 'update',
       nameTaken: nameTaken.value,
-      ...(desiredPods.value !== undefined ? { desiredPods: desiredPods.value } : {}),
-      ...(podQuotaRoom.value !== undefined ? { podQuotaRoom: podQuotaRoom.value } : {}),
-      ...(r?.hostPorts.allowed ? { hostPortsInUse: r.hostPorts.value } : {}),
-      ...(r?.claims.allowed ? { claims: r.claims.value } : {}),
-    });
-    const merged: Issues = { ...local };
-    for (const [path, list] of Object.entries(server.value)) merged[path] = [...(merged[path] ?? []), ...list];
-    return merged;
-  });
+      desiredPods: desiredPods.value,
+      podQuotaRoom: podQuotaRoom.value,
+      resources: resources.value,
+      server: server.value,
+    }),
+  );
   const nameValid = computed(() => !(issues.value.name ?? []).some((i) => i.severity === 'error'));
 
   /** Issues to show at a field: after the user touched it, or tried to leave its step, or the server spoke. */
@@ -106,6 +123,7 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   function open(): void {
+    if (mode.value === 'update') parkedUpdate.value = { key: updateKey, form: endUpdate() };
     const selected = projects.selected;
     const namespace = selected && selected !== ALL_PROJECTS ? selected : (projects.projects[0] ?? 'default');
     // A draft left open by accident comes back as it was; a fresh one starts in the selected project.
@@ -126,6 +144,35 @@ export const useWizardStore = defineStore('wizard', () => {
     isOpen.value = true;
     checkName(0);
     void loadPickers();
+  }
+  function resetSteps(): void {
+    touched.value = new Set();
+    attempted.value = new Set();
+    server.value = {};
+    step.value = 'basic';
+  }
+  /** Shows `editForm` (read from a live object identified by `key`) in update mode; the create draft is kept aside. */
+  function beginUpdate(key: string, editForm: WizardForm): void {
+    if (mode.value === 'create') createDraft = form.value;
+    mode.value = 'update';
+    updateKey = key;
+    if (parkedUpdate.value?.key === key) parkedUpdate.value = null;
+    form.value = editForm;
+    resetSteps();
+    nameTaken.value = false;
+    isOpen.value = true;
+    void loadPickers();
+  }
+  /** Leaves update mode (closed): the create draft comes back; the update form is returned to its owner. */
+  function endUpdate(): WizardForm {
+    const edited = form.value;
+    form.value = createDraft ?? loadDraft() ?? emptyForm(edited.namespace);
+    createDraft = null;
+    mode.value = 'create';
+    updateKey = '';
+    resetSteps();
+    isOpen.value = false;
+    return edited;
   }
   function discard(): void {
     clearDraft();
@@ -154,8 +201,8 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = STEPS[Math.max(at - 1, 0)] ?? 'basic';
   }
 
-  function takeServerError(error: unknown): void {
-    const dto = error instanceof ApiError ? error.dto : toErrorDTO(error);
+  /** Places what the server said at the fields it names (a 422's causes), else on the review step. */
+  function takeServerError(dto: AppErrorDTO): void {
     server.value = serverIssues(form.value, dto.message, dto.causes);
     const first = Object.keys(server.value)[0];
     if (first && stepOf(first) !== 'review') {
@@ -181,7 +228,7 @@ export const useWizardStore = defineStore('wizard', () => {
       if (dryRun) dryRunOk.value = true;
       return true;
     } catch (error) {
-      takeServerError(error);
+      takeServerError(toErrorDTO(error));
       return false;
     } finally {
       busy.value = null;
@@ -199,27 +246,6 @@ export const useWizardStore = defineStore('wizard', () => {
     return true;
   }
 
-  let nameTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Asks the cluster (after a short pause in typing) whether the name is free in the project. */
-  function checkName(delay = NAME_CHECK_MS): void {
-    const { name, namespace } = form.value;
-    nameTaken.value = false;
-    clearTimeout(nameTimer);
-    const ctx = context.value;
-    if (!ctx || name === '' || !isOpen.value) return;
-    nameTimer = setTimeout(() => {
-      api()
-        .services.daemonsets.nameAvailable(ctx, namespace, name)
-        .then((available) => {
-          if (form.value.name === name && form.value.namespace === namespace) nameTaken.value = available === false;
-        })
-        .catch(() => undefined);
-    }, delay);
-  }
-  watch(
-    () => [form.value.name, form.value.namespace] as const,
-    () => checkName(),
-  );
   watch(
     () => form.value.namespace,
     () => void loadPickers(),
@@ -232,7 +258,8 @@ export const useWizardStore = defineStore('wizard', () => {
         server.value = {};
         dryRunOk.value = false;
       }
-      if (form.value.name !== '' || touched.value.size > 0) saveDraftSoon(form.value);
+      // An update edits a live object: its form is no creation draft.
+      if (mode.value === 'create' && (form.value.name !== '' || touched.value.size > 0)) saveDraftSoon(form.value);
     },
     { deep: true },
   );
@@ -268,5 +295,10 @@ export const useWizardStore = defineStore('wizard', () => {
     dryRun,
     create,
     loadPickers,
+    mode,
+    parkedUpdate,
+    beginUpdate,
+    endUpdate,
+    takeServerError,
   };
 });

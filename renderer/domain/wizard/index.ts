@@ -12,3 +12,4 @@ export { validateForm, type ValidationContext } from './validate';
 export { resolvedCount } from './validate-basic';
 export * from './coverage';
 export { formPathOf, serverIssues } from './server-errors';
+export { selectorLabels, updatedManifest, updateIssues } from './update';

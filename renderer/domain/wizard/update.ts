@@ -1,0 +1,50 @@
+// Update mode: the wizard's form over a live DaemonSet. The form is written onto the live object, so every field the
+// form does not know (server defaults, annotations, security contexts…) goes back exactly as it was read; name,
+// namespace and the selector are the live object's own, whatever the form holds.
+import { add, error, type Issues } from './issues';
+import { toMap } from './objects';
+import type { DaemonSet, WizardForm } from './types';
+import { manifestFromForm } from './write';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object an update sends: the form written onto `live` (the object as read when the edit began). */
+export function updatedManifest(form: WizardForm, live: Record<string, unknown>): Record<string, unknown> {
+  // The form's base must be the live object for the write to keep what the form does not show.
+  const written = manifestFromForm({ ...form, base: live as DaemonSet }, { creating: false }) as unknown as Record<
+    string,
+    unknown
+  >;
+  const liveMeta = isRecord(live.metadata) ? live.metadata : {};
+  const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
+  metadata.name = liveMeta.name;
+  metadata.namespace = liveMeta.namespace;
+  const spec = isRecord(written.spec) ? { ...written.spec } : {};
+  const liveSpec = isRecord(live.spec) ? live.spec : {};
+  // Immutable after creation: the API server refuses any change, so the form never sends one.
+  spec.selector = liveSpec.selector;
+  return { ...written, metadata, spec };
+}
+
+/** The live selector's matchLabels, which the pod labels must keep (the selector cannot follow them). */
+export function selectorLabels(live: Record<string, unknown>): Record<string, string> {
+  const spec = isRecord(live.spec) ? live.spec : {};
+  const selector = isRecord(spec.selector) ? spec.selector : {};
+  const labels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/**
+ * Issues only an update has: pod labels that no longer carry the selector's labels would leave the DaemonSet
+ * selecting none of its own pods, which the API server refuses (422).
+ */
+export function updateIssues(form: WizardForm, live: Record<string, unknown>): Issues {
+  const issues: Issues = {};
+  const labels = toMap(form.labels);
+  const missing = Object.entries(selectorLabels(live)).filter(([key, value]) => labels[key] !== value);
+  if (missing.length > 0) {
+    add(issues, 'labels', error('selectorLabels', { labels: missing.map(([k, v]) => `${k}=${v}`).join(', ') }));
+  }
+  return issues;
+}

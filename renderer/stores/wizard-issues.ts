@@ -1,0 +1,37 @@
+// The wizard's issues at one moment: local validation with what the cluster offers, the checks only an update has,
+// and the server's own answers, merged per field path.
+import type { ProjectResources } from '../../electron/contract/dto';
+import { updateIssues, validateForm, type Issues, type WizardForm } from '../domain/wizard';
+
+export interface IssueInputs {
+  form: WizardForm;
+  updating: boolean;
+  nameTaken: boolean;
+  desiredPods: number | undefined;
+  podQuotaRoom: number | undefined;
+  resources: ProjectResources | null;
+  server: Issues;
+}
+
+function mergeInto(target: Issues, more: Issues): void {
+  for (const [path, list] of Object.entries(more)) target[path] = [...(target[path] ?? []), ...list];
+}
+
+export function wizardIssues(input: IssueInputs): Issues {
+  const { form, updating, desiredPods, podQuotaRoom, resources: r } = input;
+  const self = `${form.namespace}/${form.name}`;
+  const merged: Issues = validateForm(form, {
+    nameTaken: input.nameTaken,
+    editing: updating,
+    ...(desiredPods !== undefined ? { desiredPods } : {}),
+    // The pods an update replaces already count in the quota's use: the room check is for creation only.
+    ...(podQuotaRoom !== undefined && !updating ? { podQuotaRoom } : {}),
+    // A DaemonSet's own host ports are not taken from it.
+    ...(r?.hostPorts.allowed ? { hostPortsInUse: r.hostPorts.value.filter((u) => !updating || u.owner !== self) } : {}),
+    ...(r?.claims.allowed ? { claims: r.claims.value } : {}),
+  });
+  // In update mode the form's base is the live object as read.
+  if (updating) mergeInto(merged, updateIssues(form, form.base as unknown as Record<string, unknown>));
+  mergeInto(merged, input.server);
+  return merged;
+}
