@@ -16,7 +16,18 @@ const namespace = z
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
   .max(63);
 // A manifest is plain JSON; its shape is the API server's to judge (the wizard shows its 422 causes).
-const manifest = z.record(z.string(), z.unknown()).refine((m) => JSON.stringify(m).length <= 3_000_000, 'too large');
+const manifest = z
+  .record(z.string(), z.unknown())
+  .refine((m) => jsonLength(m) <= 3_000_000, 'must be plain JSON of at most 3 MB');
+
+// Electron's IPC carries structured clones, which may hold cycles or BigInts: JSON.stringify throws on those.
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Infinity;
+  }
+}
 
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 type ArgTable = {
