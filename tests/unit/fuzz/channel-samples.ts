@@ -1,0 +1,75 @@
+// One well-formed argument list per channel: the fuzzer mutates these so that both the accepting and the refusing
+// branches of every validator are reached (purely random arrays are almost always refused at the first argument).
+
+// Empty: a manifest's contents are the API server's to judge, so any object is well typed here.
+const manifest = {};
+const refs = [{ namespace: 'team-a', name: 'agent' }];
+
+export const VALID_ARGS: Record<string, unknown[]> = {
+  'everynode:host.info': [],
+  'everynode:clusters.getState': [],
+  'everynode:clusters.switchContext': ['dev'],
+  'everynode:clusters.addKubeconfig': [{ kind: 'upload', name: 'config', content: 'apiVersion: v1' }],
+  'everynode:clusters.reconnect': [],
+  'everynode:projects.getState': ['dev'],
+  'everynode:projects.select': ['dev', 'team-a'],
+  'everynode:projects.add': ['dev', 'team-a'],
+  'everynode:projects.remove': ['dev', 'team-a'],
+  'everynode:daemonsets.subscribe': ['dev', 'team-a'],
+  'everynode:daemonsets.unsubscribe': ['s1'],
+  'everynode:daemonsets.redeploy': ['dev', refs],
+  'everynode:daemonsets.delete': ['dev', refs, 'Background'],
+  'everynode:daemonsets.create': ['dev', 'team-a', manifest, { dryRun: true }],
+  'everynode:daemonsets.nameAvailable': ['dev', 'team-a', 'agent'],
+  'everynode:wizard.nodes': ['dev'],
+  'everynode:wizard.projectResources': ['dev', 'team-a'],
+  'everynode:wizard.createRegistrySecret': [
+    'dev',
+    'team-a',
+    { name: 'pull', server: 'registry.example.com', username: 'u', password: 'p' },
+  ],
+  'everynode:detail.subscribe': ['dev', 'team-a', 'agent'],
+  'everynode:detail.unsubscribe': ['d1'],
+  'everynode:detail.access': ['dev', 'team-a'],
+  'everynode:detail.deletePod': ['dev', 'team-a', 'agent-x1'],
+  'everynode:detail.rollback': ['dev', 'team-a', 'agent', 2],
+  'everynode:detail.editable': ['dev', 'team-a', 'agent'],
+  'everynode:detail.update': ['dev', 'team-a', 'agent', manifest, '41'],
+  'everynode:detail.startLogs': ['dev', 'team-a', 'agent-x1', 'main', { follow: true, previous: false, tailLines: 10 }],
+  'everynode:detail.stopLogs': ['l1'],
+  'everynode:editor.openapi': ['dev', 'apis/apps/v1'],
+  'everynode:editor.apply': ['dev', manifest, { dryRun: true, force: false }],
+  'everynode:editor.loadDrafts': [],
+  'everynode:editor.saveDrafts': [
+    { files: [{ id: 'f1', name: 'a.yaml', format: 'yaml', text: 'kind: DaemonSet' }], activeId: 'f1', savedAt: 1 },
+  ],
+  'everynode:consent.pending': [],
+  'everynode:consent.decide': ['r1', true],
+  'everynode:consent.list': [],
+  'everynode:consent.revoke': ['r1'],
+  'everynode:consent.setAllowlist': [['kubelogin']],
+};
+
+/** The JavaScript type of a value as a structured clone or JSON would keep it apart. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * True when `value` has the sample's shape: the same kind at every position the sample fills (optional fields may be
+ * absent; an empty sample object, such as a manifest, accepts any object).
+ */
+export function shapedLike(sample: unknown, value: unknown): boolean {
+  if (kindOf(sample) !== kindOf(value)) return false;
+  if (Array.isArray(sample) && Array.isArray(value)) {
+    if (sample.length === 0) return true;
+    return value.every((item, i) => shapedLike(sample[Math.min(i, sample.length - 1)], item));
+  }
+  if (typeof sample === 'object' && sample !== null && typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    return Object.entries(sample).every(([key, inner]) => record[key] === undefined || shapedLike(inner, record[key]));
+  }
+  return true;
+}
