@@ -9,6 +9,8 @@ export interface FaultControls {
   dropWatches(): number;
   failNext(count: number, code: 500 | 429, retryAfterSeconds?: number): void;
   stallWatches(): void;
+  /** The open watch streams go silent for good (new ones flow); returns how many. */
+  silenceWatches(): number;
   releaseWatches(): void;
   compactHistory(): void;
 }
@@ -18,6 +20,7 @@ export function faultControls(ctx: ServerContext): FaultControls {
     dropWatches: () => ctx.watches.dropAll(),
     failNext: (count, code, retryAfterSeconds) => ctx.faults.failNext(count, code, retryAfterSeconds),
     stallWatches: () => ctx.watches.stall(),
+    silenceWatches: () => ctx.watches.silenceOpen(),
     releaseWatches: () => ctx.watches.release(),
     compactHistory: () => ctx.store.compact(),
   };
@@ -45,6 +48,9 @@ export function handleFaultRoute(ctx: ServerContext, req: IncomingMessage, res: 
     case 'stall-watches':
       controls.stallWatches();
       sendJson(res, 200, { stalled: true });
+      return;
+    case 'silence-watches':
+      sendJson(res, 200, { silenced: controls.silenceWatches() });
       return;
     case 'release-watches':
       controls.releaseWatches();

@@ -32,6 +32,8 @@ class Watcher {
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe?: () => void;
   private ending = false;
+  /** A connection gone dead without a close (silenceOpen): nothing reaches the client any more, not even its end. */
+  private silenced = false;
   closed = false;
 
   constructor(
@@ -52,7 +54,7 @@ class Watcher {
   }
 
   send(line: string): void {
-    if (this.closed || this.ending) return;
+    if (this.closed || this.ending || this.silenced) return;
     if (this.hub.stalled) {
       this.queue.push(line);
       this.queuedBytes += line.length;
@@ -70,7 +72,7 @@ class Watcher {
   }
 
   flush(): void {
-    if (this.closed) return;
+    if (this.closed || this.silenced) return;
     this.writeHeaders();
     const lines = this.queue;
     this.queue = [];
@@ -103,7 +105,7 @@ class Watcher {
   /** A clean end of the stream (timeout, 410): the client re-watches. While stalled, it ends once released. */
   end(): void {
     if (this.closed || this.ending) return;
-    if (this.hub.stalled) {
+    if (this.hub.stalled || this.silenced) {
       this.ending = true;
       this.stopFeeds();
       return;
@@ -111,6 +113,12 @@ class Watcher {
     this.writeHeaders();
     this.res.end();
     this.cleanup();
+  }
+
+  /** Stops feeding this stream for good; the socket stays open until the client gives up on it. */
+  silence(): void {
+    this.silenced = true;
+    this.stopFeeds();
   }
 
   /** An abrupt cut (dropped connection). */
@@ -163,6 +171,16 @@ export class WatchHub {
 
   stall(): void {
     this.stalled = true;
+  }
+
+  /**
+   * The streams open now go silent for good, as over a half-dead TCP connection; later watches are served normally.
+   * Only a client's own liveness timer gets it out (a global stall would also hold its new watches).
+   */
+  silenceOpen(): number {
+    const open = [...this.watchers].filter((w) => !w.closed);
+    for (const w of open) w.silence();
+    return open.length;
   }
 
   release(): void {

@@ -1,0 +1,116 @@
+// The app as the soak drives it: the browser host (backend + WebSocket bridge) in this process, and the renderer's
+// real bridge client and Pinia stores on top of it, fed over a real WebSocket exactly as in a browser.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPinia, setActivePinia } from 'pinia';
+import { WebSocket } from 'ws';
+import type { DaemonSetRow, EverynodeServices } from '../../electron/contract/index.js';
+import type { BackendTuning } from '../../electron/backend/index.js';
+import { startWebHost, type WebHost } from '../../electron/web/host.js';
+
+// The renderer's modules are loaded at run time: they are typed against the DOM (tsconfig.web.json), this file
+// against Node. These are the parts of them the soak uses.
+interface RendererApi {
+  services: EverynodeServices;
+}
+interface WsBridge {
+  bridge: unknown;
+  onReconnect(listener: () => void): () => void;
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  close(): void;
+}
+interface BridgeModule {
+  createApi(bridge: unknown, transport: Pick<WsBridge, 'onReconnect' | 'onConnectionChange'>): RendererApi;
+  setApi(api: RendererApi): void;
+}
+interface WsBridgeModule {
+  createWsBridge(url: string, open: (url: string) => unknown): WsBridge;
+}
+export interface DaemonSetsStore {
+  init(): void;
+  rows: Map<string, DaemonSetRow>;
+  synced: boolean;
+  error: { code: string; message: string } | null;
+  subscriptionId: string | null;
+}
+interface ProjectsStore {
+  init(): void;
+  selected: string | null;
+  select(selection: string): Promise<void>;
+}
+interface ClustersStore {
+  init(): void;
+  activeContext: string | null;
+}
+
+const rendererModule = <T>(relative: string): Promise<T> =>
+  import(new URL(`../../renderer/${relative}`, import.meta.url).href) as Promise<T>;
+
+export interface AppClient {
+  host: WebHost;
+  api: RendererApi;
+  daemonsets: DaemonSetsStore;
+  context: string;
+  close(): Promise<void>;
+}
+
+export async function startAppClient(kubeconfigPath: string, tuning: Partial<BackendTuning>): Promise<AppClient> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-soak-'));
+  // The host serves the built renderer; the soak needs none of it, only the bridge.
+  const staticDir = path.join(dir, 'static');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>soak</title>');
+  const host = await startWebHost({
+    sandbox: 'off',
+    homeDir: dir,
+    stateDir: path.join(dir, 'state'),
+    kubeconfigEnv: kubeconfigPath,
+    staticDir,
+    tuning,
+  });
+  const origin = `http://127.0.0.1:${host.port}`;
+  const cookie = `everynode-${host.port}=${host.token}`;
+
+  const { createApi, setApi } = await rendererModule<BridgeModule>('api/bridge.ts');
+  const { createWsBridge } = await rendererModule<WsBridgeModule>('api/ws-bridge.ts');
+  const { useClustersStore } = await rendererModule<{ useClustersStore(): ClustersStore }>('stores/clusters.ts');
+  const { useProjectsStore } = await rendererModule<{ useProjectsStore(): ProjectsStore }>('stores/projects.ts');
+  const { useDaemonSetsStore } = await rendererModule<{ useDaemonSetsStore(): DaemonSetsStore }>(
+    'stores/daemonsets.ts',
+  );
+
+  const ws = createWsBridge(
+    `ws://127.0.0.1:${host.port}/bridge`,
+    (url) => new WebSocket(url, { headers: { cookie, origin } }),
+  );
+  const api = createApi(ws.bridge, { onReconnect: ws.onReconnect, onConnectionChange: ws.onConnectionChange });
+  setActivePinia(createPinia());
+  setApi(api);
+  const clusters = useClustersStore();
+  const projects = useProjectsStore();
+  const daemonsets = useDaemonSetsStore();
+  clusters.init();
+  projects.init();
+  daemonsets.init();
+
+  const deadline = Date.now() + 30_000;
+  while (!clusters.activeContext || projects.selected === null) {
+    if (Date.now() > deadline) throw new Error('the stores did not load the active context in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const context = clusters.activeContext;
+  // Every project, as a cluster admin's list shows them.
+  if (projects.selected !== '*') await projects.select('*');
+  return {
+    host,
+    api,
+    daemonsets,
+    context,
+    close: async () => {
+      ws.close();
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,191 @@
+// The chaos soak: a sandbox cluster in a child process, the app (browser host + the renderer's real stores over a
+// real WebSocket) in this one; faults fire at random while DaemonSets are created, updated, redeployed and deleted
+// through the app. At the end the store must equal the server, with flat memory and no unhandled rejection, and no
+// row may ever have shown a status older than the liveness window.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendTuning } from '../../electron/backend/index.js';
+import { startAppClient, type AppClient } from './app-client.js';
+import { ClusterLink } from './cluster-link.js';
+import { faultGapMs, nextFault } from './faults.js';
+import { measureMemory } from './memory.js';
+import { createPrng } from './prng.js';
+import { viewOfRow, viewText, type FaultKind } from './protocol.js';
+import { checksOf, type Check, type SoakFigures } from './report.js';
+import { differingKeys, kubectlViews } from './server-state.js';
+import { Workload } from './workload.js';
+
+export interface SoakOptions {
+  durationMs: number;
+  seed: number;
+  nodes?: number;
+  /** The sandbox's speed factor (pulls, probes, grace periods). */
+  speed?: number;
+  heapGrowthLimit?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakResult {
+  figures: SoakFigures;
+  checks: Check[];
+  passed: boolean;
+}
+
+/** Faster than the app's defaults (60 s liveness) so that a soak of minutes sees many recoveries. */
+export const SOAK_TUNING: Pick<BackendTuning, 'livenessMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'requestTimeoutMs'> = {
+  livenessMs: 4000,
+  backoffBaseMs: 200,
+  backoffMaxMs: 2000,
+  requestTimeoutMs: 5000,
+};
+
+/**
+ * How long a row may show a status the server has left: a silent stream is noticed within livenessMs, a failed
+ * request is retried within backoffMaxMs (twice: the watch and the relist after it), and a second covers batching and
+ * the bridge. Time while the server itself holds every stream (a stall) is not counted.
+ */
+export const livenessWindowMs = (t: typeof SOAK_TUNING): number => t.livenessMs + 2 * t.backoffMaxMs + 1000;
+
+const SAMPLE_MS = 250;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+function storeViews(app: AppClient): Record<string, string> {
+  const views: Record<string, string> = {};
+  for (const row of app.daemonsets.rows.values()) views[row.key] = viewText(viewOfRow(row));
+  return views;
+}
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() <= deadline) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const log = options.log ?? (() => undefined);
+  const window = livenessWindowMs(SOAK_TUNING);
+  const warmupMs = Math.min(60_000, Math.max(5000, options.durationMs * 0.15));
+  const chaosMs = Math.max(0, options.durationMs - warmupMs);
+  let unhandledRejections = 0;
+  const onUnhandled = (reason: unknown): void => {
+    unhandledRejections++;
+    log(`unhandled rejection: ${reason instanceof Error ? reason.message : typeof reason}`);
+  };
+  process.on('unhandledRejection', onUnhandled);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-soak-kc-'));
+  let link: ClusterLink | undefined;
+  let app: AppClient | undefined;
+  try {
+    log(`seed ${options.seed}: starting the sandbox and the app`);
+    link = await ClusterLink.start({
+      kubeconfigPath: path.join(dir, 'config'),
+      nodes: options.nodes ?? 4,
+      speed: options.speed ?? 10,
+      bookmarkIntervalMs: 1000,
+      historyLimit: 2000,
+    });
+    app = await startAppClient(link.kubeconfigPath, SOAK_TUNING);
+    const store = app.daemonsets;
+    if (!(await waitUntil(() => store.synced && store.subscriptionId !== null, 30_000))) {
+      throw new Error('the DaemonSet list never synced');
+    }
+
+    const started = Date.now();
+    const workload = new Workload(app.api.services, app.context, createPrng(options.seed));
+    const faultPrng = createPrng(options.seed ^ 0x5bd1e995);
+    const faults = new Map<FaultKind, number>();
+    let maxStalenessMs = 0;
+    let worstKey: string | null = null;
+    let samples = 0;
+    let stopSampling = false;
+    let stopWorkload = false;
+
+    const currentApp = app;
+    const currentLink = link;
+    const sampling = (async () => {
+      while (!stopSampling) {
+        const result = await currentLink.staleness(storeViews(currentApp));
+        samples++;
+        if (result.maxAgeMs > maxStalenessMs) {
+          maxStalenessMs = result.maxAgeMs;
+          worstKey = result.worstKey;
+        }
+        await sleep(SAMPLE_MS);
+      }
+    })();
+    const operating = (async () => {
+      const prng = createPrng(options.seed + 1);
+      while (!stopWorkload) {
+        await workload.step();
+        await sleep(prng.int(200, 1200));
+      }
+    })();
+
+    await sleep(warmupMs);
+    const memoryStart = await measureMemory();
+    log(`warm-up done after ${Math.round((Date.now() - started) / 1000)} s; faults start`);
+
+    const chaosEnd = Date.now() + chaosMs;
+    while (Date.now() < chaosEnd) {
+      const order = nextFault(faultPrng);
+      await link.fault(order);
+      faults.set(order.kind, (faults.get(order.kind) ?? 0) + 1);
+      await sleep(Math.min(faultGapMs(faultPrng), chaosEnd - Date.now()));
+    }
+    stopWorkload = true;
+    await operating;
+    await link.quiesce();
+    const quiet = Date.now();
+    log(`faults over after ${Math.round((quiet - started) / 1000)} s; settling`);
+
+    const converged = await waitUntil(
+      async () => differingKeys(storeViews(currentApp), await currentLink.views()).length === 0,
+      Math.max(3 * window, 15_000),
+    );
+    const convergedAfterMs = converged ? Date.now() - quiet : null;
+    stopSampling = true;
+    await sampling;
+
+    const serverViews = await kubectlViews(link.kubeconfigPath);
+    const differing = differingKeys(storeViews(app), serverViews);
+    const memoryEnd = await measureMemory();
+    const childStats = await link.stats();
+
+    const figures: SoakFigures = {
+      seed: options.seed,
+      durationMs: quiet - started,
+      warmupMs,
+      chaosMs,
+      convergedAfterMs,
+      operations: workload.counts,
+      operationFailures: workload.failures,
+      faults,
+      maxStalenessMs,
+      worstKey,
+      livenessWindowMs: window,
+      stalenessSamples: samples,
+      memory: {
+        heapStart: memoryStart.heap,
+        heapEnd: memoryEnd.heap,
+        rssStart: memoryStart.rss,
+        rssEnd: memoryEnd.rss,
+      },
+      heapGrowthLimit: options.heapGrowthLimit ?? 5,
+      objects: Object.keys(serverViews).length,
+      differing,
+      unhandledRejections: unhandledRejections + childStats.unhandledRejections,
+    };
+    const checks = checksOf(figures);
+    return { figures, checks, passed: checks.every((c) => c.ok) };
+  } finally {
+    await app?.close();
+    await link?.stop();
+    process.off('unhandledRejection', onUnhandled);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
