@@ -1,4 +1,5 @@
 import type { ClustersState, ConnectionState } from '../contract/index.js';
+import type { ConsentGate } from './consent/gate.js';
 import { AppError } from './errors.js';
 import type { KubeconfigStore } from './kubeconfig/store.js';
 import type { ResolvedContext } from './kubeconfig/merge.js';
@@ -21,13 +22,21 @@ export class ActiveContext {
   private session: ContextSession | undefined;
   private sessionFingerprint = '';
   private generation = 0;
+  /** The consent keys of the active context's credential programs: a revocation of one of them reconnects. */
+  private consentIds: string[] = [];
 
   constructor(
     private readonly store: KubeconfigStore,
     private readonly projects: Projects,
     private readonly requestTimeoutMs: number,
+    private readonly consent: ConsentGate,
     private readonly onChange: (reason: 'connection' | 'session') => void,
   ) {}
+
+  /** Whether the active context runs (or would run) the credential program with this consent key. */
+  uses(consentId: string): boolean {
+    return this.consentIds.includes(consentId);
+  }
 
   current(): ContextSession | undefined {
     return this.session;
@@ -55,8 +64,24 @@ export class ActiveContext {
     const generation = ++this.generation;
     this.dropSession();
     this.name = name;
+    this.consentIds = [];
     if (resolved.summary.problem !== undefined) {
+      this.consent.clear();
       this.setConnection({ state: 'error', message: resolved.summary.problem });
+      this.onChange('session');
+      return;
+    }
+    // Before any client exists: a credential program from the user's files runs only with their consent.
+    const origin = this.store.userOrigin(resolved);
+    this.consentIds = this.consent.idsFor(resolved.user?.body, origin);
+    const request = this.consent.check(name, resolved.user?.body, origin);
+    if (request) {
+      this.setConnection({
+        state: 'needs-consent',
+        message: request.denied
+          ? `Context "${name}": you chose not to run its credential program "${request.program.command}".`
+          : `Context "${name}" needs your consent to run its credential program "${request.program.command}".`,
+      });
       this.onChange('session');
       return;
     }
@@ -102,6 +127,8 @@ export class ActiveContext {
     if (!resolved) {
       this.generation++;
       this.dropSession();
+      this.consentIds = [];
+      this.consent.clear();
       this.setConnection({
         state: 'error',
         message: `Context "${this.name}" is no longer defined in any kubeconfig file.`,
@@ -125,6 +152,7 @@ export class ActiveContext {
   dispose(): void {
     this.generation++;
     this.dropSession();
+    this.consent.clear();
   }
 
   private dropSession(): void {

@@ -8,6 +8,7 @@ import { createRegistrySecret, listNodes, projectResources } from './wizard/reso
 import { applyObject } from './editor/apply.js';
 import { draftStore } from './editor/drafts.js';
 import { fetchOpenApi } from './editor/openapi.js';
+import { consentServices } from './consent/services.js';
 import { AppError } from './errors.js';
 import { ALL_PROJECTS } from './projects/projects.js';
 import type { ContextSession } from './session/session.js';
@@ -157,5 +158,6 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
       loadDrafts: () => guard(() => draftStore(core.options.stateDir).load()),
       saveDrafts: (drafts) => guard(() => draftStore(core.options.stateDir).save(drafts)),
     },
+    consent: consentServices(core, guard),
   };
 }

@@ -127,6 +127,13 @@ export const serviceArgs: ArgTable = {
         .refine((d) => d.files.reduce((n, f) => n + f.text.length, 0) <= 50 * 1024 * 1024, 'drafts too large'),
     ]),
   },
+  consent: {
+    pending: z.tuple([]),
+    decide: z.tuple([z.string().min(1).max(200), z.boolean()]),
+    list: z.tuple([]),
+    revoke: z.tuple([z.string().min(1).max(200)]),
+    setAllowlist: z.tuple([z.array(z.string().trim().min(1).max(4096)).max(200)]),
+  },
 };
 
 export const CHANNEL_PREFIX = 'everynode:';
@@ -154,6 +161,7 @@ export const eventNames: EventName[] = [
   'onDidChangeDaemonSets',
   'onDidChangeDaemonSetDetail',
   'onDidReceiveLogs',
+  'onDidChangeConsent',
 ];
 
 export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;

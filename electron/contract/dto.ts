@@ -1,7 +1,15 @@
 // Data that crosses the bridge. Plain JSON only: no credentials, no client objects, no class instances.
 
 export type ConnectionState =
-  'not-connected' | 'connecting' | 'connected' | 'unreachable' | 'unauthorized' | 'forbidden' | 'error';
+  | 'not-connected'
+  | 'connecting'
+  | 'connected'
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'error'
+  /** The context's credential program waits for the user's consent (see consent.pending); nothing was run. */
+  | 'needs-consent';
 
 export type ErrorCode =
   | 'invalid-argument'

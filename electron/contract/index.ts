@@ -3,3 +3,4 @@ export * from './detail-dto.js';
 export * from './services.js';
 export * from './channels.js';
 export * from './web-protocol.js';
+export * from './consent-dto.js';

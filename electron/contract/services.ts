@@ -18,6 +18,7 @@ import type {
   ProjectsState,
   WireResult,
 } from './dto.js';
+import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DaemonSetDetail, DetailAccess, EditableDaemonSet, LogChunk, LogOptions } from './detail-dto.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
@@ -107,6 +108,17 @@ export interface EverynodeServices {
     /** Saves the drafts (atomic, mode 0600); the editor calls it as the user types, debounced. */
     saveDrafts(drafts: EditorDrafts): Promise<void>;
   };
+  consent: {
+    /** The active context's credential program waiting for consent, or null. */
+    pending(): Promise<ConsentRequest | null>;
+    /** Remembers the user's answer for that request's (file, command, args); allowing connects the context. */
+    decide(requestId: string, allow: boolean): Promise<ClustersState>;
+    list(): Promise<ConsentSettings>;
+    /** Forgets a decision: the next connection through that program asks again. */
+    revoke(decisionId: string): Promise<ConsentSettings>;
+    /** Replaces the allowlist (command names or absolute paths that never ask). */
+    setAllowlist(entries: string[]): Promise<ConsentSettings>;
+  };
 }
 
 export interface EverynodeEvents {
@@ -115,6 +127,8 @@ export interface EverynodeEvents {
   onDidChangeDaemonSets: DaemonSetDelta;
   onDidChangeDaemonSetDetail: DaemonSetDetail;
   onDidReceiveLogs: LogChunk;
+  /** The pending consent request changed (a context needs consent, or it was answered): null when none waits. */
+  onDidChangeConsent: { request: ConsentRequest | null };
 }
 
 export type ServiceName = keyof EverynodeServices;

@@ -26,5 +26,6 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
     wizard: services.wizard,
     detail: services.detail,
     editor: services.editor,
+    consent: services.consent,
   };
 }

@@ -13,6 +13,8 @@ export interface ResolvedContext {
   context: NamedEntry;
   cluster?: NamedEntry;
   user?: NamedEntry;
+  /** The source that defines the user (it may differ from the context's): consent is asked per file. */
+  userSourceId?: string;
 }
 
 export interface MergedKubeconfig {
@@ -39,14 +41,15 @@ export function safeServerUrl(server: unknown): string {
 /** Merges sources as kubectl merges KUBECONFIG: for each name, the first definition wins. */
 export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
   const clusters = new Map<string, NamedEntry>();
-  const users = new Map<string, NamedEntry>();
+  const users = new Map<string, { entry: NamedEntry; sourceId: string }>();
   const contexts = new Map<string, { entry: NamedEntry; source: LoadedSource }>();
   let currentContext: string | undefined;
   for (const source of sources) {
     const parsed = source.parsed;
     if (!parsed) continue;
     for (const cluster of parsed.clusters) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
-    for (const user of parsed.users) if (!users.has(user.name)) users.set(user.name, user);
+    for (const user of parsed.users)
+      if (!users.has(user.name)) users.set(user.name, { entry: user, sourceId: source.id });
     for (const context of parsed.contexts)
       if (!contexts.has(context.name)) contexts.set(context.name, { entry: context, source });
     currentContext ??= parsed.currentContext;
@@ -58,7 +61,8 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
     const namespace =
       typeof entry.body.namespace === 'string' && entry.body.namespace !== '' ? entry.body.namespace : undefined;
     const cluster = clusters.get(clusterName);
-    const user = userName === '' ? undefined : users.get(userName);
+    const userEntry = userName === '' ? undefined : users.get(userName);
+    const user = userEntry?.entry;
     const summary: ContextSummary = {
       name: entry.name,
       cluster: clusterName,
@@ -72,7 +76,10 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
     if (problem !== undefined) summary.problem = problem;
     const result: ResolvedContext = { summary, context: entry };
     if (cluster) result.cluster = cluster;
-    if (user) result.user = user;
+    if (userEntry) {
+      result.user = userEntry.entry;
+      result.userSourceId = userEntry.sourceId;
+    }
     return result;
   });
   const merged: MergedKubeconfig = { contexts: resolved };

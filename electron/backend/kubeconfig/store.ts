@@ -80,6 +80,17 @@ export class KubeconfigStore {
     return this.merged.contexts.find((c) => c.context.name === name);
   }
 
+  /**
+   * Where a context's user stanza came from, for consent: only the kubeconfig the app generated for its own sandbox
+   * is trusted; a file keeps its absolute path, an upload is named as one.
+   */
+  userOrigin(resolved: ResolvedContext): { trusted: boolean; file: string } {
+    const record = this.records.find((r) => r.id === resolved.userSourceId);
+    if (!record) return { trusted: false, file: 'unknown' };
+    if (record.kind === 'sandbox') return { trusted: true, file: record.label };
+    return { trusted: false, file: record.file ?? `upload: ${record.label}` };
+  }
+
   currentContext(): string | undefined {
     return this.merged.currentContext;
   }

@@ -137,12 +137,20 @@ export function fakeBridge() {
       loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
       saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
     },
+    consent: {
+      pending: () => (record('consent.pending', []), ok(null)),
+      decide: (...args) => (record('consent.decide', args), ok(clusters)),
+      list: () => (record('consent.list', []), ok({ decisions: [], allowlist: [] })),
+      revoke: (...args) => (record('consent.revoke', args), ok({ decisions: [], allowlist: [] })),
+      setAllowlist: (...args) => (record('consent.setAllowlist', args), ok({ decisions: [], allowlist: args[0] })),
+    },
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),
       onDidChangeDaemonSets: (l) => on('onDidChangeDaemonSets', l),
       onDidChangeDaemonSetDetail: (l) => on('onDidChangeDaemonSetDetail', l),
       onDidReceiveLogs: (l) => on('onDidReceiveLogs', l),
+      onDidChangeConsent: (l) => on('onDidChangeConsent', l),
     },
   };
 
