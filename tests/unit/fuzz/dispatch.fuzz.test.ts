@@ -14,8 +14,8 @@ interface Call {
 function recordingServices(calls: Call[]): EverynodeServices {
   const services: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const spec of channels) {
-    services[spec.service] ??= {};
-    services[spec.service][spec.method] = (...args: unknown[]) => {
+    const service = (services[spec.service] ??= {});
+    service[spec.method] = (...args: unknown[]) => {
       calls.push({ channel: spec.channel, args });
       return Promise.resolve('done');
     };
