@@ -19,6 +19,9 @@ export const fuses = {
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
+// electron-builder's Arch enum (builder-util): arm64 = 3, universal = 4.
+const ARCHES_SIGNED_AD_HOC = new Set([3, 4]);
+
 function executablePath(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   const name = packager.appInfo.productFilename;
@@ -30,8 +33,9 @@ function executablePath(context) {
 export async function afterPack(context) {
   await flipFuses(executablePath(context), {
     ...fuses,
-    // Flipping fuses invalidates the ad-hoc signature of arm64 macOS binaries; real signing comes after this hook.
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3,
+    // Flipping fuses invalidates the ad-hoc signature of arm64 macOS binaries (a universal one holds an arm64 slice);
+    // real signing comes after this hook.
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && ARCHES_SIGNED_AD_HOC.has(context.arch),
   });
 }
 
