@@ -23,7 +23,7 @@ function standInBinary(wire: string): Buffer {
 
 function wireOf(binary: Buffer): string {
   const start = binary.indexOf(SENTINEL) + SENTINEL.length;
-  return binary.subarray(start + 2, start + 2 + binary[start + 1]!).toString('latin1');
+  return binary.subarray(start + 2, start + 2 + (binary[start + 1] ?? 0)).toString('latin1');
 }
 
 type Hook = (context: unknown) => Promise<void>;
