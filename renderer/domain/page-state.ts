@@ -28,6 +28,9 @@ export function pageState(input: PageInput): PageState {
   if (!input.clustersLoaded) return { kind: 'info', title: 'state.loadingClusters' };
   if (!input.activeContext) return { kind: 'info', title: 'state.noContextTitle', detail: 'state.noContextHint' };
   const conn = input.connection;
+  // The dialog asks; behind it the list says why nothing is shown (and that nothing ran).
+  if (conn.state === 'needs-consent')
+    return { kind: 'info', title: 'consent.waitingTitle', detail: 'consent.waitingHint' };
   if (
     conn.state === 'unreachable' ||
     conn.state === 'unauthorized' ||

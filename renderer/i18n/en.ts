@@ -1,3 +1,4 @@
+import consentEn from './consent-en';
 import editorEn from './editor-en';
 import wizardEn from './wizard-en';
 import detailEn from './detail-en';
@@ -27,6 +28,7 @@ const en = {
       unauthorized: 'Unauthorized',
       forbidden: 'Forbidden',
       error: 'Error',
+      'needs-consent': 'Waiting for consent',
     },
   },
   project: {
@@ -139,6 +141,7 @@ const en = {
   },
   wizard: wizardEn,
   detail: detailEn,
+  consent: consentEn,
   editor: editorEn,
 };
 

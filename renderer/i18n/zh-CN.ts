@@ -1,3 +1,4 @@
+import consentZhCN from './consent-zh-CN';
 import editorZhCN from './editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from './wizard-zh-CN';
@@ -28,6 +29,7 @@ const zhCN: Catalogue = {
       unauthorized: '未认证',
       forbidden: '无权限',
       error: '错误',
+      'needs-consent': '等待同意',
     },
   },
   project: {
@@ -140,6 +142,7 @@ const zhCN: Catalogue = {
   },
   wizard: wizardZhCN,
   detail: detailZhCN,
+  consent: consentZhCN,
   editor: editorZhCN,
 };
 

@@ -27,6 +27,11 @@ describe('pageState', () => {
     });
   });
 
+  it('a context waiting for consent says so, without a retry that would only ask again', () => {
+    const waiting = state({ connection: { state: 'needs-consent', message: 'm' }, synced: false, total: 0, shown: 0 });
+    expect(waiting).toEqual({ kind: 'info', title: 'consent.waitingTitle', detail: 'consent.waitingHint' });
+  });
+
   it('a forbidden project is a problem panel with the message, without a pointless retry', () => {
     const s = state({
       listError: { code: 'forbidden', message: 'cannot list daemonsets in kube-system', status: 403 },
