@@ -44,7 +44,10 @@ export function jsonToYaml(text: string): Converted {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
-  return { ok: true, text: items.map((item) => stringify(item)).join('---\n'), droppedComments: false };
+  // Written for YAML 1.1, as the editor and kubectl read it: a string such as "yes", "n" or "12:30" is quoted, not
+  // left plain to come back as true, false or 750.
+  const yaml = items.map((item) => stringify(item, { version: '1.1' })).join('---\n');
+  return { ok: true, text: yaml, droppedComments: false };
 }
 
 /** The plain objects of a text in either format, for export and apply; null when it does not parse. */
