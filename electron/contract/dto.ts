@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'unreachable'
   | 'unsupported'
+  /** The browser host refused a call: its connection sent too much, too fast. */
+  | 'rate-limited'
   | 'internal';
 
 /** An error as the renderer sees it: a message safe to show, and where it belongs (a field, a line). */

@@ -1,4 +1,4 @@
-import type { WireResult } from './dto.js';
+import type { AppErrorDTO, WireResult } from './dto.js';
 import type { EventName, EverynodeEvents } from './services.js';
 
 // Messages on the browser host's single WebSocket (`/bridge`): the same channels as Electron's IPC.
@@ -11,6 +11,8 @@ export interface CallMessage {
 
 export type ServerMessage =
   | { type: 'result'; id: number; result: WireResult<unknown> }
+  /** A message that was not a call the host could answer by id (not JSON, no id...): why it was refused. */
+  | { type: 'refused'; error: AppErrorDTO }
   | { [E in EventName]: { type: 'event'; event: E; payload: EverynodeEvents[E] } }[EventName];
 
 export const WEB_BRIDGE_PATH = '/bridge';

@@ -1,31 +1,28 @@
-import type { WebSocket } from 'ws';
-import type { CallMessage, ServerMessage, HostInfo } from '../contract/index.js';
+import type { RawData, WebSocket } from 'ws';
+import type { AppErrorDTO, HostInfo, ServerMessage } from '../contract/index.js';
 import { AppError } from '../backend/index.js';
 import type { Backend } from '../backend/index.js';
 import { dispatch } from '../backend/dispatch.js';
 import { hostServices } from './host-services.js';
+import { ConnectionLimiter, DEFAULT_BRIDGE_LIMITS, type BridgeLimits } from './bridge-limits.js';
+import { idOfRefusedFrame, parseFrame } from './bridge-message.js';
 
 // One browser tab = one WebSocket = one backend session, disposed when the socket closes. Calls go through the same
-// dispatch (channel and argument checks) as Electron's IPC registrar.
+// dispatch (channel and argument checks) as Electron's IPC registrar. Frames are read by bridge-message.ts and
+// limited per connection by bridge-limits.ts.
 
 /** A socket whose peer reads this slowly is dropped rather than buffering without bound. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
-function parseCall(data: string): CallMessage | undefined {
-  let message: unknown;
-  try {
-    message = JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-  if (typeof message !== 'object' || message === null) return undefined;
-  const { type, id, channel, args } = message as Record<string, unknown>;
-  if (type !== 'call' || typeof id !== 'number' || !Number.isSafeInteger(id)) return undefined;
-  if (typeof channel !== 'string' || !Array.isArray(args)) return undefined;
-  return { type, id, channel, args: args as unknown[] };
-}
+/** WebSocket close code 1008: the peer broke the host's policy (here: it kept sending refused messages). */
+const POLICY_VIOLATION = 1008;
 
-export function serveBridge(socket: WebSocket, backend: Backend, info: HostInfo): void {
+export function serveBridge(
+  socket: WebSocket,
+  backend: Backend,
+  info: HostInfo,
+  limits: BridgeLimits = DEFAULT_BRIDGE_LIMITS,
+): void {
   const send = (message: ServerMessage): void => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -42,13 +39,31 @@ export function serveBridge(socket: WebSocket, backend: Backend, info: HostInfo)
     addFromDialog: () =>
       Promise.reject(new AppError('unsupported', 'In a browser, choose the kubeconfig file to upload instead.')),
   });
+  const limiter = new ConnectionLimiter(limits);
+
+  // Only this connection hears why its message was refused; one that keeps sending refused messages is closed, so a
+  // flood costs the other tabs no more than the refusals it got before that.
+  const refuse = (error: AppErrorDTO, id: number | undefined): void => {
+    send(id === undefined ? { type: 'refused', error } : { type: 'result', id, result: { ok: false, error } });
+    if (limiter.refused()) socket.close(POLICY_VIOLATION, 'Too many refused messages');
+  };
 
   socket.on('message', (data, isBinary) => {
-    const call = isBinary ? undefined : parseCall(data.toString());
-    if (call === undefined) {
-      // Not our protocol: nothing sensible can be answered without a call id.
-      socket.close(1008, 'Malformed message');
-      return;
+    // Frames that were already on the way when the connection began to close are dropped unread.
+    if (socket.readyState !== socket.OPEN) return;
+    // Counted before anything else is done with it: a flood is refused without being decoded or parsed.
+    const admission = limiter.admitMessage(byteLength(data));
+    const text = isBinary ? '' : data.toString();
+    if (!admission.admitted) {
+      const message = `Refused: ${admission.reason} This call was not run.`;
+      return refuse({ code: 'rate-limited', message }, idOfRefusedFrame(text, isBinary));
+    }
+    const frame = parseFrame(text, isBinary);
+    if (frame.kind === 'refused') return refuse({ code: 'invalid-argument', message: frame.message }, frame.id);
+    const { call } = frame;
+    const started = limiter.startCall();
+    if (!started.admitted) {
+      return refuse({ code: 'rate-limited', message: `Refused: ${started.reason} This call was not run.` }, call.id);
     }
     void dispatch(services, call.channel, call.args)
       .then((result) => send({ type: 'result', id: call.id, result }))
@@ -58,8 +73,18 @@ export function serveBridge(socket: WebSocket, backend: Backend, info: HostInfo)
           id: call.id,
           result: { ok: false, error: { code: 'internal', message: 'The result could not be sent.' } },
         }),
-      );
+      )
+      .finally(() => limiter.finished());
   });
   socket.on('close', () => session.dispose());
-  socket.on('error', () => socket.terminate());
+  // A frame over the size limit makes ws send close code 1009 (message too big) and then report the error: let that
+  // close reach the client; any other error ends the connection at once.
+  socket.on('error', () => {
+    if (socket.readyState !== socket.CLOSING) socket.terminate();
+  });
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return data.byteLength;
 }

@@ -6,6 +6,7 @@ import { createBackend } from '../backend/index.js';
 import type { Backend, BackendOptions } from '../backend/index.js';
 import { newToken } from './access.js';
 import { serveBridge } from './bridge.js';
+import { DEFAULT_BRIDGE_LIMITS, type BridgeLimits } from './bridge-limits.js';
 import { createWebServer } from './server.js';
 
 export interface WebHostOptions {
@@ -20,6 +21,8 @@ export interface WebHostOptions {
   kubeconfigEnv?: string;
   sandboxOptions?: BackendOptions['sandboxOptions'];
   tuning?: BackendOptions['tuning'];
+  /** Per-connection limits of the WebSocket (tests lower them); DEFAULT_BRIDGE_LIMITS otherwise. */
+  bridgeLimits?: Partial<BridgeLimits>;
   /** The built renderer; dist/renderer by default. */
   staticDir?: string;
   version?: string;
@@ -58,12 +61,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const token = newToken();
   let port = 0;
+  const limits = { ...DEFAULT_BRIDGE_LIMITS, ...options.bridgeLimits };
   const info = { kind: 'web' as const, version: options.version ?? '0.0.0', platform: process.platform };
   const { server, sockets } = createWebServer({
     staticDir,
     token,
     port: () => port,
-    onBridge: (socket) => serveBridge(socket, backend, info),
+    onBridge: (socket) => serveBridge(socket, backend, info, limits),
   });
   try {
     await new Promise<void>((resolve, reject) => {

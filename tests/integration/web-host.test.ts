@@ -222,10 +222,20 @@ describe('browser host', () => {
     }
   });
 
-  it('drops a socket that does not speak the protocol', async () => {
+  it('tells a socket that does not speak the protocol why, and keeps serving it', async () => {
     const socket = await openBridge();
-    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-    socket.send('{"type":"call","id":"x"}');
-    expect(await closed).toBe(1008);
+    try {
+      const refusal = new Promise<ServerMessage>((resolve) =>
+        socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as ServerMessage)),
+      );
+      socket.send('{"type":"call","id":"x"}');
+      expect(await refusal).toEqual({
+        type: 'refused',
+        error: { code: 'invalid-argument', message: '"id" must be a whole number, not a string.' },
+      });
+      expect(await call(socket, 6, 'everynode:host.info', [])).toMatchObject({ result: { ok: true } });
+    } finally {
+      socket.close();
+    }
   });
 });
