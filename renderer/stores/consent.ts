@@ -54,6 +54,8 @@ export const useConsentStore = defineStore('consent', () => {
     if (!pending) return Promise.resolve(false);
     return run(async () => {
       useClustersStore().state = await api().services.consent.decide(pending.id, allow);
+      // The settings view, when open, lists the new answer too.
+      if (settings.value) settings.value = await api().services.consent.list();
     });
   }
 

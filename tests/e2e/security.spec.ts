@@ -68,8 +68,14 @@ test('a session over the admin, developer and operator contexts', async () => {
   await expect(page.getByLabel('Project', { exact: true })).toHaveValue('team-b');
   await screenshot(page, '2-developer');
 
-  // The operator authenticates through its exec plugin; seeing the cluster's DaemonSets proves it ran.
-  await switchTo('sec-operator');
+  // The operator authenticates through its exec plugin; seeing the cluster's DaemonSets proves it ran. Its kubeconfig
+  // is a file of the user's (not the app's own sandbox), so the app asks before running it.
+  await page.getByLabel('Cluster').selectOption('sec-operator');
+  await page
+    .getByRole('dialog', { name: 'Run a credential program?' })
+    .getByRole('button', { name: 'Allow and connect' })
+    .click();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
   await chooseProject(page, 'All projects');
   await expect(row(page, 'node-exporter')).toBeVisible();
   await expect(row(page, 'fluent-bit')).toBeVisible();
