@@ -29,8 +29,13 @@ import type {
 } from './types';
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+// An imported file may hold anything where the types promise a list or a map: the form reads only what fits.
+const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+const strings = (value: string[] | undefined): string[] => (Array.isArray(value) ? value.map(text) : []);
 const pairs = (map: Record<string, string> | undefined): KeyValue[] =>
-  Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));
+  isRecord(map) ? Object.entries(map).map(([key, value]) => ({ key, value: text(value) })) : [];
 
 function readPort(port: ContainerPort): PortForm {
   const protocol = port.protocol === 'UDP' || port.protocol === 'SCTP' ? port.protocol : 'TCP';
@@ -44,20 +49,25 @@ function readPort(port: ContainerPort): PortForm {
 }
 
 function readEnv(env: EnvVar): EnvForm {
-  const base: EnvForm = { kind: 'value', name: env.name, value: text(env.value), source: '', key: '', raw: env };
+  const base: EnvForm = { kind: 'value', name: text(env.name), value: text(env.value), source: '', key: '', raw: env };
   const from = env.valueFrom;
   if (!from) return base;
   if (from.configMapKeyRef) {
-    return { ...base, kind: 'configMapKey', source: text(from.configMapKeyRef.name), key: from.configMapKeyRef.key };
+    return {
+      ...base,
+      kind: 'configMapKey',
+      source: text(from.configMapKeyRef.name),
+      key: text(from.configMapKeyRef.key),
+    };
   }
   if (from.secretKeyRef) {
-    return { ...base, kind: 'secretKey', source: text(from.secretKeyRef.name), key: from.secretKeyRef.key };
+    return { ...base, kind: 'secretKey', source: text(from.secretKeyRef.name), key: text(from.secretKeyRef.key) };
   }
   return { ...base, kind: 'other' };
 }
 
 function readProbe(probe: Probe | undefined): ProbeForm | null {
-  if (!probe) return null;
+  if (typeof probe !== 'object' || probe === null) return null;
   const common = {
     path: '',
     port: '',
@@ -71,7 +81,7 @@ function readProbe(probe: Probe | undefined): ProbeForm | null {
   if (probe.httpGet)
     return { ...common, kind: 'httpGet', path: text(probe.httpGet.path), port: text(probe.httpGet.port) };
   if (probe.tcpSocket) return { ...common, kind: 'tcpSocket', port: text(probe.tcpSocket.port) };
-  return { ...common, kind: 'exec', command: [...(probe.exec?.command ?? [])] };
+  return { ...common, kind: 'exec', command: strings(probe.exec?.command) };
 }
 
 function pullPolicy(value: string | undefined): PullPolicy {
@@ -84,18 +94,18 @@ function readContainer(container: Container, id: string): ContainerForm {
   const security = container.securityContext;
   return {
     id,
-    name: container.name,
+    name: text(container.name),
     image: text(container.image),
     pullPolicy: pullPolicy(container.imagePullPolicy),
     cpuRequest: text(requests.cpu),
     cpuLimit: text(limits.cpu),
     memoryRequest: text(requests.memory),
     memoryLimit: text(limits.memory),
-    command: [...(container.command ?? [])],
-    args: [...(container.args ?? [])],
-    ports: (container.ports ?? []).map(readPort),
-    env: (container.env ?? []).map(readEnv),
-    envFrom: (container.envFrom ?? []).flatMap((from): EnvFromForm[] => {
+    command: strings(container.command),
+    args: strings(container.args),
+    ports: list(container.ports).map(readPort),
+    env: list(container.env).map(readEnv),
+    envFrom: list(container.envFrom).flatMap((from): EnvFromForm[] => {
       if (from.configMapRef) {
         return [
           { kind: 'configMap' as const, name: text(from.configMapRef.name), prefix: text(from.prefix), raw: from },
@@ -109,8 +119,8 @@ function readContainer(container: Container, id: string): ContainerForm {
     readinessProbe: readProbe(container.readinessProbe),
     livenessProbe: readProbe(container.livenessProbe),
     privileged: security?.privileged === true,
-    capabilitiesAdd: [...(security?.capabilities?.add ?? [])],
-    capabilitiesDrop: [...(security?.capabilities?.drop ?? [])],
+    capabilitiesAdd: strings(security?.capabilities?.add),
+    capabilitiesDrop: strings(security?.capabilities?.drop),
     raw: container,
   };
 }
@@ -118,9 +128,9 @@ function readContainer(container: Container, id: string): ContainerForm {
 function readSource(volume: Volume): VolumeSource {
   if (volume.persistentVolumeClaim) {
     const claim = volume.persistentVolumeClaim;
-    return { kind: 'pvc', claimName: claim.claimName, readOnly: claim.readOnly === true };
+    return { kind: 'pvc', claimName: text(claim.claimName), readOnly: claim.readOnly === true };
   }
-  if (volume.hostPath) return { kind: 'hostPath', path: volume.hostPath.path, type: text(volume.hostPath.type) };
+  if (volume.hostPath) return { kind: 'hostPath', path: text(volume.hostPath.path), type: text(volume.hostPath.type) };
   if (volume.configMap) return { kind: 'configMap', name: text(volume.configMap.name) };
   if (volume.secret) return { kind: 'secret', name: text(volume.secret.secretName) };
   if (volume.emptyDir) return { kind: 'emptyDir', medium: volume.emptyDir.medium === 'Memory' ? 'Memory' : '' };
@@ -129,12 +139,12 @@ function readSource(volume: Volume): VolumeSource {
 
 function readMounts(volumeName: string, containers: { id: string; raw: Container }[]): MountForm[] {
   return containers.flatMap(({ id, raw }) =>
-    (raw.volumeMounts ?? []).flatMap((mount, index) =>
+    list(raw.volumeMounts).flatMap((mount, index) =>
       mount.name === volumeName
         ? [
             {
               containerId: id,
-              mountPath: mount.mountPath,
+              mountPath: text(mount.mountPath),
               readOnly: mount.readOnly === true,
               subPath: text(mount.subPath),
               origin: index,
@@ -173,7 +183,7 @@ export function pickedNodes(manifest: DaemonSet): string[] | null {
   if ((term?.matchFields ?? []).length > 0 || expressions.length !== 1) return null;
   const only = expressions[0];
   if (only?.key !== HOSTNAME_LABEL || only.operator !== 'In') return null;
-  return [...(only.values ?? [])];
+  return strings(only.values);
 }
 
 /** Reads a DaemonSet manifest (created, imported or new) into the wizard's form. */
@@ -185,15 +195,15 @@ export function formFromManifest(manifest: DaemonSet, fallbackNamespace = 'defau
   const annotations = metadata.annotations ?? {};
   const strategy = spec?.updateStrategy?.type === 'OnDelete' ? 'OnDelete' : 'RollingUpdate';
   const rolling = spec?.updateStrategy?.rollingUpdate;
-  const containers = (pod?.containers ?? []).map((c, i) => readContainer(c, `c${i}`));
-  const initContainers = (pod?.initContainers ?? []).map((c, i) => readContainer(c, `i${i}`));
+  const containers = list(pod?.containers).map((c, i) => readContainer(c, `c${i}`));
+  const initContainers = list(pod?.initContainers).map((c, i) => readContainer(c, `i${i}`));
   const all = [...containers, ...initContainers];
   const nodes = pickedNodes(base);
   const nodeSelector = pairs(pod?.nodeSelector);
   const placement: PlacementMode = nodes ? 'nodes' : nodeSelector.length > 0 ? 'selector' : 'all';
   return {
     name: text(metadata.name),
-    namespace: metadata.namespace ?? fallbackNamespace,
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : fallbackNamespace,
     alias: text(annotations[ALIAS_ANNOTATION]),
     description: text(annotations[DESCRIPTION_ANNOTATION]),
     strategy,
@@ -203,23 +213,23 @@ export function formFromManifest(manifest: DaemonSet, fallbackNamespace = 'defau
     minReadySeconds: text(spec?.minReadySeconds ?? 0),
     containers,
     initContainers,
-    imagePullSecrets: (pod?.imagePullSecrets ?? []).map((s) => text(s.name)),
+    imagePullSecrets: list(pod?.imagePullSecrets).map((s) => text(s.name)),
     hostNetwork: pod?.hostNetwork === true,
     hostPID: pod?.hostPID === true,
     serviceAccountName: text(pod?.serviceAccountName),
     priorityClassName: text(pod?.priorityClassName),
-    volumes: (pod?.volumes ?? []).map((volume, i): VolumeForm => ({
+    volumes: list(pod?.volumes).map((volume, i): VolumeForm => ({
       id: `v${i}`,
-      name: volume.name,
+      name: text(volume.name),
       source: readSource(volume),
-      mounts: readMounts(volume.name, all),
+      mounts: readMounts(text(volume.name), all),
       raw: volume,
     })),
     labels: pairs(templateOf(base)?.metadata?.labels ?? metadata.labels),
     placement,
     nodes: nodes ?? [],
     nodeSelector,
-    tolerations: (pod?.tolerations ?? []).map(readToleration),
+    tolerations: list(pod?.tolerations).map(readToleration),
     base,
   };
 }
