@@ -8,7 +8,8 @@ import type { InformerEvent, InformerStatus } from '../watch/types.js';
 import { aggregatePodIssues } from './pod-issues.js';
 import { summariseQuota } from './quota.js';
 import { isSettled, selectorString, toRow } from './rows.js';
-import { daemonSetSource, podSource, quotaSource } from './sources.js';
+import { daemonSetRowSource } from './row-source.js';
+import { podSource, quotaSource } from './sources.js';
 
 export interface SubscriptionOptions {
   id: string;
@@ -69,8 +70,9 @@ export class DaemonSetSubscription {
   start(): void {
     const { session, manager, selection } = this.options;
     const namespace = selection === '*' ? undefined : selection;
-    this.dsHandle = manager.acquire(WatchManager.key(session.id, 'daemonsets', namespace), session.name, () =>
-      daemonSetSource(session, namespace),
+    // Not shared with the detail page's 'daemonsets' informer: this one holds projected objects (row-source.ts).
+    this.dsHandle = manager.acquire(WatchManager.key(session.id, 'daemonset-rows', namespace), session.name, () =>
+      daemonSetRowSource(session, namespace),
     );
     const informer = this.dsHandle.informer;
     this.cleanups.push(

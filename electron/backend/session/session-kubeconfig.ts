@@ -12,7 +12,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export class SessionKubeConfig extends KubeConfig {
   constructor(
     private readonly contextName: string,
-    private readonly requestTimeoutMs: number,
+    /** Every request of this session gives up after this long. */
+    readonly requestTimeoutMs: number,
   ) {
     super();
   }

@@ -18,6 +18,11 @@ export interface InformerSource<T> {
   path: string;
   query?: Record<string, string>;
   classify(error: unknown): AppError;
+  /**
+   * Keeps only what the informer's users need of a watched object (its list() projects the same way): the cache then
+   * holds small objects instead of whole ones. Undefined drops the object.
+   */
+  project?(object: unknown): T | undefined;
 }
 
 export interface InformerTiming {
@@ -187,17 +192,20 @@ export class Informer<T extends KubeObject> {
       return { error: { statusCode: code ?? 500, body: raw } };
     }
     if (!isRecord(raw)) return undefined;
-    const object = raw as T;
-    const version = object.metadata?.resourceVersion;
+    const seen = raw as KubeObject;
+    const version = seen.metadata?.resourceVersion;
     if (typeof version === 'string' && version !== '') this.resourceVersion = version;
     this.attempt = 0;
     if (type === 'BOOKMARK') return undefined;
-    const key = objectKey(object);
+    const key = objectKey(seen);
     if (type === 'DELETED') {
       const cached = this.cache.get(key);
       this.cache.delete(key);
-      if (cached) this.emit([{ type: 'delete', key, object }]);
+      const object = this.source.project ? (this.source.project(raw) ?? cached) : (raw as T);
+      if (cached && object) this.emit([{ type: 'delete', key, object }]);
     } else if (type === 'ADDED' || type === 'MODIFIED') {
+      const object = this.source.project ? this.source.project(raw) : (raw as T);
+      if (object === undefined) return undefined;
       const cached = this.cache.get(key);
       if (cached && sameVersion(cached, object)) return undefined;
       this.cache.set(key, object);

@@ -1,0 +1,93 @@
+import type {
+  V1Container,
+  V1DaemonSet,
+  V1DaemonSetStatus,
+  V1DaemonSetUpdateStrategy,
+  V1LabelSelector,
+} from '@kubernetes/client-node';
+import type { ContextSession } from '../session/session.js';
+import type { InformerSource } from '../watch/informer.js';
+import { listProjected } from '../watch/raw-list.js';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from './rows.js';
+
+// The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
+// selector read (rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and whole pod
+// templates, many times the size of this; the detail page watches its one DaemonSet whole, with its own informer.
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+function stringMap(value: unknown): Record<string, string> | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') out[key] = entry;
+  return out;
+}
+
+function annotationsForRows(value: unknown): Record<string, string> | undefined {
+  const all = record(value);
+  const out: Record<string, string> = {};
+  for (const key of [ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION]) {
+    const entry = all[key];
+    if (typeof entry === 'string') out[key] = entry;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A DaemonSet as the API sends it (parsed JSON) → the fields the list page reads; undefined if it is not one. */
+export function projectDaemonSet(raw: unknown): V1DaemonSet | undefined {
+  if (!isRecord(raw) || !isRecord(raw.metadata)) return undefined;
+  const meta = raw.metadata;
+  const spec = record(raw.spec);
+  const podSpec = record(record(spec.template).spec);
+  const containers: V1Container[] = [];
+  if (Array.isArray(podSpec.containers)) {
+    for (const c of podSpec.containers as unknown[]) {
+      const container = record(c);
+      containers.push({ name: text(container.name) ?? '', image: text(container.image) });
+    }
+  }
+  return {
+    metadata: {
+      name: text(meta.name),
+      namespace: text(meta.namespace),
+      uid: text(meta.uid),
+      resourceVersion: text(meta.resourceVersion),
+      generation: count(meta.generation),
+      // Kept as the API's string (rows.ts reads both it and client-node's Date).
+      creationTimestamp: text(meta.creationTimestamp) as unknown as Date | undefined,
+      labels: stringMap(meta.labels),
+      annotations: annotationsForRows(meta.annotations),
+    },
+    spec: {
+      // The API server always sends a selector; these objects are read from it, not written back.
+      selector: (isRecord(spec.selector) ? spec.selector : {}) as V1LabelSelector,
+      minReadySeconds: count(spec.minReadySeconds),
+      updateStrategy: (isRecord(spec.updateStrategy) ? spec.updateStrategy : undefined) as
+        V1DaemonSetUpdateStrategy | undefined,
+      template: { spec: { containers, nodeSelector: stringMap(podSpec.nodeSelector) } },
+    },
+    // Counts and conditions only: small, and all of it feeds the row's status.
+    status: (isRecord(raw.status) ? raw.status : undefined) as V1DaemonSetStatus | undefined,
+  };
+}
+
+/** The list page's DaemonSets of a namespace or of all: listed as plain JSON and projected, watched likewise. */
+export function daemonSetRowSource(
+  session: ContextSession,
+  namespace: string | undefined,
+): InformerSource<V1DaemonSet> {
+  const path =
+    namespace === undefined
+      ? '/apis/apps/v1/daemonsets'
+      : `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets`;
+  return {
+    path,
+    watch: session.watch,
+    classify: (error) => session.classify(error),
+    project: projectDaemonSet,
+    list: () => listProjected(session.kubeConfig, path, {}, session.kubeConfig.requestTimeoutMs, projectDaemonSet),
+  };
+}
