@@ -11,6 +11,6 @@ export function gridColumns(showProject: boolean): string {
     'minmax(150px, 1.8fr)',
     'minmax(110px, 1.2fr)',
     '72px',
-    '170px',
+    '206px',
   ].join(' ');
 }

@@ -26,9 +26,9 @@ import { ALL_PROJECTS, useProjectsStore } from './projects';
 import { clearDraft, loadDraft, saveDraftSoon } from './wizard-draft';
 import { wizardIssues } from './wizard-issues';
 import { useNameCheck } from './wizard-name-check';
+import { useUpdateMode } from './wizard-mode';
 
-/** `create` makes a new DaemonSet; `update` edits a live one (see stores/wizard-edit.ts, which owns that session). */
-export type WizardMode = 'create' | 'update';
+export type { WizardMode } from './wizard-mode';
 
 /**
  * The wizard: one form (a view of one manifest), what the cluster offers its pickers, the live name check,
@@ -49,13 +49,20 @@ export const useWizardStore = defineStore('wizard', () => {
   const busy = ref<'dryRun' | 'create' | null>(null);
   const dryRunOk = ref(false);
   const loadError = ref<AppErrorDTO | null>(null);
-  const mode = ref<WizardMode>('create');
-  /** The create draft, set aside while the wizard edits a live DaemonSet. */
-  let createDraft: WizardForm | null = null;
-  /** An update form set aside (closed for Create), with the key of the object it edits; wizard-edit resumes it. */
-  const parkedUpdate = shallowRef<{ key: string; form: WizardForm } | null>(null);
-  let updateKey = '';
 
+  function resetSteps(): void {
+    touched.value = new Set();
+    attempted.value = new Set();
+    server.value = {};
+    step.value = 'basic';
+  }
+  const { mode, parkedUpdate, beginUpdate, endUpdate, parkUpdate } = useUpdateMode({
+    form,
+    touched,
+    isOpen,
+    resetSteps,
+    loadPickers: () => void loadPickers(),
+  });
   const context = computed(() => clusters.activeContext);
   const { nameTaken, checkName } = useNameCheck(
     form,
@@ -83,7 +90,8 @@ export const useWizardStore = defineStore('wizard', () => {
     wizardIssues({
       form: form.value,
       updating: mode.value === 'update',
-      nameTaken: nameTaken.value,
+      // A live object's name is its own: the creation check does not apply.
+      nameTaken: mode.value === 'create' && nameTaken.value,
       desiredPods: desiredPods.value,
       podQuotaRoom: podQuotaRoom.value,
       resources: resources.value,
@@ -123,7 +131,7 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   function open(): void {
-    if (mode.value === 'update') parkedUpdate.value = { key: updateKey, form: endUpdate() };
+    parkUpdate();
     const selected = projects.selected;
     const namespace = selected && selected !== ALL_PROJECTS ? selected : (projects.projects[0] ?? 'default');
     // A draft left open by accident comes back as it was; a fresh one starts in the selected project.
@@ -136,51 +144,17 @@ export const useWizardStore = defineStore('wizard', () => {
   const close = () => (isOpen.value = false);
   /** Opens the wizard on an existing manifest (an imported file): the form shows what it knows, keeps the rest. */
   function openFrom(manifestToEdit: DaemonSet): void {
+    parkUpdate();
     form.value = formFromManifest(manifestToEdit, form.value.namespace);
-    touched.value = new Set();
-    attempted.value = new Set();
-    server.value = {};
-    step.value = 'basic';
+    resetSteps();
     isOpen.value = true;
     checkName(0);
     void loadPickers();
   }
-  function resetSteps(): void {
-    touched.value = new Set();
-    attempted.value = new Set();
-    server.value = {};
-    step.value = 'basic';
-  }
-  /** Shows `editForm` (read from a live object identified by `key`) in update mode; the create draft is kept aside. */
-  function beginUpdate(key: string, editForm: WizardForm): void {
-    if (mode.value === 'create') createDraft = form.value;
-    mode.value = 'update';
-    updateKey = key;
-    if (parkedUpdate.value?.key === key) parkedUpdate.value = null;
-    form.value = editForm;
-    resetSteps();
-    nameTaken.value = false;
-    isOpen.value = true;
-    void loadPickers();
-  }
-  /** Leaves update mode (closed): the create draft comes back; the update form is returned to its owner. */
-  function endUpdate(): WizardForm {
-    const edited = form.value;
-    form.value = createDraft ?? loadDraft() ?? emptyForm(edited.namespace);
-    createDraft = null;
-    mode.value = 'create';
-    updateKey = '';
-    resetSteps();
-    isOpen.value = false;
-    return edited;
-  }
   function discard(): void {
     clearDraft();
     form.value = emptyForm(form.value.namespace);
-    touched.value = new Set();
-    attempted.value = new Set();
-    server.value = {};
-    step.value = 'basic';
+    resetSteps();
     isOpen.value = false;
   }
 

@@ -20,6 +20,9 @@ export function updatedManifest(form: WizardForm, live: Record<string, unknown>)
   const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
   metadata.name = liveMeta.name;
   metadata.namespace = liveMeta.namespace;
+  // The object's own labels follow the pod labels only when they were the same; a live object without labels keeps none
+  // (at creation the wizard gives it the pod labels, but an update must not add what the user did not change).
+  if (liveMeta.labels === undefined) delete metadata.labels;
   const spec = isRecord(written.spec) ? { ...written.spec } : {};
   const liveSpec = isRecord(live.spec) ? live.spec : {};
   // Immutable after creation: the API server refuses any change, so the form never sends one.

@@ -70,7 +70,9 @@ function writeResources(form: ContainerForm, out: Obj): void {
   put(limits, 'memory', form.memoryLimit.trim());
   put(resources, 'requests', requests);
   put(resources, 'limits', limits);
-  put(out, 'resources', resources);
+  // API servers store `resources: {}` on every container: an empty object read stays, so an update changes nothing.
+  if (Object.keys(resources).length === 0 && form.raw.resources !== undefined) out.resources = resources;
+  else put(out, 'resources', resources);
 }
 
 function writeSecurity(form: ContainerForm, out: Obj): void {

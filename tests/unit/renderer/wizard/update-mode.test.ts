@@ -25,6 +25,18 @@ describe('update mode: form round trip of a live object', () => {
     expect(written).toEqual(object);
   });
 
+  it('an object without labels and with empty container resources, as API servers store them, round trips too', () => {
+    const object = live() as {
+      metadata: Record<string, unknown>;
+      spec: { template: { spec: { containers: Record<string, unknown>[] } } };
+    };
+    delete object.metadata.labels;
+    const container = object.spec.template.spec.containers[0];
+    if (container) container.resources = {};
+    const plain = object as unknown as Record<string, unknown>;
+    expect(liveDiff(plain, updatedManifest(formOf(plain), plain))).toEqual([]);
+  });
+
   it('changing the node selector and maxUnavailable changes exactly those two fields', () => {
     const object = live();
     const form = formOf(object);
