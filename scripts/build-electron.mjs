@@ -19,7 +19,11 @@ export async function buildElectron(options = {}) {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    minify: options.minify ?? false,
+    // Minified by default, for memory more than for speed: V8 keeps a module's whole source text on its heap, and
+    // comments in the dependencies (a '–', a '§') make the unminified text a two-byte string: the browser host's
+    // 7.2 MB bundle took 14.5 MB of heap, the minified ASCII one 2.9 MB (JS heap at rest 27 -> 15 MB). Source maps
+    // keep stack traces readable.
+    minify: options.minify ?? true,
     logLevel: 'warning',
     absWorkingDir: root,
   };
@@ -49,7 +53,7 @@ export async function buildElectron(options = {}) {
       // Sandboxed preloads run in a renderer, not in Node: no node builtins are available there.
       platform: 'browser',
       target: 'chrome132',
-      // It is parsed on every page load, and it carries the contract's validators (zod) it does not need at run time.
+      // It is parsed on every page load; it imports only the contract's channel names (no zod), so it stays small.
       minify: true,
     }),
     // The backend loads the built-in sandbox cluster lazily, by a path computed at run time
@@ -62,10 +66,16 @@ export async function buildElectron(options = {}) {
     // The browser host sits two levels below the output directory, like its source (electron/web/cli.ts): the paths
     // it computes from import.meta.url — `../../package.json`, `../../dist/renderer` and the backend's
     // `../sandbox-cluster/index.js` — land on the same files from both places when the output directory is dist/.
+    // Split: the host's own code (command line, web server) is the entry; the backend, which electron/web/host.ts
+    // imports dynamically so that the server listens while it loads, is a chunk beside it (same directory, so the
+    // relative paths it computes resolve alike).
     build({
       ...esm,
-      entryPoints: [path.join(root, 'electron/web/cli.ts')],
-      outfile: path.join(outDir, 'web/cli.mjs'),
+      entryPoints: { cli: path.join(root, 'electron/web/cli.ts') },
+      outdir: path.join(outDir, 'web'),
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
+      chunkNames: '[name]-[hash]',
     }),
   ]);
   // The sandbox cluster's exec credential plugin is a separate script that kubeconfigs name by path: it sits next to

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { EverynodeServices, EventName, ServiceName } from './services.js';
+import type { EverynodeServices, ServiceName } from './services.js';
+import { methodChannel } from './channel-names.js';
+
+// The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
+export { CHANNEL_PREFIX, eventChannel, eventNames, methodChannel, serviceMethods } from './channel-names.js';
 
 // Argument validators for every service method: the registrar (Electron) and the WebSocket host (browser) check
 // every call against these before the backend sees it.
@@ -136,8 +140,6 @@ export const serviceArgs: ArgTable = {
   },
 };
 
-export const CHANNEL_PREFIX = 'everynode:';
-
 export interface ChannelSpec {
   channel: string;
   service: ServiceName;
@@ -148,23 +150,12 @@ export interface ChannelSpec {
 /** Every invoke channel, e.g. `everynode:clusters.getState`. */
 export const channels: ChannelSpec[] = Object.entries(serviceArgs).flatMap(([service, methods]) =>
   Object.entries(methods as Record<string, z.ZodType<unknown[]>>).map(([method, args]) => ({
-    channel: `${CHANNEL_PREFIX}${service}.${method}`,
+    channel: methodChannel(service, method),
     service: service as ServiceName,
     method,
     args,
   })),
 );
-
-export const eventNames: EventName[] = [
-  'onDidChangeClusters',
-  'onDidChangeProjects',
-  'onDidChangeDaemonSets',
-  'onDidChangeDaemonSetDetail',
-  'onDidReceiveLogs',
-  'onDidChangeConsent',
-];
-
-export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;
 
 export function findChannel(channel: string): ChannelSpec | undefined {
   return channels.find((spec) => spec.channel === channel);

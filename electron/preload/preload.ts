@@ -3,17 +3,20 @@
 // no generic send/invoke that would let the page pick a channel.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { channels, eventChannel, eventNames } from '../contract/channels.js';
+// The names only: channels.ts would bring zod's validators into a bundle parsed on every page load.
+import { eventChannel, eventNames, methodChannel, serviceMethods } from '../contract/channel-names.js';
 import type { EverynodeBridge } from '../contract/services.js';
 
 type Listener = (payload: unknown) => void;
 
 function buildBridge(): EverynodeBridge {
   const bridge: Record<string, Record<string, unknown>> = {};
-  for (const spec of channels) {
-    const service = (bridge[spec.service] ??= {});
-    const channel = spec.channel;
-    service[spec.method] = (...args: unknown[]): Promise<unknown> => ipcRenderer.invoke(channel, ...args);
+  for (const [service, methods] of Object.entries(serviceMethods)) {
+    const functions: Record<string, unknown> = (bridge[service] = {});
+    for (const method of methods) {
+      const channel = methodChannel(service, method);
+      functions[method] = (...args: unknown[]): Promise<unknown> => ipcRenderer.invoke(channel, ...args);
+    }
   }
   const events: Record<string, (listener: Listener) => () => void> = {};
   for (const name of eventNames) {

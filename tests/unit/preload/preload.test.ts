@@ -79,6 +79,11 @@ describe('the built preload', () => {
     expect(new Set(loaded.required)).toEqual(new Set(['electron']));
   });
 
+  it("carries the channel names only, not the contract's validators (zod), so every page load stays cheap", () => {
+    expect(preloadSource).not.toMatch(/ZodError|safeParse/);
+    expect(preloadSource.length).toBeLessThan(20_000);
+  });
+
   it('exposes window.everynode and nothing else', () => {
     const loaded = loadPreload();
     expect([...loaded.exposed.keys()]).toEqual(['everynode']);

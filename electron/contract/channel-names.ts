@@ -1,0 +1,54 @@
+import type { EventName, EverynodeServices, ServiceName } from './services.js';
+
+// The names of every service method and event, without their argument validators: what the preload needs to build
+// `window.everynode`, and nothing more. channels.ts pairs each name with its zod schema for the hosts; the preload
+// imports this file only, so its bundle does not carry zod. The compiler checks the list against EverynodeServices
+// both ways, and a unit test checks it against channels.ts `serviceArgs`.
+
+export const CHANNEL_PREFIX = 'everynode:';
+
+type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServices[S] & string)[] };
+
+export const serviceMethods = {
+  host: ['info'],
+  clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect'],
+  projects: ['getState', 'select', 'add', 'remove'],
+  daemonsets: ['subscribe', 'unsubscribe', 'redeploy', 'delete', 'create', 'nameAvailable'],
+  wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
+  detail: [
+    'subscribe',
+    'unsubscribe',
+    'access',
+    'deletePod',
+    'rollback',
+    'editable',
+    'update',
+    'startLogs',
+    'stopLogs',
+  ],
+  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts'],
+  consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
+} as const satisfies MethodNames;
+
+/** Methods a service declares but `serviceMethods` lacks; `never` when the list is complete. */
+type MissingMethods = {
+  [S in ServiceName]: Exclude<keyof EverynodeServices[S], (typeof serviceMethods)[S][number]>;
+}[ServiceName];
+// A compile error here names the method to add to serviceMethods above.
+export const serviceMethodsComplete: [MissingMethods] extends [never] ? true : MissingMethods = true;
+
+export const eventNames = [
+  'onDidChangeClusters',
+  'onDidChangeProjects',
+  'onDidChangeDaemonSets',
+  'onDidChangeDaemonSetDetail',
+  'onDidReceiveLogs',
+  'onDidChangeConsent',
+] as const satisfies readonly EventName[];
+
+type MissingEvents = Exclude<EventName, (typeof eventNames)[number]>;
+export const eventNamesComplete: [MissingEvents] extends [never] ? true : MissingEvents = true;
+
+export const methodChannel = (service: string, method: string): string => `${CHANNEL_PREFIX}${service}.${method}`;
+
+export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;
