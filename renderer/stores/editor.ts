@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
 import { AUTOSAVE_MS, loadDrafts, saveDrafts, type DraftState } from '../editor/drafts';
+import { blankForeignSecrets, secretValues } from '../editor/secret-drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
 import { stringify } from 'yaml';
 import { api } from '../api/bridge';
@@ -43,6 +44,8 @@ export const useEditorStore = defineStore('editor', () => {
   const active = computed(() => files.value.find((f) => f.id === activeId.value) ?? null);
   let restored = false;
   const managed = useManagedFieldsToggle(files);
+  /** Secret values each imported file brought with it: kept in memory, blanked in every saved draft. */
+  const foreignSecrets = new Map<string, Set<string>>();
 
   function take(drafts: DraftState): void {
     files.value = drafts.files;
@@ -128,6 +131,8 @@ export const useEditorStore = defineStore('editor', () => {
         file.text = clean.text;
         if (clean.hidden > 0) managed.remember(file.id, clean.removed);
       }
+      const secrets = secretValues(file.text);
+      if (secrets.size > 0) foreignSecrets.set(file.id, secrets);
       add(file);
     }
     if (refused.length > 0)
@@ -202,6 +207,7 @@ export const useEditorStore = defineStore('editor', () => {
   function closeFile(id: string): void {
     files.value = files.value.filter((f) => f.id !== id);
     managed.forget(id);
+    foreignSecrets.delete(id);
     if (activeId.value === id) activeId.value = files.value[0]?.id ?? null;
   }
 
@@ -237,7 +243,14 @@ export const useEditorStore = defineStore('editor', () => {
       if (!restored) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const state: DraftState = { files: files.value, activeId: activeId.value, savedAt: Date.now() };
+        const state: DraftState = {
+          files: files.value.map((f) => {
+            const foreign = foreignSecrets.get(f.id);
+            return foreign ? { ...f, text: blankForeignSecrets(f.text, foreign) } : f;
+          }),
+          activeId: activeId.value,
+          savedAt: Date.now(),
+        };
         const local = saveDrafts(state);
         api()
           .services.editor.saveDrafts(JSON.parse(JSON.stringify(state)) as DraftState)
