@@ -32,6 +32,7 @@ export interface DaemonSetsStore {
   rows: Map<string, DaemonSetRow>;
   synced: boolean;
   error: { code: string; message: string } | null;
+  summary: { daemonSets: number; pods: number } | null;
   subscriptionId: string | null;
 }
 interface ProjectsStore {
@@ -52,6 +53,8 @@ export interface AppClient {
   api: RendererApi;
   daemonsets: DaemonSetsStore;
   context: string;
+  /** Cuts the renderer's WebSocket as a network blip would; the bridge reconnects and the stores resubscribe. */
+  dropBridge(): number;
   close(): Promise<void>;
 }
 
@@ -80,10 +83,11 @@ export async function startAppClient(kubeconfigPath: string, tuning: Partial<Bac
     'stores/daemonsets.ts',
   );
 
-  const ws = createWsBridge(
-    `ws://127.0.0.1:${host.port}/bridge`,
-    (url) => new WebSocket(url, { headers: { cookie, origin } }),
-  );
+  let socket: WebSocket | undefined;
+  const ws = createWsBridge(`ws://127.0.0.1:${host.port}/bridge`, (url) => {
+    socket = new WebSocket(url, { headers: { cookie, origin } });
+    return socket;
+  });
   const api = createApi(ws.bridge, { onReconnect: ws.onReconnect, onConnectionChange: ws.onConnectionChange });
   setActivePinia(createPinia());
   setApi(api);
@@ -107,6 +111,11 @@ export async function startAppClient(kubeconfigPath: string, tuning: Partial<Bac
     api,
     daemonsets,
     context,
+    dropBridge: () => {
+      if (socket?.readyState !== WebSocket.OPEN) return 0;
+      socket.terminate();
+      return 1;
+    },
     close: async () => {
       ws.close();
       await host.close();

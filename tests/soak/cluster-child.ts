@@ -1,7 +1,14 @@
 // The soak's sandbox cluster, in its own process so that the soak measures the app's memory alone. Started by
 // cluster-link.ts with fork(); takes fault orders and answers the server's view over the IPC channel.
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
-import { keyOfObject, viewOfObject, type ChildMessage, type FaultOrder, type Request } from './protocol.js';
+import {
+  keyOfObject,
+  viewOfObject,
+  type ChildMessage,
+  type FaultOrder,
+  type Request,
+  type SandboxFaultKind,
+} from './protocol.js';
 import { ServerHistory } from './server-history.js';
 
 export interface ChildOptions {
@@ -37,7 +44,7 @@ class FaultRunner {
     private readonly history: ServerHistory,
   ) {}
 
-  fire(order: FaultOrder): number {
+  fire(order: FaultOrder<SandboxFaultKind>): number {
     const { faults, kubelets } = this.sandbox;
     switch (order.kind) {
       case 'drop':

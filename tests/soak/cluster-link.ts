@@ -2,7 +2,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ChildOptions } from './cluster-child.js';
-import type { ChildMessage, ChildStats, FaultOrder, Request, StalenessResult, StatusView } from './protocol.js';
+import type {
+  ChildMessage,
+  ChildStats,
+  FaultOrder,
+  Request,
+  SandboxFaultKind,
+  StalenessResult,
+  StatusView,
+} from './protocol.js';
 
 const CHILD = fileURLToPath(new URL('./cluster-child.ts', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -65,7 +73,7 @@ export class ClusterLink {
     });
   }
 
-  fault(order: FaultOrder): Promise<number> {
+  fault(order: FaultOrder<SandboxFaultKind>): Promise<number> {
     return this.request({ type: 'fault', order });
   }
 

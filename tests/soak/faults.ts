@@ -2,6 +2,9 @@
 import { FAULT_KINDS, type FaultKind, type FaultOrder } from './protocol.js';
 import type { Prng } from './prng.js';
 
+/** The longest burst of failing requests; the liveness window allows for one burst right after a silent stream. */
+export const MAX_BURST = 5;
+
 export function nextFault(prng: Prng): FaultOrder {
   const kind = prng.pick(FAULT_KINDS);
   return { kind, amount: amountFor(kind, prng) };
@@ -10,12 +13,13 @@ export function nextFault(prng: Prng): FaultOrder {
 function amountFor(kind: FaultKind, prng: Prng): number {
   switch (kind) {
     case 'stall':
-      return prng.int(500, 4000);
+      // Up to 2.5 liveness windows: watches that time out while stalled are replaced by watches that stall too.
+      return prng.int(500, 10_000);
     case 'kubelets':
       return prng.int(1000, 6000);
     case 'error500':
     case 'error429':
-      return prng.int(2, 5);
+      return prng.int(2, MAX_BURST);
     default:
       return 0;
   }

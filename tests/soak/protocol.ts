@@ -62,7 +62,10 @@ export function keyOfObject(ds: unknown): string {
 /** One comparable string per view (stable key order comes from the object literal above). */
 export const viewText = (view: StatusView): string => JSON.stringify(view);
 
-export type FaultKind = 'drop' | 'silence' | 'stall' | 'error500' | 'error429' | 'compact' | 'kubelets';
+/** Faults the sandbox makes. */
+export type SandboxFaultKind = 'drop' | 'silence' | 'stall' | 'error500' | 'error429' | 'compact' | 'kubelets';
+/** `bridge`: the renderer's WebSocket to the host is cut (the soak does that itself, on the client's side). */
+export type FaultKind = SandboxFaultKind | 'bridge';
 export const FAULT_KINDS: readonly FaultKind[] = [
   'drop',
   'silence',
@@ -71,10 +74,11 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'error429',
   'compact',
   'kubelets',
+  'bridge',
 ];
 
-export interface FaultOrder {
-  kind: FaultKind;
+export interface FaultOrder<K extends FaultKind = FaultKind> {
+  kind: K;
   /** stall and kubelets: how long; error500/429: how many requests fail. */
   amount: number;
 }
@@ -85,7 +89,7 @@ export interface StalenessResult {
 }
 
 export type Request =
-  | { id: number; type: 'fault'; order: FaultOrder }
+  | { id: number; type: 'fault'; order: FaultOrder<SandboxFaultKind> }
   | { id: number; type: 'quiesce' }
   | { id: number; type: 'views' }
   | { id: number; type: 'staleness'; store: Record<string, string> }

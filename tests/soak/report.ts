@@ -23,6 +23,8 @@ export interface SoakFigures {
   worstKey: string | null;
   livenessWindowMs: number;
   stalenessSamples: number;
+  /** Samples skipped because the list was loading (not synced, or subscribing again after the bridge came back). */
+  notLiveSamples: number;
   memory: MemoryFigures;
   /** Allowed heap growth after warm-up, in percent. */
   heapGrowthLimit: number;
@@ -75,7 +77,7 @@ export function formatReport(f: SoakFigures): string {
     ['faults', `${faultCount} (${tally(f.faults)})`],
     [
       'max staleness',
-      `${seconds(f.maxStalenessMs)}${f.worstKey ? ` (${f.worstKey})` : ''} over ${f.stalenessSamples} samples; liveness window ${seconds(f.livenessWindowMs)}`,
+      `${seconds(f.maxStalenessMs)}${f.worstKey ? ` (${f.worstKey})` : ''} over ${f.stalenessSamples} samples (${f.notLiveSamples} more while loading); liveness window ${seconds(f.livenessWindowMs)}`,
     ],
     ['converged after faults', f.convergedAfterMs === null ? 'never' : seconds(f.convergedAfterMs)],
     [

@@ -8,12 +8,12 @@ import path from 'node:path';
 import type { BackendTuning } from '../../electron/backend/index.js';
 import { startAppClient, type AppClient } from './app-client.js';
 import { ClusterLink } from './cluster-link.js';
-import { faultGapMs, nextFault } from './faults.js';
+import { faultGapMs, MAX_BURST, nextFault } from './faults.js';
 import { measureMemory } from './memory.js';
 import { createPrng } from './prng.js';
-import { viewOfRow, viewText, type FaultKind } from './protocol.js';
+import { viewOfRow, viewText, type FaultKind, type StatusView } from './protocol.js';
 import { checksOf, type Check, type SoakFigures } from './report.js';
-import { differingKeys, kubectlViews } from './server-state.js';
+import { differingKeys, kubectlViews, summaryMismatch } from './server-state.js';
 import { Workload } from './workload.js';
 
 export interface SoakOptions {
@@ -23,6 +23,8 @@ export interface SoakOptions {
   /** The sandbox's speed factor (pulls, probes, grace periods). */
   speed?: number;
   heapGrowthLimit?: number;
+  /** Operations without faults before the memory baseline; default 15 % of the duration, 5 to 60 s. */
+  warmupMs?: number;
   log?: (line: string) => void;
 }
 
@@ -41,14 +43,30 @@ export const SOAK_TUNING: Pick<BackendTuning, 'livenessMs' | 'backoffBaseMs' | '
 };
 
 /**
- * How long a row may show a status the server has left: a silent stream is noticed within livenessMs, a failed
- * request is retried within backoffMaxMs (twice: the watch and the relist after it), and a second covers batching and
- * the bridge. Time while the server itself holds every stream (a stall) is not counted.
+ * How long a row may show a status the server has left: a silent stream is noticed within livenessMs; the longest
+ * burst of failing requests then costs at most the sum of its backoff steps (the informer retries once per step);
+ * a second covers batching and the bridge. Time while the server itself holds every stream (a stall) is not counted.
  */
-export const livenessWindowMs = (t: typeof SOAK_TUNING): number => t.livenessMs + 2 * t.backoffMaxMs + 1000;
+export function livenessWindowMs(t: typeof SOAK_TUNING): number {
+  let backoff = 0;
+  for (let attempt = 0; attempt < MAX_BURST; attempt++)
+    backoff += Math.min(t.backoffMaxMs, t.backoffBaseMs * 2 ** attempt);
+  return t.livenessMs + backoff + 1000;
+}
 
 const SAMPLE_MS = 250;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Rows that differ from the server, and the summary and the list's own state when they are wrong. */
+function differences(app: AppClient, server: Record<string, StatusView>): string[] {
+  const store = app.daemonsets;
+  const found = differingKeys(storeViews(app), server);
+  const summary = summaryMismatch(store.summary, server);
+  if (summary) found.push(summary);
+  if (!store.synced || store.error)
+    found.push(`list state (synced ${String(store.synced)}, error ${store.error?.code ?? 'none'})`);
+  return found;
+}
 
 function storeViews(app: AppClient): Record<string, string> {
   const views: Record<string, string> = {};
@@ -68,7 +86,7 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: num
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   const window = livenessWindowMs(SOAK_TUNING);
-  const warmupMs = Math.min(60_000, Math.max(5000, options.durationMs * 0.15));
+  const warmupMs = options.warmupMs ?? Math.min(60_000, Math.max(5000, options.durationMs * 0.15));
   const chaosMs = Math.max(0, options.durationMs - warmupMs);
   let unhandledRejections = 0;
   const onUnhandled = (reason: unknown): void => {
@@ -102,6 +120,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let maxStalenessMs = 0;
     let worstKey: string | null = null;
     let samples = 0;
+    let notLiveSamples = 0;
     let stopSampling = false;
     let stopWorkload = false;
 
@@ -109,6 +128,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const currentLink = link;
     const sampling = (async () => {
       while (!stopSampling) {
+        // While the list is loading again (after the bridge came back) the page shows that, not a status.
+        if (!currentApp.daemonsets.synced || currentApp.daemonsets.subscriptionId === null) {
+          notLiveSamples++;
+          await sleep(SAMPLE_MS);
+          continue;
+        }
         const result = await currentLink.staleness(storeViews(currentApp));
         samples++;
         if (result.maxAgeMs > maxStalenessMs) {
@@ -133,7 +158,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const chaosEnd = Date.now() + chaosMs;
     while (Date.now() < chaosEnd) {
       const order = nextFault(faultPrng);
-      await link.fault(order);
+      if (order.kind === 'bridge') app.dropBridge();
+      else await link.fault({ kind: order.kind, amount: order.amount });
       faults.set(order.kind, (faults.get(order.kind) ?? 0) + 1);
       await sleep(Math.min(faultGapMs(faultPrng), chaosEnd - Date.now()));
     }
@@ -144,7 +170,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     log(`faults over after ${Math.round((quiet - started) / 1000)} s; settling`);
 
     const converged = await waitUntil(
-      async () => differingKeys(storeViews(currentApp), await currentLink.views()).length === 0,
+      async () => differences(currentApp, await currentLink.views()).length === 0,
       Math.max(3 * window, 15_000),
     );
     const convergedAfterMs = converged ? Date.now() - quiet : null;
@@ -152,7 +178,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await sampling;
 
     const serverViews = await kubectlViews(link.kubeconfigPath);
-    const differing = differingKeys(storeViews(app), serverViews);
+    const differing = differences(app, serverViews);
     const memoryEnd = await measureMemory();
     const childStats = await link.stats();
 
@@ -169,6 +195,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       worstKey,
       livenessWindowMs: window,
       stalenessSamples: samples,
+      notLiveSamples,
       memory: {
         heapStart: memoryStart.heap,
         heapEnd: memoryEnd.heap,

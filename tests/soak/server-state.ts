@@ -31,3 +31,15 @@ export function differingKeys(store: Record<string, string>, server: Record<stri
   }
   return differing.sort();
 }
+
+/** What the list's header shows (DaemonSets, pods) from the store, next to the same figures from the server's view. */
+export function summaryMismatch(
+  summary: { daemonSets: number; pods: number } | null,
+  server: Record<string, StatusView>,
+): string | null {
+  const views = Object.values(server);
+  const pods = views.reduce((sum, view) => sum + view.current, 0);
+  if (summary?.daemonSets === views.length && summary.pods === pods) return null;
+  const shown = summary ? `${summary.daemonSets} DaemonSets, ${summary.pods} pods` : 'none';
+  return `summary (store: ${shown}; server: ${views.length} DaemonSets, ${pods} pods)`;
+}

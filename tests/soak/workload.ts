@@ -2,7 +2,7 @@
 import type { EverynodeServices } from '../../electron/contract/index.js';
 import type { Prng } from './prng.js';
 
-export type OperationKind = 'create' | 'update' | 'redeploy' | 'delete';
+export type OperationKind = 'create' | 'update' | 'redeploy' | 'delete' | 'recreate';
 
 const NAMESPACES = ['default', 'team-b'];
 const IMAGES = ['busybox:1.36', 'busybox:1.37', 'nginx:1.27', 'nginx:1.28'];
@@ -74,7 +74,8 @@ export class Workload {
     const roll = this.prng.next();
     if (roll < 0.25 && this.live.length < MAX_LIVE) return 'create';
     if (roll < 0.6) return 'update';
-    if (roll < 0.8) return 'redeploy';
+    if (roll < 0.75) return 'redeploy';
+    if (roll < 0.85) return 'recreate';
     return 'delete';
   }
 
@@ -104,12 +105,25 @@ export class Workload {
       const result = await daemonsets.redeploy(this.context, [target]);
       const failed = result.results.find((r) => !r.ok);
       if (failed) throw failed.error ?? new Error('redeploy failed');
+    } else if (kind === 'recreate') {
+      // Same name, new uid, at once: a relist that only compared names would keep the old object's row.
+      await this.remove(target);
+      this.live.splice(index, 1);
+      const image = this.prng.pick(IMAGES);
+      await daemonsets.create(this.context, target.namespace, manifest(target.namespace, target.name, image), {
+        dryRun: false,
+      });
+      this.live.push(target);
     } else {
-      const result = await daemonsets.delete(this.context, [target], 'Background');
-      const failed = result.results.find((r) => !r.ok);
-      // A 404 means a previous attempt went through after all: it is gone either way.
-      if (failed && failed.error?.code !== 'not-found') throw failed.error ?? new Error('delete failed');
+      await this.remove(target);
       this.live.splice(index, 1);
     }
+  }
+
+  private async remove(target: { namespace: string; name: string }): Promise<void> {
+    const result = await this.services.daemonsets.delete(this.context, [target], 'Background');
+    const failed = result.results.find((r) => !r.ok);
+    // A 404 means a previous attempt went through after all: it is gone either way.
+    if (failed && failed.error?.code !== 'not-found') throw failed.error ?? new Error('delete failed');
   }
 }
