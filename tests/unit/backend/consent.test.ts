@@ -6,6 +6,7 @@ import type { ConsentRequest } from '../../../electron/contract/index.js';
 import { ConsentGate } from '../../../electron/backend/consent/gate.js';
 import { allowlisted, consentId, credentialPrograms } from '../../../electron/backend/consent/program.js';
 import { ConsentStore } from '../../../electron/backend/consent/store.js';
+import { KubeconfigStore } from '../../../electron/backend/kubeconfig/store.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -156,5 +157,41 @@ describe('ConsentGate', () => {
     const reloaded = await gateIn(dir);
     expect(reloaded.store.settings().decisions).toEqual([]);
     expect(reloaded.gate.check('prod', execUser('evil'), fileOrigin)).toBeDefined();
+  });
+});
+
+describe('where a user stanza comes from', () => {
+  it('is the file that defines the user (not the context), with a relative command resolved there; the sandbox is trusted', async () => {
+    const dir = tempDir();
+    const contexts = path.join(dir, 'contexts.yaml');
+    const users = path.join(dir, 'team', 'users.yaml');
+    fs.mkdirSync(path.dirname(users));
+    fs.writeFileSync(
+      contexts,
+      'clusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: prod\n  context:\n    cluster: c\n    user: u\n',
+    );
+    fs.writeFileSync(
+      users,
+      'users:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ./bin/login\n',
+    );
+    const store = new KubeconfigStore({ kubeconfigEnv: `${contexts}:${users}`, homeDir: dir, delimiter: ':' });
+    await store.load();
+    store.addSandbox(
+      'clusters:\n- name: s\n  cluster:\n    server: https://127.0.0.1:2\nusers:\n- name: op\n  user:\n    exec:\n      command: node\ncontexts:\n- name: sandbox-operator\n  context:\n    cluster: s\n    user: op\n',
+    );
+    try {
+      const prod = store.resolve('prod');
+      if (!prod) throw new Error('prod not resolved');
+      const origin = store.userOrigin(prod);
+      expect(origin).toEqual({ trusted: false, file: users });
+      const { gate } = await gateIn(dir);
+      expect(gate.check('prod', prod.user?.body, origin)?.program.command).toBe(path.join(dir, 'team', 'bin', 'login'));
+      const sandbox = store.resolve('sandbox-operator');
+      if (!sandbox) throw new Error('sandbox not resolved');
+      expect(store.userOrigin(sandbox).trusted).toBe(true);
+      expect(gate.check('sandbox-operator', sandbox.user?.body, store.userOrigin(sandbox))).toBeUndefined();
+    } finally {
+      store.dispose();
+    }
   });
 });
