@@ -4,6 +4,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCollection = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
+// The form sees keys as toJS (and kubectl) make them: `1:` is "1", YAML 1.1's `y:` is "true", `~:` is "". Matching on
+// the raw scalar instead would leave such a key in the text after the form removed or changed it.
+function keyText(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  return key.value === null ? '' : String(key.value);
+}
+
 /**
  * Writes a plain value into an existing YAML node tree, changing only what differs: nodes whose value is unchanged
  * are kept as they are (their comments, quoting, `0644` spelling), keys the value no longer has are removed, new ones
@@ -11,12 +18,16 @@ const isCollection = (value: unknown): boolean => typeof value === 'object' && v
  */
 function update(doc: Document, node: unknown, value: unknown): unknown {
   if (isRecord(value) && isMap(node)) {
+    const seen = new Set<string>();
     for (const pair of [...node.items]) {
-      const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (typeof key === 'string' && !Object.hasOwn(value, key)) node.delete(key);
+      const key = keyText(pair.key);
+      if (key === undefined) continue;
+      // A second spelling of a key already seen (`"1"` and `1`) would override the form's value when read back.
+      if (!Object.hasOwn(value, key) || seen.has(key)) node.items.splice(node.items.indexOf(pair), 1);
+      seen.add(key);
     }
     for (const [key, item] of Object.entries(value)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      const pair = node.items.find((p) => keyText(p.key) === key);
       if (pair) pair.value = update(doc, pair.value, item);
       else node.set(key, doc.createNode(item));
     }
