@@ -11,6 +11,7 @@ import {
 } from '../../../../renderer/editor/convert';
 import type { Diagnostic } from '../../../../renderer/editor/diagnostic';
 import { readPickedFile } from '../../../../renderer/editor/files';
+import { mergeIntoYaml } from '../../../../renderer/editor/merge-document';
 import { loadBundledSchemas } from '../../../../renderer/editor/schema/bundled';
 import { parseYamlText } from '../../../../renderer/editor/yaml-model';
 import { DAEMONSET } from '../editor/fixtures';
@@ -127,6 +128,8 @@ const anyText = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value)),
 );
 
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null)) as unknown;
+
 /** A diagnostic's position must point into the text, and its line and column must agree with its offset. */
 function expectInside(text: string, d: Diagnostic): void {
   expect(d.from).toBeGreaterThanOrEqual(0);
@@ -189,6 +192,67 @@ describe('YAML/JSON import under hostile text', () => {
         RUNS.medium,
         // Found by this suite: JSON to YAML wrote YAML 1.2, so the editor (YAML 1.1, as kubectl) read "n" as false.
         [['[{"n":0}]'], ['{"env":[{"name":"y","value":"yes"}],"at":"12:30","mode":"0b101"}']],
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    "the form's object written back into any text keeps its value, or the text is left alone",
+    async () => {
+      await checkProperty(
+        'editor merge: form object into arbitrary text',
+        fc.property(anyText, graft, fc.nat({ max: 2 }), (text, value, index) => {
+          const merged = mergeIntoYaml(text, index, value);
+          if (merged === null) return;
+          const objects = parseAllDocuments(merged, { version: '1.1' }).map((d) => d.toJS() as unknown);
+          // Compared as the JSON sent to the API server: -0 and 0 are one number there.
+          expect(asJson(objects[index])).toEqual(asJson(value));
+        }),
+        RUNS.medium,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'keys that YAML 1.1 reads as booleans, numbers or null are matched as the JSON keys the form sees',
+    async () => {
+      const key = fc.constantFrom('y', 'n', 'on', 'off', 'yes', '1', '0644', '~', 'null', 'true', '"1"', 'app', '1.5');
+      const map = fc.uniqueArray(fc.tuple(key, fc.constantFrom('a', 'b', '2')), { selector: ([k]) => k, maxLength: 5 });
+      await checkProperty(
+        'editor merge: YAML 1.1 keys',
+        fc.property(map, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (pairs, keep) => {
+          const text = `labels:\n${pairs.map(([k, v]) => `  ${k}: ${v}\n`).join('')}`;
+          const doc = parseAllDocuments(text, { version: '1.1', uniqueKeys: true })[0];
+          if (!doc || doc.errors.length > 0) return;
+          const labels = (doc.toJS() as { labels: Record<string, unknown> | null }).labels ?? {};
+          // The form drops some labels and renames the values of the others.
+          const edited = Object.fromEntries(
+            Object.keys(labels)
+              .filter((_k, i) => keep[i])
+              .map((k) => [k, 'edited']),
+          );
+          const merged = mergeIntoYaml(text, 0, { labels: edited });
+          expect(merged).not.toBeNull();
+          const back = parseAllDocuments(merged ?? '', { version: '1.1', uniqueKeys: true })[0];
+          expect(back?.errors).toEqual([]);
+          expect(asJson(back?.toJS())).toEqual({ labels: edited });
+        }),
+        RUNS.medium,
+        // Found by this suite: a key such as `1:` or `y:` was never matched, so the form could not remove or change it;
+        // and of `"1":` and `1:` (one key in JSON) the second kept overriding the form's value.
+        [
+          [[['1', 'a']], [false, true, true, true, true]],
+          [[['y', 'a']], [true, true, true, true, true]],
+          [
+            [
+              ['"1"', 'a'],
+              ['1', 'a'],
+            ],
+            [true, false, false, false, false],
+          ],
+        ],
       );
     },
     PROPERTY_TIMEOUT_MS,
