@@ -26,8 +26,9 @@ async function main(): Promise<void> {
     stateDir: defaultStateDir(process.env, home),
     kubeconfigEnv: process.env.KUBECONFIG,
     version: packageVersion(),
+    // Printed as soon as the server listens: the browser loads the page while the backend is still loading.
+    onListening: (url) => console.log(`everynode web: ${url}`),
   });
-  console.log(`everynode web: ${host.url}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

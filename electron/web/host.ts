@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend } from '../backend/index.js';
 import type { Backend, BackendOptions } from '../backend/index.js';
 import { newToken } from './access.js';
-import { serveBridge } from './bridge.js';
+import { loadBackend, serveWhenReady } from './backend-loader.js';
 import { DEFAULT_BRIDGE_LIMITS, type BridgeLimits } from './bridge-limits.js';
 import { createWebServer } from './server.js';
 
@@ -23,6 +22,11 @@ export interface WebHostOptions {
   tuning?: BackendOptions['tuning'];
   /** Per-connection limits of the WebSocket (tests lower them); DEFAULT_BRIDGE_LIMITS otherwise. */
   bridgeLimits?: Partial<BridgeLimits>;
+  /**
+   * Told the address as soon as the server listens, while the backend may still be loading: a browser opened then
+   * gets the page at once, and its bridge waits for the backend.
+   */
+  onListening?(url: string): void;
   /** The built renderer; dist/renderer by default. */
   staticDir?: string;
   version?: string;
@@ -48,7 +52,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir} has no index.html): run \`npm run build:renderer\`.`);
   }
-  const backend = await createBackend({
+  // Loading starts now and runs while the server starts listening; startWebHost still resolves only once it is ready.
+  const ready = loadBackend({
     homeDir: options.homeDir,
     stateDir: options.stateDir,
     sandbox: options.sandbox,
@@ -58,6 +63,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.sandboxOptions !== undefined ? { sandboxOptions: options.sandboxOptions } : {}),
     ...(options.tuning !== undefined ? { tuning: options.tuning } : {}),
   });
+  // Its failure is reported by the await below; until then it must not count as unhandled.
+  ready.catch(() => undefined);
 
   const token = newToken();
   let port = 0;
@@ -67,8 +74,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     staticDir,
     token,
     port: () => port,
-    onBridge: (socket) => serveBridge(socket, backend, info, limits),
+    onBridge: (socket) => serveWhenReady(socket, ready, info, limits),
   });
+  const stopServer = (): Promise<void> => {
+    for (const client of sockets.clients) client.terminate();
+    sockets.close();
+    return new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -78,23 +93,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
     });
   } catch (error) {
-    await backend.dispose();
+    await ready.then(
+      (loaded) => loaded.backend.dispose(),
+      () => undefined,
+    );
     throw error;
   }
   port = (server.address() as AddressInfo).port;
+  const url = `http://${WEB_HOST_ADDRESS}:${port}/?token=${token}`;
+  options.onListening?.(url);
+  let backend: Backend;
+  try {
+    backend = (await ready).backend;
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      for (const client of sockets.clients) client.terminate();
-      sockets.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await stopServer();
       await backend.dispose();
     })();
     return closing;
   };
-  return { url: `http://${WEB_HOST_ADDRESS}:${port}/?token=${token}`, port, token, backend, close };
+  return { url, port, token, backend, close };
 }

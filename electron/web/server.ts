@@ -4,7 +4,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { WEB_BRIDGE_PATH } from '../contract/index.js';
+// From its own module, not the contract's index: that one brings the validators (zod), which the server does not
+// need before the backend has loaded.
+import { WEB_BRIDGE_PATH } from '../contract/web-protocol.js';
 import { refuse, sameToken, tokenCookie } from './access.js';
 import { SECURITY_HEADERS, mimeType, resolveStaticFile } from './static-files.js';
 
