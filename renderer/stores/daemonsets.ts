@@ -10,6 +10,8 @@ import { useProjectsStore } from './projects';
 import { createActions } from './daemonset-actions';
 import { applyDelta } from './row-map';
 
+const FRAME_MS = 16;
+
 /**
  * The live DaemonSet list of the active context and project: one backend subscription that follows the selection,
  * its delta batches applied to a Map, the list query (search, status filter, sort), row selection and actions.
@@ -31,18 +33,23 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const runQuery = createQueryRunner();
   const visible = computed(() => runQuery(rows.value.values(), query));
 
-  // Many batches a second must not re-sort 5,000 rows each time: batches land in the Map at once, and the views
-  // that depend on it recompute at most once per frame.
+  // Batches land in the Map at once, and the views that depend on it recompute at most once per frame. A batch after
+  // a quiet frame (the usual case: the backend sends one every few tens of ms) is shown from the task that brought it,
+  // so the next frame only paints it instead of waiting for its animation callback to start the work (under load,
+  // frames come late); batches closer together than a frame wait for the next one.
   let scheduled = false;
+  let lastFlush = -Infinity;
   function scheduleTrigger(): void {
     if (scheduled) return;
     scheduled = true;
-    const run = () => flush();
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-    else setTimeout(run, 16);
+    if (performance.now() - lastFlush >= FRAME_MS) queueMicrotask(flush);
+    else if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
+    else setTimeout(flush, FRAME_MS);
   }
   function flush(): void {
+    if (!scheduled) return;
     scheduled = false;
+    lastFlush = performance.now();
     triggerRef(rows);
   }
 
