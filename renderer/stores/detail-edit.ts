@@ -24,7 +24,9 @@ export type EditProblem = 'syntax' | 'oneDocument' | 'notObject' | 'selector' | 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const toYaml = (manifest: Record<string, unknown>): string => stringify(manifest, { lineWidth: 0 });
+// YAML 1.1, as the editor reads it (and kubectl): strings that 1.1 would read as a timestamp or a boolean (the
+// creationTimestamp, a label "yes") are quoted, so the live object's text has no false type errors.
+const toYaml = (manifest: Record<string, unknown>): string => stringify(manifest, { lineWidth: 0, version: '1.1' });
 
 /**
  * The edit of the open DaemonSet. The user's text is kept until they discard it or it is applied. `via` says where the

@@ -121,3 +121,23 @@ test('a kubectl change made while editing gives the conflict view; re-applying m
   await screenshot(page, '4-applied');
   await expectAccessible(page, 'after the edit');
 });
+
+test('the YAML editor checks against the DaemonSet schema: completion offers pod fields, a misspelt field is flagged', async () => {
+  await page.getByRole('button', { name: 'Edit YAML' }).click();
+  const editor = page.getByRole('textbox', { name: 'YAML of the DaemonSet' });
+  await expect(editor).toContainText('dnsPolicy: ClusterFirst');
+  // A new key in the pod spec, after the server's dnsPolicy default.
+  await page.getByTestId('code-editor').locator('.cm-line', { hasText: 'dnsPolicy: ClusterFirst' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\n      ');
+  await page.keyboard.type('priorityCl');
+  const option = page.locator('.cm-tooltip-autocomplete li').filter({ hasText: /^priorityClassName/ });
+  await expect(option).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.type('hostNetwrk: true');
+  await expect(page.getByTestId('code-editor').locator('.cm-lintRange-error')).toHaveText(['hostNetwrk']);
+  await page.getByRole('button', { name: 'Discard my edit' }).click();
+  await expect(editor).toHaveCount(0);
+});
