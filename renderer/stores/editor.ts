@@ -197,7 +197,8 @@ export const useEditorStore = defineStore('editor', () => {
         id: newFileId(),
         name: `${metadata?.name || 'daemonset'}.yaml`,
         format: 'yaml',
-        text: stringify(manifest),
+        // YAML 1.1, as the editor reads it: a label "yes" stays a string.
+        text: stringify(manifest, { version: '1.1' }),
       });
       formLink.value = { fileId: activeId.value ?? '', index: 0 };
     }
