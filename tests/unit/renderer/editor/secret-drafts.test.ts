@@ -5,7 +5,6 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { EditorDrafts } from '../../../../electron/contract/index.js';
-import { DraftStore } from '../../../../electron/backend/editor/drafts.js';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { blankForeignSecrets, secretValues } from '../../../../renderer/editor/secret-drafts';
 import { useEditorStore } from '../../../../renderer/stores/editor';
@@ -96,7 +95,12 @@ describe('editor drafts of an imported Secret', () => {
 
     const sent = fake.callsOf('editor.saveDrafts').at(-1)?.[0] as EditorDrafts | undefined;
     if (!sent) throw new Error('no draft was saved');
-    // The backend's copy, written by the real draft store to a real file.
+    // The backend's copy, written by the real draft store to a real file. Loaded by path: this test belongs to the
+    // renderer's type-check project, which does not list backend files.
+    const backendDrafts = '../../../../electron/backend/editor/drafts.js';
+    const { DraftStore } = (await import(/* @vite-ignore */ backendDrafts)) as {
+      DraftStore: new (stateDir: string) => { save(drafts: EditorDrafts): Promise<void> };
+    };
     await new DraftStore(dir).save(sent);
     const onDisk = fs.readFileSync(path.join(dir, 'drafts.json'), 'utf8');
     const local = stored.get('everynode.editor.drafts.v1') ?? '';
