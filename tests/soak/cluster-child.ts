@@ -2,6 +2,7 @@
 // cluster-link.ts with fork(); takes fault orders and answers the server's view over the IPC channel.
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import {
+  isSettledView,
   keyOfObject,
   viewOfObject,
   type ChildMessage,
@@ -111,8 +112,14 @@ async function main(): Promise<void> {
         return Object.fromEntries(sandbox.api.list('daemonsets').map((ds) => [keyOfObject(ds), viewOfObject(ds)]));
       case 'staleness':
         return history.staleness(request.store);
+      case 'settled':
+        return sandbox.api.list('daemonsets').every((ds) => isSettledView(viewOfObject(ds)));
       case 'stats':
-        return { unhandledRejections, rssBytes: process.memoryUsage().rss };
+        return {
+          unhandledRejections,
+          openWatches: sandbox.faults.openWatches(),
+          rssBytes: process.memoryUsage().rss,
+        };
     }
   };
   process.on('message', (request: Request) => {

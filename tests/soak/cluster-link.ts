@@ -90,6 +90,11 @@ export class ClusterLink {
     return this.request({ type: 'staleness', store });
   }
 
+  /** Every DaemonSet rolled out on every node it wants. */
+  settled(): Promise<boolean> {
+    return this.request({ type: 'settled' });
+  }
+
   stats(): Promise<ChildStats> {
     return this.request({ type: 'stats' });
   }

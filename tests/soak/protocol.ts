@@ -59,6 +59,14 @@ export function keyOfObject(ds: unknown): string {
   return `${String(field(meta, 'namespace') ?? '')}/${String(field(meta, 'name') ?? '')}`;
 }
 
+/** Rolled out everywhere: what the backend treats as settled (no pod watches needed for it). */
+export const isSettledView = (v: StatusView): boolean =>
+  v.observedGeneration === v.generation &&
+  v.updated === v.desired &&
+  v.available === v.desired &&
+  v.current === v.desired &&
+  v.misscheduled === 0;
+
 /** One comparable string per view (stable key order comes from the object literal above). */
 export const viewText = (view: StatusView): string => JSON.stringify(view);
 
@@ -93,10 +101,12 @@ export type Request =
   | { id: number; type: 'quiesce' }
   | { id: number; type: 'views' }
   | { id: number; type: 'staleness'; store: Record<string, string> }
-  | { id: number; type: 'stats' };
+  | { id: number; type: 'stats' }
+  | { id: number; type: 'settled' };
 
 export interface ChildStats {
   unhandledRejections: number;
+  openWatches: number;
   rssBytes: number;
 }
 

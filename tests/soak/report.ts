@@ -31,6 +31,8 @@ export interface SoakFigures {
   objects: number;
   differing: string[];
   unhandledRejections: number;
+  /** Watch streams the sandbox held open, with every DaemonSet rolled out, before the soak and after it. */
+  openWatches: { atSync: number; atEnd: number };
 }
 
 export interface Check {
@@ -51,6 +53,7 @@ export function checksOf(f: SoakFigures): Check[] {
       ok: growthPercent(f.memory.heapStart, f.memory.heapEnd) <= f.heapGrowthLimit,
     },
     { name: 'staleness within the liveness window', ok: f.maxStalenessMs <= f.livenessWindowMs },
+    { name: 'no leaked watch streams', ok: f.openWatches.atEnd <= f.openWatches.atSync },
   ];
 }
 
@@ -93,6 +96,10 @@ export function formatReport(f: SoakFigures): string {
       `${f.differing.length} of ${f.objects}${f.differing.length ? `: ${f.differing.slice(0, 5).join(', ')}` : ''}`,
     ],
     ['unhandled rejections', String(f.unhandledRejections)],
+    [
+      'open watches (server)',
+      `${f.openWatches.atSync} before, ${f.openWatches.atEnd} after (all DaemonSets rolled out)`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);

@@ -83,6 +83,16 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: num
   return false;
 }
 
+/**
+ * The watch streams the server holds once every DaemonSet has rolled out and the backend has had time to let go of
+ * the pod watches it keeps for unsettled ones: the same number before and after the soak, unless watches leak.
+ */
+async function openWatchesWhenSettled(link: ClusterLink): Promise<number> {
+  await waitUntil(() => link.settled(), 60_000);
+  await sleep(3000);
+  return (await link.stats()).openWatches;
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   const window = livenessWindowMs(SOAK_TUNING);
@@ -113,6 +123,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       throw new Error('the DaemonSet list never synced');
     }
 
+    const watchesAtSync = await openWatchesWhenSettled(link);
     const started = Date.now();
     const workload = new Workload(app.api.services, app.context, createPrng(options.seed));
     const faultPrng = createPrng(options.seed ^ 0x5bd1e995);
@@ -177,6 +188,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     stopSampling = true;
     await sampling;
 
+    const watchesAtEnd = await openWatchesWhenSettled(link);
     const serverViews = await kubectlViews(link.kubeconfigPath);
     const differing = differences(app, serverViews);
     const memoryEnd = await measureMemory();
@@ -206,6 +218,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       objects: Object.keys(serverViews).length,
       differing,
       unhandledRejections: unhandledRejections + childStats.unhandledRejections,
+      openWatches: { atSync: watchesAtSync, atEnd: watchesAtEnd },
     };
     const checks = checksOf(figures);
     return { figures, checks, passed: checks.every((c) => c.ok) };

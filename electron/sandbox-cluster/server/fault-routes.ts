@@ -13,6 +13,8 @@ export interface FaultControls {
   silenceWatches(): number;
   releaseWatches(): void;
   compactHistory(): void;
+  /** Watch streams the server holds open now (stalled and silenced ones included): a client's leaks show here. */
+  openWatches(): number;
 }
 
 export function faultControls(ctx: ServerContext): FaultControls {
@@ -23,6 +25,7 @@ export function faultControls(ctx: ServerContext): FaultControls {
     silenceWatches: () => ctx.watches.silenceOpen(),
     releaseWatches: () => ctx.watches.release(),
     compactHistory: () => ctx.store.compact(),
+    openWatches: () => ctx.watches.count,
   };
 }
 
