@@ -1,4 +1,4 @@
-import type { WizardForm } from '../domain/wizard';
+import { manifestFromForm, validateForm, type WizardForm } from '../domain/wizard';
 
 // The wizard's draft in localStorage, so a closed window or a reload does not lose what the user typed. The form is
 // plain JSON (rows keep the manifest objects they came from), so it is stored as is.
@@ -18,7 +18,13 @@ export function loadDraft(from: Storage | undefined = storage()): WizardForm | n
     for (const list of ['containers', 'initContainers', 'volumes', 'labels', 'tolerations', 'nodes', 'nodeSelector']) {
       if (!Array.isArray(value[list])) return null;
     }
-    return isRecord(value.base) ? (value as unknown as WizardForm) : null;
+    if (!isRecord(value.base)) return null;
+    const form = value as unknown as WizardForm;
+    // A draft saved by another version of the app may differ deeper down: one this version cannot check and write
+    // would break the wizard each time it opens, so it is dropped instead.
+    validateForm(form);
+    manifestFromForm(form);
+    return form;
   } catch {
     return null;
   }
