@@ -6,7 +6,13 @@ import { schemasFromOpenApi } from '../editor/schema/openapi';
 import { mergeSchemas, type SchemaSet } from '../editor/schema/types';
 
 export async function loadSchemasFor(context: string, take: (schemas: SchemaSet) => void): Promise<void> {
-  const bundled = await loadBundledSchemas();
+  let bundled: SchemaSet;
+  try {
+    bundled = await loadBundledSchemas();
+  } catch {
+    // Their chunk did not load (the host went away): the editor still edits, without schema checks.
+    return;
+  }
   take(bundled);
   try {
     const docs = await Promise.all(['v1', 'apps/v1'].map((gv) => api().services.editor.openapi(context, gv)));
