@@ -29,6 +29,10 @@ const ALL = [loadDetailPage, loadCreateWizard, loadEditorPage, loadWizardStore, 
 const FALLBACK_MS = 4000;
 
 function whenIdle(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(run, 0);
+    return;
+  }
   // Two frames: the one showing the list is painted before the chunks' parsing takes the main thread.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
