@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { Agent } from 'node:http';
 import zlib from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { parseListItems } from './list-items.js';
 import type { ListResult } from './types.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -12,7 +13,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  *
  * client-node's typed list calls build a typed copy of every object (all fields, timestamps as Date) from the parsed
  * JSON: for 5,000 DaemonSets that copy costs more CPU than the request and the parse together, and until it is done
- * both copies are alive. Here the parsed items are projected one by one and nothing else is kept. Credentials and TLS
+ * both copies are alive. Here the items are parsed and projected one by one (list-items.ts) and nothing else is kept. Credentials and TLS
  * come from the same KubeConfig as every other request; failures carry `statusCode` and `body` (the API's Status)
  * like the Watch's, so session.classify reads them the same way.
  */
@@ -34,15 +35,15 @@ export async function listProjected<T>(
   const agent = url.protocol === 'https:' && isRecord(init.agent) ? (init.agent as unknown as Agent) : undefined;
   const answer = await get(url, headers, agent, timeoutMs);
   if (answer.status !== 200) {
-    throw Object.assign(new Error(`HTTP ${answer.status}`), { statusCode: answer.status, body: answer.body });
+    const status = answer.body.toString('utf8');
+    throw Object.assign(new Error(`HTTP ${answer.status}`), { statusCode: answer.status, body: status });
   }
-  const body: unknown = JSON.parse(answer.body);
-  if (!isRecord(body) || !Array.isArray(body.items)) throw new Error('The list answer has no items.');
   const items: T[] = [];
-  for (const raw of body.items as unknown[]) {
+  const body = parseListItems(answer.body, (raw) => {
     const item = project(raw);
     if (item !== undefined) items.push(item);
-  }
+  });
+  if (!isRecord(body) || !Array.isArray(body.items)) throw new Error('The list answer has no items.');
   const metadata = isRecord(body.metadata) ? body.metadata : {};
   return { items, resourceVersion: typeof metadata.resourceVersion === 'string' ? metadata.resourceVersion : '' };
 }
@@ -71,7 +72,7 @@ function get(
   headers: Record<string, string>,
   agent: Agent | undefined,
   timeoutMs: number,
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const options = { method: 'GET', headers, signal, ...(agent ? { agent } : {}) };
@@ -80,9 +81,7 @@ function get(
       const stream = gzip ? response.pipe(zlib.createGunzip()) : response;
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
+      stream.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
       stream.on('error', reject);
       response.on('error', reject);
     });
