@@ -174,3 +174,22 @@ test('the list row action opens the same edit; closing keeps it, and Create stil
   await expect(dialog()).toHaveCount(0);
   expect(await jsonpath('.spec.updateStrategy.rollingUpdate.maxUnavailable')).toBe('3');
 });
+
+test('in Chinese: the edit dialog is titled 编辑守护进程集 and its review shows the diff (screenshot)', async () => {
+  await page.getByLabel('Language').selectOption('zh-CN');
+  // The row's buttons are named with the DaemonSet's name ("编辑 <name>").
+  await page.getByRole('button', { name: `编辑 ${NAME}`, exact: true }).click();
+  const zh = page.getByRole('dialog', { name: '编辑守护进程集' });
+  await expect(zh.getByLabel('名称', { exact: true })).toHaveValue(NAME);
+  await expect(zh).toContainText('创建后不可修改。');
+  await zh.getByLabel('最大不可用数').fill('2');
+  await zh.getByRole('button', { name: /^\d 预览/ }).click();
+  await expect(zh.getByTestId('edit-diff')).toContainText('spec.updateStrategy.rollingUpdate.maxUnavailable');
+  await expect(zh.getByRole('button', { name: '应用', exact: true })).toBeEnabled();
+  await screenshot(page, '4-review-zh');
+  await expectAccessible(page, 'edit dialog in Chinese');
+  await zh.getByRole('button', { name: '放弃我的修改' }).click();
+  await expect(zh).toHaveCount(0);
+  await page.getByLabel('语言').selectOption('en');
+  expect(await jsonpath('.spec.updateStrategy.rollingUpdate.maxUnavailable')).toBe('3');
+});
