@@ -108,6 +108,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-soak-kc-'));
   let link: ClusterLink | undefined;
   let app: AppClient | undefined;
+  // The background loops, stopped and awaited in `finally` even when the run fails half-way.
+  let stopSampling = false;
+  let stopWorkload = false;
+  const loops: Promise<unknown>[] = [];
   try {
     log(`seed ${options.seed}: starting the sandbox and the app`);
     link = await ClusterLink.start({
@@ -132,8 +136,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let worstKey: string | null = null;
     let samples = 0;
     let notLiveSamples = 0;
-    let stopSampling = false;
-    let stopWorkload = false;
 
     const currentApp = app;
     const currentLink = link;
@@ -161,6 +163,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         await sleep(prng.int(200, 1200));
       }
     })();
+    loops.push(sampling, operating);
 
     await sleep(warmupMs);
     const memoryStart = await measureMemory();
@@ -223,6 +226,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const checks = checksOf(figures);
     return { figures, checks, passed: checks.every((c) => c.ok) };
   } finally {
+    stopSampling = stopWorkload = true;
+    await Promise.allSettled(loops);
     await app?.close();
     await link?.stop();
     process.off('unhandledRejection', onUnhandled);
