@@ -1,7 +1,6 @@
-import { createApp } from 'vue';
-import { createPinia } from 'pinia';
-import App from './App.vue';
-import { createAppI18n } from './i18n';
-import './styles/base.css';
+import { api } from './api/bridge';
 
-createApp(App).use(createPinia()).use(createAppI18n()).mount('#app');
+// The entry is only the bridge: its connection (the WebSocket's handshake in a browser) opens while the app's chunk
+// downloads and compiles, so the first calls go out on an open socket instead of waiting for both one after the other.
+api();
+void import('./app');
