@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { Agent } from 'node:http';
 import zlib from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { parseListItems } from './list-items.js';
+import { ListItemReader } from './list-items.js';
 import type { ListResult } from './types.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -33,13 +33,8 @@ export async function listProjected<T>(
   addHeaders(headers, init.headers);
   // Its agent holds the cluster's CA and client certificate; a plain-HTTP server (tests) takes none.
   const agent = url.protocol === 'https:' && isRecord(init.agent) ? (init.agent as unknown as Agent) : undefined;
-  const answer = await get(url, headers, agent, timeoutMs);
-  if (answer.status !== 200) {
-    const status = answer.body.toString('utf8');
-    throw Object.assign(new Error(`HTTP ${answer.status}`), { statusCode: answer.status, body: status });
-  }
   const items: T[] = [];
-  const body = parseListItems(answer.body, (raw) => {
+  const body = await get(url, headers, agent, timeoutMs, (raw) => {
     const item = project(raw);
     if (item !== undefined) items.push(item);
   });
@@ -67,23 +62,49 @@ function addHeaders(into: Record<string, string>, from: unknown): void {
   }
 }
 
+/** The list's envelope (read with ListItemReader, items handed to `each` as they arrive); other statuses throw. */
 function get(
   url: URL,
   headers: Record<string, string>,
   agent: Agent | undefined,
   timeoutMs: number,
-): Promise<{ status: number; body: Buffer }> {
+  each: (item: unknown) => void,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const options = { method: 'GET', headers, signal, ...(agent ? { agent } : {}) };
     const request = (url.protocol === 'https:' ? https : http).request(url, options, (response) => {
+      const status = response.statusCode ?? 0;
       const gzip = response.headers['content-encoding'] === 'gzip';
       const stream = gzip ? response.pipe(zlib.createGunzip()) : response;
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      stream.on('error', reject);
-      response.on('error', reject);
+      const reader = status === 200 ? new ListItemReader(each) : undefined;
+      const failed: Buffer[] = [];
+      const fail = (error: unknown): void => {
+        request.destroy();
+        reject(error);
+      };
+      stream.on('data', (chunk: Buffer) => {
+        if (!reader) return void failed.push(chunk);
+        try {
+          reader.push(chunk);
+        } catch (error) {
+          fail(error);
+        }
+      });
+      stream.on('end', () => {
+        if (!reader) {
+          // Failures carry the API's Status (session.classify reads its message), as client-node's do.
+          const body = Buffer.concat(failed).toString('utf8');
+          return reject(Object.assign(new Error(`HTTP ${status}`), { statusCode: status, body }));
+        }
+        try {
+          resolve(reader.end());
+        } catch (error) {
+          reject(error);
+        }
+      });
+      stream.on('error', fail);
+      response.on('error', fail);
     });
     request.on('error', reject);
     request.end();

@@ -1,6 +1,6 @@
 // parseListItems gives exactly what JSON.parse gives, item by item, on the awkward shapes JSON allows.
 import { describe, expect, it } from 'vitest';
-import { parseListItems } from '../../../electron/backend/watch/list-items.js';
+import { ListItemReader, parseListItems } from '../../../electron/backend/watch/list-items.js';
 
 function split(text: string): { items: unknown[]; rest: unknown } {
   const items: unknown[] = [];
@@ -56,5 +56,24 @@ describe('parseListItems', () => {
     expect(items).toHaveLength(5000);
     expect(items[4999]).toEqual(list.items[4999]);
     expect(rest).toEqual({ ...list, items: [] });
+  });
+
+  it('gives the same result whatever the chunk boundaries (every split of one byte, and random sizes)', () => {
+    const text = JSON.stringify({ kind: 'List', metadata: { resourceVersion: '7' }, items: tricky }, null, 1);
+    const body = Buffer.from(text, 'utf8');
+    const whole = JSON.parse(text) as { items: unknown[] };
+    const read = (sizes: () => number): { items: unknown[]; rest: unknown } => {
+      const items: unknown[] = [];
+      const reader = new ListItemReader((item) => items.push(item));
+      for (let at = 0; at < body.length;) {
+        const next = Math.min(body.length, at + sizes());
+        reader.push(body.subarray(at, next));
+        at = next;
+      }
+      return { items, rest: reader.end() };
+    };
+    const expected = { items: whole.items, rest: { ...whole, items: [] } };
+    expect(read(() => 1)).toEqual(expected);
+    for (let run = 0; run < 200; run++) expect(read(() => 1 + Math.floor(Math.random() * 40))).toEqual(expected);
   });
 });
