@@ -41,9 +41,7 @@ export class ListItemReader {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (byte === BACKSLASH) this.escaped = true;
-        else if (byte === QUOTE) this.inString = false;
+        i = this.stringEnd(chunk, i);
         continue;
       }
       if (byte === QUOTE) {
@@ -83,6 +81,34 @@ export class ListItemReader {
   end(): unknown {
     if (this.depth !== 0 || this.inString) throw new SyntaxError('Unexpected end of JSON input');
     return JSON.parse(Buffer.concat(this.envelope).toString('utf8'));
+  }
+
+  /**
+   * Inside a string from `at`: the index of its closing quote (and leaves the string), or the chunk's last index (the
+   * string goes on). Strings are most of a list's bytes, so the quote is found by indexOf, not byte by byte.
+   */
+  private stringEnd(chunk: Buffer, at: number): number {
+    let i = at;
+    if (this.escaped) {
+      this.escaped = false;
+      i++;
+    }
+    for (;;) {
+      const quote = chunk.indexOf(QUOTE, i);
+      const stop = quote < 0 ? chunk.length : quote;
+      // Backslashes right before the quote (or the chunk's end): an odd run escapes it.
+      let run = 0;
+      while (stop - run - 1 >= i && chunk[stop - run - 1] === BACKSLASH) run++;
+      if (quote < 0) {
+        this.escaped = run % 2 === 1;
+        return chunk.length - 1;
+      }
+      if (run % 2 === 0) {
+        this.inString = false;
+        return quote;
+      }
+      i = quote + 1;
+    }
   }
 
   private afterItemsKey(chunk: Buffer, from: number, at: number): boolean {
