@@ -1,4 +1,4 @@
-// `npm run soak -- [--minutes M] [--seed S] [--nodes N] [--speed F]`: the chaos soak; prints its figures and exits
+// `npm run soak -- [--minutes M] [--seed S] [--nodes N] [--speed F] [--heap-snapshots DIR]`: the chaos soak; prints its figures and exits
 // non-zero when a check fails. The seed is printed first, so that a failing run can be replayed with --seed.
 import { parseArgs } from 'node:util';
 import { formatReport } from './report.js';
@@ -18,6 +18,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       nodes: { type: 'string' },
       speed: { type: 'string' },
+      'heap-snapshots': { type: 'string' },
     },
     strict: true,
   });
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
     seed,
     nodes: Math.floor(numberFlag(values.nodes, '--nodes', 4)),
     speed: numberFlag(values.speed, '--speed', 10),
+    ...(values['heap-snapshots'] ? { heapSnapshotDir: values['heap-snapshots'] } : {}),
     log: (line) => process.stdout.write(`  ${new Date().toISOString().slice(11, 19)} ${line}\n`),
   });
   process.stdout.write(formatReport(result.figures) + '\n');

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { BackendTuning } from '../../electron/backend/index.js';
 import { startAppClient, type AppClient } from './app-client.js';
 import { ClusterLink } from './cluster-link.js';
@@ -23,6 +24,8 @@ export interface SoakOptions {
   /** The sandbox's speed factor (pulls, probes, grace periods). */
   speed?: number;
   heapGrowthLimit?: number;
+  /** Writes heap snapshots (start.heapsnapshot, end.heapsnapshot) here at the two memory measurements. */
+  heapSnapshotDir?: string;
   /** Operations without faults before the memory baseline; default 15 % of the duration, 5 to 60 s. */
   warmupMs?: number;
   log?: (line: string) => void;
@@ -167,6 +170,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     await sleep(warmupMs);
     const memoryStart = await measureMemory();
+    if (options.heapSnapshotDir) v8.writeHeapSnapshot(path.join(options.heapSnapshotDir, 'start.heapsnapshot'));
     log(`warm-up done after ${Math.round((Date.now() - started) / 1000)} s; faults start`);
 
     const chaosEnd = Date.now() + chaosMs;
@@ -195,6 +199,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const serverViews = await kubectlViews(link.kubeconfigPath);
     const differing = differences(app, serverViews);
     const memoryEnd = await measureMemory();
+    if (options.heapSnapshotDir) v8.writeHeapSnapshot(path.join(options.heapSnapshotDir, 'end.heapsnapshot'));
     const childStats = await link.stats();
 
     const figures: SoakFigures = {
