@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AppErrorDTO, ClustersState } from '../../electron/contract/dto';
 import { api } from '../api/bridge';
-import { toErrorDTO } from '../api/errors';
+import { busyAction } from './busy-action';
 
 /** Kubeconfig contexts, the active one and its connection state, as the backend reports them. */
 export const useClustersStore = defineStore('clusters', () => {
@@ -30,19 +30,11 @@ export const useClustersStore = defineStore('clusters', () => {
     void load();
   }
 
-  async function run(action: () => Promise<ClustersState>): Promise<boolean> {
-    busy.value = true;
-    try {
+  const guarded = busyAction(busy, error);
+  const run = (action: () => Promise<ClustersState>) =>
+    guarded(async () => {
       state.value = await action();
-      error.value = null;
-      return true;
-    } catch (e) {
-      error.value = toErrorDTO(e);
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
+    });
 
   async function load(): Promise<void> {
     loading.value = true;

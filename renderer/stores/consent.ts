@@ -4,6 +4,7 @@ import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { ConsentRequest, ConsentSettings } from '../../electron/contract/consent-dto';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
+import { busyAction } from './busy-action';
 import { useClustersStore } from './clusters';
 
 /**
@@ -34,19 +35,7 @@ export const useConsentStore = defineStore('consent', () => {
     }
   }
 
-  async function run(action: () => Promise<void>): Promise<boolean> {
-    busy.value = true;
-    try {
-      await action();
-      error.value = null;
-      return true;
-    } catch (e) {
-      error.value = toErrorDTO(e);
-      return false;
-    } finally {
-      busy.value = false;
-    }
-  }
+  const run = busyAction(busy, error);
 
   /** Answers the pending request; allowing connects the context (the clusters store gets the new state). */
   function decide(allow: boolean): Promise<boolean> {

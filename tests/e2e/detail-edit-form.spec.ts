@@ -4,8 +4,9 @@
 // kept). A kubectl change made meanwhile gives the YAML edit's conflict view inside the wizard; re-applying my change
 // onto the server's version keeps both. The list's row action opens the same edit, and Create still creates.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, row, screenshot } from './support/ui.js';
+import { openOnDetailPage } from './support/detail-page.js';
+import { Cleanup, kubectl, type Sandbox } from './support/processes.js';
+import { expectAccessible, row, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -45,15 +46,11 @@ async function openEdit(): Promise<void> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = cleanup.add(await startSandbox('detail-edit-form', 5));
-  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
-  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
-  page = await context.newPage();
-  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifest);
-  await openApp(page, host.url);
-  await chooseProject(page, 'default');
-  await page.getByRole('link', { name: NAME, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  ({ sandbox, page } = await openOnDetailPage(browser, cleanup, {
+    sandboxName: 'detail-edit-form',
+    name: NAME,
+    manifest,
+  }));
 });
 
 test.afterAll(async () => {

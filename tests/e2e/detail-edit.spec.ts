@@ -3,8 +3,9 @@
 // started from, so the server answers 409; the conflict view shows both versions and re-applies the user's own change
 // on top of the server's, and kubectl then shows both changes.
 import { test, expect, type Page } from '@playwright/test';
-import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+import { openOnDetailPage } from './support/detail-page.js';
+import { Cleanup, kubectl, type Sandbox } from './support/processes.js';
+import { expectAccessible, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -39,15 +40,7 @@ async function editLineEnd(line: string, remove: number, insert: string): Promis
 }
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = cleanup.add(await startSandbox('detail-edit', 5));
-  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
-  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
-  page = await context.newPage();
-  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifest);
-  await openApp(page, host.url);
-  await chooseProject(page, 'default');
-  await page.getByRole('link', { name: NAME, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  ({ sandbox, page } = await openOnDetailPage(browser, cleanup, { sandboxName: 'detail-edit', name: NAME, manifest }));
 });
 
 test.afterAll(async () => {

@@ -1,19 +1,12 @@
 // What the soak compares and the messages between the soak and its sandbox child process.
-import type { DaemonSetRow } from '../../electron/contract/index.js';
+import type { DaemonSetRow, DaemonSetStatusCounts } from '../../electron/contract/index.js';
 
 /** The part of a DaemonSet the list shows as its status: the soak's definition of "the same state". */
-export interface StatusView {
+export interface StatusView extends DaemonSetStatusCounts {
   uid: string;
   generation: number;
   observedGeneration: number | null;
   images: string[];
-  desired: number;
-  current: number;
-  ready: number;
-  available: number;
-  updated: number;
-  misscheduled: number;
-  unavailable: number;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
