@@ -1,7 +1,8 @@
-import type { Watch } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { AppError } from '../errors.js';
 import { httpStatusOf } from '../session/classify.js';
 import { backoffDelay } from './backoff.js';
+import { openWatch } from './raw-watch.js';
 import {
   objectKey,
   type InformerEvent,
@@ -13,7 +14,11 @@ import {
 
 export interface InformerSource<T> {
   list(): Promise<ListResult<T>>;
-  watch: Pick<Watch, 'watch'>;
+  /**
+   * Where the watch goes and with which credentials: the session's client-node Watch (or anything holding its
+   * KubeConfig). Only the config is used; the watch request itself is raw-watch.ts's, which can be cancelled at once.
+   */
+  watch: { readonly config: KubeConfig };
   /** API path of the collection, e.g. /apis/apps/v1/namespaces/x/daemonsets. */
   path: string;
   query?: Record<string, string>;
@@ -139,14 +144,15 @@ export class Informer<T extends KubeObject> {
   private watchOnce(): Promise<WatchOutcome> {
     return new Promise((resolve) => {
       let settled = false;
-      let controller: AbortController | undefined;
+      const controller = new AbortController();
       let liveness: NodeJS.Timeout | undefined;
       const finish = (outcome: WatchOutcome): void => {
         if (settled) return;
         settled = true;
         clearTimeout(liveness);
         this.stopCurrent = undefined;
-        controller?.abort();
+        // Also cancels a request still waiting for its response headers: no restart leaves one behind.
+        controller.abort();
         resolve(outcome);
       };
       const arm = (): void => {
@@ -162,26 +168,18 @@ export class Informer<T extends KubeObject> {
         // Spread reconnects out, as client-go does (5 to 10 minutes).
         timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
       };
-      this.source.watch
-        .watch(
-          this.source.path,
-          query,
-          (type: string, object: unknown) => {
-            if (settled) return;
-            arm();
-            const outcome = this.onWatchEvent(type, object);
-            if (outcome !== undefined) finish(outcome);
-          },
-          (error: unknown) => finish(error === null || error === undefined ? 'closed' : { error }),
-        )
-        .then(
-          (c) => {
-            controller = c;
-            if (settled) c.abort();
-            else if (this.status.error) this.setStatus({ synced: this.status.synced });
-          },
-          (error: unknown) => finish({ error }),
-        );
+      openWatch(this.source.watch.config, this.source.path, query, controller.signal, {
+        onOpen: () => {
+          if (this.status.error) this.setStatus({ synced: this.status.synced });
+        },
+        onEvent: (type, object) => {
+          if (settled) return;
+          arm();
+          const outcome = this.onWatchEvent(type, object);
+          if (outcome !== undefined) finish(outcome);
+        },
+        onDone: (error) => finish(error === null || error === undefined ? 'closed' : { error }),
+      });
     });
   }
 

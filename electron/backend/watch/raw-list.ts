@@ -1,9 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { Agent } from 'node:http';
 import zlib from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ListItemReader } from './list-items.js';
+import { clusterTarget, httpFailure, sendGet, type ClusterTarget } from './raw-request.js';
 import type { ListResult } from './types.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -24,17 +22,9 @@ export async function listProjected<T>(
   timeoutMs: number,
   project: (item: unknown) => T | undefined,
 ): Promise<ListResult<T>> {
-  const server = config.getCurrentCluster()?.server;
-  if (server === undefined) throw new Error('No currently active cluster');
-  const url = new URL(server.replace(/\/+$/, '') + path);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const init = await config.applyToFetchOptions({});
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Encoding': 'gzip' };
-  addHeaders(headers, init.headers);
-  // Its agent holds the cluster's CA and client certificate; a plain-HTTP server (tests) takes none.
-  const agent = url.protocol === 'https:' && isRecord(init.agent) ? (init.agent as unknown as Agent) : undefined;
+  const target = await clusterTarget(config, path, query, { Accept: 'application/json', 'Accept-Encoding': 'gzip' });
   const items: T[] = [];
-  const body = await get(url, headers, agent, timeoutMs, (raw) => {
+  const body = await get(target, timeoutMs, (raw) => {
     const item = project(raw);
     if (item !== undefined) items.push(item);
   });
@@ -43,37 +33,10 @@ export async function listProjected<T>(
   return { items, resourceVersion: typeof metadata.resourceVersion === 'string' ? metadata.resourceVersion : '' };
 }
 
-/** Copies the auth headers client-node computed (a Headers object, pairs, or a record) into a plain record. */
-function addHeaders(into: Record<string, string>, from: unknown): void {
-  if (Array.isArray(from)) {
-    for (const pair of from as unknown[]) {
-      if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') into[pair[0]] = pair[1];
-    }
-  } else if (isRecord(from) && typeof from.forEach === 'function') {
-    // A Headers object (node-fetch's, which client-node uses, or the global one).
-    (from as { forEach(each: (value: string, key: string) => void): void }).forEach(
-      (value, key) => (into[key] = value),
-    );
-  } else if (isRecord(from)) {
-    for (const [key, value] of Object.entries(from)) {
-      if (typeof value === 'string') into[key] = value;
-      else if (Array.isArray(value)) into[key] = value.join(', ');
-    }
-  }
-}
-
 /** The list's envelope (read with ListItemReader, items handed to `each` as they arrive); other statuses throw. */
-function get(
-  url: URL,
-  headers: Record<string, string>,
-  agent: Agent | undefined,
-  timeoutMs: number,
-  each: (item: unknown) => void,
-): Promise<unknown> {
+function get(target: ClusterTarget, timeoutMs: number, each: (item: unknown) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const options = { method: 'GET', headers, signal, ...(agent ? { agent } : {}) };
-    const request = (url.protocol === 'https:' ? https : http).request(url, options, (response) => {
+    const request = sendGet(target, AbortSignal.timeout(timeoutMs), (response) => {
       const status = response.statusCode ?? 0;
       const gzip = response.headers['content-encoding'] === 'gzip';
       const stream = gzip ? response.pipe(zlib.createGunzip()) : response;
@@ -94,8 +57,7 @@ function get(
       stream.on('end', () => {
         if (!reader) {
           // Failures carry the API's Status (session.classify reads its message), as client-node's do.
-          const body = Buffer.concat(failed).toString('utf8');
-          return reject(Object.assign(new Error(`HTTP ${status}`), { statusCode: status, body }));
+          return reject(httpFailure(status, Buffer.concat(failed).toString('utf8')));
         }
         try {
           resolve(reader.end());
@@ -107,6 +69,5 @@ function get(
       response.on('error', fail);
     });
     request.on('error', reject);
-    request.end();
   });
 }
