@@ -1,4 +1,4 @@
-// The informer against a real HTTP server that goes silent: client-node's Watch over a real socket, our timers.
+// The informer against a real HTTP server that goes silent: its raw watch (raw-watch.ts) over a real socket, our timers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
