@@ -4,7 +4,7 @@
 // kept). A kubectl change made meanwhile gives the YAML edit's conflict view inside the wizard; re-applying my change
 // onto the server's version keeps both. The list's row action opens the same edit, and Create still creates.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { openOnDetailPage } from './support/detail-page.js';
+import { annotateTemplateMeanwhile, openOnDetailPage } from './support/detail-page.js';
 import { Cleanup, kubectl, type Sandbox } from './support/processes.js';
 import { expectAccessible, row, screenshot } from './support/ui.js';
 
@@ -105,17 +105,7 @@ test('a kubectl change meanwhile gives the conflict view in the wizard; re-apply
   await expect(dialog().getByTestId('edit-diff').locator('li')).toHaveCount(1);
 
   // Meanwhile, someone else annotates the pod template.
-  await k([
-    'patch',
-    'ds',
-    NAME,
-    '-n',
-    'default',
-    '--type',
-    'merge',
-    '-p',
-    '{"spec":{"template":{"metadata":{"annotations":{"team":"ops"}}}}}',
-  ]);
+  await annotateTemplateMeanwhile(sandbox, NAME);
 
   await dialog().getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(dialog().getByTestId('edit-conflict')).toContainText('Someone else changed this DaemonSet');

@@ -3,7 +3,7 @@
 // started from, so the server answers 409; the conflict view shows both versions and re-applies the user's own change
 // on top of the server's, and kubectl then shows both changes.
 import { test, expect, type Page } from '@playwright/test';
-import { openOnDetailPage } from './support/detail-page.js';
+import { annotateTemplateMeanwhile, openOnDetailPage } from './support/detail-page.js';
 import { Cleanup, kubectl, type Sandbox } from './support/processes.js';
 import { expectAccessible, screenshot } from './support/ui.js';
 
@@ -75,17 +75,7 @@ test('a kubectl change made while editing gives the conflict view; re-applying m
   await screenshot(page, '1-diff-before-apply');
 
   // Meanwhile, someone else annotates the pod template.
-  await k([
-    'patch',
-    'ds',
-    NAME,
-    '-n',
-    'default',
-    '--type',
-    'merge',
-    '-p',
-    '{"spec":{"template":{"metadata":{"annotations":{"team":"ops"}}}}}',
-  ]);
+  await annotateTemplateMeanwhile(sandbox, NAME);
   expect(await jsonpath('.metadata.resourceVersion')).not.toBe(before);
 
   await page.getByRole('button', { name: 'Apply', exact: true }).click();

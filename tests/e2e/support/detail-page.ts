@@ -19,3 +19,9 @@ export async function openOnDetailPage(
   await expect(page.getByRole('heading', { level: 1, name: options.name })).toBeVisible();
   return { sandbox, page };
 }
+
+/** Someone else's change made with kubectl while the user edits: an annotation on the pod template. */
+export async function annotateTemplateMeanwhile(sandbox: Sandbox, name: string): Promise<void> {
+  const patch = '{"spec":{"template":{"metadata":{"annotations":{"team":"ops"}}}}}';
+  await kubectl(sandbox.kubeconfig, ['patch', 'ds', name, '-n', 'default', '--type', 'merge', '-p', patch]);
+}

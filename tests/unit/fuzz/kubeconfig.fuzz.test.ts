@@ -58,6 +58,21 @@ function parseOutcome(text: string): { error?: string } {
   }
 }
 
+/** A store that reads no file of this machine: only what a test uploads. */
+const emptyStore = (): KubeconfigStore =>
+  new KubeconfigStore({ kubeconfigEnv: '/nonexistent/kubeconfig', homeDir: '/nonexistent' });
+
+/** The store holding `doc` as an upload, or undefined where the loader refused it (other properties check refusals). */
+function uploaded(doc: unknown): KubeconfigStore | undefined {
+  const store = emptyStore();
+  try {
+    store.addUpload('team.kubeconfig', JSON.stringify(doc));
+    return store;
+  } catch {
+    return undefined;
+  }
+}
+
 describe('kubeconfig loader under hostile input', () => {
   it(
     'parses arbitrary text or refuses it with a KubeconfigParseError that says where',
@@ -93,7 +108,7 @@ describe('kubeconfig loader under hostile input', () => {
       await checkProperty(
         'kubeconfig upload: plausible but wrong',
         fc.property(fc.oneof({ weight: 3, arbitrary: asText }, { weight: 1, arbitrary: damagedText }), (text) => {
-          const store = new KubeconfigStore({ kubeconfigEnv: '/nonexistent/kubeconfig', homeDir: '/nonexistent' });
+          const store = emptyStore();
           try {
             store.addUpload('team.kubeconfig', text);
             accepted++;
@@ -127,12 +142,8 @@ describe('kubeconfig loader under hostile input', () => {
       await checkProperty(
         'kubeconfig contexts: wrong-typed references',
         fc.property(plausibleKubeconfig, (doc) => {
-          const store = new KubeconfigStore({ kubeconfigEnv: '/nonexistent/kubeconfig', homeDir: '/nonexistent' });
-          try {
-            store.addUpload('team.kubeconfig', JSON.stringify(doc));
-          } catch {
-            return;
-          }
+          const store = uploaded(doc);
+          if (!store) return;
           for (const summary of store.contexts()) {
             const body = store.resolve(summary.name)?.context.body ?? {};
             const wrong = ['user', 'namespace'].find((key) => body[key] != null && typeof body[key] !== 'string');
@@ -162,12 +173,8 @@ describe('kubeconfig loader under hostile input', () => {
       await checkProperty(
         'kubeconfig users: credential programs',
         fc.property(plausibleKubeconfig, (doc) => {
-          const store = new KubeconfigStore({ kubeconfigEnv: '/nonexistent/kubeconfig', homeDir: '/nonexistent' });
-          try {
-            store.addUpload('team.kubeconfig', JSON.stringify(doc));
-          } catch {
-            return;
-          }
+          const store = uploaded(doc);
+          if (!store) return;
           for (const summary of store.contexts()) {
             const user = store.resolve(summary.name)?.user?.body;
             const programs = credentialPrograms(user);
