@@ -85,7 +85,7 @@ export function daemonSetRowSource(
       : `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets`;
   return {
     path,
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     project: projectDaemonSet,
     list: () => listProjected(session.kubeConfig, path, {}, session.kubeConfig.requestTimeoutMs, projectDaemonSet),

@@ -11,7 +11,7 @@ export function daemonSetSource(session: ContextSession, namespace: string | und
       namespace === undefined
         ? '/apis/apps/v1/daemonsets'
         : `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets`,
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list =
@@ -27,7 +27,7 @@ export function podSource(session: ContextSession, namespace: string, labelSelec
   return {
     path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
     query: { labelSelector },
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list = await session.core.listNamespacedPod({ namespace, labelSelector });
@@ -39,7 +39,7 @@ export function podSource(session: ContextSession, namespace: string, labelSelec
 export function quotaSource(session: ContextSession, namespace: string): InformerSource<V1ResourceQuota> {
   return {
     path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/resourcequotas`,
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list = await session.core.listNamespacedResourceQuota({ namespace });

@@ -7,7 +7,7 @@ import type { InformerSource } from '../watch/informer.js';
 export function nodeSource(session: ContextSession): InformerSource<V1Node> {
   return {
     path: '/api/v1/nodes',
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list = await session.core.listNode({});
@@ -19,7 +19,7 @@ export function nodeSource(session: ContextSession): InformerSource<V1Node> {
 export function eventSource(session: ContextSession, namespace: string): InformerSource<CoreV1Event> {
   return {
     path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`,
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list = await session.core.listNamespacedEvent({ namespace });
@@ -36,7 +36,7 @@ export function revisionSource(
   return {
     path: `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/controllerrevisions`,
     query: { labelSelector },
-    watch: session.watch,
+    config: session.kubeConfig,
     classify: (error) => session.classify(error),
     list: async () => {
       const list = await session.apps.listNamespacedControllerRevision({ namespace, labelSelector });

@@ -1,4 +1,4 @@
-import { AppsV1Api, AuthorizationV1Api, CoreV1Api, KubernetesObjectApi, Watch } from '@kubernetes/client-node';
+import { AppsV1Api, AuthorizationV1Api, CoreV1Api, KubernetesObjectApi } from '@kubernetes/client-node';
 import type { AppError } from '../errors.js';
 import type { ResolvedContext } from '../kubeconfig/merge.js';
 import { classifyError } from './classify.js';
@@ -25,7 +25,6 @@ export class ContextSession {
   readonly apps: AppsV1Api;
   readonly core: CoreV1Api;
   readonly authz: AuthorizationV1Api;
-  readonly watch: Watch;
   readonly objects: KubernetesObjectApi;
   private disposed = false;
 
@@ -38,7 +37,6 @@ export class ContextSession {
     this.apps = kubeConfig.makeApiClient(AppsV1Api);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
     this.authz = kubeConfig.makeApiClient(AuthorizationV1Api);
-    this.watch = new Watch(kubeConfig);
     this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
   }
 

@@ -15,10 +15,10 @@ import {
 export interface InformerSource<T> {
   list(): Promise<ListResult<T>>;
   /**
-   * Where the watch goes and with which credentials: the session's client-node Watch (or anything holding its
-   * KubeConfig). Only the config is used; the watch request itself is raw-watch.ts's, which can be cancelled at once.
+   * Where the watch goes and with which credentials (the session's KubeConfig). The watch request itself is
+   * raw-watch.ts's rather than client-node's Watch, so that it can be cancelled before the server answers.
    */
-  watch: { readonly config: KubeConfig };
+  config: KubeConfig;
   /** API path of the collection, e.g. /apis/apps/v1/namespaces/x/daemonsets. */
   path: string;
   query?: Record<string, string>;
@@ -168,7 +168,7 @@ export class Informer<T extends KubeObject> {
         // Spread reconnects out, as client-go does (5 to 10 minutes).
         timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
       };
-      openWatch(this.source.watch.config, this.source.path, query, controller.signal, {
+      openWatch(this.source.config, this.source.path, query, controller.signal, {
         onOpen: () => {
           if (this.status.error) this.setStatus({ synced: this.status.synced });
         },

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { AppError } from '../../../electron/backend/errors.js';
 import { Informer } from '../../../electron/backend/watch/informer.js';
 import type { InformerEvent, KubeObject } from '../../../electron/backend/watch/types.js';
@@ -45,7 +45,7 @@ async function startServer(): Promise<Server> {
   return server;
 }
 
-function watchFor(url: string): Watch {
+function configFor(url: string): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
@@ -53,7 +53,7 @@ function watchFor(url: string): Watch {
     contexts: [{ name: 'ctx', cluster: 'c', user: 'u' }],
     currentContext: 'ctx',
   });
-  return new Watch(kc);
+  return kc;
 }
 
 const pod = (name: string, rv: string): KubeObject => ({
@@ -81,7 +81,7 @@ describe('Informer', () => {
     const informer = new Informer<KubeObject>(
       {
         path: '/api/v1/namespaces/ns/pods',
-        watch: watchFor(server.url),
+        config: configFor(server.url),
         classify: () => new AppError('internal', 'x'),
         list: () => Promise.resolve({ items: [pod('first', '10')], resourceVersion: '11' }),
       },
@@ -118,7 +118,7 @@ describe('Informer', () => {
     const informer = new Informer<KubeObject>(
       {
         path: '/api/v1/pods',
-        watch: watchFor(server.url),
+        config: configFor(server.url),
         classify: () => new AppError('internal', 'x'),
         list: () => Promise.resolve({ items: [], resourceVersion: '5' }),
       },

@@ -19,7 +19,7 @@ const pod = (name: string, rv: string): KubeObject => ({
 
 function informerFor(server: WatchServer, list: () => Promise<ListResult<KubeObject>>, livenessMs: number) {
   const informer = new Informer<KubeObject>(
-    { path: '/api/v1/pods', watch: { config: server.config }, classify: () => new AppError('internal', 'x'), list },
+    { path: '/api/v1/pods', config: server.config, classify: () => new AppError('internal', 'x'), list },
     { livenessMs, backoffBaseMs: 10, backoffMaxMs: 50 },
   );
   informers.push(informer);
@@ -104,7 +104,7 @@ describe('Informer watch events over the raw watch', () => {
     const informer = new Informer<KubeObject>(
       {
         path: '/api/v1/pods',
-        watch: { config: server.config },
+        config: server.config,
         classify: (error) => (classified.push(error), new AppError('forbidden', 'no')),
         list: () => Promise.resolve({ items: [], resourceVersion: '20' }),
       },
