@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify, parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { createBackend, type Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, secretsOf, tempDir, waitFor } from './backend-harness.js';
+import {
+  backendFor,
+  Client,
+  connectedContext,
+  kubeconfigFileOf,
+  secretsOf,
+  tempDir,
+  waitFor,
+} from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -42,10 +50,9 @@ async function connected(context: string): Promise<void> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
-  const dir = tempDir('everynode-kc-');
-  kubeconfigFile = path.join(dir, 'config');
   // The sandbox's contexts plus a dead server and an expired token, in a second file (KUBECONFIG with two files).
-  fs.writeFileSync(kubeconfigFile, sandbox.kubeconfig, { mode: 0o600 });
+  const { dir, file } = kubeconfigFileOf(sandbox);
+  kubeconfigFile = file;
   const extra = path.join(dir, 'extra');
   fs.writeFileSync(
     extra,
@@ -67,7 +74,7 @@ beforeAll(async () => {
   );
   ({ backend } = await backendFor([kubeconfigFile, extra]));
   client = new Client(backend);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await connectedContext(client);
 });
 
 afterAll(async () => {

@@ -1,12 +1,17 @@
 // The watch manager under the sandbox's fault injection: dropped connections, stalled streams and compacted history
 // (410). Whatever happens, the rows a client folded from its deltas end equal to the server's list.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppsV1Api, KubeConfig, type V1DaemonSet } from '@kubernetes/client-node';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, tempDir, waitFor, type DeltaFolder } from './backend-harness.js';
+import {
+  backendFor,
+  Client,
+  connectedContext,
+  type DeltaFolder,
+  kubeconfigFileOf,
+  waitFor,
+} from './backend-harness.js';
 
 const LIVENESS_MS = 1500;
 let sandbox: SandboxHandle;
@@ -66,8 +71,7 @@ const sorted = (view: Record<string, unknown>): Record<string, unknown> =>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3, bookmarkIntervalMs: 60_000 });
-  const file = path.join(tempDir('everynode-kc-'), 'config');
-  fs.writeFileSync(file, sandbox.kubeconfig, { mode: 0o600 });
+  const { file } = kubeconfigFileOf(sandbox);
   ({ backend } = await backendFor([file], {
     tuning: { livenessMs: LIVENESS_MS, backoffBaseMs: 50, backoffMaxMs: 400, flushMs: 50, requestTimeoutMs: 5000 },
   }));
@@ -75,7 +79,7 @@ beforeAll(async () => {
   const kc = new KubeConfig();
   kc.loadFromString(sandbox.kubeconfig);
   apps = kc.makeApiClient(AppsV1Api);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await connectedContext(client);
   const { subscriptionId } = await client.services.daemonsets.subscribe('sandbox-admin', '*');
   folder = client.folder(subscriptionId);
   await waitFor(() => folder.synced, 15_000, 'first batch');

@@ -79,6 +79,23 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A sandbox's kubeconfig written as `config` (mode 0600, as kubectl expects) in a new temporary folder. */
+export function kubeconfigFileOf(
+  sandbox: { kubeconfig: string },
+  prefix = 'everynode-kc-',
+): { dir: string; file: string } {
+  const dir = tempDir(prefix);
+  const file = path.join(dir, 'config');
+  fs.writeFileSync(file, sandbox.kubeconfig, { mode: 0o600 });
+  return { dir, file };
+}
+
+/** Waits until the backend has connected its active context, and names that context. */
+export async function connectedContext(client: Client): Promise<string> {
+  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  return (await client.services.clusters.getState()).activeContext ?? '';
+}
+
 export async function backendFor(
   kubeconfigFiles: string[],
   extra: Partial<BackendOptions> = {},

@@ -1,11 +1,16 @@
 // The backend on a real sandbox cluster as admin: seeded DaemonSets, live creation, pod issues, operations, quota.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppsV1Api, KubeConfig, type V1DaemonSet } from '@kubernetes/client-node';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, tempDir, waitFor, type DeltaFolder } from './backend-harness.js';
+import {
+  backendFor,
+  Client,
+  connectedContext,
+  type DeltaFolder,
+  kubeconfigFileOf,
+  waitFor,
+} from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -35,14 +40,13 @@ async function subscribe(selection: string): Promise<DeltaFolder> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 4 });
-  const file = path.join(tempDir('everynode-kc-'), 'config');
-  fs.writeFileSync(file, sandbox.kubeconfig, { mode: 0o600 });
+  const { file } = kubeconfigFileOf(sandbox);
   ({ backend } = await backendFor([file]));
   client = new Client(backend);
   const kc = new KubeConfig();
   kc.loadFromString(sandbox.kubeconfig);
   apps = kc.makeApiClient(AppsV1Api);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await connectedContext(client);
 });
 
 afterAll(async () => {

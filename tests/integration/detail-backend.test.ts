@@ -9,7 +9,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster
 import type { Backend } from '../../electron/backend/index.js';
 import { parse as parseYaml } from 'yaml';
 import { kubectlOutput } from './kubectl.js';
-import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf, waitFor } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -47,14 +47,12 @@ const logChunks = (id: string): LogChunk[] =>
     .map((e) => e.payload as LogChunk);
 
 beforeAll(async () => {
-  const dir = tempDir('everynode-detail-');
-  kubeconfig = path.join(dir, 'config');
   sandbox = await startSandbox({ speed: 25, nodes: 6 });
-  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  const { dir, file } = kubeconfigFileOf(sandbox, 'everynode-detail-');
+  kubeconfig = file;
   ({ backend } = await backendFor([kubeconfig]));
   client = new Client(backend);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
-  context = (await client.services.clusters.getState()).activeContext ?? '';
+  context = await connectedContext(client);
   // Pods of another DaemonSet in the same namespace must not reach this page.
   fs.writeFileSync(path.join(dir, 'other.yaml'), manifest('other', 'busybox:1.36'));
   fs.writeFileSync(path.join(dir, 'agent.yaml'), manifest('agent', 'busybox:1.36'));
@@ -205,7 +203,7 @@ describe('DaemonSet detail backend', () => {
     const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
     const dev = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-developer')) ?? 'developer');
     await client.services.clusters.switchContext(dev);
-    await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+    await connectedContext(client);
     const { subscriptionId } = await client.services.detail.subscribe(dev, NS, 'other');
     await waitFor(() => latest(subscriptionId)?.state === 'ok', 15_000, 'developer detail');
     await waitFor(() => (latest(subscriptionId)?.pods.length ?? 0) > 0, 15_000, 'developer sees pods');

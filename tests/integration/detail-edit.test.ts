@@ -8,7 +8,7 @@ import type { AppErrorDTO } from '../../electron/contract/index.js';
 import type { Backend } from '../../electron/backend/index.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { kubectlOutput } from './kubectl.js';
-import { backendFor, Client, tempDir, waitFor } from './backend-harness.js';
+import { backendFor, Client, connectedContext, kubeconfigFileOf } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -41,14 +41,12 @@ const withImage = (m: Record<string, unknown>, image: string): Record<string, un
 };
 
 beforeAll(async () => {
-  const dir = tempDir('everynode-detail-edit-');
-  kubeconfig = path.join(dir, 'config');
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
-  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  const { dir, file } = kubeconfigFileOf(sandbox, 'everynode-detail-edit-');
+  kubeconfig = file;
   ({ backend } = await backendFor([kubeconfig]));
   client = new Client(backend);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
-  context = (await client.services.clusters.getState()).activeContext ?? '';
+  context = await connectedContext(client);
   fs.writeFileSync(path.join(dir, 'ds.yaml'), manifest);
   await kubectl(['apply', '-f', path.join(dir, 'ds.yaml')]);
   // Settled, so the controller's status writes do not move the resourceVersion under the first test.

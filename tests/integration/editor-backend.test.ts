@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf, tempDir } from './backend-harness.js';
 
 const run = promisify(execFile);
 let sandbox: SandboxHandle;
@@ -19,13 +19,12 @@ let kubeconfig: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
-  kubeconfig = path.join(tempDir('everynode-kc-'), 'config');
-  fs.writeFileSync(kubeconfig, sandbox.kubeconfig, { mode: 0o600 });
+  kubeconfig = kubeconfigFileOf(sandbox).file;
   const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
   ADMIN = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-admin')) ?? 'admin');
   ({ backend } = await backendFor([kubeconfig]));
   client = new Client(backend);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await connectedContext(client);
   await client.services.clusters.switchContext(ADMIN);
 });
 

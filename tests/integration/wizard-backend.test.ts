@@ -1,15 +1,13 @@
 // The wizard's backend calls on a real sandbox: nodes and pickers (admin, and the developer who may not list nodes),
 // server-side dry run and create, 422 and 409 on their fields.
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { V1PodResourceClaim } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, contextOfUser, tempDir, waitFor } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -20,8 +18,7 @@ let kubeconfigFile: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 6 });
-  const file = path.join(tempDir('everynode-kc-'), 'config');
-  fs.writeFileSync(file, sandbox.kubeconfig, { mode: 0o600 });
+  const { file } = kubeconfigFileOf(sandbox);
   kubeconfigFile = file;
   // The sandbox names users `<cluster>-admin`, `<cluster>-developer`, with contexts of the same names.
   const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
@@ -29,7 +26,7 @@ beforeAll(async () => {
   DEV = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-developer')) ?? 'developer');
   ({ backend } = await backendFor([file]));
   client = new Client(backend);
-  await waitFor(async () => (await client.services.clusters.getState()).connection.state === 'connected', 15_000);
+  await connectedContext(client);
 });
 
 afterAll(async () => {
