@@ -117,9 +117,13 @@ interface KubeconfigDoc {
   users?: { name: string; user: Record<string, unknown> }[];
 }
 
-/** The context whose user has this name (the sandbox's admin, developer, operator). */
-export function contextOfUser(kubeconfig: string, user: string): string {
+/**
+ * The context of one of the sandbox's users (`admin`, `developer`, `operator`). The sandbox names its users and
+ * contexts `<cluster>-<role>`; the user is looked up by that suffix and its context by the user.
+ */
+export function contextOfRole(kubeconfig: string, role: string): string {
   const doc = parseYaml(kubeconfig) as KubeconfigDoc;
+  const user = doc.users?.find((u) => u.name.endsWith(`-${role}`))?.name ?? role;
   const found = doc.contexts?.find((c) => c.context.user === user);
   if (!found) throw new Error(`no context for user ${user}`);
   return found.name;

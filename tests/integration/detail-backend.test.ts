@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaemonSetDetail, LogChunk } from '../../electron/contract/index.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { parse as parseYaml } from 'yaml';
 import { kubectlOutput } from './kubectl.js';
-import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf, waitFor } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfRole, kubeconfigFileOf, waitFor } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -200,8 +199,7 @@ describe('DaemonSet detail backend', () => {
   }, 30_000);
 
   it('gives the developer pods but no node grid, and no actions outside their namespaces', async () => {
-    const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
-    const dev = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-developer')) ?? 'developer');
+    const dev = contextOfRole(sandbox.kubeconfig, 'developer');
     await client.services.clusters.switchContext(dev);
     await connectedContext(client);
     const { subscriptionId } = await client.services.detail.subscribe(dev, NS, 'other');

@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf, tempDir } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfRole, kubeconfigFileOf, tempDir } from './backend-harness.js';
 
 const run = promisify(execFile);
 let sandbox: SandboxHandle;
@@ -20,8 +19,7 @@ let kubeconfig: string;
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
   kubeconfig = kubeconfigFileOf(sandbox).file;
-  const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
-  ADMIN = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-admin')) ?? 'admin');
+  ADMIN = contextOfRole(sandbox.kubeconfig, 'admin');
   ({ backend } = await backendFor([kubeconfig]));
   client = new Client(backend);
   await connectedContext(client);

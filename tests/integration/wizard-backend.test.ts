@@ -4,10 +4,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { V1PodResourceClaim } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, connectedContext, contextOfUser, kubeconfigFileOf } from './backend-harness.js';
+import { backendFor, Client, connectedContext, contextOfRole, kubeconfigFileOf } from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -20,10 +19,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 6 });
   const { file } = kubeconfigFileOf(sandbox);
   kubeconfigFile = file;
-  // The sandbox names users `<cluster>-admin`, `<cluster>-developer`, with contexts of the same names.
-  const users = (parseYaml(sandbox.kubeconfig) as { users: { name: string }[] }).users.map((u) => u.name);
-  ADMIN = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-admin')) ?? 'admin');
-  DEV = contextOfUser(sandbox.kubeconfig, users.find((u) => u.endsWith('-developer')) ?? 'developer');
+  ADMIN = contextOfRole(sandbox.kubeconfig, 'admin');
+  DEV = contextOfRole(sandbox.kubeconfig, 'developer');
   ({ backend } = await backendFor([file]));
   client = new Client(backend);
   await connectedContext(client);
