@@ -10,6 +10,7 @@ export const loadCreateWizard = () => import('./wizard/CreateWizard.vue');
 export const loadEditorPage = () => import('./editor/EditorPage.vue');
 export const loadWizardStore = () => import('./stores/wizard');
 export const loadEditorStore = () => import('./stores/editor');
+export const loadWizardEditStore = () => import('./stores/wizard-edit');
 
 /**
  * Whether the lazily loaded store with this Pinia id exists and is open (its `isOpen` state), read from Pinia's state
@@ -23,7 +24,7 @@ export function storeIsOpen(id: 'wizard' | 'editor'): ComputedRef<boolean> {
   });
 }
 
-const ALL = [loadDetailPage, loadCreateWizard, loadEditorPage, loadWizardStore, loadEditorStore];
+const ALL = [loadDetailPage, loadCreateWizard, loadEditorPage, loadWizardStore, loadEditorStore, loadWizardEditStore];
 
 /** Without a list to wait for (no cluster, an error), the chunks still load this long after start. */
 const FALLBACK_MS = 4000;
