@@ -64,6 +64,5 @@ export function defaultPod(pod: KubeObject): void {
   if (isObject(pod.spec)) {
     pod.spec.enableServiceLinks ??= true;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-    pod.spec.priority ??= 0;
   }
 }
