@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyDefaults,
+  type JsonSchema,
   prune,
   structuralErrors,
   validateValue,
@@ -11,7 +12,7 @@ import { compareVersions, KindCatalog } from '../../../electron/sandbox-cluster/
 import { validateService } from '../../../electron/sandbox-cluster/kinds/service-rules.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 
-const schema = {
+const schema: JsonSchema = {
   type: 'object',
   properties: {
     spec: {
@@ -97,7 +98,7 @@ describe('structural schemas of custom resources', () => {
 
 describe('Service validation', () => {
   const svc = (spec: Record<string, unknown>): KubeObject =>
-    ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec }) as KubeObject;
+    ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec }) as unknown as KubeObject;
 
   it('names duplicate ports, unsupported types and a missing externalName', () => {
     const out = validateService(
