@@ -1,3 +1,5 @@
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import { describe, expect, it } from 'vitest';
 import { StatusError } from '../../../electron/sandbox-cluster/errors.js';
 import { EventRecorder } from '../../../electron/sandbox-cluster/registry/events.js';
@@ -6,7 +8,11 @@ import { ObjectStore } from '../../../electron/sandbox-cluster/store/store.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 
 function setup(): Registry {
-  const registry = new Registry(new ObjectStore(), () => Date.parse('2026-01-01T00:00:00Z'));
+  const registry = new Registry(
+    new ObjectStore(),
+    () => Date.parse('2026-01-01T00:00:00Z'),
+    new KindCatalog(builtinKinds()),
+  );
   registry.create('namespaces', {
     apiVersion: 'v1',
     kind: 'Namespace',
