@@ -89,7 +89,7 @@ describe('what a pod asks of a node', () => {
 
 describe('the scheduler in the seed world', () => {
   const pods = (api: FakeApi, name: string) =>
-    (api.list('pods', 'team-a') as Pod[]).filter((p) => p.metadata.ownerReferences?.some((r) => r.name === name));
+    (api.list('pods', 'default') as Pod[]).filter((p) => p.metadata.ownerReferences?.some((r) => r.name === name));
   const scheduled = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'PodScheduled');
 
   it('leaves a daemon pod Pending where the pods already there leave too little CPU, until the node grows', async () => {
@@ -97,7 +97,7 @@ describe('the scheduler in the seed world', () => {
     api.create('daemonsets', {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
-      metadata: { name: 'hog', namespace: 'team-a' },
+      metadata: { name: 'hog', namespace: 'default' },
       spec: {
         selector: { matchLabels: { app: 'hog' } },
         template: {
@@ -133,7 +133,7 @@ describe('the scheduler in the seed world', () => {
       status: { ...node.status, allocatable: { ...node.status?.allocatable, cpu: '8' } },
     });
     await waitFor(
-      () => api.get('pods', 'team-a', stuck.metadata.name)?.spec?.nodeName === 'control-plane-1',
+      () => api.get('pods', 'default', stuck.metadata.name)?.spec?.nodeName === 'control-plane-1',
       5000,
       'bound',
     );
@@ -144,7 +144,7 @@ describe('the scheduler in the seed world', () => {
     const pod = (name: string, priority: number) => ({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace: 'team-a' },
+      metadata: { name, namespace: 'default' },
       spec: {
         priority,
         terminationGracePeriodSeconds: 1,
@@ -153,18 +153,22 @@ describe('the scheduler in the seed world', () => {
       },
     });
     api.create('pods', pod('low', 0));
-    await waitFor(() => api.get('pods', 'team-a', 'low')?.spec?.nodeName === 'worker-1', 3000, 'low bound');
-    const low = api.get('pods', 'team-a', 'low') as Pod;
+    await waitFor(() => api.get('pods', 'default', 'low')?.spec?.nodeName === 'worker-1', 3000, 'low bound');
+    const low = api.get('pods', 'default', 'low') as Pod;
     api.create('pods', pod('high', 1000));
-    await waitFor(() => api.get('pods', 'team-a', 'high')?.status?.nominatedNodeName === 'worker-1', 3000, 'nominated');
+    await waitFor(
+      () => api.get('pods', 'default', 'high')?.status?.nominatedNodeName === 'worker-1',
+      3000,
+      'nominated',
+    );
     // The victim terminates gracefully (the kubelet keeps it at least 300 ms), marked as preempted.
-    const victim = api.get('pods', 'team-a', 'low') as Pod;
+    const victim = api.get('pods', 'default', 'low') as Pod;
     expect(victim.metadata.deletionTimestamp).toBeTruthy();
     expect(victim.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
       status: 'True',
       reason: 'PreemptionByScheduler',
     });
-    const high = api.get('pods', 'team-a', 'high') as Pod;
+    const high = api.get('pods', 'default', 'high') as Pod;
     expect(api.events).toContainEqual(
       expect.objectContaining({
         involved: 'Pod/low',
@@ -173,6 +177,6 @@ describe('the scheduler in the seed world', () => {
       }),
     );
     expect(low.metadata.uid).not.toBe(high.metadata.uid);
-    await waitFor(() => api.get('pods', 'team-a', 'high')?.spec?.nodeName === 'worker-1', 5000, 'high bound');
+    await waitFor(() => api.get('pods', 'default', 'high')?.spec?.nodeName === 'worker-1', 5000, 'high bound');
   });
 });
