@@ -58,17 +58,20 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+/** What electron-builder hands the hook for an x64 Linux build in `dir`. */
+const linuxContext = () => ({
+  appOutDir: dir,
+  electronPlatformName: 'linux',
+  arch: 1,
+  packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
+});
+
 describe('the afterPack hook named in build/electron-builder.yml', () => {
   it('turns off run-as-node, NODE_OPTIONS and --inspect, turns on cookie encryption, asar integrity and asar-only', async () => {
     const binary = path.join(dir, 'everynode');
     await writeFile(binary, standInBinary(SHIPPED_WIRE));
     const hook = await configuredHook();
-    await hook({
-      appOutDir: dir,
-      electronPlatformName: 'linux',
-      arch: 1,
-      packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
-    });
+    await hook(linuxContext());
     const flipped = await readFile(binary);
     expect(wireOf(flipped)).toBe(FUSED_WIRE);
     // Nothing but the wire changed.
@@ -112,26 +115,12 @@ describe('the afterPack hook named in build/electron-builder.yml', () => {
   it('fails the packaging on a wire with a fuse it does not set (a newer Electron), instead of leaving it as shipped', async () => {
     await writeFile(path.join(dir, 'everynode'), standInBinary(SHIPPED_WIRE + '1'));
     const hook = await configuredHook();
-    await expect(
-      hook({
-        appOutDir: dir,
-        electronPlatformName: 'linux',
-        arch: 1,
-        packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
-      }),
-    ).rejects.toThrow(/strictlyRequireAllFuses/);
+    await expect(hook(linuxContext())).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 
   it('fails the packaging when the binary carries no fuse wire, instead of shipping unfused', async () => {
     await writeFile(path.join(dir, 'everynode'), Buffer.concat([BEFORE, AFTER]));
     const hook = await configuredHook();
-    await expect(
-      hook({
-        appOutDir: dir,
-        electronPlatformName: 'linux',
-        arch: 1,
-        packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
-      }),
-    ).rejects.toThrow(/sentinel/);
+    await expect(hook(linuxContext())).rejects.toThrow(/sentinel/);
   });
 });
