@@ -102,10 +102,42 @@ export interface DaemonSetStatusCounts {
   unavailable: number;
 }
 
-/** Pods of one DaemonSet that are not fine, aggregated by reason (ImagePullBackOff, ContainerCreating...). */
-export interface PodIssue {
+/** What the scheduler found short on a node for a pod it could not place (the FailedScheduling message, parsed). */
+export type Shortfall =
+  /** `Insufficient cpu`, `Insufficient memory`, `Insufficient nvidia.com/gpu`... */
+  | { kind: 'resource'; resource: string }
+  /** `Too many pods`: the node's pod limit. */
+  | { kind: 'pods' }
+  /** `node(s) didn't have free ports for the requested pod ports`. */
+  | { kind: 'hostPort' }
+  /** `node(s) had untolerated taint {key: value}`. */
+  | { kind: 'taint'; taint: string }
+  /** Any other reason, as the scheduler wrote it. */
+  | { kind: 'other'; text: string };
+
+/**
+ * Why one pod of a DaemonSet is not running and ready, in the cluster's own terms: the reason as kubectl shows it
+ * (CreateContainerConfigError, CrashLoopBackOff, Init:0/1, Unschedulable, FailedMount, NotReady...) and the cluster's
+ * own text for it, quoted as it was given.
+ */
+export interface PodProblem {
   reason: string;
+  /** A container's waiting message, the scheduler's message, or the message of the event that explains it. */
+  message?: string;
+  /** Unschedulable: what the scheduler found short on the node. */
+  shortfalls?: Shortfall[];
+  /** Restarts of the container that fails, and how it last ended (CrashLoopBackOff). */
+  restarts?: number;
+  lastExit?: { code: number; reason?: string };
+}
+
+/**
+ * Pods of one DaemonSet that are not fine, aggregated by reason with the nodes concerned (ImagePullBackOff on
+ * node-3). FailedCreate has no pod and so no node: `missing` says how many pods the controller could not create.
+ */
+export interface PodIssue extends PodProblem {
   nodes: string[];
+  missing?: number;
 }
 
 export interface DaemonSetRow {
