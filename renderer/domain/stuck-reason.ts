@@ -50,6 +50,13 @@ export function problemDetail(problem: PodProblem): Message | undefined {
   return undefined;
 }
 
+/** One pod's problem in a few words, for its node's cell: "Pending: not enough CPU". */
+export function problemMessage(problem: PodProblem): Message {
+  const reason = reasonLabel(problem.reason);
+  const why = problemDetail(problem);
+  return why ? { key: 'stuck.problem', params: { reason, why } } : { key: 'stuck.quoted', params: { text: reason } };
+}
+
 /** How many nodes an issue concerns (FailedCreate: the pods the controller could not create). */
 export const issueSize = (issue: PodIssue): number => issue.missing ?? issue.nodes.length;
 

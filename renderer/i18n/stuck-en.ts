@@ -14,6 +14,7 @@ const stuckEn = {
     hostPort: 'its host port is taken on the node',
     taint: 'untolerated taint {taint}',
   },
+  problem: '{reason}: {why}',
   list: '{items}',
   quoted: '{text}',
   restarted: 'restarted {restarts} time, last exit code {code} | restarted {restarts} times, last exit code {code}',

@@ -15,6 +15,7 @@ const stuckZhCN: typeof stuckEn = {
     hostPort: '节点上的主机端口已被占用',
     taint: '未容忍污点 {taint}',
   },
+  problem: '{reason}：{why}',
   list: '{items}',
   quoted: '{text}',
   restarted: '已重启 {restarts} 次，上次退出码 {code}',
