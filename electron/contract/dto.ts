@@ -206,6 +206,27 @@ export interface NodeTaint {
   effect: string;
 }
 
+/** A host port held on a node, by which pod (`namespace/name`), and the DaemonSet that owns it if one does. */
+export interface HostPortHeld {
+  port: number;
+  protocol: string;
+  hostIP?: string;
+  pod: string;
+  daemonSetUid?: string;
+}
+
+/**
+ * Room on a node as the scheduler counts it: allocatable (milli-CPU, bytes, pods; absent where the node does not
+ * say) against the requests of the pods bound there that have not finished. `daemonSets`: each DaemonSet's pod
+ * on the node, so that an update can leave out the pod it replaces.
+ */
+export interface NodeRoom {
+  allocatable: { cpu?: number; memory?: number; pods?: number };
+  requested: { cpu: number; memory: number; pods: number };
+  hostPorts: HostPortHeld[];
+  daemonSets: { uid: string; cpu: number; memory: number }[];
+}
+
 /** What the node coverage preview needs of a node: its labels and taints (never addresses or credentials). */
 export interface NodeSummary {
   name: string;
@@ -213,6 +234,8 @@ export interface NodeSummary {
   taints: NodeTaint[];
   unschedulable: boolean;
   ready: boolean;
+  /** Only in the wizard's node list, when the user may list pods cluster-wide. */
+  room?: NodeRoom;
 }
 
 /** A ConfigMap or Secret by name with its keys; Secret values never leave the backend. */
@@ -246,6 +269,9 @@ export interface ProjectResources {
   claims: Readable<ClaimSummary[]>;
   quota: Readable<ProjectSummary['quota'] | null>;
   hostPorts: Readable<HostPortUse[]>;
+  /** Names the pod template may refer to: the project's ServiceAccounts and the cluster's PriorityClasses. */
+  serviceAccounts: Readable<string[]>;
+  priorityClasses: Readable<string[]>;
 }
 
 export interface CreateOptions {
