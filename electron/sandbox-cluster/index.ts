@@ -9,6 +9,7 @@ import { tokenUsers } from './auth/authn.js';
 import { loadOrCreatePki } from './auth/certs.js';
 import { admissionHooks, seedWorld, startControllers, startKubelets } from './controllers/index.js';
 import { buildKubeconfig } from './kubeconfig.js';
+import { bootstrapCluster } from './seed/bootstrap.js';
 import { trackUpdate, applyPatch } from './patch/index.js';
 import { createClusterApi } from './registry/cluster-api.js';
 import { startEventExpiry } from './registry/event-expiry.js';
@@ -96,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const hook of admissionHooks(api)) api.addAdmission(hook);
   const controllers = startControllers(api, { speed });
   const kubelets = startKubelets(api, { speed });
+  bootstrapCluster(api);
   if (!restored) seedWorld(api, { nodes: options.nodes ?? 6 });
   const stopEventExpiry = startEventExpiry(registry, clock, {
     ttlMs: options.eventTtlMs,

@@ -47,7 +47,10 @@ export type ResourceName =
   | 'configmaps'
   | 'secrets'
   | 'persistentvolumeclaims'
-  | 'resourcequotas';
+  | 'resourcequotas'
+  | 'serviceaccounts'
+  | 'limitranges'
+  | 'priorityclasses';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 

@@ -5,6 +5,7 @@ import { resourceInfo } from '../store/resources.js';
 import type { KubeObject, ResourceName } from '../types.js';
 import { prepareDaemonSetCreate, prepareDaemonSetUpdate, validateDaemonSet } from './daemonsets.js';
 import { defaultDaemonSet, defaultPod } from './defaults.js';
+import { defaultPriorityClass, validatePriorityClass } from './priority-classes.js';
 import { cause, checkQuantities, podContainers, validateMetadata, validatePodSpec } from './validation.js';
 
 export interface Strategy {
@@ -75,6 +76,11 @@ const strategies: Partial<Record<ResourceName, Partial<Strategy>>> = {
     prepareUpdate(secret) {
       secret.type ||= 'Opaque';
     },
+  },
+  priorityclasses: {
+    prepareCreate: defaultPriorityClass,
+    prepareUpdate: defaultPriorityClass,
+    validate: validatePriorityClass,
   },
   namespaces: {
     prepareCreate(ns) {

@@ -11,6 +11,7 @@ const MODULES: Record<string, string> = {
   'core/v1': 'io.k8s.api.core.v1',
   'apps/v1': 'io.k8s.api.apps.v1',
   'authorization/v1': 'io.k8s.api.authorization.v1',
+  'scheduling/v1': 'io.k8s.api.scheduling.v1',
   'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
   'api/resource': 'io.k8s.apimachinery.pkg.api.resource',
   runtime: 'io.k8s.apimachinery.pkg.runtime',

@@ -7,6 +7,7 @@ import { schemasFor, type JsonSchema } from './openapi-schemas.js';
 const CORE = 'io.k8s.api.core.v1.';
 const APPS = 'io.k8s.api.apps.v1.';
 const AUTHZ = 'io.k8s.api.authorization.v1.';
+const SCHEDULING = 'io.k8s.api.scheduling.v1.';
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.';
 
 function resource(prefix: string, plural: string, kind: string, opts: Partial<ServedResource> = {}): ServedResource {
@@ -28,6 +29,8 @@ const GROUP_VERSIONS: Record<string, GroupVersion> = {
       resource(CORE, 'secrets', 'Secret'),
       resource(CORE, 'persistentvolumeclaims', 'PersistentVolumeClaim', { status: true }),
       resource(CORE, 'resourcequotas', 'ResourceQuota', { status: true }),
+      resource(CORE, 'serviceaccounts', 'ServiceAccount'),
+      resource(CORE, 'limitranges', 'LimitRange'),
     ],
   },
   'apis/apps/v1': {
@@ -39,6 +42,13 @@ const GROUP_VERSIONS: Record<string, GroupVersion> = {
       resource(APPS, 'daemonsets', 'DaemonSet', { status: true }),
       resource(APPS, 'controllerrevisions', 'ControllerRevision'),
     ],
+  },
+  'apis/scheduling.k8s.io/v1': {
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    prefix: '/apis/scheduling.k8s.io/v1',
+    idName: 'SchedulingV1',
+    resources: [resource(SCHEDULING, 'priorityclasses', 'PriorityClass', { namespaced: false })],
   },
   'apis/authorization.k8s.io/v1': {
     group: 'authorization.k8s.io',

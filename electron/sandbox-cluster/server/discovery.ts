@@ -25,24 +25,29 @@ export function apiVersions(serverAddress: string): object {
   };
 }
 
-export function apiGroupList(): object {
-  const group = (name: string) => ({
-    name,
-    versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
-    preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
-  });
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group(AUTHORIZATION_GROUP)] };
+/** Named groups served, in the order real servers list them (built-in groups first, then the rest by name). */
+function groupNames(): string[] {
+  const names = new Set<string>();
+  for (const r of RESOURCES) if (r.group) names.add(r.group);
+  names.add(AUTHORIZATION_GROUP);
+  return [...names];
 }
 
-export function apiGroup(name: string): object | undefined {
-  if (name !== 'apps' && name !== AUTHORIZATION_GROUP) return undefined;
+function groupEntry(name: string): object {
   return {
-    kind: 'APIGroup',
-    apiVersion: 'v1',
     name,
     versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
     preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
   };
+}
+
+export function apiGroupList(): object {
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groupNames().map(groupEntry) };
+}
+
+export function apiGroup(name: string): object | undefined {
+  if (!groupNames().includes(name)) return undefined;
+  return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(name) };
 }
 
 function entries(info: ResourceInfo): object[] {

@@ -16,6 +16,7 @@ export interface ResourceInfo {
 
 const CORE = { group: '', version: 'v1' };
 const APPS = { group: 'apps', version: 'v1' };
+const SCHEDULING = { group: 'scheduling.k8s.io', version: 'v1' };
 
 export const RESOURCES: readonly ResourceInfo[] = [
   {
@@ -66,6 +67,30 @@ export const RESOURCES: readonly ResourceInfo[] = [
     namespaced: true,
     shortNames: ['quota'],
     subresources: ['status'],
+  },
+  {
+    ...CORE,
+    name: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    singular: 'serviceaccount',
+    namespaced: true,
+    shortNames: ['sa'],
+  },
+  {
+    ...CORE,
+    name: 'limitranges',
+    kind: 'LimitRange',
+    singular: 'limitrange',
+    namespaced: true,
+    shortNames: ['limits'],
+  },
+  {
+    ...SCHEDULING,
+    name: 'priorityclasses',
+    kind: 'PriorityClass',
+    singular: 'priorityclass',
+    namespaced: false,
+    shortNames: ['pc'],
   },
   {
     ...APPS,

@@ -27,7 +27,12 @@ function collectRefs(value: unknown, out: string[]): void {
 describe('OpenAPI v3 index', () => {
   it('lists the served group-versions with stable hashed URLs', () => {
     const index = openApiV3Index();
-    expect(Object.keys(index.paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/authorization.k8s.io/v1']);
+    expect(Object.keys(index.paths).sort()).toEqual([
+      'api/v1',
+      'apis/apps/v1',
+      'apis/authorization.k8s.io/v1',
+      'apis/scheduling.k8s.io/v1',
+    ]);
     expect(index.paths['apis/apps/v1']?.serverRelativeURL).toMatch(
       /^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{64,}$/,
     );
