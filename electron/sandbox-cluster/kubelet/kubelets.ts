@@ -8,7 +8,7 @@ import type { Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
 import { DueQueue } from './due-queue.js';
-import { backoffSeconds, containerId, pullError, pullSeconds } from './images.js';
+import { backoffSeconds, containerId, fullName, parseImage, pullError, pullSeconds } from './images.js';
 import { LogBook, type LogOptions } from './logs.js';
 import { newPodRun } from './pod-run.js';
 import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
@@ -190,8 +190,15 @@ export class Kubelets extends QueuedLoop {
     }
   }
 
+  private hasImage(node: string, image: string): boolean {
+    return (
+      this.images.get(node)?.has(image) === true ||
+      this.nodes.get(node)?.bootImages.has(fullName(parseImage(image))) === true
+    );
+  }
+
   private pull(run: PodRun, c: ContainerRun, index: number): void {
-    const cached = this.images.get(run.node)?.has(c.image) === true;
+    const cached = this.hasImage(run.node, c.image);
     const always = c.pullPolicy === 'Always';
     if (cached && !always) {
       this.event(run, c.name, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
@@ -215,7 +222,7 @@ export class Kubelets extends QueuedLoop {
       this.schedule(run, 'backoff', this.scaled(1), index);
       return;
     }
-    const seconds = this.images.get(run.node)?.has(c.image) ? 0.4 : pullSeconds(c.image);
+    const seconds = this.hasImage(run.node, c.image) ? 0.4 : pullSeconds(c.image);
     this.remember(run.node, c.image);
     const took = Math.round((seconds * 1000) / this.speed) / 1000;
     this.event(run, c.name, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s`);
