@@ -11,7 +11,7 @@ const stuckEn = {
     ephemeralStorage: 'not enough ephemeral storage',
     resource: 'not enough {resource}',
     pods: 'the node already runs as many pods as it may',
-    hostPort: 'its host port is taken on the node',
+    hostPort: 'host port in use',
     taint: 'untolerated taint {taint}',
   },
   problem: '{reason}: {why}',

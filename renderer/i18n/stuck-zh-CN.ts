@@ -12,7 +12,7 @@ const stuckZhCN: typeof stuckEn = {
     ephemeralStorage: '临时存储不足',
     resource: '{resource} 不足',
     pods: '节点上的容器组数量已达上限',
-    hostPort: '节点上的主机端口已被占用',
+    hostPort: '主机端口已被占用',
     taint: '未容忍污点 {taint}',
   },
   problem: '{reason}：{why}',

@@ -36,8 +36,8 @@ describe('stuck states in plain words', () => {
       message: '0/6 nodes are available: 1 Insufficient cpu, ...',
       shortfalls: [{ kind: 'resource', resource: 'cpu' }, { kind: 'hostPort' }],
     };
-    expect(en([issue])).toBe('Pending on 2 nodes: not enough CPU, its host port is taken on the node');
-    expect(zh([issue])).toBe('2 个节点上 Pending：CPU 不足，节点上的主机端口已被占用');
+    expect(en([issue])).toBe('Pending on 2 nodes: not enough CPU, host port in use');
+    expect(zh([issue])).toBe('2 个节点上 Pending：CPU 不足，主机端口已被占用');
     const gpu: PodIssue = {
       ...issue,
       nodes: ['gpu-1'],

@@ -1,0 +1,216 @@
+// Stuck DaemonSets on a sandbox cluster that fails as a real one does, and the app naming each stuck state in plain
+// words with counts per node: the list's status reason, the detail page's issues and node grid, and, before creation,
+// the wizard's coverage preview (room and host ports per node) and its warnings about names the project lacks.
+// Screenshots in English and Chinese go to test-results/screens/stuck-*.png.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
+import { chooseProject, expectAccessible, openApp, row, screenshot } from './support/ui.js';
+
+test.describe.configure({ mode: 'serial' });
+
+const cleanup = new Cleanup();
+let sandbox: Sandbox;
+let page: Page;
+const NS = 'stuck';
+
+const daemonSet = (name: string, podSpec: string): string => `---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: ${name}, namespace: ${NS} }
+spec:
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+${podSpec.replace(/^/gm, '      ')}
+`;
+
+// The seed world: five workers (worker-3 is a 2-CPU arm64 node, the others have 4 CPUs) and node-exporter holding
+// host port 9100 on each of them.
+const manifests = [
+  `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${NS} }\n`,
+  daemonSet(
+    'too-big',
+    `containers:
+  - name: main
+    image: busybox:1.36
+    resources: { requests: { cpu: "3" } }`,
+  ),
+  daemonSet(
+    'port-clash',
+    `containers:
+  - name: main
+    image: busybox:1.36
+    ports: [{ containerPort: 9100, hostPort: 9100 }]`,
+  ),
+].join('');
+
+const wizard = (): Locator => page.getByRole('dialog');
+const step = (name: string): Promise<void> =>
+  wizard()
+    .getByRole('button', { name: new RegExp(`^\\d ${name}`) })
+    .click();
+
+async function shot(name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
+}
+
+async function language(code: 'en' | 'zh-CN'): Promise<void> {
+  await page.locator('#language-select').selectOption(code);
+  await expect(page.locator('html')).toHaveAttribute('lang', code);
+}
+
+test.beforeAll(async ({ browser }) => {
+  sandbox = cleanup.add(await startSandbox('stuck', 10));
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
+  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
+  page = await context.newPage();
+  await openApp(page, host.url);
+});
+
+test.afterAll(async () => {
+  await cleanup.run();
+});
+
+test('the list names each stuck state with its nodes, in English and Chinese', async () => {
+  await chooseProject(page, NS);
+  await expect(row(page, 'too-big')).toContainText('Pending on worker-3: not enough CPU');
+  await expect(row(page, 'port-clash')).toContainText('Pending on 5 nodes: host port in use');
+  await shot('1-list-en');
+
+  await language('zh-CN');
+  const zhRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await expect(zhRow('too-big')).toContainText('节点 worker-3 上 Pending：CPU 不足');
+  await expect(zhRow('port-clash')).toContainText('5 个节点上 Pending：主机端口已被占用');
+  await shot('2-list-zh');
+  await language('en');
+});
+
+test('the detail page lists every issue with its nodes and the scheduler message; the grid names each cell', async () => {
+  await page.getByRole('link', { name: 'port-clash', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'port-clash' })).toBeVisible();
+  const issues = page.getByTestId('pod-issues');
+  const unschedulable = issues.locator('li[data-reason="Unschedulable"]');
+  await expect(unschedulable).toContainText('Pending on 5 nodes: host port in use');
+  await expect(unschedulable).toContainText('Nodes: worker-1, worker-2, worker-3, worker-4, worker-5');
+  // The scheduler's own words follow, as the cluster gave them.
+  await expect(unschedulable).toContainText(
+    "The cluster says: 0/6 nodes are available: 1 node(s) didn't have free ports for the requested pod ports",
+  );
+  await expect(page.getByTestId('status-reason')).toHaveText('Pending on 5 nodes: host port in use');
+  // Each pod sits in the cell of the node it is for, failing, with its reason.
+  const cell = page.locator('li[data-node="worker-2"][data-state]');
+  await expect(cell).toHaveAttribute('data-state', 'failing');
+  await expect(cell.getByTestId('cell-problem')).toHaveText('Pending: host port in use');
+  await expect(page.locator('li[data-state="missing"]')).toHaveCount(0);
+  await shot('3-detail-en');
+
+  await language('zh-CN');
+  await expect(unschedulable).toContainText('5 个节点上 Pending：主机端口已被占用');
+  await expect(unschedulable).toContainText('集群原文：0/6 nodes are available');
+  await expect(cell.getByTestId('cell-problem')).toHaveText('Pending：主机端口已被占用');
+  await shot('4-detail-zh');
+  await language('en');
+  await page.getByRole('link', { name: '← DaemonSets' }).click();
+});
+
+test('the wizard predicts room and host ports per node and warns about names the project lacks', async () => {
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await wizard().getByLabel('Name', { exact: true }).fill('preview');
+  await step('Pod Template');
+  const first = wizard().getByRole('group', { name: /^Container 1/ });
+  await first.getByLabel('Container name').fill('main');
+  await first.getByLabel('Image').fill('busybox:1.36');
+  await first.getByRole('button', { name: 'Show advanced settings' }).click();
+  await first.getByLabel('CPU request').fill('1');
+  await first.getByRole('button', { name: 'Add port' }).click();
+  await first.getByLabel('Container port').fill('9100');
+  await first.getByLabel('Host port').fill('9100');
+  const account = wizard().getByLabel('Service account');
+  await account.fill('fluent-bit');
+  await expect(account.locator('xpath=..')).toContainText(
+    'There is no ServiceAccount "fluent-bit" in project stuck: the API server will refuse its pods (FailedCreate)',
+  );
+  await wizard().getByLabel('Priority class').fill('system-node-critical');
+  await expect(wizard().getByLabel('Priority class').locator('xpath=..')).not.toContainText('There is no');
+  await account.scrollIntoViewIfNeeded();
+  await shot('5-wizard-warning-en');
+
+  // too-big already takes 3 of the 3.92 CPUs of each 4-CPU worker; the 2-CPU worker-3 has room for 1 CPU.
+  await step('Node Selector');
+  await expect(wizard().getByTestId('coverage-summary')).toContainText('A pod will run on 5 of 6 nodes.');
+  await expect(wizard().getByTestId('coverage-unfit')).toContainText('5 of them have no room for it');
+  const small = wizard().locator('li[data-node="worker-3"]');
+  const large = wizard().locator('li[data-node="worker-1"]');
+  await expect(small).toHaveAttribute('data-coverage', 'unfit');
+  await expect(small).toContainText(
+    /will stay Pending: host port 9100\/TCP is taken by monitoring\/node-exporter-\w+$/,
+  );
+  await expect(large).toContainText(/will stay Pending: not enough CPU \(asks 1, \d+m free\), host port 9100\/TCP/);
+  await shot('6-wizard-fit-en');
+
+  // Chinese: the language switch is outside the modal wizard (the draft stays).
+  await wizard().getByRole('button', { name: 'Close (keep draft)' }).click();
+  await language('zh-CN');
+  await page.getByRole('button', { name: '创建', exact: true }).click();
+  await expect(large).toContainText(/将一直 Pending：CPU 不足（请求 1，剩余 \d+m），主机端口 9100\/TCP 已被/);
+  await expect(wizard().getByTestId('coverage-unfit')).toContainText('其中 5 个节点资源不足');
+  await shot('7-wizard-fit-zh');
+  await step('容器组模板');
+  await expect(wizard().getByLabel('服务账户').locator('xpath=..')).toContainText(
+    '项目 stuck 中没有服务账户 "fluent-bit"',
+  );
+  await wizard().getByLabel('服务账户').scrollIntoViewIfNeeded();
+  await shot('8-wizard-warning-zh');
+  await wizard().getByRole('button', { name: '关闭（保留草稿）' }).click();
+  await language('en');
+
+  // Without the host port (and the missing account), only the CPU is short: the preview's nodes are where the
+  // scheduler leaves the pods Pending.
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await step('Pod Template');
+  await first.getByRole('button', { name: 'Show advanced settings' }).click();
+  await first.getByRole('button', { name: 'Remove port 1' }).click();
+  await account.fill('');
+  await step('Node Selector');
+  await expect(wizard().getByTestId('coverage-unfit')).toContainText('4 of them have no room for it');
+  await expect(small).toHaveAttribute('data-coverage', 'runs');
+  const unfit = (
+    await wizard()
+      .locator('[data-coverage="unfit"]')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-node') ?? ''))
+  ).sort();
+  expect(unfit).toEqual(['worker-1', 'worker-2', 'worker-4', 'worker-5']);
+  await step('Review');
+  await wizard().getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(wizard()).toBeHidden();
+  await expect(row(page, 'preview')).toContainText('Pending on 4 nodes: not enough CPU');
+  const pods = JSON.parse(
+    await kubectl(sandbox.kubeconfig, ['get', 'pods', '-n', NS, '-l', 'app=preview', '-o', 'json']),
+  ) as {
+    items: {
+      spec: {
+        nodeName?: string;
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: { matchFields: { values: string[] }[] }[];
+            };
+          };
+        };
+      };
+      status: { phase: string };
+    }[];
+  };
+  const pendingOn = pods.items
+    .filter((p) => !p.spec.nodeName)
+    .map(
+      (p) =>
+        p.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]?.matchFields[0]
+          ?.values[0],
+    )
+    .sort();
+  expect(pendingOn).toEqual(unfit);
+});
