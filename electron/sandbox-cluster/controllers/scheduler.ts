@@ -50,8 +50,8 @@ export class Scheduler extends QueuedLoop {
   }
 
   private onEvent(event: StoreEvent): void {
-    if (event.resource === 'nodes') {
-      // A new or changed node may fit pods that did not fit before.
+    if (event.resource === 'nodes' || (event.resource === 'persistentvolumeclaims' && event.type === 'ADDED')) {
+      // A new or changed node may fit pods that did not fit before; a new claim may be the one a pod waits for.
       this.retryWaiting();
       return;
     }
@@ -93,6 +93,8 @@ export class Scheduler extends QueuedLoop {
       return;
     }
     const candidate: Candidate = { pod, requests: podRequests(pod.spec), ports: podHostPorts(pod.spec) };
+    const missingClaim = this.missingClaim(pod);
+    if (missingClaim) return this.failed(pod, candidate, [], this.api.list('nodes').length, missingClaim);
     const priority = typeof pod.spec.priority === 'number' ? pod.spec.priority : 0;
     // A daemon pod names its node; checking that one node keeps thousands of daemon pods cheap to place.
     const pinned = pinnedNodeNames(pod);
@@ -130,11 +132,26 @@ export class Scheduler extends QueuedLoop {
     this.api.recordEvent(bound, 'Normal', 'Scheduled', message, SOURCE);
   }
 
-  private failed(pod: Pod, candidate: Candidate, attempts: NodeAttempt[], allNodes: number): void {
+  /** VolumeBinding's PreFilter: every claim the pod names must exist. */
+  private missingClaim(pod: Pod): string | undefined {
+    const volumes = (pod.spec.volumes ?? []) as { persistentVolumeClaim?: { claimName?: string } }[];
+    for (const v of volumes) {
+      const claim = v.persistentVolumeClaim?.claimName;
+      if (claim !== undefined && !this.api.get('persistentvolumeclaims', pod.metadata.namespace, claim)) {
+        return `persistentvolumeclaim "${claim}" not found`;
+      }
+    }
+    return undefined;
+  }
+
+  private failed(pod: Pod, candidate: Candidate, attempts: NodeAttempt[], allNodes: number, preFilter?: string): void {
     const key = keyOf(pod);
     let message = 'no nodes available to schedule pods';
     let result: PreemptionResult = { message: '' };
-    if (allNodes > 0) {
+    if (allNodes > 0 && preFilter) {
+      // A PreFilter failure rejects every node alike, and removing pods helps none of them.
+      message = `0/${allNodes} nodes are available: ${preFilter}. preemption: 0/${allNodes} nodes are available: ${allNodes} Preemption is not helpful for scheduling.`;
+    } else if (allNodes > 0) {
       const nominatedNode = pod.status?.nominatedNodeName as string | undefined;
       const onNominated = nominatedNode ? this.usage.pods(nominatedNode) : undefined;
       result = preempt(candidate, attempts, allNodes - attempts.length, allNodes, onNominated);

@@ -1,16 +1,8 @@
 // meta.k8s.io/v1 Table responses: what `kubectl get` prints (columns of pkg/printers/internalversion/printers.go).
 
 import type { KubeObject, ResourceName } from '../types.js';
-import {
-  formatLabels,
-  formatLabelSelector,
-  nodeAddress,
-  nodeRoles,
-  nodeStatus,
-  num,
-  orNone,
-  podStatusReason,
-} from './table-format.js';
+import { formatLabels, formatLabelSelector, nodeAddress, nodeRoles, nodeStatus, num, orNone } from './table-format.js';
+import { printPod } from './pod-printer.js';
 import { AGE, NAME, type Column, type Json } from './table-column.js';
 import { SIMPLE_COLUMNS } from './table-simple.js';
 
@@ -94,23 +86,20 @@ const COLUMNS: Partial<Record<ResourceName, Column[]>> = {
       name: 'Ready',
       type: 'string',
       description: 'The aggregate readiness state of this pod for accepting traffic.',
-      cell: (o) => {
-        const statuses = Array.isArray(o.status?.containerStatuses) ? (o.status.containerStatuses as Json[]) : [];
-        return `${statuses.filter((c) => c.ready === true).length}/${containers(o, o.spec).length}`;
-      },
+      cell: (o, now) => printPod(o, now).ready,
     },
     {
       name: 'Status',
       type: 'string',
       description: 'The aggregate status of the containers in this pod.',
-      cell: (o) => podStatusReason(o),
+      cell: (o, now) => printPod(o, now).status,
     },
     {
       name: 'Restarts',
       type: 'string',
       description:
         'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
-      cell: (o) => String(((o.status?.containerStatuses ?? []) as Json[]).reduce((n, c) => n + num(c.restartCount), 0)),
+      cell: (o, now) => printPod(o, now).restarts,
     },
     AGE,
     {
