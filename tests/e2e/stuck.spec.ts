@@ -43,7 +43,68 @@ const manifests = [
     image: busybox:1.36
     ports: [{ containerPort: 9100, hostPort: 9100 }]`,
   ),
+  daemonSet(
+    'no-secret',
+    `containers:
+  - name: main
+    image: busybox:1.36
+    env: [{ name: TOKEN, valueFrom: { secretKeyRef: { name: nope, key: token } } }]`,
+  ),
+  daemonSet(
+    'no-volume',
+    `containers:
+  - name: main
+    image: busybox:1.36
+    volumeMounts: [{ name: config, mountPath: /etc/agent }]
+volumes: [{ name: config, configMap: { name: agent-config } }]`,
+  ),
+  // The sandbox's images tagged crashloop start and exit 1; tagged unready, never pass a readiness probe.
+  daemonSet('crashing', `containers: [{ name: main, image: "busybox:crashloop" }]`),
+  daemonSet(
+    'init-stuck',
+    `initContainers: [{ name: setup, image: "busybox:crashloop" }]
+containers: [{ name: main, image: busybox:1.36 }]`,
+  ),
+  daemonSet(
+    'never-ready',
+    `containers:
+  - name: main
+    image: "busybox:unready"
+    readinessProbe: { httpGet: { path: /ready, port: 8080 }, periodSeconds: 2 }`,
+  ),
 ].join('');
+
+// What the list row, the detail page's status line and each node's cell say, per DaemonSet.
+const FIVE = 'on 5 nodes';
+const expected: { name: string; reason: string | RegExp; cell: string | RegExp }[] = [
+  { name: 'too-big', reason: 'Pending on worker-3: not enough CPU', cell: 'Pending: not enough CPU' },
+  { name: 'port-clash', reason: `Pending ${FIVE}: host port in use`, cell: 'Pending: host port in use' },
+  {
+    name: 'no-secret',
+    reason: `CreateContainerConfigError ${FIVE}: secret "nope" not found`,
+    cell: 'CreateContainerConfigError: secret "nope" not found',
+  },
+  {
+    name: 'no-volume',
+    reason: `FailedMount ${FIVE}: MountVolume.SetUp failed for volume "config" : configmap "agent-config" not found`,
+    cell: 'FailedMount: MountVolume.SetUp failed for volume "config" : configmap "agent-config" not found',
+  },
+  {
+    name: 'crashing',
+    reason: /^CrashLoopBackOff on 5 nodes: restarted \d+ times?, last exit code 1 \(Error\)$/,
+    cell: /^CrashLoopBackOff: restarted \d+ times?, last exit code 1 \(Error\)$/,
+  },
+  {
+    name: 'init-stuck',
+    reason: /^Init:CrashLoopBackOff on 5 nodes: restarted \d+ times?, last exit code 1 \(Error\)$/,
+    cell: /^Init:CrashLoopBackOff: restarted \d+ times?/,
+  },
+  {
+    name: 'never-ready',
+    reason: `Not ready ${FIVE}: Readiness probe failed: HTTP probe failed with statuscode: 503`,
+    cell: 'Not ready: Readiness probe failed: HTTP probe failed with statuscode: 503',
+  },
+];
 
 const wizard = (): Locator => page.getByRole('dialog');
 const step = (name: string): Promise<void> =>
@@ -76,16 +137,33 @@ test.afterAll(async () => {
 
 test('the list names each stuck state with its nodes, in English and Chinese', async () => {
   await chooseProject(page, NS);
-  await expect(row(page, 'too-big')).toContainText('Pending on worker-3: not enough CPU');
-  await expect(row(page, 'port-clash')).toContainText('Pending on 5 nodes: host port in use');
+  for (const { name, reason } of expected) {
+    await expect(row(page, name).getByTestId('row-reason')).toHaveText(reason);
+  }
   await shot('1-list-en');
 
   await language('zh-CN');
   const zhRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
   await expect(zhRow('too-big')).toContainText('节点 worker-3 上 Pending：CPU 不足');
   await expect(zhRow('port-clash')).toContainText('5 个节点上 Pending：主机端口已被占用');
+  await expect(zhRow('no-secret')).toContainText('5 个节点上 CreateContainerConfigError：secret "nope" not found');
+  await expect(zhRow('crashing')).toContainText(/5 个节点上 CrashLoopBackOff：已重启 \d+ 次，上次退出码 1（Error）/);
+  await expect(zhRow('never-ready')).toContainText('5 个节点上 未就绪：Readiness probe failed');
   await shot('2-list-zh');
   await language('en');
+});
+
+test('each detail page says the same, and its grid names the state in the cell of each node concerned', async () => {
+  for (const { name, reason, cell } of expected) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId('status-reason')).toHaveText(reason);
+    await expect(page.getByTestId('issue-sentence').first()).toHaveText(reason);
+    const cells = page.getByTestId('cell-problem');
+    await expect(cells.first()).toHaveText(cell);
+    await expect(cells).toHaveCount(name === 'too-big' ? 1 : 5);
+    await page.getByRole('link', { name: '← DaemonSets' }).click();
+  }
 });
 
 test('the detail page lists every issue with its nodes and the scheduler message; the grid names each cell', async () => {
