@@ -122,9 +122,30 @@ async function language(code: 'en' | 'zh-CN'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', code);
 }
 
+// A pod quota smaller than the nodes the DaemonSet wants: the API server refuses the rest of its pods and the
+// DaemonSet controller says so in a FailedCreate event (no pod exists to carry a reason).
+const quota = `apiVersion: v1
+kind: Namespace
+metadata: { name: tight }
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: { name: small, namespace: tight }
+spec: { hard: { pods: "2" } }
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: over-quota, namespace: tight }
+spec:
+  selector: { matchLabels: { app: over-quota } }
+  template:
+    metadata: { labels: { app: over-quota } }
+    spec: { containers: [{ name: main, image: busybox:1.36 }] }
+`;
+
 test.beforeAll(async ({ browser }) => {
   sandbox = cleanup.add(await startSandbox('stuck', 10));
-  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests + '---\n' + quota);
   const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
   page = await context.newPage();
@@ -166,6 +187,25 @@ test('each detail page says the same, and its grid names the state in the cell o
   }
 });
 
+test('FailedCreate: the pods the controller could not create, with the API server refusal quoted', async () => {
+  await chooseProject(page, 'tight');
+  const refusal =
+    /^FailedCreate on 3 nodes: pods "over-quota-\w+" is forbidden: exceeded quota: small, requested: pods=1, used: pods=2, limited: pods=2$/;
+  await expect(row(page, 'over-quota').getByTestId('row-reason')).toHaveText(refusal);
+  await page.getByRole('link', { name: 'over-quota', exact: true }).click();
+  await expect(page.getByTestId('issue-sentence').first()).toHaveText(refusal);
+  // Three nodes want a pod and have none: their cells are missing.
+  await expect(page.locator('li[data-state="missing"]')).toHaveCount(3);
+  await expect(page.locator('li[data-state="missing"]').getByTestId('cell-problem')).toHaveText([
+    'FailedCreate',
+    'FailedCreate',
+    'FailedCreate',
+  ]);
+  await shot('3-failed-create-en');
+  await page.getByRole('link', { name: '← DaemonSets' }).click();
+  await chooseProject(page, NS);
+});
+
 test('the detail page lists every issue with its nodes and the scheduler message; the grid names each cell', async () => {
   await page.getByRole('link', { name: 'port-clash', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'port-clash' })).toBeVisible();
@@ -183,13 +223,13 @@ test('the detail page lists every issue with its nodes and the scheduler message
   await expect(cell).toHaveAttribute('data-state', 'failing');
   await expect(cell.getByTestId('cell-problem')).toHaveText('Pending: host port in use');
   await expect(page.locator('li[data-state="missing"]')).toHaveCount(0);
-  await shot('3-detail-en');
+  await shot('4-detail-en');
 
   await language('zh-CN');
   await expect(unschedulable).toContainText('5 个节点上 Pending：主机端口已被占用');
   await expect(unschedulable).toContainText('集群原文：0/6 nodes are available');
   await expect(cell.getByTestId('cell-problem')).toHaveText('Pending：主机端口已被占用');
-  await shot('4-detail-zh');
+  await shot('5-detail-zh');
   await language('en');
   await page.getByRole('link', { name: '← DaemonSets' }).click();
 });
@@ -214,7 +254,7 @@ test('the wizard predicts room and host ports per node and warns about names the
   await wizard().getByLabel('Priority class').fill('system-node-critical');
   await expect(wizard().getByLabel('Priority class').locator('xpath=..')).not.toContainText('There is no');
   await account.scrollIntoViewIfNeeded();
-  await shot('5-wizard-warning-en');
+  await shot('6-wizard-warning-en');
 
   // too-big already takes 3 of the 3.92 CPUs of each 4-CPU worker; the 2-CPU worker-3 has room for 1 CPU.
   await step('Node Selector');
@@ -227,7 +267,7 @@ test('the wizard predicts room and host ports per node and warns about names the
     /will stay Pending: host port 9100\/TCP is taken by monitoring\/node-exporter-\w+$/,
   );
   await expect(large).toContainText(/will stay Pending: not enough CPU \(asks 1, \d+m free\), host port 9100\/TCP/);
-  await shot('6-wizard-fit-en');
+  await shot('7-wizard-fit-en');
 
   // Chinese: the language switch is outside the modal wizard (the draft stays).
   await wizard().getByRole('button', { name: 'Close (keep draft)' }).click();
@@ -235,13 +275,13 @@ test('the wizard predicts room and host ports per node and warns about names the
   await page.getByRole('button', { name: '创建', exact: true }).click();
   await expect(large).toContainText(/将一直 Pending：CPU 不足（请求 1，剩余 \d+m），主机端口 9100\/TCP 已被/);
   await expect(wizard().getByTestId('coverage-unfit')).toContainText('其中 5 个节点资源不足');
-  await shot('7-wizard-fit-zh');
+  await shot('8-wizard-fit-zh');
   await step('容器组模板');
   await expect(wizard().getByLabel('服务账户').locator('xpath=..')).toContainText(
     '项目 stuck 中没有服务账户 "fluent-bit"',
   );
   await wizard().getByLabel('服务账户').scrollIntoViewIfNeeded();
-  await shot('8-wizard-warning-zh');
+  await shot('9-wizard-warning-zh');
   await wizard().getByRole('button', { name: '关闭（保留草稿）' }).click();
   await language('en');
 
