@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenUsers } from './auth/authn.js';
+import { Authorizer } from './auth/rbac.js';
+import { builtinKinds } from './kinds/builtins.js';
+import { KindCatalog } from './kinds/catalog.js';
 import { loadOrCreatePki } from './auth/certs.js';
 import { admissionHooks, seedWorld, startControllers, startKubelets } from './controllers/index.js';
 import { buildKubeconfig } from './kubeconfig.js';
@@ -15,7 +18,7 @@ import { createClusterApi } from './registry/cluster-api.js';
 import { startEventExpiry } from './registry/event-expiry.js';
 import { EventRecorder } from './registry/events.js';
 import { Registry } from './registry/registry.js';
-import { openApiV3Document, openApiV3Index, unknownFields } from './schema/index.js';
+import { openApiV3Document, openApiV3Index, shapeOf, unknownFieldsIn } from './schema/index.js';
 import type { ServerContext } from './server/context.js';
 import { faultControls, type FaultControls } from './server/fault-routes.js';
 import { FaultState } from './server/faults.js';
@@ -83,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const store = new ObjectStore(options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const restored = options.dataDir ? loadState(store, options.dataDir) : false;
-  const registry = new Registry(store, clock);
+  const kinds = new KindCatalog(builtinKinds());
+  const registry = new Registry(store, clock, kinds);
   const recorder = new EventRecorder(registry, clock);
   const api = createClusterApi(registry, recorder, clock);
   const pki = loadOrCreatePki(name, options.dataDir);
@@ -110,13 +114,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     name,
     store,
     registry,
+    kinds,
+    authorizer: new Authorizer(store),
     recorder,
     watches,
     faults: new FaultState(),
     users: tokenUsers(pki.adminToken, pki.operatorToken),
     clock,
     patch: { applyPatch, trackUpdate },
-    schema: { openApiV3Index, openApiV3Document, unknownFields },
+    schema: { openApiV3Index, openApiV3Document, unknownFields: unknownFieldsIn, shapeOf },
     logs: (namespace, pod, container, opts) => kubelets.logs(namespace, pod, container, opts),
     components: {
       pauseControllers: () => controllers.pause(),
@@ -134,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
+  bootstrapCluster(api, { apiPort: port });
   const url = `https://127.0.0.1:${port}`;
   const kubeconfig = buildKubeconfig({
     name,

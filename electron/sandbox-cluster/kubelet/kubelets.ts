@@ -10,31 +10,15 @@ import { EventBus } from '../controllers/event-bus.js';
 import type { Container, Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
-import { envError, mountFailures } from './config-refs.js';
 import { DueQueue } from './due-queue.js';
-import { backoffSeconds, containerId, fullName, parseImage, pullError, pullSeconds } from './images.js';
-import { crashLines, LogBook, logKey, type LogOptions } from './logs.js';
+import { ContainerSteps, type StepHost, type StepKind } from './containers.js';
+import { LogBook, logKey, type LogOptions } from './logs.js';
 import { NodeDirectory } from './nodes.js';
 import { newPodRun, restoredRunning } from './pod-run.js';
-import { buildPodStatus, initDone, type ContainerRun, type PodRun } from './pod-status.js';
-import { crashes, neverReady, readinessFailure, TIMING } from './probes.js';
+import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
 
 /** Real milliseconds a stopped pod stays before removal, at least (see `kill`). */
 const MIN_TEARDOWN_MS = 300;
-
-type StepKind =
-  | 'admit'
-  | 'mount'
-  | 'pull'
-  | 'pulled'
-  | 'backoff'
-  | 'create'
-  | 'exit'
-  | 'restart'
-  | 'ready'
-  | 'probe'
-  | 'kill'
-  | 'remove';
 
 interface Step {
   key: string;
@@ -52,33 +36,25 @@ export interface LogReadOptions extends LogOptions {
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
-/** Per pod: when volume set-up started failing, how often it failed, when the timeout was last reported. */
-interface MountState {
-  since: number;
-  failures: number;
-  reportedAt: number;
-}
-
-export class Kubelets extends QueuedLoop {
+export class Kubelets extends QueuedLoop implements StepHost {
   private readonly runs = new Map<string, PodRun>();
-  private readonly mounts = new Map<string, MountState>();
-  /** Images each node has pulled: the second pull on a node is "already present on machine". */
-  private readonly images = new Map<string, Set<string>>();
   protected readonly queue: DueQueue<Step>;
-  private readonly nodes: NodeDirectory;
+  readonly nodes: NodeDirectory;
+  private readonly steps: ContainerSteps;
   private readonly bus: EventBus;
   private stepPod: Pod | undefined;
   readonly logs: LogBook;
 
   constructor(
-    private readonly api: ClusterApi,
-    private readonly speed: number,
+    readonly api: ClusterApi,
+    readonly speed: number,
   ) {
     super();
     this.queue = new DueQueue(api.now, (step) => this.runStep(step));
     this.logs = new LogBook(api.now, 10_000 / speed);
     this.bus = new EventBus(api);
     this.nodes = new NodeDirectory(api, this.bus);
+    this.steps = new ContainerSteps(this);
     this.onStop(this.bus.subscribe((event) => this.onEvent(event)));
     this.onStop(() => this.nodes.stop());
     this.onStop(() => this.bus.stop());
@@ -108,7 +84,7 @@ export class Kubelets extends QueuedLoop {
     throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${waitingWhy(c)}`);
   }
 
-  private scaled(seconds: number): number {
+  scaled(seconds: number): number {
     return (seconds * 1000) / this.speed;
   }
 
@@ -124,7 +100,7 @@ export class Kubelets extends QueuedLoop {
 
   private forget(run: PodRun): void {
     this.runs.delete(`${run.namespace}/${run.name}`);
-    this.mounts.delete(run.uid);
+    this.steps.forget(run.uid);
     this.logs.forget(run.uid);
   }
 
@@ -146,7 +122,7 @@ export class Kubelets extends QueuedLoop {
         // Restored from saved state: already running, nothing to redo.
         run.mounted = true;
         for (const c of run.containers.filter((x) => x.stage === 'running')) {
-          this.remember(node, c.image);
+          this.steps.remember(node, c.image);
           this.logs.start(logKey(run.uid, c.name, c.restartCount), run.name, c.image, c.startedAt ?? this.api.now());
         }
       } else {
@@ -154,9 +130,21 @@ export class Kubelets extends QueuedLoop {
       }
     }
     if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run);
+    else if (run.terminating && run.removeAt !== undefined) this.shortenGrace(run, pod);
   }
 
-  private schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
+  /** A second delete with a shorter grace period (`kubectl delete --grace-period=1`) brings the removal forward. */
+  private shortenGrace(run: PodRun, pod: Pod): void {
+    const grace = pod.metadata.deletionGracePeriodSeconds;
+    if (grace === undefined || run.removeAt === undefined) return;
+    const removeAt = this.api.now() + Math.max(this.scaled(grace), MIN_TEARDOWN_MS);
+    if (removeAt >= run.removeAt) return;
+    run.token++;
+    run.removeAt = removeAt;
+    this.schedule(run, 'remove', removeAt - this.api.now(), 0);
+  }
+
+  schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
     const attempt = run.containers[container]?.restartCount ?? 0;
     const step: Step = {
       key: `${run.namespace}/${run.name}`,
@@ -187,7 +175,9 @@ export class Kubelets extends QueuedLoop {
     const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
     // A real kubelet never tears a pod down faster than its log readers poll: at high speed factors a short grace
     // period would otherwise remove the pod before a follower (`logs -f`) saw the container's last lines.
-    this.schedule(run, 'remove', Math.max(this.scaled(grace), MIN_TEARDOWN_MS), 0);
+    const delay = Math.max(this.scaled(grace), MIN_TEARDOWN_MS);
+    run.removeAt = this.api.now() + delay;
+    this.schedule(run, 'remove', delay, 0);
   }
 
   private runStep(step: Step): void {
@@ -206,32 +196,24 @@ export class Kubelets extends QueuedLoop {
         this.write(run);
         return this.schedule(run, 'mount', 0, 0);
       case 'mount':
-        return this.mount(run);
+        return this.steps.mount(run);
       case 'pull':
-        return this.pull(run, c, step.container);
+        return this.steps.pull(run, c, step.container);
       case 'pulled':
-        return this.pulled(run, c, step.container);
+        return this.steps.pulled(run, c, step.container);
       case 'backoff':
-        c.stage = 'imagePullBackOff';
-        this.event(run, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-        this.event(run, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-        this.write(run);
-        return this.schedule(run, 'pull', this.scaled(backoffSeconds(c.failures)), step.container);
+        return this.steps.imagePullBackOff(run, c, step.container);
       case 'create':
-        return this.create(run, c, step.container);
+        return this.steps.create(run, c, step.container);
       case 'exit':
-        return this.exit(run, c, step.container);
+        return this.steps.exit(run, c, step.container);
       case 'restart':
-        // A new container instance: the one that exited becomes lastState.
-        if (c.terminated) c.last = c.terminated;
-        c.terminated = undefined;
-        c.restartCount++;
-        return this.schedule(run, 'pull', 0, step.container);
+        return this.steps.restart(run, c, step.container);
       case 'ready':
         c.ready = true;
         return this.write(run);
       case 'probe':
-        return this.probe(run, c, step.container);
+        return this.steps.probe(run, c, step.container);
       case 'kill':
         return this.kill(run);
       case 'remove':
@@ -244,200 +226,14 @@ export class Kubelets extends QueuedLoop {
     }
   }
 
-  /** WaitForAttachAndMount: every Secret and ConfigMap volume must be there before any container is created. */
-  private mount(run: PodRun): void {
-    const pod = this.pod(run);
-    if (!pod) return;
-    const failures = mountFailures(this.api, run.namespace, pod.spec);
-    const now = this.api.now();
-    if (failures.length === 0) {
-      this.mounts.delete(run.uid);
-      run.mounted = true;
-      this.write(run);
-      return this.startNext(run, this.scaled(0.5));
-    }
-    const state = this.mounts.get(run.uid) ?? { since: now, failures: 0, reportedAt: now };
-    this.mounts.set(run.uid, state);
-    for (const f of failures) this.podEvent(run, 'Warning', 'FailedMount', f.message);
-    if (now - state.reportedAt >= this.scaled(TIMING.mountTimeout)) {
-      state.reportedAt = now;
-      const names = failures.map((f) => f.volume).join(' ');
-      this.podEvent(
-        run,
-        'Warning',
-        'FailedMount',
-        `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[]: context deadline exceeded`,
-      );
-    }
-    const retry = Math.min(TIMING.mountRetry.initial * 2 ** state.failures, TIMING.mountRetry.max);
-    state.failures++;
-    this.schedule(run, 'mount', this.scaled(retry), 0);
-  }
-
-  /** Starts the first init container not done yet, or, once they all are, every main container not started. */
-  private startNext(run: PodRun, delayMs: number): void {
-    const next = run.containers.findIndex((c) => c.init && !initDone(c));
-    if (next >= 0) {
-      const c = run.containers[next] as ContainerRun;
-      if (c.stage === 'creating' || c.stage === 'pending') this.schedule(run, 'pull', delayMs, next);
-      return;
-    }
-    run.containers.forEach((c, i) => {
-      if (!c.init && (c.stage === 'creating' || c.stage === 'pending')) {
-        c.stage = 'creating';
-        this.schedule(run, 'pull', delayMs, i);
-      }
-    });
-  }
-
-  private hasImage(node: string, image: string): boolean {
-    return (
-      this.images.get(node)?.has(image) === true ||
-      this.nodes.get(node)?.bootImages.has(fullName(parseImage(image))) === true
-    );
-  }
-
-  private pull(run: PodRun, c: ContainerRun, index: number): void {
-    const cached = this.hasImage(run.node, c.image);
-    const always = c.pullPolicy === 'Always';
-    if (cached && !always) {
-      this.event(run, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-      this.schedule(run, 'create', this.scaled(0.2), index);
-      return;
-    }
-    this.event(run, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    const seconds = cached ? 0.4 : pullSeconds(c.image);
-    this.schedule(run, 'pulled', this.scaled(seconds), index);
-  }
-
-  private pulled(run: PodRun, c: ContainerRun, index: number): void {
-    const error = pullError(c.image);
-    if (error) {
-      c.failures++;
-      c.stage = 'errImagePull';
-      c.pullError = error;
-      this.event(run, c, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
-      this.event(run, c, 'Warning', 'Failed', 'Error: ErrImagePull');
-      this.write(run);
-      this.schedule(run, 'backoff', this.scaled(1), index);
-      return;
-    }
-    const seconds = this.hasImage(run.node, c.image) ? 0.4 : pullSeconds(c.image);
-    this.remember(run.node, c.image);
-    const took = Math.round((seconds * 1000) / this.speed) / 1000;
-    this.event(run, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s`);
-    this.schedule(run, 'create', this.scaled(0.2), index);
-  }
-
-  private remember(node: string, image: string): void {
-    let cache = this.images.get(node);
-    if (!cache) this.images.set(node, (cache = new Set()));
-    cache.add(image);
-  }
-
-  /** generateContainerConfig: the environment must resolve, else CreateContainerConfigError until the next sync. */
-  private create(run: PodRun, c: ContainerRun, index: number): void {
-    const spec = this.containerSpec(run, c);
-    if (!spec) return;
-    const error = envError(this.api, run.namespace, spec);
-    if (error) {
-      c.stage = 'configError';
-      c.waitingMessage = error;
-      this.event(run, c, 'Warning', 'Failed', `Error: ${error}`);
-      this.write(run);
-      this.schedule(run, 'pull', this.scaled(TIMING.syncRetry), index);
-      return;
-    }
-    this.start(run, c, index, spec);
-  }
-
-  private start(run: PodRun, c: ContainerRun, index: number, spec: Container): void {
-    const now = this.api.now();
-    c.stage = 'running';
-    c.startedAt = now;
-    c.created = true;
-    c.containerID = containerId(run.uid, c.name, c.restartCount);
-    c.pullError = undefined;
-    c.waitingMessage = undefined;
-    c.terminated = undefined;
-    this.event(run, c, 'Normal', 'Created', `Created container ${c.name}`);
-    this.event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
-    this.logs.start(logKey(run.uid, c.name, c.restartCount), run.name, c.image, now);
-    if (c.restartCount >= 2) this.logs.drop(logKey(run.uid, c.name, c.restartCount - 2));
-    const probed = (!c.init || c.sidecar) && spec.readinessProbe !== undefined;
-    c.ready = !c.init || c.sidecar ? !probed || c.readyDelayMs <= 0 : false;
-    if (probed && neverReady(c.image)) {
-      c.ready = false;
-      this.schedule(run, 'probe', c.readyDelayMs, index);
-    } else if (probed && !c.ready) this.schedule(run, 'ready', c.readyDelayMs, index);
-    if (crashes(c.image)) this.schedule(run, 'exit', this.scaled(TIMING.crashRun), index);
-    else if (c.init && !c.sidecar) this.schedule(run, 'exit', this.scaled(TIMING.initRun), index);
-    this.write(run);
-    if (c.init && c.sidecar) this.startNext(run, this.scaled(0.2));
-  }
-
-  /** The container's process ended: an init container's work is done, a `crashloop` one failed. */
-  private exit(run: PodRun, c: ContainerRun, index: number): void {
-    const now = this.api.now();
-    const failed = crashes(c.image);
-    const attempt = c.restartCount;
-    const key = logKey(run.uid, c.name, attempt);
-    this.logs.finish(key, failed ? crashLines(c.image) : []);
-    c.stage = 'exited';
-    c.ready = false;
-    c.terminated = {
-      exitCode: failed ? 1 : 0,
-      reason: failed ? 'Error' : 'Completed',
-      startedAt: c.startedAt ?? now,
-      finishedAt: now,
-      containerID: c.containerID ?? '',
-      attempt,
-    };
-    if (!failed && c.init && !c.sidecar) {
-      this.write(run);
-      return this.startNext(run, this.scaled(0.2));
-    }
-    if (run.restartPolicy === 'Never' || (run.restartPolicy === 'OnFailure' && !failed)) return this.write(run);
-    this.crashed(run, c, index);
-  }
-
-  /** doBackOff: the first restart is immediate; later ones wait 10 s, 20 s, ... 5 min after the container exited. */
-  private crashed(run: PodRun, c: ContainerRun, index: number): void {
-    const terminated = c.terminated;
-    if (!terminated) return;
-    if (c.crashBackoffS === 0) {
-      c.crashBackoffS = TIMING.crashBackoff.initial;
-      this.write(run);
-      return this.schedule(run, 'restart', this.scaled(TIMING.firstRestart), index);
-    }
-    const wait = c.crashBackoffS;
-    c.crashBackoffS = Math.min(wait * 2, TIMING.crashBackoff.max);
-    c.last = terminated;
-    c.terminated = undefined;
-    c.stage = 'crashLoopBackOff';
-    const who = `pod=${run.name}_${run.namespace}(${run.uid})`;
-    c.waitingMessage = `back-off ${formatSeconds(wait)} restarting failed container=${c.name} ${who}`;
-    const message = `Back-off restarting failed container ${c.name} in pod ${who.slice(4)}`;
-    this.event(run, c, 'Warning', 'BackOff', message);
-    this.write(run);
-    this.schedule(run, 'restart', this.scaled(wait), index);
-  }
-
-  private probe(run: PodRun, c: ContainerRun, index: number): void {
-    const spec = this.containerSpec(run, c);
-    if (!spec?.readinessProbe) return;
-    this.event(run, c, 'Warning', 'Unhealthy', readinessFailure(spec.readinessProbe, run.podIP));
-    this.schedule(run, 'probe', this.scaled(spec.readinessProbe.periodSeconds ?? 10), index);
-  }
-
-  private containerSpec(run: PodRun, c: ContainerRun): Container | undefined {
+  containerSpec(run: PodRun, c: ContainerRun): Container | undefined {
     const pod = this.pod(run);
     const list = c.init ? (pod?.spec.initContainers ?? []) : (pod?.spec.containers ?? []);
     return list.find((x) => x.name === c.name);
   }
 
   /** The stored pod, looked up once per step (a step may write and record several times); shared, so read-only. */
-  private pod(run: PodRun): Pod | undefined {
+  pod(run: PodRun): Pod | undefined {
     if (this.stepPod?.metadata.uid === run.uid) return this.stepPod;
     const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
     if (!pod || pod.metadata.uid !== run.uid) return undefined;
@@ -445,31 +241,24 @@ export class Kubelets extends QueuedLoop {
     return pod;
   }
 
-  private write(run: PodRun): void {
+  write(run: PodRun): void {
     const pod = this.pod(run);
     if (!pod) return;
     const status = buildPodStatus(run, this.api.now(), pod.status);
     this.stepPod = this.api.updateStatus('pods', { ...pod, status }) as Pod;
   }
 
-  private event(run: PodRun, c: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  event(run: PodRun, c: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const pod = this.pod(run);
     if (!pod) return;
     const fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
     this.api.recordEvent(pod, type, reason, message, { component: 'kubelet', host: run.node, fieldPath });
   }
 
-  private podEvent(run: PodRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  podEvent(run: PodRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const pod = this.pod(run);
     if (pod) this.api.recordEvent(pod, type, reason, message, { component: 'kubelet', host: run.node });
   }
-}
-
-/** Go's time.Duration String for whole seconds: 10s, 1m20s, 5m0s. */
-function formatSeconds(total: number): string {
-  const minutes = Math.floor(total / 60);
-  const seconds = Math.round(total % 60);
-  return minutes > 0 ? `${minutes}m${seconds}s` : `${seconds}s`;
 }
 
 function waitingWhy(c: ContainerRun): string {

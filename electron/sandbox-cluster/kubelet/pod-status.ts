@@ -72,6 +72,8 @@ export interface PodRun {
   restartPolicy: string;
   /** Set once deletion was observed; steps of the normal lifecycle stop. */
   terminating: boolean;
+  /** When the stopped pod is removed (sandbox ms), once its termination started. */
+  removeAt?: number;
   /** Bumped to cancel steps already on the due queue. */
   token: number;
 }

@@ -21,7 +21,7 @@ export function defaultPriorityClass(pc: KubeObject): void {
   pc.preemptionPolicy ??= 'PreemptLowerPriority';
 }
 
-export function validatePriorityClass(pc: KubeObject, old?: KubeObject): FieldCause[] {
+export function validatePriorityClass(pc: KubeObject): FieldCause[] {
   const out: FieldCause[] = [];
   if (typeof pc.value !== 'number' || !Number.isInteger(pc.value)) {
     out.push(cause.required('value'));
@@ -46,11 +46,14 @@ export function validatePriorityClass(pc: KubeObject, old?: KubeObject): FieldCa
   if (!['Never', 'PreemptLowerPriority'].includes(String(pc.preemptionPolicy))) {
     out.push(cause.notSupported('preemptionPolicy', pc.preemptionPolicy, ['Never', 'PreemptLowerPriority']));
   }
-  if (old) {
-    if (pc.value !== old.value) out.push(cause.forbidden('value', 'may not be changed in an update.'));
-    if (!isDeepStrictEqual(pc.preemptionPolicy, old.preemptionPolicy)) {
-      out.push(cause.invalid('preemptionPolicy', pc.preemptionPolicy, 'field is immutable'));
-    }
+  return out;
+}
+
+export function validatePriorityClassUpdate(pc: KubeObject, old: KubeObject): FieldCause[] {
+  const out: FieldCause[] = [];
+  if (pc.value !== old.value) out.push(cause.forbidden('value', 'may not be changed in an update.'));
+  if (!isDeepStrictEqual(pc.preemptionPolicy, old.preemptionPolicy)) {
+    out.push(cause.invalid('preemptionPolicy', pc.preemptionPolicy, 'field is immutable'));
   }
   return out;
 }

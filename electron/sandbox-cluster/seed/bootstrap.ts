@@ -1,7 +1,9 @@
 // Objects a real API server creates for itself at every start (its post-start hooks), whatever the stored state:
-// the system PriorityClasses (pkg/apis/scheduling SystemPriorityClasses, bootstrapped by the scheduling storage).
+// the system PriorityClasses (pkg/apis/scheduling SystemPriorityClasses, bootstrapped by the scheduling storage),
+// the bootstrap RBAC policy, and the `kubernetes` Service with its Endpoints in `default`.
 
 import type { ClusterApi, KubeObject, ObjectMeta } from '../types.js';
+import { bootstrapRbac } from './bootstrap-rbac.js';
 
 type NewObject = Omit<KubeObject, 'metadata'> & { metadata: Partial<ObjectMeta> };
 
@@ -31,9 +33,56 @@ export function systemPriorityClasses(): NewObject[] {
   ];
 }
 
+const RESOURCE_OF: Record<string, string> = {
+  ClusterRole: 'clusterroles',
+  ClusterRoleBinding: 'clusterrolebindings',
+  PriorityClass: 'priorityclasses',
+};
+
+/** The `kubernetes` Service (the first address of the service range) and its Endpoints: this API server. */
+function kubernetesService(port: number): [NewObject, NewObject] {
+  const labels = { component: 'apiserver', provider: 'kubernetes' };
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.1',
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: port }],
+        sessionAffinity: 'None',
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+      },
+      subsets: [{ addresses: [{ ip: '127.0.0.1' }], ports: [{ name: 'https', port, protocol: 'TCP' }] }],
+    },
+  ];
+}
+
+/** The namespaces the API server's bootstrap controller keeps. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /** Creates what is missing; existing objects (restored from --data) stay as they are. */
-export function bootstrapCluster(api: ClusterApi): void {
-  for (const pc of systemPriorityClasses()) {
-    if (!api.get('priorityclasses', undefined, pc.metadata.name ?? '')) api.create('priorityclasses', pc);
+export function bootstrapCluster(api: ClusterApi, opts: { apiPort?: number } = {}): void {
+  for (const name of SYSTEM_NAMESPACES) {
+    if (!api.get('namespaces', undefined, name))
+      api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  for (const o of [...systemPriorityClasses(), ...bootstrapRbac()]) {
+    const resource = RESOURCE_OF[o.kind] ?? '';
+    if (!api.get(resource, undefined, o.metadata.name ?? '')) api.create(resource, o);
+  }
+  if (opts.apiPort !== undefined) {
+    const [service, endpoints] = kubernetesService(opts.apiPort);
+    if (!api.get('services', 'default', 'kubernetes')) api.create('services', service);
+    if (!api.get('endpoints', 'default', 'kubernetes')) api.create('endpoints', endpoints);
   }
 }

@@ -2,6 +2,7 @@
 // restored from --data) are left as they are.
 
 import type { ClusterApi, KubeObject, ObjectMeta, ResourceName } from '../types.js';
+import { seedAccess } from './access.js';
 import { nodeObject, planNodes } from './nodes.js';
 import { kubeProxy, kubeProxyConfig, staticPods } from './system.js';
 import { logCollector, nodeExporter } from './workloads.js';
@@ -95,6 +96,7 @@ function claim(
 
 export function seedWorld(api: ClusterApi, opts: { nodes: number }): void {
   for (const name of NAMESPACES) ensure(api, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  seedAccess(api);
   const now = api.now();
   for (const plan of planNodes(opts.nodes)) {
     ensure(api, 'nodes', nodeObject(plan, now));

@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { alreadyExists, conflict, notFound } from '../../../electron/sandbox-cluster/errors.js';
 import type {
   AdmissionHook,
+  AdmissionPlugin,
   ClusterApi,
   EventSource,
   KubeObject,
   ResourceName,
   StoreEvent,
+  StoredResource,
 } from '../../../electron/sandbox-cluster/types.js';
 
 export interface RecordedEvent {
@@ -26,6 +28,8 @@ export class FakeApi implements ClusterApi {
   readonly events: RecordedEvent[] = [];
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private readonly hooks: AdmissionHook[] = [];
+  /** What `resources()` reports: the kinds the controllers under test sweep. */
+  storedResources: StoredResource[] = [];
   private rv = 1;
   private suffix = 0;
   clockOffset = 0;
@@ -39,6 +43,10 @@ export class FakeApi implements ClusterApi {
   }
 
   now = (): number => Date.now() + this.clockOffset;
+
+  resources(): StoredResource[] {
+    return this.storedResources;
+  }
 
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
     const o = this.objects.get(this.key(resource, namespace, name));
@@ -172,8 +180,9 @@ export class FakeApi implements ClusterApi {
     return () => this.listeners.delete(listener);
   }
 
-  addAdmission(hook: AdmissionHook): void {
-    this.hooks.push(hook);
+  addAdmission(hook: AdmissionHook | AdmissionPlugin): void {
+    if (typeof hook === 'function') this.hooks.push(hook);
+    else if (hook.validate) this.hooks.push(hook.validate);
   }
 
   recordEvent(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource) {
