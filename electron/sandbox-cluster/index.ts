@@ -10,6 +10,7 @@ import { Authorizer } from './auth/rbac.js';
 import { builtinKinds } from './kinds/builtins.js';
 import { KindCatalog } from './kinds/catalog.js';
 import { loadOrCreatePki } from './auth/certs.js';
+import { startApiControllers } from './controllers/api-controllers.js';
 import { admissionHooks, seedWorld, startControllers, startKubelets } from './controllers/index.js';
 import { buildKubeconfig } from './kubeconfig.js';
 import { bootstrapCluster } from './seed/bootstrap.js';
@@ -100,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   for (const hook of admissionHooks(api)) api.addAdmission(hook);
   const controllers = startControllers(api, { speed });
+  const apiControllers = startApiControllers(api, registry, kinds);
   const kubelets = startKubelets(api, { speed });
   bootstrapCluster(api);
   if (!restored) seedWorld(api, { nodes: options.nodes ?? 6 });
@@ -125,8 +127,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     schema: { openApiV3Index, openApiV3Document, unknownFields: unknownFieldsIn, shapeOf },
     logs: (namespace, pod, container, opts) => kubelets.logs(namespace, pod, container, opts),
     components: {
-      pauseControllers: () => controllers.pause(),
-      resumeControllers: () => controllers.resume(),
+      pauseControllers: () => {
+        controllers.pause();
+        apiControllers.pause();
+      },
+      resumeControllers: () => {
+        controllers.resume();
+        apiControllers.resume();
+      },
       pauseKubelets: () => kubelets.pause(),
       resumeKubelets: () => kubelets.resume(),
     },
@@ -157,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stopped ??= (async () => {
       stopEventExpiry();
       controllers.stop();
+      apiControllers.stop();
       kubelets.stop();
       watches.closeAll();
       await new Promise<void>((resolve) => {
@@ -177,7 +186,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     kubeconfigPath: options.kubeconfigPath,
     api,
     faults: faultControls(ctx),
-    controllers: { pause: () => controllers.pause(), resume: () => controllers.resume() },
+    controllers: {
+      pause: () => {
+        controllers.pause();
+        apiControllers.pause();
+      },
+      resume: () => {
+        controllers.resume();
+        apiControllers.resume();
+      },
+    },
     kubelets: { pause: () => kubelets.pause(), resume: () => kubelets.resume() },
     stop,
   };

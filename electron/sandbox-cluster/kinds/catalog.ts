@@ -40,7 +40,7 @@ export class KindCatalog {
   private add(descriptors: readonly KindDescriptor[]): void {
     for (const d of descriptors) {
       this.served.push(d);
-      if (!d.conversion && !d.virtual) this.storage.set(d.resource, d);
+      if (!d.conversion && !d.virtual && !d.servedOnly) this.storage.set(d.resource, d);
     }
   }
 

@@ -123,6 +123,10 @@ export const crdStrategy: KindStrategy = {
   },
   prepareForCreate(crd) {
     crd.status = { acceptedNames: { kind: '', plural: '' }, conditions: [], storedVersions: [] };
+    // Deleting a CRD deletes its custom resources first (the apiextensions finalizer controller).
+    crd.metadata.finalizers = [
+      ...new Set([...(crd.metadata.finalizers ?? []), 'customresourcecleanup.apiextensions.k8s.io']),
+    ];
   },
   validate: validateCrd,
   validateUpdate(crd, old) {

@@ -68,6 +68,8 @@ export interface KindDescriptor {
   conversion?: { fromStorage(o: KubeObject): KubeObject; toStorage(o: KubeObject): KubeObject };
   /** Not stored: POST answers computed from the request (access reviews, SelfSubjectReview). */
   virtual?: boolean;
+  /** Served, but not the storage version of its resource (a custom resource's other versions). */
+  servedOnly?: boolean;
   /** Served by a CustomResourceDefinition (name of the CRD). */
   crd?: string;
   /** A custom resource version's structural schema (its CRD's openAPIV3Schema), published at /openapi/v3. */

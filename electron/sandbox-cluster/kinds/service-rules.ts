@@ -131,9 +131,9 @@ function validatePorts(svc: KubeObject): FieldCause[] {
       if (names.has(p.name)) out.push(cause.duplicate(`${path}.name`, p.name));
       names.add(p.name);
     }
+    // An absent port is Go's zero value: invalid, not missing.
     if (typeof p.port !== 'number' || !Number.isInteger(p.port) || p.port < 1 || p.port > 65535) {
-      if (p.port === undefined || p.port === 0) out.push(cause.required(`${path}.port`));
-      else out.push(cause.invalid(`${path}.port`, p.port, 'must be between 1 and 65535, inclusive'));
+      out.push(cause.invalid(`${path}.port`, p.port ?? 0, 'must be between 1 and 65535, inclusive'));
     }
     if (!['TCP', 'UDP', 'SCTP'].includes(String(p.protocol))) {
       out.push(cause.notSupported(`${path}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));

@@ -87,6 +87,5 @@ export function defaultPod(pod: KubeObject): void {
     defaultPodContainers(pod.spec);
     pod.spec.enableServiceLinks ??= true;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-    pod.spec.priority ??= 0;
   }
 }
