@@ -58,6 +58,8 @@ const manifests = [
     volumeMounts: [{ name: config, mountPath: /etc/agent }]
 volumes: [{ name: config, configMap: { name: agent-config } }]`,
   ),
+  // The ServiceAccount does not exist: admission refuses every pod, the controller reports FailedCreate.
+  daemonSet('no-sa', `serviceAccountName: fluent-bit\ncontainers: [{ name: main, image: busybox:1.36 }]`),
   // The sandbox's images tagged crashloop start and exit 1; tagged unready, never pass a readiness probe.
   daemonSet('crashing', `containers: [{ name: main, image: "busybox:crashloop" }]`),
   daemonSet(
@@ -98,6 +100,11 @@ const expected: { name: string; reason: string | RegExp; cell: string | RegExp }
     name: 'init-stuck',
     reason: /^Init:CrashLoopBackOff on 5 nodes: restarted \d+ times?, last exit code 1 \(Error\)$/,
     cell: /^Init:CrashLoopBackOff: restarted \d+ times?/,
+  },
+  {
+    name: 'no-sa',
+    reason: `FailedCreate ${FIVE}: pods "no-sa-" is forbidden: error looking up service account stuck/fluent-bit: serviceaccount "fluent-bit" not found`,
+    cell: 'FailedCreate',
   },
   {
     name: 'never-ready',
@@ -167,6 +174,7 @@ test('the list names each stuck state with its nodes, in English and Chinese', a
   const zhRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
   await expect(zhRow('too-big')).toContainText('节点 worker-3 上 Pending：CPU 不足');
   await expect(zhRow('port-clash')).toContainText('5 个节点上 Pending：主机端口已被占用');
+  await expect(zhRow('no-sa')).toContainText('5 个节点上 FailedCreate：pods "no-sa-" is forbidden');
   await expect(zhRow('no-secret')).toContainText('5 个节点上 CreateContainerConfigError：secret "nope" not found');
   await expect(zhRow('crashing')).toContainText(/5 个节点上 CrashLoopBackOff：已重启 \d+ 次，上次退出码 1（Error）/);
   await expect(zhRow('never-ready')).toContainText('5 个节点上 未就绪：Readiness probe failed');
@@ -292,6 +300,8 @@ test('the wizard predicts room and host ports per node and warns about names the
   await first.getByRole('button', { name: 'Show advanced settings' }).click();
   await first.getByRole('button', { name: 'Remove port 1' }).click();
   await account.fill('');
+  // A high priority would have the scheduler preempt other pods to make room: not what this checks.
+  await wizard().getByLabel('Priority class').fill('');
   await step('Node Selector');
   await expect(wizard().getByTestId('coverage-unfit')).toContainText('4 of them have no room for it');
   await expect(small).toHaveAttribute('data-coverage', 'runs');
