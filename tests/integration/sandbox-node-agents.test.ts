@@ -189,6 +189,18 @@ describe('cluster operations with real kubectl', () => {
     await ok(['uncordon', 'worker-2']);
   });
 
+  it('upgrades a client-side apply to server-side apply, migrating managedFields so dropped fields go', async () => {
+    const cm = (data: string) =>
+      file('csa.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: csa, namespace: default}\ndata: {${data}}\n`);
+    await ok(['apply', '-f', cm('a: "1", b: "2"')]);
+    await ok(['apply', '--server-side', '-f', cm('a: "1", c: "3"')]);
+    const live = sandbox.api.get('configmaps', 'default', 'csa');
+    expect(live?.data).toEqual({ a: '1', c: '3' });
+    const managers = (live?.metadata.managedFields ?? []) as { manager: string; operation: string }[];
+    expect(managers.map((m) => `${m.manager}/${m.operation}`)).not.toContain('kubectl-client-side-apply/Update');
+    expect(managers.map((m) => `${m.manager}/${m.operation}`)).toContain('kubectl/Apply');
+  });
+
   it('says who the user is with auth whoami', async () => {
     expect(await ok(['auth', 'whoami', '--context', 'sandbox-developer'])).toMatch(/Username\s+developer/);
     expect(await ok(['auth', 'whoami'])).toMatch(/Groups\s+\[system:masters system:authenticated\]/);

@@ -60,6 +60,10 @@ containers: [{name: agent, image: nginx:1.27, volumeMounts: [{name: certs, mount
   `initContainers: [{name: setup, image: example/setup:crashloop}]
 containers: [{name: agent, image: nginx:1.27}]`,
 )}${daemonSet(
+  'no-account',
+  `serviceAccountName: fluent-bit
+containers: [{name: agent, image: nginx:1.27}]`,
+)}${daemonSet(
   'never-ready',
   `containers:
 - name: agent
@@ -212,6 +216,83 @@ describe('stuck DaemonSets, as kubectl shows them', () => {
     expect(previous.trim().split('\n').at(-1)).toBe('exiting with status 1');
     const rows = await podRows('init-crash');
     expect(new Set([...rows.values()].map((r) => r[2]))).toEqual(new Set(['Init:CrashLoopBackOff']));
+  });
+
+  it('a ServiceAccount that does not exist: no pod at all, and the controller FailedCreate event names it', async () => {
+    expect(await kubectl(['get', 'pods', '-n', NS, '-l', 'app=no-account', '-o', 'name'])).toBe('');
+    const events = await until('FailedCreate', async () => {
+      const out = await kubectl([
+        'get',
+        'events',
+        '-n',
+        NS,
+        '--field-selector',
+        'reason=FailedCreate,involvedObject.name=no-account',
+        '-o',
+        'jsonpath={.items[*].message}',
+      ]);
+      return out || undefined;
+    });
+    expect(events).toContain(
+      'Error creating: pods "no-account-" is forbidden: error looking up service account stuck/fluent-bit: serviceaccount "fluent-bit" not found',
+    );
+    expect(
+      await kubectl(['get', 'ds', 'no-account', '-n', NS, '-o', 'jsonpath={.status.currentNumberScheduled}']),
+    ).toBe('0');
+  });
+
+  it('an evicted pod terminates for its whole grace period, then is gone', async () => {
+    await kubectl([
+      'run',
+      'evictee',
+      '-n',
+      NS,
+      '--image=nginx:1.27',
+      '--overrides={"spec":{"terminationGracePeriodSeconds":40}}',
+    ]);
+    await until('evictee Running', async () =>
+      (await kubectl(['get', 'pod', 'evictee', '-n', NS])).includes('Running'),
+    );
+    const eviction = join(dir, 'eviction.json');
+    writeFileSync(
+      eviction,
+      JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'evictee', namespace: NS } }),
+    );
+    const started = Date.now();
+    await kubectl(['create', '--raw', `/api/v1/namespaces/${NS}/pods/evictee/eviction`, '-f', eviction]);
+    expect(await kubectl(['get', 'pod', 'evictee', '-n', NS, '--no-headers'])).toContain('Terminating');
+    await until('evictee gone', async () => {
+      const run = await runKubectl('kubectl', ['get', 'pod', 'evictee', '-n', NS], kubeconfig());
+      return run.stderr.includes('NotFound');
+    });
+    // 40 s at speed 20: two seconds, not at once.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('a deleted namespace stays Terminating while its pods use their grace period', async () => {
+    await kubectl(['create', 'namespace', 'leaving']);
+    await kubectl([
+      'run',
+      'slow',
+      '-n',
+      'leaving',
+      '--image=nginx:1.27',
+      '--overrides={"spec":{"terminationGracePeriodSeconds":40}}',
+    ]);
+    await until('slow Running', async () =>
+      (await kubectl(['get', 'pod', 'slow', '-n', 'leaving'])).includes('Running'),
+    );
+    const started = Date.now();
+    await kubectl(['delete', 'namespace', 'leaving', '--wait=false']);
+    await until('the pod Terminating', async () =>
+      (await kubectl(['get', 'pod', 'slow', '-n', 'leaving', '--no-headers'])).includes('Terminating'),
+    );
+    expect(await kubectl(['get', 'namespace', 'leaving', '-o', 'jsonpath={.status.phase}'])).toBe('Terminating');
+    await until('the namespace gone', async () => {
+      const run = await runKubectl('kubectl', ['get', 'namespace', 'leaving'], kubeconfig());
+      return run.stderr.includes('NotFound');
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
   });
 
   it('a readiness probe that never passes leaves pods Running but not ready, with Unhealthy events', async () => {

@@ -27,6 +27,8 @@ interface SourceRecord {
   error?: string;
   /** Env and default files that do not exist are skipped, as kubectl skips them. */
   missing: boolean;
+  /** The sandbox's kubeconfig copy for kubectl: shown to the user, never read. */
+  shownPath?: string;
 }
 
 /** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
@@ -67,6 +69,7 @@ export class KubeconfigStore {
       .filter((r) => !r.missing)
       .map((r) => {
         const source: KubeconfigSource = { id: r.id, label: r.label, kind: r.kind };
+        if (r.shownPath !== undefined) source.path = r.shownPath;
         if (r.error !== undefined) source.error = r.error;
         return source;
       });
@@ -126,13 +129,18 @@ export class KubeconfigStore {
     this.remerge();
   }
 
-  addSandbox(content: string): void {
+  /**
+   * The built-in sandbox's kubeconfig, from memory: its trust comes from here, never from `path` (the copy written
+   * for kubectl, which the app only shows and never reads; read back through KUBECONFIG it is an ordinary file).
+   */
+  addSandbox(content: string, path?: string): void {
     const parsed = parseKubeconfig(content);
     const existing = this.records.findIndex((r) => r.kind === 'sandbox');
     const record: SourceRecord = {
       id: 'sandbox',
       kind: 'sandbox',
       label: 'Built-in sandbox',
+      ...(path !== undefined ? { shownPath: path } : {}),
       text: content,
       parsed,
       missing: false,

@@ -49,6 +49,10 @@ export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 /** The finalizer of spec.finalizers the namespace controller removes once a namespace is empty. */
 export const NAMESPACE_FINALIZER = 'kubernetes';
 
+function withoutRv(o: KubeObject): unknown {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
+}
+
 function withoutVersion(o: KubeObject): unknown {
   return { ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } };
 }
@@ -177,7 +181,11 @@ export class Registry {
       prepareUpdate(d, object, old, this.env);
     }
     object.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (isDeepStrictEqual(withoutVersion(object), withoutVersion(old))) return old;
+    // managedFields sent by the client are part of the write (kubectl's client-side to server-side apply migration
+    // patches nothing else); left out, they are the server's to keep.
+    const sentManaged = input.metadata.managedFields !== undefined && sub === undefined;
+    const strip = sentManaged ? withoutRv : withoutVersion;
+    if (isDeepStrictEqual(strip(object), strip(old))) return old;
     if (options.beforeCommit) object = options.beforeCommit(object, old);
     this.admit('validate', { operation: 'UPDATE', resource, subresource: sub, object, old, dryRun, actor });
     if (dryRun) return object;
