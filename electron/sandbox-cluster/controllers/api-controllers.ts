@@ -4,7 +4,7 @@ import { CrdController } from '../crd/controller.js';
 import type { KindCatalog } from '../kinds/catalog.js';
 import type { Registry } from '../registry/registry.js';
 import { SYSTEM_ACTOR, type ClusterApi } from '../types.js';
-import type { ControlLoop } from './control-loop.js';
+import { loopGroup, type ControlLoop } from './control-loop.js';
 import { EventBus } from './event-bus.js';
 import { NamespaceController } from './namespaces.js';
 import { WorkloadStatusController } from './workload-status.js';
@@ -25,12 +25,5 @@ export function startApiControllers(api: ClusterApi, registry: Registry, kinds: 
     new NamespaceController(api, finalizer, bus),
     new WorkloadStatusController(api, bus),
   ];
-  return {
-    pause: () => loops.forEach((l) => l.pause()),
-    resume: () => loops.forEach((l) => l.resume()),
-    stop: () => {
-      loops.forEach((l) => l.stop());
-      bus.stop();
-    },
-  };
+  return loopGroup(loops, () => bus.stop());
 }

@@ -2,7 +2,7 @@
 // and the quota controller, plus the kubelets, the seed world and quota admission. The API server wires these in.
 
 import type { AdmissionPlugin, ClusterApi } from '../types.js';
-import type { ControlLoop } from './control-loop.js';
+import { loopGroup, type ControlLoop } from './control-loop.js';
 import { DaemonSetController } from './daemonset.js';
 import { EventBus } from './event-bus.js';
 import { GarbageCollector } from './garbage-collector.js';
@@ -25,14 +25,7 @@ export function startControllers(api: ClusterApi, opts: { speed: number }): Cont
     new GarbageCollector(api, bus),
     new QuotaController(api, bus),
   ];
-  return {
-    pause: () => loops.forEach((l) => l.pause()),
-    resume: () => loops.forEach((l) => l.resume()),
-    stop: () => {
-      loops.forEach((l) => l.stop());
-      bus.stop();
-    },
-  };
+  return loopGroup(loops, () => bus.stop());
 }
 
 /** Admission plug-ins the API server runs before committing creates and updates. */

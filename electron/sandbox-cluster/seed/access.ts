@@ -1,5 +1,6 @@
 // What the seed world gives the sandbox's own users, as objects anyone can read with kubectl: the developer's Role
-// and RoleBinding in team-a and team-b (admin and operator are in system:masters), and a default StorageClass.
+// and RoleBinding in team-a and team-b (admin and operator are in system:masters), a default StorageClass, and in
+// team-a the LimitRange that gives containers the requests its ResourceQuota demands (as a cluster admin would pair them).
 import type { ClusterApi, KubeObject, ObjectMeta } from '../types.js';
 
 type NewObject = Omit<KubeObject, 'metadata'> & { metadata: Partial<ObjectMeta> };
@@ -45,6 +46,13 @@ const STORAGE_CLASS: NewObject = {
   volumeBindingMode: 'Immediate',
 };
 
+const TEAM_A_DEFAULTS: NewObject = {
+  apiVersion: 'v1',
+  kind: 'LimitRange',
+  metadata: { name: 'container-defaults', namespace: 'team-a' },
+  spec: { limits: [{ type: 'Container', defaultRequest: { cpu: '50m', memory: '64Mi' } }] },
+};
+
 export function seedAccess(api: ClusterApi): void {
   const ensure = (resource: string, o: NewObject): void => {
     if (!api.get(resource, o.metadata.namespace, o.metadata.name ?? '')) api.create(resource, o);
@@ -54,4 +62,5 @@ export function seedAccess(api: ClusterApi): void {
     ensure('rolebindings', developerBinding(ns));
   }
   ensure('storageclasses', STORAGE_CLASS);
+  ensure('limitranges', TEAM_A_DEFAULTS);
 }
