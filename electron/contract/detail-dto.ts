@@ -1,5 +1,5 @@
 // Data of the DaemonSet detail page (issue 6). Plain JSON only, like dto.ts.
-import type { AppErrorDTO, DaemonSetRow, NodeSummary, Readable } from './dto.js';
+import type { AppErrorDTO, DaemonSetRow, NodeSummary, PodProblem, Readable } from './dto.js';
 
 export interface DetailContainer {
   name: string;
@@ -15,8 +15,10 @@ export interface DetailContainer {
 export interface DetailPod {
   name: string;
   uid: string;
-  /** Empty while not yet bound. */
+  /** The node it is for: where it is bound, else the node its affinity pins it to (empty when neither). */
   node: string;
+  /** Bound to its node (spec.nodeName): a pod the scheduler cannot place is not. */
+  bound: boolean;
   phase: string;
   ready: boolean;
   /** Ready for at least minReadySeconds (as the DaemonSet controller counts it). */
@@ -28,6 +30,8 @@ export interface DetailPod {
   /** Set once deletion has begun (deletionTimestamp). */
   deleting: boolean;
   containers: DetailContainer[];
+  /** Why it is not running and ready, in the cluster's terms (undefined when it is, or while it goes away). */
+  problem?: PodProblem;
 }
 
 export interface DetailEvent {

@@ -104,10 +104,42 @@ export interface DaemonSetStatusCounts {
   unavailable: number;
 }
 
-/** Pods of one DaemonSet that are not fine, aggregated by reason (ImagePullBackOff, ContainerCreating...). */
-export interface PodIssue {
+/** What the scheduler found short on a node for a pod it could not place (the FailedScheduling message, parsed). */
+export type Shortfall =
+  /** `Insufficient cpu`, `Insufficient memory`, `Insufficient nvidia.com/gpu`... */
+  | { kind: 'resource'; resource: string }
+  /** `Too many pods`: the node's pod limit. */
+  | { kind: 'pods' }
+  /** `node(s) didn't have free ports for the requested pod ports`. */
+  | { kind: 'hostPort' }
+  /** `node(s) had untolerated taint {key: value}`. */
+  | { kind: 'taint'; taint: string }
+  /** Any other reason, as the scheduler wrote it. */
+  | { kind: 'other'; text: string };
+
+/**
+ * Why one pod of a DaemonSet is not running and ready, in the cluster's own terms: the reason as kubectl shows it
+ * (CreateContainerConfigError, CrashLoopBackOff, Init:0/1, Unschedulable, FailedMount, NotReady...) and the cluster's
+ * own text for it, quoted as it was given.
+ */
+export interface PodProblem {
   reason: string;
+  /** A container's waiting message, the scheduler's message, or the message of the event that explains it. */
+  message?: string;
+  /** Unschedulable: what the scheduler found short on the node. */
+  shortfalls?: Shortfall[];
+  /** Restarts of the container that fails, and how it last ended (CrashLoopBackOff). */
+  restarts?: number;
+  lastExit?: { code: number; reason?: string };
+}
+
+/**
+ * Pods of one DaemonSet that are not fine, aggregated by reason with the nodes concerned (ImagePullBackOff on
+ * node-3). FailedCreate has no pod and so no node: `missing` says how many pods the controller could not create.
+ */
+export interface PodIssue extends PodProblem {
   nodes: string[];
+  missing?: number;
 }
 
 export interface DaemonSetRow {
@@ -176,6 +208,27 @@ export interface NodeTaint {
   effect: string;
 }
 
+/** A host port held on a node, by which pod (`namespace/name`), and the DaemonSet that owns it if one does. */
+export interface HostPortHeld {
+  port: number;
+  protocol: string;
+  hostIP?: string;
+  pod: string;
+  daemonSetUid?: string;
+}
+
+/**
+ * Room on a node as the scheduler counts it: allocatable (milli-CPU, bytes, pods; absent where the node does not
+ * say) against the requests of the pods bound there that have not finished. `daemonSets`: each DaemonSet's pod
+ * on the node, so that an update can leave out the pod it replaces.
+ */
+export interface NodeRoom {
+  allocatable: { cpu?: number; memory?: number; pods?: number };
+  requested: { cpu: number; memory: number; pods: number };
+  hostPorts: HostPortHeld[];
+  daemonSets: { uid: string; cpu: number; memory: number }[];
+}
+
 /** What the node coverage preview needs of a node: its labels and taints (never addresses or credentials). */
 export interface NodeSummary {
   name: string;
@@ -183,6 +236,8 @@ export interface NodeSummary {
   taints: NodeTaint[];
   unschedulable: boolean;
   ready: boolean;
+  /** Only in the wizard's node list, when the user may list pods cluster-wide. */
+  room?: NodeRoom;
 }
 
 /** A ConfigMap or Secret by name with its keys; Secret values never leave the backend. */
@@ -216,6 +271,9 @@ export interface ProjectResources {
   claims: Readable<ClaimSummary[]>;
   quota: Readable<ProjectSummary['quota'] | null>;
   hostPorts: Readable<HostPortUse[]>;
+  /** Names the pod template may refer to: the project's ServiceAccounts and the cluster's PriorityClasses. */
+  serviceAccounts: Readable<string[]>;
+  priorityClasses: Readable<string[]>;
 }
 
 export interface CreateOptions {

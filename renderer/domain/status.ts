@@ -1,5 +1,6 @@
-import type { DaemonSetRow, PodIssue } from '../../electron/contract/dto';
+import type { DaemonSetRow } from '../../electron/contract/dto';
 import type { Message } from './message';
+import { issueReason } from './stuck-reason';
 
 export type Phase = 'Updating' | 'Stopped' | 'Running';
 
@@ -7,40 +8,6 @@ export interface RowStatus {
   phase: Phase;
   /** Why the row is in this phase, when there is something to say. */
   reason?: Message;
-}
-
-// Worst first: a crashing container matters more than a pull in progress.
-const severity: Record<string, number> = {
-  CrashLoopBackOff: 0,
-  ImagePullBackOff: 1,
-  ErrImagePull: 2,
-  CreateContainerConfigError: 3,
-  CreateContainerError: 3,
-  InvalidImageName: 3,
-  RunContainerError: 3,
-  OOMKilled: 4,
-  Error: 4,
-  Unschedulable: 5,
-  Pending: 6,
-};
-const pullingReasons = new Set(['ContainerCreating', 'Pulling', 'PodInitializing']);
-
-function rank(issue: PodIssue): number {
-  if (pullingReasons.has(issue.reason)) return 100;
-  return severity[issue.reason] ?? 50;
-}
-
-/** The reason a not-yet-settled DaemonSet gives, taken from its own pods' issues (worst first). */
-export function issueReason(issues: PodIssue[], desired: number): Message | undefined {
-  const worst = [...issues].filter((issue) => issue.nodes.length > 0).sort((a, b) => rank(a) - rank(b))[0];
-  if (!worst) return undefined;
-  const count = worst.nodes.length;
-  if (pullingReasons.has(worst.reason)) {
-    return { key: 'status.reason.pulling', params: { count, desired: Math.max(desired, count) } };
-  }
-  const node = worst.nodes[0];
-  if (count === 1 && node) return { key: 'status.reason.onNode', params: { reason: worst.reason, node } };
-  return { key: 'status.reason.onNodes', params: { reason: worst.reason, count }, plural: count };
 }
 
 /**

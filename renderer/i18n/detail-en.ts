@@ -63,6 +63,11 @@ const detailEn = {
     deleteDone: 'Delete requested.',
     deleteFailed: 'Could not delete the DaemonSet.',
   },
+  issues: {
+    title: 'Why pods are not running and ready',
+    nodes: 'Nodes: {nodes}',
+    cluster: 'The cluster says: {text}',
+  },
   stuck: {
     warning: 'The rollout has made no progress for {minutes} min. Held up on: {nodes}',
     threshold: 'Warn when a rollout makes no progress for (minutes)',

@@ -62,6 +62,11 @@ const detailZhCN = {
     deleteDone: '已请求删除。',
     deleteFailed: '无法删除守护进程集。',
   },
+  issues: {
+    title: '容器组未能运行并就绪的原因',
+    nodes: '节点：{nodes}',
+    cluster: '集群原文：{text}',
+  },
   stuck: {
     warning: '滚动更新已 {minutes} 分钟没有进展。卡住的节点：{nodes}',
     threshold: '滚动更新无进展多久后警告（分钟）',

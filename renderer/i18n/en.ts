@@ -1,6 +1,7 @@
 import consentEn from './consent-en';
 import editorEn from './editor-en';
 import wizardEn from './wizard-en';
+import stuckEn from './stuck-en';
 import detailEn from './detail-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
@@ -9,6 +10,7 @@ const en = {
   app: {
     name: 'Everynode',
     connectionLost: 'Lost the connection to the Everynode host. Reconnecting…',
+    listSeparator: ', ',
   },
   language: { label: 'Language', en: 'English', zhCN: '中文' },
   cluster: {
@@ -142,6 +144,7 @@ const en = {
   },
   wizard: wizardEn,
   detail: detailEn,
+  stuck: stuckEn,
   consent: consentEn,
   editor: editorEn,
 };

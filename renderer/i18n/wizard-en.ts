@@ -210,6 +210,16 @@ const wizardEn = {
     getPod: 'Nodes that get a pod',
     noPod: 'Nodes that do not',
     cordoned: 'cordoned — DaemonSet pods still run here',
+    fit: {
+      summary:
+        '{count} of them has no room for it: the pod is created there and stays Pending. | {count} of them have no room for it: the pods are created there and stay Pending.',
+      pending: 'will stay Pending: {why}',
+      cpu: 'not enough CPU (asks {need}, {free} free)',
+      memory: 'not enough memory (asks {need}, {free} free)',
+      pods: 'the node already runs its maximum of {max} pods',
+      hostPort: 'host port {port}/{protocol} is taken by {holder}',
+      unknown: 'Room on the nodes is not checked: you may not list the pods of every project.',
+    },
     why: {
       nodeName: 'pinned to node {detail}',
       nodeSelector: 'lacks the label {detail}',
@@ -226,6 +236,17 @@ const wizardEn = {
     fix: 'Go there',
   },
   issue: {
+    missingServiceAccount:
+      'There is no ServiceAccount "{name}" in project {namespace}: the API server will refuse its pods (FailedCreate) until it exists.',
+    missingPriorityClass:
+      'There is no PriorityClass "{name}" in this cluster: the API server will refuse its pods (FailedCreate) until it exists.',
+    missingConfigMap:
+      'There is no ConfigMap "{name}" in project {namespace}: its pods will not start ({effect}) until it exists.',
+    missingSecret:
+      'There is no Secret "{name}" in project {namespace}: its pods will not start ({effect}) until it exists.',
+    missingConfigMapKey: 'ConfigMap "{name}" has no key "{key}": its pods will not start (CreateContainerConfigError).',
+    missingSecretKey: 'Secret "{name}" has no key "{key}": its pods will not start (CreateContainerConfigError).',
+    missingPullSecret: 'There is no Secret "{name}" in project {namespace}: images that need it will not pull.',
     required: 'Required.',
     tooLong: 'At most {max} characters.',
     dnsName: 'Use lowercase letters, digits, “-” and “.”, starting and ending with a letter or digit.',

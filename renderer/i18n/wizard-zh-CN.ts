@@ -211,6 +211,15 @@ const wizardZhCN: typeof wizardEn = {
     getPod: '将运行容器组的节点',
     noPod: '不运行容器组的节点',
     cordoned: '已封锁 — 守护进程集的容器组仍会运行',
+    fit: {
+      summary: '其中 {count} 个节点资源不足：容器组会被创建，但一直处于 Pending。',
+      pending: '将一直 Pending：{why}',
+      cpu: 'CPU 不足（请求 {need}，剩余 {free}）',
+      memory: '内存不足（请求 {need}，剩余 {free}）',
+      pods: '节点上的容器组已达上限 {max} 个',
+      hostPort: '主机端口 {port}/{protocol} 已被 {holder} 占用',
+      unknown: '未检查节点资源：您无权列出所有项目的容器组。',
+    },
     why: {
       nodeName: '固定到节点 {detail}',
       nodeSelector: '缺少标签 {detail}',
@@ -227,6 +236,14 @@ const wizardZhCN: typeof wizardEn = {
     fix: '前往',
   },
   issue: {
+    missingServiceAccount:
+      '项目 {namespace} 中没有服务账户 "{name}"：在它存在之前，API 服务器会拒绝创建容器组（FailedCreate）。',
+    missingPriorityClass: '集群中没有优先级类 "{name}"：在它存在之前，API 服务器会拒绝创建容器组（FailedCreate）。',
+    missingConfigMap: '项目 {namespace} 中没有配置字典 "{name}"：在它存在之前，容器组无法启动（{effect}）。',
+    missingSecret: '项目 {namespace} 中没有保密字典 "{name}"：在它存在之前，容器组无法启动（{effect}）。',
+    missingConfigMapKey: '配置字典 "{name}" 中没有键 "{key}"：容器组无法启动（CreateContainerConfigError）。',
+    missingSecretKey: '保密字典 "{name}" 中没有键 "{key}"：容器组无法启动（CreateContainerConfigError）。',
+    missingPullSecret: '项目 {namespace} 中没有保密字典 "{name}"：需要它的镜像将无法拉取。',
     required: '必填。',
     tooLong: '最多 {max} 个字符。',
     dnsName: '请使用小写字母、数字、“-”和“.”，并以字母或数字开头和结尾。',

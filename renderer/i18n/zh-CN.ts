@@ -2,6 +2,7 @@ import consentZhCN from './consent-zh-CN';
 import editorZhCN from './editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from './wizard-zh-CN';
+import stuckZhCN from './stuck-zh-CN';
 import detailZhCN from './detail-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
@@ -10,6 +11,7 @@ const zhCN: Catalogue = {
   app: {
     name: 'Everynode',
     connectionLost: '与 Everynode 主机的连接已断开，正在重新连接…',
+    listSeparator: '，',
   },
   language: { label: '语言', en: 'English', zhCN: '中文' },
   cluster: {
@@ -143,6 +145,7 @@ const zhCN: Catalogue = {
   },
   wizard: wizardZhCN,
   detail: detailZhCN,
+  stuck: stuckZhCN,
   consent: consentZhCN,
   editor: editorZhCN,
 };

@@ -78,7 +78,9 @@ export const useWizardStore = defineStore('wizard', () => {
   const nodeCoverage = computed(() => {
     const list = nodes.value;
     const pod = manifest.value.spec?.template.spec;
-    return list?.allowed && pod ? coverage(pod, list.value) : null;
+    // An update gets back the room its own pods take (they are replaced).
+    const self = mode.value === 'update' ? form.value.base.metadata?.uid : undefined;
+    return list?.allowed && pod ? coverage(pod, list.value, self) : null;
   });
   const desiredPods = computed(() => nodeCoverage.value?.filter((n) => n.runs).length);
   const podQuotaRoom = computed(() => {

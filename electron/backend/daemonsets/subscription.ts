@@ -10,6 +10,7 @@ import { summariseQuota } from './quota.js';
 import { isSettled, selectorString, toRow } from './rows.js';
 import { daemonSetRowSource } from './row-source.js';
 import { podSource, quotaSource } from './sources.js';
+import { eventsByObject, warningEventSource, type WarningEvent } from './warning-events.js';
 
 export interface SubscriptionOptions {
   id: string;
@@ -32,6 +33,8 @@ interface PodWatch {
   uid: string;
   selector: string;
   handle: InformerHandle<V1Pod>;
+  /** The namespace's Warning events (shared by its DaemonSets' watches): FailedCreate, FailedMount, Unhealthy. */
+  events: InformerHandle<WarningEvent>;
   unlisten(): void;
 }
 
@@ -143,7 +146,8 @@ export class DaemonSetSubscription {
       this.issues.delete(key);
       return;
     }
-    if (current && current.selector === selector && current.uid === uid) return;
+    // The status counts changed: a FailedCreate holds only while nodes lack a pod.
+    if (current && current.selector === selector && current.uid === uid) return this.refreshIssues(key);
     if (current) this.dropPodWatch(key);
     // When very many DaemonSets are unsettled at once (a zone outage), one pod watch each would flood the API server:
     // past the cap, rows keep their status counts and get reasons once others settle and they change again.
@@ -153,9 +157,14 @@ export class DaemonSetSubscription {
     const handle = manager.acquire(WatchManager.key(session.id, 'pods', namespace, selector), session.name, () =>
       podSource(session, namespace, selector),
     );
+    const events = manager.acquire(WatchManager.key(session.id, 'warning-events', namespace), session.name, () =>
+      warningEventSource(session, namespace),
+    );
     const refresh = (): void => this.refreshIssues(key);
-    const unlisten = handle.informer.addListener({ onEvents: refresh, onStatus: () => undefined });
-    this.podWatches.set(key, { uid, selector, handle, unlisten });
+    const unlisteners = [handle, events].map((h) =>
+      h.informer.addListener({ onEvents: refresh, onStatus: () => undefined }),
+    );
+    this.podWatches.set(key, { uid, selector, handle, events, unlisten: () => unlisteners.forEach((u) => u()) });
     refresh();
   }
 
@@ -165,12 +174,17 @@ export class DaemonSetSubscription {
     this.podWatches.delete(key);
     watch.unlisten();
     watch.handle.release();
+    watch.events.release();
   }
 
   private refreshIssues(key: string): void {
     const watch = this.podWatches.get(key);
     if (!watch) return;
-    const next = aggregatePodIssues(watch.handle.informer.snapshot(), watch.uid);
+    const status = this.daemonSets.get(key)?.status;
+    const next = aggregatePodIssues(watch.handle.informer.snapshot(), watch.uid, {
+      events: eventsByObject(watch.events.informer.snapshot()),
+      counts: { desired: status?.desiredNumberScheduled ?? 0, current: status?.currentNumberScheduled ?? 0 },
+    });
     if (JSON.stringify(next) === JSON.stringify(this.issues.get(key) ?? [])) return;
     this.issues.set(key, next);
     this.dirty.add(key);

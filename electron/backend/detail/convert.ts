@@ -1,5 +1,6 @@
 import type { CoreV1Event, V1ControllerRevision, V1Pod } from '@kubernetes/client-node';
-import type { DetailContainer, DetailEvent, DetailPod, DetailRevision } from '../../contract/index.js';
+import { nodeOf } from '../daemonsets/pod-issues.js';
+import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
 
 // Cluster objects -> the detail page's DTOs. Lists come deserialised by client-node (Dates) while watch events are
 // raw JSON (strings): every timestamp goes through isoTime.
@@ -46,7 +47,7 @@ export function isAvailable(pod: V1Pod, minReadySeconds: number, now: number): b
   return Number.isFinite(since) && since + minReadySeconds * 1000 <= now;
 }
 
-export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number): DetailPod {
+export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number, problem?: PodProblem): DetailPod {
   const statuses = pod.status?.containerStatuses;
   const containers = (pod.spec?.containers ?? []).map((c) => container(statuses, c.name, c.image ?? ''));
   const initStatuses = pod.status?.initContainerStatuses;
@@ -54,10 +55,11 @@ export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number): D
   const inits = (pod.spec?.initContainers ?? [])
     .map((c) => container(initStatuses, c.name, c.image ?? ''))
     .filter((c) => c.state === 'waiting' || (c.state === 'terminated' && c.reason !== 'Completed'));
-  return {
+  const detail: DetailPod = {
     name: pod.metadata?.name ?? '',
     uid: pod.metadata?.uid ?? '',
-    node: pod.spec?.nodeName ?? '',
+    node: nodeOf(pod) ?? '',
+    bound: Boolean(pod.spec?.nodeName),
     phase: pod.status?.phase ?? 'Pending',
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true,
     available: isAvailable(pod, minReadySeconds, now),
@@ -67,6 +69,8 @@ export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number): D
     deleting: pod.metadata?.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
     containers: [...inits, ...containers],
   };
+  if (problem) detail.problem = problem;
+  return detail;
 }
 
 export function toDetailEvent(event: CoreV1Event): DetailEvent {

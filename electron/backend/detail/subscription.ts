@@ -7,6 +7,9 @@ import type { KubeObject } from '../watch/types.js';
 import type { InformerSource } from '../watch/informer.js';
 import { selectorString, toRow } from '../daemonsets/rows.js';
 import { daemonSetSource, podSource } from '../daemonsets/sources.js';
+import { aggregatePodIssues } from '../daemonsets/pod-issues.js';
+import { podProblem } from '../daemonsets/pod-problem.js';
+import { eventsByObject, toWarningEvent, type WarningEvent } from '../daemonsets/warning-events.js';
 import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
 import { toNodeSummary } from '../node-summary.js';
 import { eventSource, nodeSource, revisionSource } from './sources.js';
@@ -178,7 +181,16 @@ export class DetailSubscription {
     const now = Date.now();
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const pods = (this.pods?.handle.informer.snapshot() ?? []).filter((p) => ownedBy(p, uid));
-    base.pods = pods.map((p) => toDetailPod(p, minReady, now)).sort((a, b) => a.node.localeCompare(b.node));
+    // The same reasons as the list's, from the same rules: the kubelet's Warning events explain what pods cannot.
+    const warnings = eventsByObject(
+      (this.events?.handle.informer.snapshot() ?? []).flatMap((e): WarningEvent[] => {
+        const w = toWarningEvent(e);
+        return w ? [w] : [];
+      }),
+    );
+    base.pods = pods
+      .map((p) => toDetailPod(p, minReady, now, podProblem(p, warnings.get(p.metadata?.uid ?? '') ?? [])))
+      .sort((a, b) => a.node.localeCompare(b.node));
     // A pod Ready but not yet available becomes available by the clock alone: look again then.
     if (base.pods.some((p) => p.ready && !p.available)) {
       this.recheck ??= setTimeout(() => {
@@ -191,7 +203,13 @@ export class DetailSubscription {
     base.nodes = this.nodeList();
     const newest = base.revisions.at(-1);
     base.daemonSet = {
-      row: toRow(ds),
+      row: toRow(
+        ds,
+        aggregatePodIssues(pods, uid, {
+          events: warnings,
+          counts: { desired: ds.status?.desiredNumberScheduled ?? 0, current: ds.status?.currentNumberScheduled ?? 0 },
+        }),
+      ),
       annotations: { ...(ds.metadata?.annotations ?? {}) },
       conditions: (ds.status?.conditions ?? []).map((c) => ({
         type: c.type,

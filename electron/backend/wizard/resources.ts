@@ -12,6 +12,8 @@ import { summariseQuota } from '../daemonsets/quota.js';
 import { AppError } from '../errors.js';
 import { toNodeSummary } from '../node-summary.js';
 import type { ContextSession } from '../session/session.js';
+import { listProjected } from '../watch/raw-list.js';
+import { nodeRoom, projectPodUse, type PodUse } from './node-room.js';
 
 const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
 
@@ -25,10 +27,60 @@ async function readable<T>(work: () => Promise<T>): Promise<Readable<T>> {
   }
 }
 
+/** Like readable(), and a kind the server does not serve (404) is "not available" as well. */
+async function readableIfServed<T>(work: () => Promise<T>): Promise<Readable<T>> {
+  try {
+    return await readable(work);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not-found') return { allowed: false, message: error.message };
+    throw error;
+  }
+}
+
+/** The pods bound to each node and not finished, cluster-wide (a small projection each); null if not allowed. */
+async function podUses(session: ContextSession): Promise<Map<string, PodUse[]> | null> {
+  const uses = await readable(() =>
+    session.call(() =>
+      listProjected(
+        session.kubeConfig,
+        '/api/v1/pods',
+        { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' },
+        session.kubeConfig.requestTimeoutMs,
+        projectPodUse,
+      ),
+    ),
+  );
+  if (!uses.allowed) return null;
+  const byNode = new Map<string, PodUse[]>();
+  for (const use of uses.value.items) byNode.set(use.node, [...(byNode.get(use.node) ?? []), use]);
+  return byNode;
+}
+
+/** The cluster's nodes, each with its room when the user may list pods cluster-wide (the preview's fit check). */
 export function listNodes(session: ContextSession): Promise<Readable<NodeSummary[]>> {
   return readable(async () => {
-    const list = await session.call(() => session.core.listNode({}));
-    return list.items.map(toNodeSummary).sort((a, b) => a.name.localeCompare(b.name));
+    const [list, uses] = await Promise.all([session.call(() => session.core.listNode({})), podUses(session)]);
+    return list.items
+      .map((node) => {
+        const summary = toNodeSummary(node);
+        if (uses) summary.room = nodeRoom(node, uses.get(summary.name) ?? []);
+        return summary;
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+/** Names of a collection, listed as plain JSON. */
+function names(session: ContextSession, path: string): Promise<Readable<string[]>> {
+  return readableIfServed(async () => {
+    const name = (raw: unknown): string | undefined => {
+      const meta = typeof raw === 'object' && raw !== null ? (raw as { metadata?: { name?: unknown } }).metadata : {};
+      return typeof meta?.name === 'string' ? meta.name : undefined;
+    };
+    const list = await session.call(() =>
+      listProjected(session.kubeConfig, path, {}, session.kubeConfig.requestTimeoutMs, name),
+    );
+    return list.items.sort();
   });
 }
 
@@ -74,7 +126,7 @@ export async function projectResources(session: ContextSession, namespace: strin
       keys: Object.keys(s.data ?? {}).sort(),
     }));
   });
-  const [secrets, configMaps, claims, quota, ports] = await Promise.all([
+  const [secrets, configMaps, claims, quota, ports, serviceAccounts, priorityClasses] = await Promise.all([
     secretList,
     readable(async () => {
       const list = await session.call(() => session.core.listNamespacedConfigMap({ namespace }));
@@ -106,6 +158,8 @@ export async function projectResources(session: ContextSession, namespace: strin
       return summariseQuota(list.items) ?? null;
     }),
     readable(() => hostPorts(session, namespace)),
+    names(session, `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts`),
+    names(session, '/apis/scheduling.k8s.io/v1/priorityclasses'),
   ]);
   return {
     registrySecrets: secrets.allowed
@@ -124,6 +178,8 @@ export async function projectResources(session: ContextSession, namespace: strin
     claims,
     quota,
     hostPorts: ports,
+    serviceAccounts,
+    priorityClasses,
   };
 }
 

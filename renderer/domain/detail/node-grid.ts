@@ -1,4 +1,5 @@
 import type { DaemonSetDetail, DetailPod } from '../../../electron/contract/detail-dto';
+import type { PodProblem } from '../../../electron/contract/dto';
 import { detailNodes, type DetailNode } from './eligibility';
 
 // The node grid: one cell per node the DaemonSet wants, showing where its pod is in its life (so a rolling update is
@@ -14,6 +15,8 @@ export interface GridCell {
   pod?: string;
   /** The waiting or terminated reason behind 'failing' or 'pulling' (ImagePullBackOff, ContainerCreating...). */
   reason?: string;
+  /** Why the pod is stuck, as the backend named it (reason, the cluster's message, shortfalls, restarts). */
+  problem?: PodProblem;
   /** An old pod is still terminating on this node beside the one shown. */
   replacing: boolean;
   nodeReady: boolean;
@@ -31,8 +34,15 @@ const FAILING = new Set([
   'Error',
 ]);
 
+// States the pod will not leave by itself: the scheduler found no room, a volume cannot be mounted.
+const STUCK = new Set(['Unschedulable', 'FailedMount', 'FailedAttachVolume']);
+
 export function podState(pod: DetailPod): { state: CellState; reason?: string } {
   if (pod.deleting) return { state: 'terminating' };
+  const problem = pod.problem?.reason;
+  if (problem && (STUCK.has(problem) || FAILING.has(problem.replace(/^Init:/, '')))) {
+    return { state: 'failing', reason: problem };
+  }
   for (const c of pod.containers) {
     if (c.reason && FAILING.has(c.reason) && !c.ready) return { state: 'failing', reason: c.reason };
   }
@@ -79,13 +89,9 @@ export function gridCells(nodes: DetailNode[], pods: DetailPod[], updateHash: st
       nodeReady: ready.get(node) ?? true,
     };
     if (reason) cell.reason = reason;
+    if (shown.problem && !shown.deleting) cell.problem = shown.problem;
     return cell;
   });
-}
-
-/** Pods not bound to a node yet (they have no cell). */
-export function unboundPods(pods: DetailPod[]): DetailPod[] {
-  return pods.filter((p) => !p.node);
 }
 
 /** Nodes of the grid without an available pod: what maxUnavailable bounds during a rolling update. */

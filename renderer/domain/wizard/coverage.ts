@@ -3,6 +3,8 @@
 // NoSchedule/NoExecute taints against the pod's tolerations plus those the controller adds to every daemon pod — so
 // a cordoned node (taint node.kubernetes.io/unschedulable) still gets a pod.
 import type { NodeSelectorRequirement, NodeSelectorTerm, PodSpec, Toleration } from 'kubernetes-types/core/v1';
+import type { NodeRoom } from '../../../electron/contract/dto';
+import { fitProblems, type FitProblem } from './fit';
 
 export interface CoverageTaint {
   key: string;
@@ -14,6 +16,8 @@ export interface CoverageNode {
   name: string;
   labels: Record<string, string>;
   taints: CoverageTaint[];
+  /** Allocatable and what is already taken, when known: the pod's fit is then checked too. */
+  room?: NodeRoom;
 }
 
 export type CoverageReason =
@@ -26,6 +30,8 @@ export interface NodeCoverage {
   name: string;
   runs: boolean;
   reason?: CoverageReason;
+  /** A node that gets a pod where the pod will not fit: it is created and stays Pending. */
+  unfit?: FitProblem[];
 }
 
 const DAEMON_TOLERATIONS: Toleration[] = [
@@ -119,12 +125,17 @@ export function whyNot(spec: PodSpec, node: CoverageNode): CoverageReason | unde
   return blocking ? { kind: 'taint', detail: taintText(blocking) } : undefined;
 }
 
-/** Every node with whether it gets a pod; nodes that do come first, each group by name. */
-export function coverage(spec: PodSpec, nodes: CoverageNode[]): NodeCoverage[] {
+/**
+ * Every node with whether it gets a pod and, where it does and the node's room is known, whether the pod fits; nodes
+ * that get one come first, each group by name. `self`: the uid of the DaemonSet being updated.
+ */
+export function coverage(spec: PodSpec, nodes: CoverageNode[], self?: string): NodeCoverage[] {
   return nodes
     .map((node): NodeCoverage => {
       const reason = whyNot(spec, node);
-      return reason ? { name: node.name, runs: false, reason } : { name: node.name, runs: true };
+      if (reason) return { name: node.name, runs: false, reason };
+      const unfit = node.room ? fitProblems(spec, node.room, self) : [];
+      return unfit.length > 0 ? { name: node.name, runs: true, unfit } : { name: node.name, runs: true };
     })
     .sort((a, b) => Number(b.runs) - Number(a.runs) || a.name.localeCompare(b.name));
 }

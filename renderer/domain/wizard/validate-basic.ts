@@ -3,6 +3,7 @@ import { add, error, type Issues } from './issues';
 import { isZero, parseIntOrPercent, resolvePodCount } from './rolling-update';
 import { isDnsSubdomain } from './rules';
 import type { WizardForm } from './types';
+import type { ProjectReferences } from './validate-refs';
 
 export interface ValidationContext {
   /** The name is already used by a DaemonSet in the project (live check). */
@@ -17,6 +18,8 @@ export interface ValidationContext {
   podQuotaRoom?: number;
   /** The form edits an existing DaemonSet (names may be longer than 63, read from the cluster). */
   editing?: boolean;
+  /** What exists in the project for the template to refer to (ServiceAccounts, ConfigMaps...). */
+  references?: ProjectReferences;
 }
 
 function validateName(form: WizardForm, ctx: ValidationContext, issues: Issues): void {

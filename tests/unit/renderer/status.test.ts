@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueReason, readyText, rowStatus } from '../../../renderer/domain/status';
+import { readyText, rowStatus } from '../../../renderer/domain/status';
 import { row } from './fixtures';
 
 describe('rowStatus follows the rules of product.md section 2 in order', () => {
@@ -83,36 +83,5 @@ describe('rowStatus follows the rules of product.md section 2 in order', () => {
 
   it('readyText is ready/desired', () => {
     expect(readyText(row('a', { status: { ready: 2, desired: 5 } }))).toBe('2/5');
-  });
-});
-
-describe('issueReason', () => {
-  it('names the node when one node has the problem', () => {
-    expect(issueReason([{ reason: 'ImagePullBackOff', nodes: ['node-3'] }], 5)).toEqual({
-      key: 'status.reason.onNode',
-      params: { reason: 'ImagePullBackOff', node: 'node-3' },
-    });
-  });
-
-  it('counts nodes when several have it, with a plural count', () => {
-    expect(issueReason([{ reason: 'CrashLoopBackOff', nodes: ['a', 'b', 'c'] }], 5)).toEqual({
-      key: 'status.reason.onNodes',
-      params: { reason: 'CrashLoopBackOff', count: 3 },
-      plural: 3,
-    });
-  });
-
-  it('puts the worst problem first: a crash loop before a pull failure before a pull in progress', () => {
-    const issues = [
-      { reason: 'ContainerCreating', nodes: ['a', 'b'] },
-      { reason: 'ImagePullBackOff', nodes: ['c'] },
-      { reason: 'CrashLoopBackOff', nodes: ['d'] },
-    ];
-    expect(issueReason(issues, 4)?.params?.reason).toBe('CrashLoopBackOff');
-    expect(issueReason(issues.slice(0, 2), 4)?.params?.reason).toBe('ImagePullBackOff');
-  });
-
-  it('ignores issues without nodes and returns nothing when none remain', () => {
-    expect(issueReason([{ reason: 'CrashLoopBackOff', nodes: [] }], 3)).toBeUndefined();
   });
 });

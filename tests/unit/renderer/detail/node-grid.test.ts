@@ -31,6 +31,7 @@ function pod(name: string, nodeName: string, extra: Partial<DetailPod> = {}): De
     name,
     uid: `uid-${name}`,
     node: nodeName,
+    bound: nodeName !== '',
     phase: 'Running',
     ready: true,
     available: true,
@@ -95,6 +96,39 @@ describe('node grid cells', () => {
     ];
     const [cell] = gridCells([node('n1')], pods, 'new');
     expect(cell).toMatchObject({ pod: 'new', state: 'pulling', revision: 'new', replacing: true });
+  });
+
+  it('puts a pod the scheduler cannot place in the cell of the node it is for, failing, with its problem', () => {
+    const problem = {
+      reason: 'Unschedulable',
+      message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector.",
+      shortfalls: [{ kind: 'resource' as const, resource: 'cpu' }],
+    };
+    const pending = pod('b', 'n2', {
+      bound: false,
+      phase: 'Pending',
+      ready: false,
+      available: false,
+      containers: [{ name: 'agent', image: 'busybox', state: 'unknown', ready: false, restarts: 0 }],
+      problem,
+    });
+    const mount = pod('c', 'n3', {
+      phase: 'Pending',
+      ready: false,
+      available: false,
+      containers: waiting('ContainerCreating'),
+      problem: {
+        reason: 'FailedMount',
+        message: 'MountVolume.SetUp failed for volume "config" : configmap "x" not found',
+      },
+    });
+    const cells = gridCells([node('n1'), node('n2'), node('n3')], [pod('a', 'n1'), pending, mount], 'new');
+    expect(cells.map((c) => [c.node, c.state, c.reason])).toEqual([
+      ['n1', 'available', undefined],
+      ['n2', 'failing', 'Unschedulable'],
+      ['n3', 'failing', 'FailedMount'],
+    ]);
+    expect(cells[1]?.problem).toEqual(problem);
   });
 
   it('lists nodes without a pod with their reason', () => {

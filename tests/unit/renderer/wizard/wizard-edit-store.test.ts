@@ -47,6 +47,8 @@ beforeEach(async () => {
       secrets: { allowed: true, value: [] },
       claims: { allowed: true, value: [] },
       quota: { allowed: true, value: {} },
+      serviceAccounts: { allowed: true, value: ['default'] },
+      priorityClasses: { allowed: true, value: [] },
       // Its own host port: no clash with itself.
       hostPorts: { allowed: true, value: [{ port: 9100, protocol: 'TCP', owner: 'default/node-exporter' }] },
     });

@@ -28,6 +28,8 @@ const RESOURCES: ProjectResources = {
   claims: { allowed: true, value: [] },
   quota: { allowed: true, value: { pods: { hard: '3', used: '2' } } },
   hostPorts: { allowed: true, value: [] },
+  serviceAccounts: { allowed: true, value: ['default'] },
+  priorityClasses: { allowed: true, value: ['system-node-critical'] },
 };
 
 let fake: ReturnType<typeof fakeBridge>;

@@ -1,0 +1,79 @@
+import type { ContextSession } from '../session/session.js';
+import type { InformerSource } from '../watch/informer.js';
+import { listProjected } from '../watch/raw-list.js';
+
+// The Warning events that explain a stuck DaemonSet where its pods' status cannot: FailedCreate (the controller's;
+// no pod exists), FailedMount (the kubelet's; the pod only says ContainerCreating) and Unhealthy (a readiness probe
+// failing; the pod only says not ready). The list page watches them per namespace with `type=Warning` while a
+// DaemonSet there is not settled, keeping only these reasons and only the fields read here.
+
+export const EXPLAINING_REASONS = new Set(['FailedCreate', 'FailedMount', 'FailedAttachVolume', 'Unhealthy']);
+
+export interface WarningEvent {
+  metadata: { name: string; namespace: string; uid?: string; resourceVersion?: string };
+  reason: string;
+  message: string;
+  /** The object it is about: a DaemonSet (FailedCreate) or a pod. */
+  involvedUid: string;
+  /** When it was last seen (RFC 3339), whichever of the core and events.k8s.io timestamps the writer filled. */
+  lastSeen: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+// List results from client-node hold Dates; raw JSON holds strings.
+const time = (value: unknown): string => (value instanceof Date ? value.toISOString() : text(value));
+
+/** An event (raw JSON or client-node's CoreV1Event) → the fields read here; undefined for any other event. */
+export function toWarningEvent(raw: unknown, allReasons = false): WarningEvent | undefined {
+  if (!isRecord(raw) || !isRecord(raw.metadata)) return undefined;
+  const reason = text(raw.reason);
+  if (text(raw.type) !== 'Warning' || (!allReasons && !EXPLAINING_REASONS.has(reason))) return undefined;
+  const meta = raw.metadata;
+  const involved = isRecord(raw.involvedObject) ? raw.involvedObject : {};
+  const series = isRecord(raw.series) ? raw.series : {};
+  return {
+    metadata: {
+      name: text(meta.name),
+      namespace: text(meta.namespace),
+      uid: text(meta.uid),
+      resourceVersion: text(meta.resourceVersion),
+    },
+    reason,
+    message: text(raw.message),
+    involvedUid: text(involved.uid),
+    lastSeen:
+      time(raw.lastTimestamp) ||
+      time(series.lastObservedTime) ||
+      time(raw.eventTime) ||
+      time(raw.firstTimestamp) ||
+      time(meta.creationTimestamp),
+  };
+}
+
+/** Events by the uid of the object they are about, newest first. */
+export function eventsByObject(events: Iterable<WarningEvent>): Map<string, WarningEvent[]> {
+  const byUid = new Map<string, WarningEvent[]>();
+  for (const event of events) {
+    if (event.involvedUid === '') continue;
+    const list = byUid.get(event.involvedUid) ?? [];
+    list.push(event);
+    byUid.set(event.involvedUid, list);
+  }
+  for (const list of byUid.values()) list.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
+  return byUid;
+}
+
+export function warningEventSource(session: ContextSession, namespace: string): InformerSource<WarningEvent> {
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
+  const query = { fieldSelector: 'type=Warning' };
+  const project = (raw: unknown): WarningEvent | undefined => toWarningEvent(raw);
+  return {
+    path,
+    query,
+    config: session.kubeConfig,
+    classify: (error) => session.classify(error),
+    project,
+    list: () => listProjected(session.kubeConfig, path, query, session.kubeConfig.requestTimeoutMs, project),
+  };
+}

@@ -1,0 +1,164 @@
+import type { V1Node } from '@kubernetes/client-node';
+import type { NodeRoom } from '../../contract/index.js';
+
+// Room on each node, as the scheduler's NodeResourcesFit and NodePorts filters count it: the node's allocatable, the
+// requests of the pods already bound there that have not finished, and the host ports they hold. The wizard's
+// coverage preview checks a new pod template against it before anything is created.
+
+const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const SUFFIX: Record<string, number> = {
+  '': 1,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+// The renderer has its own parser (renderer/domain/wizard/quantity.ts): the two sides share no values until the
+// redesign's common/ folder exists.
+/** A resource.Quantity's value (`500m` → 0.5, `1Gi` → 1073741824); undefined when it is not one. */
+export function quantity(text: unknown): number | undefined {
+  if (typeof text === 'number') return text;
+  if (typeof text !== 'string') return undefined;
+  const match = QUANTITY.exec(text.trim());
+  if (!match) return undefined;
+  const suffix = match[2] ?? '';
+  if (/^[eE]/.test(suffix)) return Number(match[1]) * 10 ** Number(suffix.slice(1));
+  const factor = SUFFIX[suffix];
+  return factor === undefined ? undefined : Number(match[1]) * factor;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+interface Requests {
+  cpu: number;
+  memory: number;
+}
+const add = (a: Requests, b: Requests): Requests => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory });
+const max = (a: Requests, b: Requests): Requests => ({
+  cpu: Math.max(a.cpu, b.cpu),
+  memory: Math.max(a.memory, b.memory),
+});
+
+// Rounded up as the API rounds a quantity to its unit, past float noise (0.102 * 1000 is 102.00000000000001).
+const up = (value: number): number => Math.ceil(value - 1e-6);
+
+function containerRequests(container: Record<string, unknown>): Requests {
+  const resources = isRecord(container.resources) ? container.resources : {};
+  const requests = isRecord(resources.requests) ? resources.requests : {};
+  // A limit without a request is defaulted to the request by the API server.
+  const limits = isRecord(resources.limits) ? resources.limits : {};
+  const pick = (name: string): number => quantity(requests[name]) ?? quantity(limits[name]) ?? 0;
+  return { cpu: up(pick('cpu') * 1000), memory: up(pick('memory')) };
+}
+
+/**
+ * A pod's effective requests (milli-CPU, bytes) as the scheduler computes them (component-helpers PodRequests): the sum of
+ * its containers and its restartable init containers (sidecars), or the largest init container step if that is more,
+ * plus the pod overhead.
+ */
+export function podRequests(spec: Record<string, unknown>): Requests {
+  let sum = list(spec.containers).reduce<Requests>((acc, c) => add(acc, containerRequests(c)), { cpu: 0, memory: 0 });
+  let sidecars: Requests = { cpu: 0, memory: 0 };
+  let initPeak: Requests = { cpu: 0, memory: 0 };
+  for (const init of list(spec.initContainers)) {
+    const own = containerRequests(init);
+    if (init.restartPolicy === 'Always') {
+      sum = add(sum, own);
+      sidecars = add(sidecars, own);
+      initPeak = max(initPeak, sidecars);
+    } else initPeak = max(initPeak, add(own, sidecars));
+  }
+  const overhead = isRecord(spec.overhead) ? spec.overhead : {};
+  return add(max(sum, initPeak), {
+    cpu: up((quantity(overhead.cpu) ?? 0) * 1000),
+    memory: up(quantity(overhead.memory) ?? 0),
+  });
+}
+
+/** The host ports a pod spec holds (with hostNetwork every container port is one), init containers included. */
+export function hostPortsOf(spec: Record<string, unknown>): { port: number; protocol: string; hostIP?: string }[] {
+  const hostNetwork = spec.hostNetwork === true;
+  return [...list(spec.containers), ...list(spec.initContainers)].flatMap((c) =>
+    list(c.ports).flatMap((p) => {
+      const port = typeof p.hostPort === 'number' && p.hostPort > 0 ? p.hostPort : hostNetwork ? p.containerPort : 0;
+      if (typeof port !== 'number' || port <= 0) return [];
+      const use: { port: number; protocol: string; hostIP?: string } = {
+        port,
+        protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+      };
+      if (typeof p.hostIP === 'string' && p.hostIP !== '') use.hostIP = p.hostIP;
+      return [use];
+    }),
+  );
+}
+
+/** What a pod bound to a node takes there. */
+export interface PodUse {
+  node: string;
+  pod: string;
+  cpu: number;
+  memory: number;
+  hostPorts: { port: number; protocol: string; hostIP?: string }[];
+  daemonSetUid?: string;
+}
+
+/** A pod as listed (raw JSON) → what it takes on its node; undefined for a pod not bound or already finished. */
+export function projectPodUse(raw: unknown): PodUse | undefined {
+  if (!isRecord(raw) || !isRecord(raw.metadata) || !isRecord(raw.spec)) return undefined;
+  const spec = raw.spec;
+  const phase = isRecord(raw.status) ? raw.status.phase : undefined;
+  if (typeof spec.nodeName !== 'string' || spec.nodeName === '' || phase === 'Succeeded' || phase === 'Failed') {
+    return undefined;
+  }
+  const meta = raw.metadata;
+  const owner = list(meta.ownerReferences).find((o) => o.controller === true && o.kind === 'DaemonSet');
+  const use: PodUse = {
+    node: spec.nodeName,
+    pod: `${String(meta.namespace ?? '')}/${String(meta.name ?? '')}`,
+    ...podRequests(spec),
+    hostPorts: hostPortsOf(spec),
+  };
+  if (owner && typeof owner.uid === 'string') use.daemonSetUid = owner.uid;
+  return use;
+}
+
+/** A node's room: its allocatable, and the sum of what its pods take, with each DaemonSet's own share. */
+export function nodeRoom(node: V1Node, pods: PodUse[]): NodeRoom {
+  const allocatable = node.status?.allocatable ?? {};
+  const room: NodeRoom = {
+    allocatable: {},
+    requested: { cpu: 0, memory: 0, pods: pods.length },
+    hostPorts: [],
+    daemonSets: [],
+  };
+  const cpu = quantity(allocatable.cpu);
+  const memory = quantity(allocatable.memory);
+  const podLimit = quantity(allocatable.pods);
+  if (cpu !== undefined) room.allocatable.cpu = Math.floor(cpu * 1000);
+  if (memory !== undefined) room.allocatable.memory = Math.floor(memory);
+  if (podLimit !== undefined) room.allocatable.pods = Math.floor(podLimit);
+  for (const use of pods) {
+    room.requested.cpu += use.cpu;
+    room.requested.memory += use.memory;
+    for (const port of use.hostPorts) {
+      room.hostPorts.push(
+        use.daemonSetUid ? { ...port, pod: use.pod, daemonSetUid: use.daemonSetUid } : { ...port, pod: use.pod },
+      );
+    }
+    if (use.daemonSetUid) room.daemonSets.push({ uid: use.daemonSetUid, cpu: use.cpu, memory: use.memory });
+  }
+  return room;
+}
