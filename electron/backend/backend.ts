@@ -80,7 +80,8 @@ export class BackendCore {
       void this.active.onKubeconfigChanged();
     });
     const first = this.firstContext();
-    if (first !== undefined) void this.active.activate(first).catch(() => undefined);
+    // The app's own pick, not the user's: a context that would run a credential program waits for a window.
+    if (first !== undefined) void this.active.activate(first, false).catch(() => undefined);
   }
 
   /** The last context used, else kubectl's current-context, else the first one listed. */
@@ -195,6 +196,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     connect(sink: EventSink): ClientSession {
       core.sinks.add(sink);
+      // A window exists now: the context the user chose last time may run its (allowed) credential program.
+      void core.active
+        .settled()
+        .then(() => core.active.chooseOnFirstWindow(core.state.get().lastContext))
+        .catch(() => undefined);
       const owned = new Set<string>();
       return {
         services: createServices(core, sink, owned),

@@ -77,6 +77,14 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           await core.active.reconnect();
           return core.clustersState();
         }),
+      confirmPlainHttp: (context) =>
+        guard(async () => {
+          if (core.active.name !== context || core.active.connection.state !== 'needs-confirmation') {
+            throw new AppError('invalid-argument', `Context "${context}" is not waiting for that confirmation.`);
+          }
+          await core.active.confirmPlainHttp(context);
+          return core.clustersState();
+        }),
     },
     projects: {
       getState: (context) => guard(async () => core.projects.getState(await sessionFor(context))),

@@ -11,7 +11,7 @@ type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServi
 
 export const serviceMethods = {
   host: ['info'],
-  clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect'],
+  clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect', 'confirmPlainHttp'],
   projects: ['getState', 'select', 'add', 'remove'],
   daemonsets: ['subscribe', 'unsubscribe', 'redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],

@@ -50,6 +50,7 @@ export const serviceArgs: ArgTable = {
       ]),
     ]),
     reconnect: z.tuple([]),
+    confirmPlainHttp: z.tuple([context]),
   },
   projects: {
     getState: z.tuple([context]),

@@ -31,6 +31,11 @@ export interface EverynodeServices {
     switchContext(name: string): Promise<ClustersState>;
     addKubeconfig(input: KubeconfigInput): Promise<ClustersState>;
     reconnect(): Promise<ClustersState>;
+    /**
+     * The user confirmed that this context (state `needs-confirmation`) may send its credentials over plain HTTP:
+     * it connects, and is not asked again while the app runs.
+     */
+    confirmPlainHttp(context: string): Promise<ClustersState>;
   };
   projects: {
     getState(context: string): Promise<ProjectsState>;

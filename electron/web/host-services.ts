@@ -20,6 +20,7 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
       addKubeconfig: (input: KubeconfigInput) =>
         input.kind === 'dialog' ? overrides.addFromDialog() : clusters.addKubeconfig(input),
       reconnect: () => clusters.reconnect(),
+      confirmPlainHttp: (context: string) => clusters.confirmPlainHttp(context),
     },
     projects: services.projects,
     daemonsets: services.daemonsets,

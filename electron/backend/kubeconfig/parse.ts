@@ -43,6 +43,16 @@ function absolutise(body: Record<string, unknown>, keys: string[], dir: string):
   }
 }
 
+// A copy of `holder` with its command key made absolute when it is a relative path with a separator.
+function commandsAbsolutised(holder: unknown, key: string, dir: string): unknown {
+  if (!isRecord(holder)) return holder;
+  const command = holder[key];
+  if (typeof command !== 'string' || !/[\\/]/.test(command)) return holder;
+  const copy = { ...holder };
+  absolutise(copy, [key], dir);
+  return copy;
+}
+
 /**
  * Reads one kubeconfig's text. Throws KubeconfigParseError with a message that quotes no values from the file (it
  * may hold credentials): only keys, entry names and YAML positions.
@@ -67,12 +77,16 @@ export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfi
     for (const cluster of clusters) absolutise(cluster.body, ['certificate-authority'], baseDir);
     for (const user of users) {
       absolutise(user.body, ['client-certificate', 'client-key', 'tokenFile', 'token-file'], baseDir);
-      const exec = user.body.exec;
-      // A command with a path separator is relative to the kubeconfig; a bare name is looked up on PATH.
-      if (isRecord(exec) && typeof exec.command === 'string' && exec.command.includes('/')) {
-        user.body.exec = { ...exec };
-        absolutise(user.body.exec as Record<string, unknown>, ['command'], baseDir);
+      // A command with a path separator is relative to the kubeconfig; a bare name is looked up on the user's PATH.
+      user.body.exec = commandsAbsolutised(user.body.exec, 'command', baseDir);
+      const provider = user.body['auth-provider'];
+      if (isRecord(provider) && isRecord(provider.config)) {
+        const config = commandsAbsolutised(provider.config, 'cmd-path', baseDir) as Record<string, unknown>;
+        config.exec = commandsAbsolutised(config.exec, 'command', baseDir);
+        if (config.exec === undefined) delete config.exec;
+        user.body['auth-provider'] = { ...provider, config };
       }
+      if (user.body.exec === undefined) delete user.body.exec;
     }
   }
   const current = doc['current-context'];

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContextSummary, KubeconfigSource } from '../../contract/index.js';
@@ -5,6 +6,7 @@ import { AppError } from '../errors.js';
 import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from './merge.js';
 import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
 import { FileWatcher } from './file-watcher.js';
+import type { ProgramOrigin } from '../consent/gate.js';
 
 export interface KubeconfigStoreOptions {
   /** KUBECONFIG as set in the environment; undefined when unset. */
@@ -27,6 +29,8 @@ interface SourceRecord {
   error?: string;
   /** Env and default files that do not exist are skipped, as kubectl skips them. */
   missing: boolean;
+  /** What consent decisions are keyed on: a file's real path (symlinks resolved), an upload's content hash. */
+  identity?: string;
 }
 
 /** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
@@ -82,13 +86,17 @@ export class KubeconfigStore {
 
   /**
    * Where a context's user stanza came from, for consent: only the kubeconfig the app generated for its own sandbox
-   * is trusted; a file keeps its absolute path, an upload is named as one.
+   * is trusted; a file is shown by its absolute path and known by its real path, an upload by its content's hash.
    */
-  userOrigin(resolved: ResolvedContext): { trusted: boolean; file: string } {
+  userOrigin(resolved: ResolvedContext): ProgramOrigin {
     const record = this.records.find((r) => r.id === resolved.userSourceId);
-    if (!record) return { trusted: false, file: 'unknown' };
-    if (record.kind === 'sandbox') return { trusted: true, file: record.label };
-    return { trusted: false, file: record.file ?? `upload: ${record.label}` };
+    if (!record) return { trusted: false, file: 'unknown', identity: 'unknown', hasDirectory: false };
+    if (record.kind === 'sandbox')
+      return { trusted: true, file: record.label, identity: 'sandbox', hasDirectory: false };
+    if (record.file === undefined) {
+      return { trusted: false, file: `upload: ${record.label}`, identity: record.identity ?? '', hasDirectory: false };
+    }
+    return { trusted: false, file: record.file, identity: record.identity ?? record.file, hasDirectory: true };
   }
 
   currentContext(): string | undefined {
@@ -122,7 +130,16 @@ export class KubeconfigStore {
       throw new AppError('invalid', `${label}: ${reason}`);
     }
     if (parsed.contexts.length === 0) throw new AppError('invalid', `${label}: the file defines no context`);
-    this.records.push({ id: `upload-${this.nextId++}`, kind: 'added', label, text: content, parsed, missing: false });
+    const identity = `upload:sha256:${createHash('sha256').update(content).digest('hex')}`;
+    this.records.push({
+      id: `upload-${this.nextId++}`,
+      kind: 'added',
+      label,
+      text: content,
+      parsed,
+      missing: false,
+      identity,
+    });
     this.remerge();
   }
 
@@ -198,6 +215,7 @@ export class KubeconfigStore {
       return;
     }
     record.text = text;
+    record.identity = await fs.promises.realpath(record.file).catch(() => record.file);
     try {
       record.parsed = parseKubeconfig(text, path.dirname(record.file));
     } catch (error) {
@@ -207,7 +225,12 @@ export class KubeconfigStore {
 
   private remerge(): void {
     this.merged = mergeKubeconfigs(
-      this.records.map((r) => ({ id: r.id, kind: r.kind, ...(r.parsed ? { parsed: r.parsed } : {}) })),
+      this.records.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        hasDirectory: r.file !== undefined,
+        ...(r.parsed ? { parsed: r.parsed } : {}),
+      })),
     );
     for (const listener of this.listeners) listener();
   }

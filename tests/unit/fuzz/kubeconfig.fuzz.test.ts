@@ -4,7 +4,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { credentialPrograms } from '../../../electron/backend/consent/program.js';
 import { AppError } from '../../../electron/backend/errors.js';
 import { KubeconfigParseError, parseKubeconfig } from '../../../electron/backend/kubeconfig/parse.js';
 import { KubeconfigStore } from '../../../electron/backend/kubeconfig/store.js';
@@ -162,33 +161,6 @@ describe('kubeconfig loader under hostile input', () => {
             },
           ],
         ],
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
-
-  it(
-    'the consent gate sees every program a user stanza would run, whatever shape the stanza has',
-    async () => {
-      await checkProperty(
-        'kubeconfig users: credential programs',
-        fc.property(plausibleKubeconfig, (doc) => {
-          const store = uploaded(doc);
-          if (!store) return;
-          for (const summary of store.contexts()) {
-            const user = store.resolve(summary.name)?.user?.body;
-            const programs = credentialPrograms(user);
-            const exec: unknown = user?.exec;
-            const command =
-              typeof exec === 'object' && exec !== null ? (exec as { command?: unknown }).command : undefined;
-            // client-node spawns any non-empty string command: the gate must know of it before anything runs.
-            if (typeof command === 'string' && command !== '') {
-              expect(programs).toContainEqual(expect.objectContaining({ kind: 'exec', command }));
-            }
-            for (const program of programs) expect(typeof program.command).toBe('string');
-          }
-        }),
-        RUNS.medium,
       );
     },
     PROPERTY_TIMEOUT_MS,
