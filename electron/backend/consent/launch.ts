@@ -173,9 +173,8 @@ function readExec(at: string, exec: unknown, source: ProgramSource, hasDirectory
     if (!EXEC_KEYS.has(key)) throw new Refusal(`${at} has "${key}", which is not an exec plugin field.`);
   }
   const { command, args, env, apiVersion } = exec;
-  if (typeof command !== 'string' || command === '') {
-    throw new Refusal(`${at}.command must be a non-empty string, not ${command === '' ? 'empty' : kindOf(command)}.`);
-  }
+  if (command === undefined || command === null || command === '') throw new Refusal(`${at} has no command.`);
+  if (typeof command !== 'string') throw new Refusal(`${at}.command must be a string, not ${kindOf(command)}.`);
   if (apiVersion !== undefined && typeof apiVersion !== 'string') {
     throw new Refusal(`${at}.apiVersion must be a string, not ${kindOf(apiVersion)}.`);
   }
