@@ -16,7 +16,7 @@ export async function buildElectron(options = {}) {
   const common = {
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     sourcemap: true,
     // Minified by default, for memory more than for speed: V8 keeps a module's whole source text on its heap, and

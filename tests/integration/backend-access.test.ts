@@ -1,6 +1,7 @@
 // Contexts and access on a real sandbox: the developer (client certificate) and the operator (exec plugin), a dead
 // server and an expired token, the built-in sandbox as first run, and no credential in anything a client receives.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify, parse as parseYaml } from 'yaml';
@@ -48,8 +49,18 @@ async function connected(context: string): Promise<void> {
   expect(state.connection).toEqual({ state: 'connected' });
 }
 
+/** A port nothing listens on (one just freed; not port 1, which fetch refuses before connecting, as a "bad port"). */
+async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
+  const dead = await deadPort();
   // The sandbox's contexts plus a dead server and an expired token, in a second file (KUBECONFIG with two files).
   const { dir, file } = kubeconfigFileOf(sandbox);
   kubeconfigFile = file;
@@ -58,7 +69,7 @@ beforeAll(async () => {
     extra,
     stringify({
       clusters: [
-        { name: 'dead', cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': true } },
+        { name: 'dead', cluster: { server: `https://127.0.0.1:${dead}`, 'insecure-skip-tls-verify': true } },
         { name: 'live', cluster: { server: sandbox.url, 'insecure-skip-tls-verify': true } },
       ],
       users: [
