@@ -149,7 +149,7 @@ export class ActiveContext {
       if (generation === this.generation) {
         this.setConnection(
           error instanceof CredentialFileError
-            ? { state: 'error', message: `Context "${name}": ${error.message}` }
+            ? { state: error.state, message: `Context "${name}": ${error.message}` }
             : {
                 state: 'unauthorized',
                 message: `Context "${name}": the credentials in the kubeconfig cannot be loaded.`,

@@ -5,7 +5,10 @@ import fs from 'node:fs';
 // reported naming its field ("certificate-authority-data is not base64") instead of as a failed TLS handshake. The
 // stanzas client-node gets carry the checked bytes as *-data, so it reads no file itself. No message quotes a value.
 
-export class CredentialFileError extends Error {}
+export class CredentialFileError extends Error {
+  /** The user's credentials cannot be used (`unauthorized`), or the cluster's CA cannot (`error`). */
+  state: 'unauthorized' | 'error' = 'unauthorized';
+}
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
@@ -90,10 +93,15 @@ export async function checkedCluster(name: string, body: Record<string, unknown>
   // client-node refuses http:// unless TLS verification is off, which means nothing without TLS: kubectl connects.
   if (body['insecure-skip-tls-verify'] === true || plainHttp) out['insecure-skip-tls-verify'] = true;
   for (const key of ['tls-server-name', 'proxy-url']) if (typeof body[key] === 'string') out[key] = body[key];
-  const ca = await material(where, body, 'certificate-authority', 'certificate-authority-data');
-  if (ca) {
-    certificates(ca);
-    out['certificate-authority-data'] = base64(ca);
+  try {
+    const ca = await material(where, body, 'certificate-authority', 'certificate-authority-data');
+    if (ca) {
+      certificates(ca);
+      out['certificate-authority-data'] = base64(ca);
+    }
+  } catch (error) {
+    if (error instanceof CredentialFileError) error.state = 'error';
+    throw error;
   }
   return out;
 }
