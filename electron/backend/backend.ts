@@ -56,7 +56,7 @@ export class BackendCore {
     });
     this.projects = new Projects(this.state);
     this.detail = new DetailHub(this.manager, this.tuning.flushMs);
-    this.consent = new ConsentGate(new ConsentStore(options.stateDir), (request) =>
+    this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
       this.broadcast('onDidChangeConsent', { request }),
     );
     this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, this.consent, (reason) => {

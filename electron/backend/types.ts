@@ -20,6 +20,11 @@ export interface BackendOptions {
   appVersion?: string;
   /** Tuning for tests: watch liveness window, batching, backoff, kubeconfig reload debounce. */
   tuning?: Partial<BackendTuning>;
+  /**
+   * Allowlist entries from the host's own command line (the browser host's --allow-program): always in force, never
+   * written, not changeable from the page.
+   */
+  allowPrograms?: string[];
 }
 
 export interface BackendTuning {

@@ -56,4 +56,9 @@ export interface ConsentSettings {
   decisions: ConsentDecision[];
   /** Command names (found on PATH) or absolute paths that run without asking, like kubectl's credentialPluginAllowlist. */
   allowlist: string[];
+  /**
+   * Whether the page may change the allowlist (the desktop app, after a native confirmation); the browser host's is
+   * set on its command line or in consent.json only. Absent from the backend itself, which leaves that to the host.
+   */
+  allowlistEditable?: boolean;
 }

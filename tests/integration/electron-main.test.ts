@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../electron/contract/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/static-files.js';
 import { buildElectron } from '../../scripts/build-electron.mjs';
+import { expectFindingsClosed, writeFindingFiles, type FindingFiles, type FindingsReport } from './consent-findings.js';
 
 // The bundled main process (what `npm start` runs) on a stand-in `electron` module: Electron's binary cannot be
 // downloaded here, but the bundle, its wiring and the real backend behind it can still be exercised end to end.
@@ -131,5 +132,65 @@ describe('the bundled Electron main process on the built-in sandbox', () => {
       value: { activeContext: 'sandbox-operator', connection: { state: 'connected' } },
     });
     expect(sandboxReport.events).toContain('everynode:onDidChangeClusters');
+  });
+});
+
+describe('the bundled Electron main process against the audit findings 1-5', () => {
+  let root: string;
+  let files: FindingFiles;
+  let findings: Record<string, unknown>;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'everynode-main-consent-'));
+    files = writeFindingFiles(root);
+    const built = await buildElectron({ outDir: path.join(root, 'dist') });
+    await mkdir(path.join(root, 'dist', 'renderer'));
+    await writeFile(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html>');
+    await mkdir(path.join(root, 'home'));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main, '--kubeconfig', files.kubeconfig],
+      {
+        // The user's PATH holds the real marker; the working directory holds a look-alike (finding 5).
+        cwd: files.cwd,
+        env: {
+          PATH: `${files.goodBin}:${process.env.PATH ?? ''}`,
+          HOME: path.join(root, 'home'),
+          FAKE_ELECTRON_DIR: root,
+          DRIVE_SCENARIO: path.join(import.meta.dirname, 'fixtures', 'consent-findings.mjs'),
+          DRIVE_FILES: JSON.stringify(files),
+        },
+        timeout: 90_000,
+      },
+    );
+    findings = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  }, 120_000);
+
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('runs no kubeconfig program the user did not allow in a native dialog', () => {
+    const report = findings.scenario as FindingsReport;
+    expectFindingsClosed(report);
+    // 5: the page said "Allow"; the dialog said "Don't run", then was closed: nothing ran, the last stays pending.
+    expect(report.f5Denied).toMatchObject({ ok: true, value: { connection: { state: 'needs-consent' } } });
+    expect(report.f5DeniedPending).toMatchObject({ denied: true });
+    expect(report.f5Cancelled).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(report.f5CancelledPending).toMatchObject({ denied: false });
+    expect(report.f5Allowlist).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(report.f5AllowlistAfter).toEqual([]);
+    expect(report.f4Allowlist).toMatchObject({ ok: true, value: { allowlist: [files.markerName] } });
+  });
+
+  it('asks in native dialogs that show exactly what runs, with "Don\'t run" as the default', () => {
+    const boxes = findings.messageBoxes as { title: string; detail: string; defaultId: number; buttons: string[] }[];
+    const f3 = boxes.find((box) => box.detail.includes(' 1. f3'));
+    expect(f3).toMatchObject({
+      title: 'Run a credential program?',
+      buttons: ["Don't run", 'Allow and connect', 'Cancel'],
+      defaultId: 0,
+    });
+    expect(f3?.detail).toContain(`Program: ${path.join(files.goodBin, files.markerName)}`);
+    expect(f3?.detail).toContain('Environment variables set by the kubeconfig: A');
+    expect(boxes.find((box) => box.title === 'Change the allowlist?')?.detail).toBe(files.markerName);
   });
 });

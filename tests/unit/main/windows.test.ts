@@ -108,6 +108,7 @@ async function openWindow() {
     dev: false,
     homeDir: '/home/u',
     info: { kind: 'electron', version: '1.0.0', platform: 'linux' },
+    locale: () => 'en-US',
   });
   await windows.open();
   const window = electron.created[0] as FakeWindow;

@@ -45,14 +45,28 @@ describe('browser host access', () => {
 
 describe('npm run web flags', () => {
   it('starts the sandbox only when asked, or when there is no kubeconfig at all', () => {
-    expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto' });
+    expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto', allowPrograms: [] });
     expect(parseCli(['--sandbox', '--kubeconfig', 'a.yaml']).sandbox).toBe('on');
     expect(parseCli(['--kubeconfig', 'a.yaml', '--kubeconfig=b.yaml'])).toEqual({
       port: 0,
       kubeconfigs: ['a.yaml', 'b.yaml'],
       sandbox: 'off',
+      allowPrograms: [],
     });
-    expect(parseCli(['--no-sandbox', '--port', '8080'])).toEqual({ port: 8080, kubeconfigs: [], sandbox: 'off' });
+    expect(parseCli(['--no-sandbox', '--port', '8080'])).toEqual({
+      port: 8080,
+      kubeconfigs: [],
+      sandbox: 'off',
+      allowPrograms: [],
+    });
+  });
+
+  it('takes the allowlist of credential programs only from its command line', () => {
+    expect(parseCli(['--allow-program', 'aws', '--allow-program=/opt/bin/kubelogin']).allowPrograms).toEqual([
+      'aws',
+      '/opt/bin/kubelogin',
+    ]);
+    expect(() => parseCli(['--allow-program', './bin/login'])).toThrow(/command name or an absolute path/);
   });
 
   it('rejects bad flags', () => {
