@@ -65,7 +65,7 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           if (input.kind === 'dialog') {
             throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
           }
-          core.store.addUpload(input.name, input.content);
+          await core.store.addUpload(input.name, input.content);
           if (core.active.name === null) {
             const first = core.firstContext();
             if (first !== undefined) await core.switchContext(first);

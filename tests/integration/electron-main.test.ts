@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../electron/contract/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/static-files.js';
 import { buildElectron } from '../../scripts/build-electron.mjs';
+import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { expectFindingsClosed, writeFindingFiles, type FindingFiles, type FindingsReport } from './consent-findings.js';
 
 // The bundled main process (what `npm start` runs) on a stand-in `electron` module: Electron's binary cannot be
@@ -36,9 +37,19 @@ beforeAll(async () => {
     ].join('\n'),
   );
   await mkdir(path.join(dir, 'home'));
+  // Large enough to be parsed on the bundle's worker thread (dist/workers/kubeconfig-parse.mjs).
+  const large = path.join(dir, 'large.kubeconfig');
+  await writeFile(large, largeKubeconfig(0.6));
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main, '--kubeconfig', kubeconfig],
+    [
+      path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'),
+      built.main,
+      '--kubeconfig',
+      kubeconfig,
+      '--kubeconfig',
+      large,
+    ],
     {
       env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), FAKE_ELECTRON_DIR: dir },
       timeout: 60_000,
@@ -77,8 +88,12 @@ describe('the bundled Electron main process', () => {
     });
     expect(report.state).toMatchObject({
       ok: true,
-      value: { contexts: [expect.objectContaining({ name: 'main-ctx' })] },
+      value: { contexts: expect.arrayContaining([expect.objectContaining({ name: 'main-ctx' })]) },
     });
+    // The large file was read by the bundled parser worker.
+    const state = report.state as { value: { contexts: { name: string }[]; sources: { error?: string }[] } };
+    expect(state.value.contexts.map((c) => c.name)).toContain('ctx0');
+    expect(state.value.sources.filter((source) => source.error !== undefined)).toEqual([]);
     expect(JSON.stringify(report)).not.toContain(SECRET_TOKEN);
   });
 

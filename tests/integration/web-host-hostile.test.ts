@@ -7,6 +7,7 @@ import type { DaemonSetDelta, ServerMessage } from '../../electron/contract/inde
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
 import { MAX_MESSAGE_BYTES } from '../../electron/web/server.js';
+import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { tempDir, waitFor } from './backend-harness.js';
 import { kubectlOutput } from './kubectl.js';
 
@@ -218,5 +219,36 @@ describe('browser host WebSocket under hostile input', () => {
     });
     expect(flood.length).toBeLessThan(200);
     await expectWatcherStillServed('after-flood');
+  });
+
+  it('refuses a 4 MB hostile kubeconfig and reads a large one, answering the other client meanwhile', async () => {
+    const uploader = await BridgeClient.open();
+    const upload = (content: string) => {
+      const id = 7000 + uploader.received.length + Math.floor(Math.random() * 1000);
+      uploader.socket.send(
+        JSON.stringify({
+          type: 'call',
+          id,
+          channel: 'everynode:clusters.addKubeconfig',
+          args: [{ kind: 'upload', name: 'big.yaml', content }],
+        }),
+      );
+      return id;
+    };
+    const hostile = upload('['.repeat(4_000_000));
+    await waitFor(() => uploader.resultOf(hostile) !== undefined, 15_000, 'the hostile upload to be refused');
+    expect(uploader.resultOf(hostile)?.result).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'big.yaml: not valid YAML (line 1: nested deeper than 64 levels)' },
+    });
+    // A real but large file takes the parser a while (on a worker thread, see kubeconfig-limits.test.ts): the other
+    // client is answered meanwhile, and the file is read.
+    const large = upload(largeKubeconfig(3.5));
+    const info = await watcher.call('everynode:host.info', []);
+    expect(info.result.ok).toBe(true);
+    await waitFor(() => uploader.resultOf(large) !== undefined, 30_000, 'the large upload to be read');
+    expect(uploader.resultOf(large)?.result).toMatchObject({ ok: true });
+    uploader.socket.close();
+    await expectWatcherStillServed('after-hostile-kubeconfig');
   });
 });

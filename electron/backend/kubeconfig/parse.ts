@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { expandedSize, KUBECONFIG_LIMITS, sizeProblem, tooDeepAt, type YamlLimits } from './yaml-limits.js';
 
 /** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */
 export interface NamedEntry {
@@ -57,8 +58,8 @@ function commandsAbsolutised(holder: unknown, key: string, dir: string): unknown
  * Reads one kubeconfig's text. Throws KubeconfigParseError with a message that quotes no values from the file (it
  * may hold credentials): only keys, entry names and YAML positions.
  */
-export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfig {
-  const doc = readYaml(text);
+export function parseKubeconfig(text: string, baseDir?: string, limits = KUBECONFIG_LIMITS): ParsedKubeconfig {
+  const doc = readYaml(text, limits);
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
   if (!isRecord(doc)) throw new KubeconfigParseError('not a kubeconfig (the document is not a mapping)');
   if (doc.kind !== undefined && doc.kind !== 'Config')
@@ -95,23 +96,47 @@ export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfi
   return result;
 }
 
-function readYaml(text: string): unknown {
+export const tooLargeError = (problem: string): KubeconfigParseError =>
+  new KubeconfigParseError(`not a kubeconfig: ${problem}`);
+export const tooDeepError = (line: number, limits: YamlLimits): KubeconfigParseError =>
+  new KubeconfigParseError(`not valid YAML (line ${line}: nested deeper than ${limits.maxDepth} levels)`);
+
+function readYaml(text: string, limits: YamlLimits): unknown {
+  const tooLarge = sizeProblem(text, limits);
+  if (tooLarge !== undefined) throw tooLargeError(tooLarge);
+  const deepAt = tooDeepAt(text, limits);
+  if (deepAt !== undefined) throw tooDeepError(deepAt, limits);
   const lines = new LineCounter();
   // logLevel 'error': yaml would print its warnings, which quote the file's text, to stderr.
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error', lineCounter: lines });
   const first = document.errors[0];
   if (first !== undefined) throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(first.pos[0]).line})`);
+  let value: unknown;
   try {
-    return document.toJS({ maxAliasCount: 100 });
+    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch {
     // An alias to no anchor, or aliases that expand too far; yaml's message quotes the anchor, so it is not passed on.
-    let offset = 0;
-    visit(document, {
-      Alias(_key, node) {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(offset).line}: an alias cannot be resolved)`);
+    throw new KubeconfigParseError(
+      `not valid YAML (line ${firstAliasLine(document, lines)}: an alias cannot be resolved)`,
+    );
   }
+  const budget = text.length + limits.maxAliasExpansion;
+  if (expandedSize(value, budget) > budget) {
+    const mb = Math.round(limits.maxAliasExpansion / (1024 * 1024));
+    throw new KubeconfigParseError(
+      `not valid YAML (line ${firstAliasLine(document, lines)}: aliases expand to more than ${mb} MB beyond the file)`,
+    );
+  }
+  return value;
+}
+
+function firstAliasLine(document: Document, lines: LineCounter): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return lines.linePos(offset).line;
 }

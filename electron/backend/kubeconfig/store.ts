@@ -5,6 +5,7 @@ import type { ContextSummary, KubeconfigSource } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from './merge.js';
 import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
+import { parseKubeconfigOffThread } from './parse-off-thread.js';
 import { FileWatcher } from './file-watcher.js';
 import type { ProgramOrigin } from '../consent/gate.js';
 
@@ -31,6 +32,8 @@ interface SourceRecord {
   missing: boolean;
   /** What consent decisions are keyed on: a file's real path (symlinks resolved), an upload's content hash. */
   identity?: string;
+  /** Reads of a file overlap (a large one parses on a worker): only the latest one's result is kept. */
+  reads?: number;
 }
 
 /** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
@@ -120,11 +123,11 @@ export class KubeconfigStore {
   }
 
   /** An uploaded kubeconfig: kept in memory only, never written anywhere. Refused at once when it cannot be used. */
-  addUpload(name: string, content: string): void {
+  async addUpload(name: string, content: string): Promise<void> {
     const label = path.basename(name) || 'kubeconfig';
     let parsed: ParsedKubeconfig;
     try {
-      parsed = parseKubeconfig(content);
+      parsed = await parseKubeconfigOffThread(content);
     } catch (error) {
       const reason = error instanceof KubeconfigParseError ? error.message : 'cannot be read';
       throw new AppError('invalid', `${label}: ${reason}`);
@@ -195,32 +198,34 @@ export class KubeconfigStore {
 
   private async read(record: SourceRecord): Promise<void> {
     if (record.file === undefined) return;
-    delete record.parsed;
-    delete record.error;
-    delete record.text;
-    record.missing = false;
-    let text: string;
+    const read = (record.reads = (record.reads ?? 0) + 1);
+    const outcome: Pick<SourceRecord, 'missing' | 'error' | 'text' | 'parsed' | 'identity'> = { missing: false };
     try {
-      text = await fs.promises.readFile(record.file, 'utf8');
+      outcome.text = await fs.promises.readFile(record.file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') record.missing = true;
+      if (code === 'ENOENT' || code === 'ENOTDIR') outcome.missing = true;
       else
-        record.error =
+        outcome.error =
           code === 'EACCES' || code === 'EPERM'
             ? 'cannot be read (permission denied)'
             : code === 'EISDIR'
               ? 'is a directory, not a file'
               : 'cannot be read';
-      return;
     }
-    record.text = text;
-    record.identity = await fs.promises.realpath(record.file).catch(() => record.file);
-    try {
-      record.parsed = parseKubeconfig(text, path.dirname(record.file));
-    } catch (error) {
-      record.error = error instanceof KubeconfigParseError ? error.message : 'cannot be parsed';
+    if (outcome.text !== undefined) {
+      outcome.identity = await fs.promises.realpath(record.file).catch(() => record.file);
+      try {
+        outcome.parsed = await parseKubeconfigOffThread(outcome.text, path.dirname(record.file));
+      } catch (error) {
+        outcome.error = error instanceof KubeconfigParseError ? error.message : 'cannot be parsed';
+      }
     }
+    if (read !== record.reads) return;
+    delete record.parsed;
+    delete record.error;
+    delete record.text;
+    Object.assign(record, outcome);
   }
 
   private remerge(): void {

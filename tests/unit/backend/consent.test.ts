@@ -255,12 +255,12 @@ describe('where a user stanza comes from', () => {
     }
   });
 
-  it('is an upload known by its content, where a relative command is refused', () => {
+  it('is an upload known by its content, where a relative command is refused', async () => {
     const store = new KubeconfigStore({ kubeconfigEnv: '', homeDir: tempDir() });
     const text = (name: string, command: string) =>
       `clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: ${name}, user: {exec: {command: "${command}"}}}]\ncontexts: [{name: ${name}, context: {cluster: c, user: ${name}}}]\n`;
-    store.addUpload('config', text('one', 'aws'));
-    store.addUpload('config', text('two', './login'));
+    await store.addUpload('config', text('one', 'aws'));
+    await store.addUpload('config', text('two', './login'));
     const [first, second] = store.contexts();
     const origin = (name: string | undefined) => {
       const resolved = store.resolve(name ?? '');
