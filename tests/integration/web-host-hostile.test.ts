@@ -9,6 +9,7 @@ import { startWebHost, type WebHost } from '../../electron/web/host.js';
 import { MAX_MESSAGE_BYTES } from '../../electron/web/server.js';
 import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { tempDir, waitFor } from './backend-harness.js';
+import { signIn } from './web-sign-in.js';
 import { kubectlOutput } from './kubectl.js';
 
 // Hostile input on the browser host's WebSocket, with two real clients on a real host backed by the sandbox cluster:
@@ -19,6 +20,7 @@ const ADMIN = 'sandbox-admin';
 let sandbox: SandboxHandle;
 let host: WebHost;
 let kubeconfigFile: string;
+let cookie: string;
 
 /** A bridge client as the renderer's ws-bridge is, recording everything it receives. */
 class BridgeClient {
@@ -34,7 +36,7 @@ class BridgeClient {
   static open(): Promise<BridgeClient> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(`ws://127.0.0.1:${host.port}/bridge`, {
-        headers: { cookie: `everynode-${host.port}=${host.token}`, origin: `http://127.0.0.1:${host.port}` },
+        headers: { cookie, origin: `http://127.0.0.1:${host.port}` },
         maxPayload: 64 * 1024 * 1024,
       });
       socket.on('open', () => resolve(new BridgeClient(socket)));
@@ -128,6 +130,7 @@ beforeAll(async () => {
     // Lower than the defaults so that a flood trips them within a test's time; the watcher stays far below.
     bridgeLimits: { burstMessages: 60, messagesPerSecond: 30, maxRefusals: 40, refusalWindowMs: 10_000 },
   });
+  cookie = await signIn(host);
   watcher = await BridgeClient.open();
   const state = await watcher.call('everynode:clusters.getState', []);
   expect(state.result.ok).toBe(true);
