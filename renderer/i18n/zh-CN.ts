@@ -30,7 +30,16 @@ const zhCN: Catalogue = {
       forbidden: '无权限',
       error: '错误',
       'needs-consent': '等待同意',
+      'needs-confirmation': '等待确认',
+      'not-responding': '无响应',
     },
+    insecureOption: '{name} — 不安全',
+    insecure: {
+      'plain-http': '不安全：“{name}”使用明文 HTTP，所有内容均未加密，网络中的任何人都能读取或篡改发送的内容。',
+      'skip-tls-verify':
+        '不安全：“{name}”不校验服务器证书（insecure-skip-tls-verify），路径上的任何人都能冒充该集群并获取您的凭证。',
+    },
+    notResponding: '“{name}”的 API 服务器无响应。显示的内容可能已过时，Everynode 会持续检查。',
   },
   project: {
     label: '项目',
@@ -139,6 +148,11 @@ const zhCN: Catalogue = {
     error: '出现错误',
     connecting: '正在连接 {name}…',
     retry: '重试',
+    connect: '连接',
+    waitingForChoice: '尚未连接',
+    plainHttpTitle: '以未加密方式发送凭证？',
+    plainHttpConfirm: '通过明文 HTTP 发送',
+    notResponding: '集群无响应',
   },
   wizard: wizardZhCN,
   detail: detailZhCN,

@@ -72,6 +72,7 @@ export function fakeBridge() {
       },
       addKubeconfig: (input) => (record('clusters.addKubeconfig', [input]), ok(clusters)),
       reconnect: () => (record('clusters.reconnect', []), ok(clusters)),
+      confirmPlainHttp: (context: string) => (record('clusters.confirmPlainHttp', [context]), ok(clusters)),
     },
     projects: {
       getState: (context) => (record('projects.getState', [context]), ok(projectsOf(context))),
