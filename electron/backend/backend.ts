@@ -59,10 +59,18 @@ export class BackendCore {
     this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
       this.broadcast('onDidChangeConsent', { request }),
     );
-    this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, this.consent, (reason) => {
-      if (reason === 'session') this.onSessionChanged();
-      this.broadcast('onDidChangeClusters', this.clustersState());
-    });
+    const probe = { intervalMs: this.tuning.probeIntervalMs, timeoutMs: this.tuning.probeTimeoutMs };
+    this.active = new ActiveContext(
+      this.store,
+      this.projects,
+      this.tuning.requestTimeoutMs,
+      probe,
+      this.consent,
+      (reason) => {
+        if (reason === 'session') this.onSessionChanged();
+        this.broadcast('onDidChangeClusters', this.clustersState());
+      },
+    );
   }
 
   async start(): Promise<void> {
@@ -156,7 +164,10 @@ export class BackendCore {
       selection,
       windowMs: this.tuning.listWindowMs,
       maxBatch: this.tuning.maxBatch,
-      emit: (delta) => sink.emit('onDidChangeDaemonSets', delta),
+      emit: (delta) => {
+        if (this.active.current() === session) this.active.noteActivity();
+        sink.emit('onDidChangeDaemonSets', delta);
+      },
       onHealth: (error) => {
         if (this.active.current() === session) this.active.reportHealth(error);
       },

@@ -7,11 +7,15 @@ import type { Projects } from './projects/projects.js';
 import { connectionStateFor } from './session/classify.js';
 import { CredentialFileError } from './session/credential-files.js';
 import { ContextSession } from './session/session.js';
+import { HealthProbe, type ProbeTiming } from './session/health-probe.js';
 
 type Connection = ClustersState['connection'];
 
 const fingerprint = (resolved: ResolvedContext): string =>
   JSON.stringify([resolved.context.body, resolved.cluster ?? null, resolved.user ?? null]);
+
+// States a watch's recovery ends.
+const RECOVERABLE = new Set<ConnectionState>(['unreachable', 'unauthorized', 'not-responding']);
 
 const plainHttpKey = (resolved: ResolvedContext): string =>
   JSON.stringify([resolved.context.name, resolved.summary.server, resolved.user?.name ?? null]);
@@ -38,6 +42,7 @@ export class ActiveContext {
     private readonly store: KubeconfigStore,
     private readonly projects: Projects,
     private readonly requestTimeoutMs: number,
+    private readonly probeTiming: ProbeTiming,
     private readonly consent: ConsentGate,
     private readonly onChange: (reason: 'connection' | 'session') => void,
   ) {}
@@ -161,6 +166,7 @@ export class ActiveContext {
     }
     if (generation !== this.generation) return;
     this.session = session;
+    this.startProbe(session);
     this.sessionFingerprint = fingerprint(resolved);
     this.onChange('session');
     try {
@@ -203,9 +209,36 @@ export class ActiveContext {
     if (!this.session) return;
     if (error && (error.code === 'unreachable' || error.code === 'unauthorized')) {
       this.setConnection({ state: connectionStateFor(error), message: error.message });
-    } else if (!error && (this.connection.state === 'unreachable' || this.connection.state === 'unauthorized')) {
+    } else if (!error && RECOVERABLE.has(this.connection.state)) {
       this.setConnection({ state: 'connected' });
     }
+  }
+
+  /** A watch delivered something: the server answers, and the probe need not ask. */
+  noteActivity(): void {
+    this.probe?.noteActivity();
+  }
+
+  private probe: HealthProbe | undefined;
+
+  private startProbe(session: ContextSession): void {
+    this.probe?.stop();
+    const probe = new HealthProbe(session, this.probeTiming, (responding) => {
+      if (this.session !== session) return;
+      if (!responding && (this.connection.state === 'connected' || this.connection.state === 'not-responding')) {
+        const seconds = Math.round(this.probeTiming.timeoutMs / 1000);
+        this.setConnection({
+          state: 'not-responding',
+          message: `Context "${session.name}": the API server did not answer within ${seconds} s.`,
+        });
+      } else if (responding && this.connection.state === 'not-responding') {
+        this.setConnection({ state: 'connected' });
+      }
+    });
+    // A request that timed out is asked about at once: the probe says whether the server itself stopped answering.
+    session.onRequestTimeout = () => probe.probeSoon();
+    probe.start();
+    this.probe = probe;
   }
 
   dispose(): void {
@@ -215,6 +248,8 @@ export class ActiveContext {
   }
 
   private dropSession(): void {
+    this.probe?.stop();
+    this.probe = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.sessionFingerprint = '';

@@ -43,6 +43,10 @@ export interface BackendTuning {
   /** Requests (lists, reviews, patches) that take longer fail as unreachable. */
   requestTimeoutMs: number;
   kubeconfigDebounceMs: number;
+  /** The health probe (GET /readyz) asks at most this often, once watches were silent this long... */
+  probeIntervalMs: number;
+  /** ...and a server that does not answer within this is "not responding". */
+  probeTimeoutMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -54,6 +58,8 @@ export const defaultTuning: BackendTuning = {
   backoffMaxMs: 30_000,
   requestTimeoutMs: 20_000,
   kubeconfigDebounceMs: 200,
+  probeIntervalMs: 5_000,
+  probeTimeoutMs: 5_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

@@ -27,6 +27,8 @@ export class ContextSession {
   readonly authz: AuthorizationV1Api;
   readonly objects: KubernetesObjectApi;
   private disposed = false;
+  /** Told when a request of this session timed out (the active context's health probe then asks the server). */
+  onRequestTimeout: (() => void) | undefined;
 
   private constructor(resolved: ResolvedContext, kubeConfig: SessionKubeConfig) {
     this.name = resolved.summary.name;
@@ -88,6 +90,7 @@ export class ContextSession {
     try {
       return await request();
     } catch (error) {
+      if (isTimeout(error)) this.onRequestTimeout?.();
       throw classifyError(error, this.name);
     }
   }
@@ -112,4 +115,12 @@ export class ContextSession {
     );
     return review.status?.allowed === true;
   }
+}
+
+// AbortSignal.timeout rejects with a TimeoutError DOMException, sometimes wrapped by the client as the cause.
+function isTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e.name === 'TimeoutError') return true;
+  }
+  return false;
 }
