@@ -7,6 +7,7 @@ import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { applyObject } from './editor/apply.js';
 import { draftStore } from './editor/drafts.js';
+import { DraftParts } from './editor/draft-parts.js';
 import { fetchOpenApi } from './editor/openapi.js';
 import { consentServices } from './consent/services.js';
 import { AppError } from './errors.js';
@@ -28,6 +29,7 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 /** The contract's services for one client; `owned` collects its subscriptions so they end with it. */
 export function createServices(core: BackendCore, sink: EventSink, owned: Set<string>): EverynodeServices {
+  const draftParts = new DraftParts();
   const sessionFor = async (context: string): Promise<ContextSession> => {
     await core.active.settled();
     if (core.active.name !== context) {
@@ -165,6 +167,11 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => applyObject(await sessionFor(context), manifest, options)),
       loadDrafts: () => guard(() => draftStore(core.options.stateDir).load()),
       saveDrafts: (drafts) => guard(() => draftStore(core.options.stateDir).save(drafts)),
+      saveDraftsPart: (saveId, index, count, part) =>
+        guard(async () => {
+          const drafts = draftParts.add(saveId, index, count, part);
+          if (drafts) await draftStore(core.options.stateDir).save(drafts);
+        }),
     },
     consent: consentServices(core, guard),
   };

@@ -26,7 +26,7 @@ export const serviceMethods = {
     'startLogs',
     'stopLogs',
   ],
-  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts'],
+  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts', 'saveDraftsPart'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
 } as const satisfies MethodNames;
 

@@ -33,6 +33,7 @@ const en = {
       'not-responding': 'Not responding',
     },
     insecureOption: '{name} — not secure',
+    uploadTooLarge: '{name} was not added: it is {size} MB, and a kubeconfig can be at most 4 MB.',
     insecure: {
       'plain-http':
         'Not secure: "{name}" uses plain HTTP. Nothing is encrypted, and anyone on the network can read or change what is sent.',

@@ -34,6 +34,7 @@ const zhCN: Catalogue = {
       'not-responding': '无响应',
     },
     insecureOption: '{name} — 不安全',
+    uploadTooLarge: '未添加 {name}：文件大小为 {size} MB，kubeconfig 最大为 4 MB。',
     insecure: {
       'plain-http': '不安全：“{name}”使用明文 HTTP，所有内容均未加密，网络中的任何人都能读取或篡改发送的内容。',
       'skip-tls-verify':

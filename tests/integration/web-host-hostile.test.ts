@@ -7,6 +7,7 @@ import type { DaemonSetDelta, ServerMessage } from '../../electron/contract/inde
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
 import { MAX_MESSAGE_BYTES } from '../../electron/web/server.js';
+import { DRAFT_PART_CHARS } from '../../electron/contract/index.js';
 import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { tempDir, waitFor } from './backend-harness.js';
 import { signIn } from './web-sign-in.js';
@@ -253,5 +254,31 @@ describe('browser host WebSocket under hostile input', () => {
     expect(uploader.resultOf(large)?.result).toMatchObject({ ok: true });
     uploader.socket.close();
     await expectWatcherStillServed('after-hostile-kubeconfig');
+  });
+
+  it('saves 20 MB of drafts sent in parts, as the editor sends them, and loads them back (finding 8)', async () => {
+    const editor = await BridgeClient.open();
+    const drafts = {
+      files: [{ id: 'a', name: 'big.yaml', format: 'yaml', text: `# ${'x'.repeat(20 * 1024 * 1024)}\n` }],
+      activeId: 'a',
+      savedAt: 42,
+    };
+    const text = JSON.stringify(drafts);
+    const count = Math.ceil(text.length / DRAFT_PART_CHARS);
+    expect(count).toBeGreaterThan(4);
+    for (let index = 0; index < count; index++) {
+      const part = text.slice(index * DRAFT_PART_CHARS, (index + 1) * DRAFT_PART_CHARS);
+      const saved = await editor.call('everynode:editor.saveDraftsPart', ['save-1', index, count, part]);
+      expect(saved.result).toEqual({ ok: true });
+    }
+    const loaded = await editor.call('everynode:editor.loadDrafts', []);
+    expect(loaded.result).toEqual({ ok: true, value: drafts });
+    // A part out of order is refused saying so; the drafts on disk stay as they were.
+    const wrong = await editor.call('everynode:editor.saveDraftsPart', ['save-2', 1, 2, '{}']);
+    expect(wrong.result).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Drafts not saved: part 2 of 2 came out of order.' },
+    });
+    editor.socket.close();
   });
 });

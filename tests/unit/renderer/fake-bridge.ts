@@ -137,6 +137,7 @@ export function fakeBridge() {
       apply: (...args) => (record('editor.apply', args), unsupported()),
       loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
       saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
+      saveDraftsPart: (...args) => (record('editor.saveDraftsPart', args), unsupported()),
     },
     consent: {
       pending: () => (record('consent.pending', []), ok(null)),
