@@ -52,7 +52,8 @@ export async function buildElectron(options = {}) {
       external: ['electron'],
       // Sandboxed preloads run in a renderer, not in Node: no node builtins are available there.
       platform: 'browser',
-      target: 'chrome132',
+      // Electron 45's Chromium is 153 or newer (153.0.8001.0 in its DEPS when 45 branched).
+      target: 'chrome153',
       // It is parsed on every page load; it imports only the contract's channel names (no zod), so it stays small.
       minify: true,
     }),
