@@ -160,7 +160,9 @@ describe('contexts and access', () => {
     const state = await record(client.services.clusters.switchContext('lost-token-file'));
     expect(state.connection.state).toBe('unauthorized');
     // Naming the field and the file, never the token.
-    expect(state.connection.message).toMatch(/^Context "lost-token-file": User "lost": token-file ".+" does not exist\.$/);
+    expect(state.connection.message).toMatch(
+      /^Context "lost-token-file": User "lost": token-file ".+" does not exist\.$/,
+    );
   });
 
   it('ends the subscriptions of a context that is switched away from', async () => {
