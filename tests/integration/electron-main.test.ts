@@ -14,15 +14,36 @@ import { expectFindingsClosed, writeFindingFiles, type FindingFiles, type Findin
 // downloaded here, but the bundle, its wiring and the real backend behind it can still be exercised end to end.
 
 const SECRET_TOKEN = 'main-process-secret-token-abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Builds the app into `root/dist` (with `page` as its renderer) and runs the bundled main process on the stand-in
+ * electron (fixtures/drive-main.mjs) with these arguments; returns the driver's report.
+ */
+async function driveMain(
+  root: string,
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; page?: string } = {},
+): Promise<Record<string, unknown>> {
+  const built = await buildElectron({ outDir: path.join(root, 'dist') });
+  await mkdir(path.join(root, 'dist', 'renderer'));
+  await writeFile(path.join(root, 'dist', 'renderer', 'index.html'), options.page ?? '<!doctype html>');
+  await mkdir(path.join(root, 'home'));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main, ...args],
+    {
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      env: { PATH: process.env.PATH, HOME: path.join(root, 'home'), FAKE_ELECTRON_DIR: root, ...options.env },
+      timeout: 90_000,
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+}
 let dir: string;
 let report: Record<string, unknown>;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'everynode-main-'));
-  const outDir = path.join(dir, 'dist');
-  const built = await buildElectron({ outDir });
-  await mkdir(path.join(outDir, 'renderer'));
-  await writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><title>Everynode window</title>');
   const kubeconfig = path.join(dir, 'main.kubeconfig');
   await writeFile(
     kubeconfig,
@@ -36,26 +57,12 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  await mkdir(path.join(dir, 'home'));
   // Large enough to be parsed on the bundle's worker thread (dist/workers/kubeconfig-parse.mjs).
   const large = path.join(dir, 'large.kubeconfig');
   await writeFile(large, largeKubeconfig(0.6));
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'),
-      built.main,
-      '--kubeconfig',
-      kubeconfig,
-      '--kubeconfig',
-      large,
-    ],
-    {
-      env: { PATH: process.env.PATH, HOME: path.join(dir, 'home'), FAKE_ELECTRON_DIR: dir },
-      timeout: 60_000,
-    },
-  );
-  report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+  report = await driveMain(dir, ['--kubeconfig', kubeconfig, '--kubeconfig', large], {
+    page: '<!doctype html><title>Everynode window</title>',
+  });
 }, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -118,25 +125,8 @@ describe('the bundled Electron main process on the built-in sandbox', () => {
 
   beforeAll(async () => {
     sandboxDir = await mkdtemp(path.join(os.tmpdir(), 'everynode-main-sandbox-'));
-    const built = await buildElectron({ outDir: path.join(sandboxDir, 'dist') });
-    await mkdir(path.join(sandboxDir, 'dist', 'renderer'));
-    await writeFile(path.join(sandboxDir, 'dist', 'renderer', 'index.html'), '<!doctype html>');
-    await mkdir(path.join(sandboxDir, 'home'));
     // No kubeconfig at all: the app starts on the sandbox; its operator user signs in through the exec plugin.
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: path.join(sandboxDir, 'home'),
-          FAKE_ELECTRON_DIR: sandboxDir,
-          DRIVE_CONTEXT: 'sandbox-operator',
-        },
-        timeout: 90_000,
-      },
-    );
-    sandboxReport = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    sandboxReport = await driveMain(sandboxDir, [], { env: { DRIVE_CONTEXT: 'sandbox-operator' } });
   }, 120_000);
 
   afterAll(() => rm(sandboxDir, { recursive: true, force: true }));
@@ -158,27 +148,15 @@ describe('the bundled Electron main process against the audit findings 1-5', () 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'everynode-main-consent-'));
     files = writeFindingFiles(root);
-    const built = await buildElectron({ outDir: path.join(root, 'dist') });
-    await mkdir(path.join(root, 'dist', 'renderer'));
-    await writeFile(path.join(root, 'dist', 'renderer', 'index.html'), '<!doctype html>');
-    await mkdir(path.join(root, 'home'));
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [path.join(import.meta.dirname, 'fixtures', 'drive-main.mjs'), built.main, '--kubeconfig', files.kubeconfig],
-      {
-        // The user's PATH holds the real marker; the working directory holds a look-alike (finding 5).
-        cwd: files.cwd,
-        env: {
-          PATH: `${files.goodBin}:${process.env.PATH ?? ''}`,
-          HOME: path.join(root, 'home'),
-          FAKE_ELECTRON_DIR: root,
-          DRIVE_SCENARIO: path.join(import.meta.dirname, 'fixtures', 'consent-findings.mjs'),
-          DRIVE_FILES: JSON.stringify(files),
-        },
-        timeout: 90_000,
+    // The user's PATH holds the real marker; the working directory holds a look-alike (finding 5).
+    findings = await driveMain(root, ['--kubeconfig', files.kubeconfig], {
+      cwd: files.cwd,
+      env: {
+        PATH: `${files.goodBin}:${process.env.PATH ?? ''}`,
+        DRIVE_SCENARIO: path.join(import.meta.dirname, 'fixtures', 'consent-findings.mjs'),
+        DRIVE_FILES: JSON.stringify(files),
       },
-    );
-    findings = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    });
   }, 120_000);
 
   afterAll(() => rm(root, { recursive: true, force: true }));

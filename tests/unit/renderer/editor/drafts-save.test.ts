@@ -4,6 +4,7 @@ import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { DRAFT_PART_CHARS, saveDrafts, saveDraftsRemote, type DraftState } from '../../../../renderer/editor/drafts';
 import { useEditorStore } from '../../../../renderer/stores/editor';
 import { fakeBridge } from '../fake-bridge';
+import { memoryStorage } from '../memory-storage';
 
 // Finding 8: drafts larger than the browser host's 16 MiB frames were sent in one message, the socket closed, and the
 // page still said "Draft saved". Now they go in parts, and a save that reached no storage says so.
@@ -12,14 +13,7 @@ const stored = new Map<string, string>();
 beforeEach(() => {
   setActivePinia(createPinia());
   stored.clear();
-  globalThis.localStorage = {
-    getItem: (k: string) => stored.get(k) ?? null,
-    setItem: (k: string, v: string) => void stored.set(k, v),
-    removeItem: (k: string) => void stored.delete(k),
-    clear: () => stored.clear(),
-    key: () => null,
-    length: 0,
-  };
+  globalThis.localStorage = memoryStorage(stored);
 });
 
 const drafts = (chars: number): DraftState => ({
