@@ -57,16 +57,16 @@ export async function buildElectron(options = {}) {
       // It is parsed on every page load; it imports only the contract's channel names (no zod), so it stays small.
       minify: true,
     }),
-    // The backend loads the built-in sandbox cluster lazily, by a path computed at run time
-    // (`../sandbox-cluster/index.js` from its own code), so it gets its own ES module bundle at that place.
+    // The backend runs the built-in sandbox cluster in a process of its own, from a path computed at run time
+    // (`../sandbox-cluster/child.js` from its own code), so the child entry gets its own ES module bundle there.
     build({
       ...esm,
-      entryPoints: [path.join(root, 'electron/sandbox-cluster/index.ts')],
-      outfile: path.join(outDir, 'sandbox-cluster/index.js'),
+      entryPoints: [path.join(root, 'electron/sandbox-cluster/child.ts')],
+      outfile: path.join(outDir, 'sandbox-cluster/child.js'),
     }),
     // The browser host sits two levels below the output directory, like its source (electron/web/cli.ts): the paths
     // it computes from import.meta.url — `../../package.json`, `../../dist/renderer` and the backend's
-    // `../sandbox-cluster/index.js` — land on the same files from both places when the output directory is dist/.
+    // `../sandbox-cluster/child.js` — land on the same files from both places when the output directory is dist/.
     // Split: the host's own code (command line, web server) is the entry; the backend, which electron/web/host.ts
     // imports dynamically so that the server listens while it loads, is a chunk beside it (same directory, so the
     // relative paths it computes resolve alike).

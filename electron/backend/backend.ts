@@ -80,8 +80,9 @@ export class BackendCore {
     for (const file of this.options.kubeconfigFiles ?? []) await this.store.addFile(file);
     const mode = this.options.sandbox;
     if (mode === 'on' || (mode === 'auto' && !this.store.hasAnyKubeconfig())) {
-      this.sandbox = await startBuiltInSandbox(path.join(this.options.stateDir), this.options.sandboxOptions);
-      this.store.addSandbox(this.sandbox.kubeconfig);
+      const { stateDir, sandboxOptions, sandboxLauncher } = this.options;
+      this.sandbox = await startBuiltInSandbox(path.join(stateDir), sandboxOptions, sandboxLauncher);
+      this.store.addSandbox(this.sandbox.kubeconfig, this.sandbox.kubeconfigPath);
     }
     this.store.onDidChange(() => {
       this.broadcast('onDidChangeClusters', this.clustersState());

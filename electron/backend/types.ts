@@ -1,4 +1,5 @@
 import type { EventName, EverynodeEvents, EverynodeServices } from '../contract/index.js';
+import type { SandboxLauncher } from './sandbox.js';
 
 export interface BackendOptions {
   /** Value of KUBECONFIG (colon-separated on Linux/macOS, semicolon on Windows); undefined = not set. */
@@ -16,6 +17,8 @@ export interface BackendOptions {
   stateDir: string;
   /** Options for the sandbox cluster when the backend starts it (tests pass a high speed). */
   sandboxOptions?: { speed?: number; nodes?: number; name?: string };
+  /** How the sandbox's own process is started: a Node child by default; Electron passes a utility process. */
+  sandboxLauncher?: SandboxLauncher;
   /** Shown by host.info(); Electron passes app.getVersion(). */
   appVersion?: string;
   /** Tuning for tests: watch liveness window, batching, backoff, kubeconfig reload debounce. */

@@ -53,6 +53,8 @@ export interface KubeconfigSource {
   /** What the user recognises: a file name or "Built-in sandbox". Never file contents. */
   label: string;
   kind: 'env' | 'default' | 'added' | 'sandbox';
+  /** The built-in sandbox only: where its kubeconfig is written for kubectl (the app never reads that file). */
+  path?: string;
   /** Set when the file cannot be read or parsed; the other files keep working. */
   error?: string;
 }

@@ -7,6 +7,7 @@ import type { Backend } from '../backend/index.js';
 import { APP_SCHEME_PRIVILEGES, isAppUrl, serveRenderer } from './app-protocol.js';
 import { parseMainArgs } from './args.js';
 import { registerIpc } from './ipc-registrar.js';
+import { utilityLauncher } from './sandbox-process.js';
 import { menuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { AppWindows } from './windows.js';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     kubeconfigEnv: process.env.KUBECONFIG,
     homeDir: app.getPath('home'),
     sandbox: args.sandbox,
+    sandboxLauncher: utilityLauncher,
     stateDir: app.getPath('userData'),
     // Command-line files count before the backend decides whether the sandbox is needed.
     kubeconfigFiles: args.kubeconfigs.map((file) => path.resolve(file)),

@@ -52,10 +52,6 @@ export class StatusError extends Error {
   }
 }
 
-export function isStatusError(value: unknown): value is StatusError {
-  return value instanceof StatusError;
-}
-
 /** Accepts anything shaped like a StatusError (e.g. thrown by a helper that could not import this class). */
 export function asStatusError(value: unknown): StatusError | undefined {
   if (value instanceof StatusError) return value;
@@ -140,11 +136,13 @@ export function gone(message: string): StatusError {
   return new StatusError(410, 'Expired', message);
 }
 
-export function unsupportedMediaType(contentType: string): StatusError {
+export function unsupportedMediaType(contentType: string, strategic = true): StatusError {
+  const types = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+  if (strategic) types.push('application/strategic-merge-patch+json');
   return new StatusError(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+    `the body of the request was in an unknown format - accepted media types include: ${types.join(', ')}`,
     {
       causes: [{ reason: 'UnsupportedMediaType', message: contentType }],
     },

@@ -6,15 +6,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenUsers } from './auth/authn.js';
+import { Authorizer } from './auth/rbac.js';
+import { builtinKinds } from './kinds/builtins.js';
+import { KindCatalog } from './kinds/catalog.js';
 import { loadOrCreatePki } from './auth/certs.js';
+import { startApiControllers } from './controllers/api-controllers.js';
 import { admissionHooks, seedWorld, startControllers, startKubelets } from './controllers/index.js';
 import { buildKubeconfig } from './kubeconfig.js';
+import { bootstrapCluster } from './seed/bootstrap.js';
 import { trackUpdate, applyPatch } from './patch/index.js';
 import { createClusterApi } from './registry/cluster-api.js';
 import { startEventExpiry } from './registry/event-expiry.js';
 import { EventRecorder } from './registry/events.js';
 import { Registry } from './registry/registry.js';
-import { openApiV3Document, openApiV3Index, unknownFields } from './schema/index.js';
+import { openApiV3Document, openApiV3Index, shapeOf, unknownFieldsIn } from './schema/index.js';
 import type { ServerContext } from './server/context.js';
 import { faultControls, type FaultControls } from './server/fault-routes.js';
 import { FaultState } from './server/faults.js';
@@ -82,7 +87,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const store = new ObjectStore(options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const restored = options.dataDir ? loadState(store, options.dataDir) : false;
-  const registry = new Registry(store, clock);
+  const kinds = new KindCatalog(builtinKinds());
+  const registry = new Registry(store, clock, kinds);
   const recorder = new EventRecorder(registry, clock);
   const api = createClusterApi(registry, recorder, clock);
   const pki = loadOrCreatePki(name, options.dataDir);
@@ -95,7 +101,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   for (const hook of admissionHooks(api)) api.addAdmission(hook);
   const controllers = startControllers(api, { speed });
+  const apiControllers = startApiControllers(api, registry, kinds);
   const kubelets = startKubelets(api, { speed });
+  bootstrapCluster(api);
   if (!restored) seedWorld(api, { nodes: options.nodes ?? 6 });
   const stopEventExpiry = startEventExpiry(registry, clock, {
     ttlMs: options.eventTtlMs,
@@ -108,17 +116,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     name,
     store,
     registry,
+    kinds,
+    authorizer: new Authorizer(store),
     recorder,
     watches,
     faults: new FaultState(),
     users: tokenUsers(pki.adminToken, pki.operatorToken),
     clock,
     patch: { applyPatch, trackUpdate },
-    schema: { openApiV3Index, openApiV3Document, unknownFields },
+    schema: { openApiV3Index, openApiV3Document, unknownFields: unknownFieldsIn, shapeOf },
     logs: (namespace, pod, container, opts) => kubelets.logs(namespace, pod, container, opts),
     components: {
-      pauseControllers: () => controllers.pause(),
-      resumeControllers: () => controllers.resume(),
+      pauseControllers: () => {
+        controllers.pause();
+        apiControllers.pause();
+      },
+      resumeControllers: () => {
+        controllers.resume();
+        apiControllers.resume();
+      },
       pauseKubelets: () => kubelets.pause(),
       resumeKubelets: () => kubelets.resume(),
     },
@@ -132,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
+  bootstrapCluster(api, { apiPort: port });
   const url = `https://127.0.0.1:${port}`;
   const kubeconfig = buildKubeconfig({
     name,
@@ -148,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stopped ??= (async () => {
       stopEventExpiry();
       controllers.stop();
+      apiControllers.stop();
       kubelets.stop();
       watches.closeAll();
       await new Promise<void>((resolve) => {
@@ -168,7 +186,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     kubeconfigPath: options.kubeconfigPath,
     api,
     faults: faultControls(ctx),
-    controllers: { pause: () => controllers.pause(), resume: () => controllers.resume() },
+    controllers: {
+      pause: () => {
+        controllers.pause();
+        apiControllers.pause();
+      },
+      resume: () => {
+        controllers.resume();
+        apiControllers.resume();
+      },
+    },
     kubelets: { pause: () => kubelets.pause(), resume: () => kubelets.resume() },
     stop,
   };

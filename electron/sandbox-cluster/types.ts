@@ -36,18 +36,11 @@ export interface KubeObject {
   [field: string]: any;
 }
 
-/** Plural resource names served by the sandbox. */
-export type ResourceName =
-  | 'namespaces'
-  | 'nodes'
-  | 'pods'
-  | 'daemonsets'
-  | 'controllerrevisions'
-  | 'events'
-  | 'configmaps'
-  | 'secrets'
-  | 'persistentvolumeclaims'
-  | 'resourcequotas';
+/**
+ * The store key of a served resource: the plural for built-in kinds (`pods`, `daemonsets`, `priorityclasses`), and
+ * `<plural>.<group>` for custom resources (`crontabs.stable.example.com`), whose groups always contain a dot.
+ */
+export type ResourceName = string;
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -91,7 +84,7 @@ export interface ClusterApi {
   /** Synchronous notification of every committed change, in commit order. */
   subscribe(listener: (event: StoreEvent) => void): () => void;
   /** Admission hook run before a create/update is committed; throw a StatusError to refuse it. */
-  addAdmission(hook: AdmissionHook): void;
+  addAdmission(hook: AdmissionHook | AdmissionPlugin): void;
   /** Records a core/v1 Event (reason, message, type) about an object, aggregating repeats as the API server does. */
   recordEvent(
     involved: KubeObject,
@@ -102,6 +95,17 @@ export interface ClusterApi {
   ): void;
   /** Current time of the sandbox (ms); kubelets and controllers use it so tests can reason about time. */
   now(): number;
+  /** Every stored resource this cluster serves now (custom resources included), for controllers that sweep them all. */
+  resources(): StoredResource[];
+}
+
+export interface StoredResource {
+  resource: ResourceName;
+  group: string;
+  version: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
 }
 
 export interface EventSource {
@@ -110,10 +114,27 @@ export interface EventSource {
   fieldPath?: string;
 }
 
-export type AdmissionHook = (request: {
+export interface AdmissionRequest {
   operation: 'CREATE' | 'UPDATE';
   resource: ResourceName;
+  /** Status writes and the like; undefined for the main resource. */
+  subresource?: string;
   object: KubeObject;
   old?: KubeObject;
   dryRun: boolean;
-}) => void;
+  /** Who asked (the system actor for controllers and kubelets). */
+  actor?: Actor;
+}
+
+/** A validating admission check: throw a StatusError to refuse the write. */
+export type AdmissionHook = (request: AdmissionRequest) => void;
+
+/**
+ * An admission plug-in in the real server's two phases: `mutate` runs before the kind's strategy (defaults that
+ * depend on other objects, such as a pod's ServiceAccount or priority), `validate` after it, just before storage.
+ */
+export interface AdmissionPlugin {
+  name: string;
+  mutate?: AdmissionHook;
+  validate?: AdmissionHook;
+}

@@ -20,6 +20,7 @@ const en = {
     added: 'Added {name}.',
     sourceError: 'Cannot use {label}: {error}',
     dismiss: 'Dismiss',
+    sandboxFile: { summary: 'Sandbox kubeconfig', hint: 'Use it with kubectl:' },
     state: {
       'not-connected': 'Not connected',
       connecting: 'Connecting…',

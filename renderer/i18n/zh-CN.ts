@@ -21,6 +21,7 @@ const zhCN: Catalogue = {
     added: '已添加 {name}。',
     sourceError: '无法使用 {label}：{error}',
     dismiss: '关闭',
+    sandboxFile: { summary: '沙箱 kubeconfig', hint: '配合 kubectl 使用：' },
     state: {
       'not-connected': '未连接',
       connecting: '正在连接…',

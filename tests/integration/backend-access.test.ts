@@ -16,6 +16,7 @@ import {
   tempDir,
   waitFor,
 } from './backend-harness.js';
+import { kubectlOutput } from './kubectl.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -232,12 +233,45 @@ describe('first run', () => {
       expect((await one.services.projects.getState('sandbox-admin')).canListAll).toBe(true);
       const state = await one.services.clusters.getState();
       expect(state.connection).toEqual({ state: 'connected' });
-      expect(state.sources).toEqual([{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox' }]);
+      const written = path.join(dir, 'state', 'sandbox', 'kubeconfig');
+      expect(state.sources).toEqual([{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox', path: written }]);
       expect(state.contexts.every((c) => c.sandbox)).toBe(true);
       expect(state.activeContext).toBe('sandbox-admin');
       const { subscriptionId } = await one.services.daemonsets.subscribe('sandbox-admin', '*');
       await waitFor(() => one.folder(subscriptionId).synced, 10_000);
       expect(one.folder(subscriptionId).rows.size).toBeGreaterThan(0);
+
+      // The file the app shows is for kubectl: private, and it reaches the same cluster (exactly the nodes asked for).
+      expect(fs.statSync(written).mode & 0o777).toBe(0o600);
+      expect((await kubectlOutput(['get', 'nodes', '-o', 'name'], written)).trim().split('\n')).toHaveLength(2);
+      // The cluster runs in a process of its own: nothing in this one listens on its port.
+      const port = Number(new URL(String(parseYaml(fs.readFileSync(written, 'utf8')).clusters[0].cluster.server)).port);
+      const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+      const listening = handles.filter(
+        (h) => h instanceof net.Server && (h.address() as net.AddressInfo | null)?.port === port,
+      );
+      expect(listening).toEqual([]);
+      // The app trusts its sandbox from memory: its operator connects without a question, while the same file read
+      // back (here with an edited exec plugin, through KUBECONFIG) is an ordinary file whose plugin must be allowed.
+      expect((await one.services.clusters.switchContext('sandbox-operator')).connection).toEqual({
+        state: 'connected',
+      });
+      const edited = path.join(dir, 'edited.yaml');
+      fs.writeFileSync(edited, fs.readFileSync(written, 'utf8').replace('ELECTRON_RUN_AS_NODE', 'EDITED_BY_SOMEONE'));
+      const reader = await createBackend({
+        homeDir: dir,
+        kubeconfigEnv: edited,
+        sandbox: 'off',
+        stateDir: path.join(dir, 'other'),
+      });
+      try {
+        const other = new Client(reader);
+        expect((await other.services.clusters.switchContext('sandbox-operator')).connection.state).toBe(
+          'needs-consent',
+        );
+      } finally {
+        await reader.dispose();
+      }
     } finally {
       await first.dispose();
     }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { kubectlOutput } from './kubectl.js';
 import { SandboxClient } from './sandbox-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
@@ -37,8 +38,13 @@ it('prints one ready line, writes a private kubeconfig, stops cleanly and resume
   const text = readFileSync(kubeconfig, 'utf8');
   expect(text).toContain('current-context: cli-admin');
   const client = new SandboxClient(text);
-  const nodes = (await client.call('GET', '/api/v1/nodes')).json() as { items: unknown[] };
-  expect(nodes.items.length).toBeGreaterThanOrEqual(3);
+  // Exactly the nodes asked for, the special ones first: the control plane, then a GPU and a cordoned worker.
+  const nodes = await kubectlOutput(['get', 'nodes', '-o', 'name'], kubeconfig);
+  expect(nodes.trim().split('\n')).toEqual(['node/control-plane-1', 'node/worker-1', 'node/worker-2']);
+  const gpu = await kubectlOutput(['get', 'nodes', '-l', 'nvidia.com/gpu.present=true', '-o', 'name'], kubeconfig);
+  expect(gpu.trim()).toBe('node/worker-1');
+  const cordoned = await kubectlOutput(['get', 'node', 'worker-2', '-o', 'jsonpath={.spec.unschedulable}'], kubeconfig);
+  expect(cordoned).toBe('true');
   const created = await client.call('POST', '/api/v1/namespaces/team-a/configmaps', {
     body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept' }, data: { a: '1' } },
   });

@@ -34,6 +34,8 @@ interface SourceRecord {
   identity?: string;
   /** Reads of a file overlap (a large one parses on a worker): only the latest one's result is kept. */
   reads?: number;
+  /** The sandbox's kubeconfig copy for kubectl: shown to the user, never read. */
+  shownPath?: string;
 }
 
 /** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
@@ -74,6 +76,7 @@ export class KubeconfigStore {
       .filter((r) => !r.missing)
       .map((r) => {
         const source: KubeconfigSource = { id: r.id, label: r.label, kind: r.kind };
+        if (r.shownPath !== undefined) source.path = r.shownPath;
         if (r.error !== undefined) source.error = r.error;
         return source;
       });
@@ -146,13 +149,18 @@ export class KubeconfigStore {
     this.remerge();
   }
 
-  addSandbox(content: string): void {
+  /**
+   * The built-in sandbox's kubeconfig, from memory: its trust comes from here, never from `path` (the copy written
+   * for kubectl, which the app only shows and never reads; read back through KUBECONFIG it is an ordinary file).
+   */
+  addSandbox(content: string, path?: string): void {
     const parsed = parseKubeconfig(content);
     const existing = this.records.findIndex((r) => r.kind === 'sandbox');
     const record: SourceRecord = {
       id: 'sandbox',
       kind: 'sandbox',
       label: 'Built-in sandbox',
+      ...(path !== undefined ? { shownPath: path } : {}),
       text: content,
       parsed,
       missing: false,

@@ -1,7 +1,7 @@
 // Label and field selectors with the apimachinery grammar: kubectl and informers send these verbatim, and a bad one
 // must be a 400, never a silently empty list.
 import { badRequest } from '../errors.js';
-import type { KubeObject, ResourceName } from '../types.js';
+import type { KubeObject } from '../types.js';
 
 export type LabelRequirement =
   { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | '!exists' };
@@ -174,38 +174,13 @@ export interface FieldRequirement {
   negate: boolean;
 }
 
-const FIELD_GETTERS: Partial<Record<ResourceName, Record<string, (o: KubeObject) => unknown>>> = {
-  pods: {
-    'spec.nodeName': (o) => o.spec?.nodeName,
-    'spec.restartPolicy': (o) => o.spec?.restartPolicy,
-    'spec.schedulerName': (o) => o.spec?.schedulerName,
-    'spec.serviceAccountName': (o) => o.spec?.serviceAccountName,
-    'status.phase': (o) => o.status?.phase,
-    'status.podIP': (o) => o.status?.podIP,
-    'status.nominatedNodeName': (o) => o.status?.nominatedNodeName,
-  },
-  events: {
-    'involvedObject.kind': (o) => o.involvedObject?.kind,
-    'involvedObject.namespace': (o) => o.involvedObject?.namespace,
-    'involvedObject.name': (o) => o.involvedObject?.name,
-    'involvedObject.uid': (o) => o.involvedObject?.uid,
-    'involvedObject.apiVersion': (o) => o.involvedObject?.apiVersion,
-    'involvedObject.resourceVersion': (o) => o.involvedObject?.resourceVersion,
-    'involvedObject.fieldPath': (o) => o.involvedObject?.fieldPath,
-    reason: (o) => o.reason,
-    reportingComponent: (o) => o.reportingComponent,
-    source: (o) => o.source?.component,
-    type: (o) => o.type,
-  },
-  nodes: { 'spec.unschedulable': (o) => String(o.spec?.unschedulable === true) },
-  namespaces: { 'status.phase': (o) => o.status?.phase },
-  secrets: { type: (o) => o.type },
-};
+/** A kind's field selector getters (besides metadata.name and metadata.namespace), from its descriptor. */
+export type FieldGetters = Record<string, (o: KubeObject) => unknown> | undefined;
 
-function fieldGetter(resource: ResourceName, field: string): ((o: KubeObject) => unknown) | undefined {
+function fieldGetter(getters: FieldGetters, field: string): ((o: KubeObject) => unknown) | undefined {
   if (field === 'metadata.name') return (o) => o.metadata.name;
   if (field === 'metadata.namespace') return (o) => o.metadata.namespace;
-  return FIELD_GETTERS[resource]?.[field];
+  return getters?.[field];
 }
 
 /** Splits on unescaped separators; `\,`, `\=`, `\!` and `\\` stand for themselves. */
@@ -243,22 +218,22 @@ function unescape(value: string): string {
 }
 
 /** Parses a field selector for a resource. Unknown fields and bad syntax are 400s as on a real API server. */
-export function parseFieldSelector(resource: ResourceName, input: string): FieldRequirement[] {
+export function parseFieldSelector(getters: FieldGetters, input: string): FieldRequirement[] {
   const result: FieldRequirement[] = [];
   if (input.trim() === '') return result;
   for (const part of splitUnescaped(input, ',')) {
     const op = findOperator(part);
     if (!op) throw badRequest(`invalid selector: '${input}'; can't understand '${part}'`);
     const field = part.slice(0, op.index).trim();
-    if (!fieldGetter(resource, field)) throw badRequest(`field label not supported: ${field}`);
+    if (!fieldGetter(getters, field)) throw badRequest(`field label not supported: ${field}`);
     result.push({ field, value: unescape(part.slice(op.index + op.text.length)), negate: op.text === '!=' });
   }
   return result;
 }
 
-export function matchesFields(resource: ResourceName, requirements: FieldRequirement[], object: KubeObject): boolean {
+export function matchesFields(getters: FieldGetters, requirements: FieldRequirement[], object: KubeObject): boolean {
   for (const req of requirements) {
-    const getter = fieldGetter(resource, req.field);
+    const getter = fieldGetter(getters, req.field);
     const actual = getter ? getter(object) : undefined;
     const text = actual === undefined || actual === null ? '' : String(actual);
     if ((text === req.value) === req.negate) return false;

@@ -1,8 +1,9 @@
-// A fixed RBAC table: system:masters may do anything; the developer has a Role in team-a and team-b; everyone may
-// read discovery and ask about their own access. Requests, SelfSubjectAccessReview and SelfSubjectRulesReview all
-// answer from this one table so they can never disagree.
+// RBAC evaluated from the stored Roles, ClusterRoles and their bindings (k8s.io/kubernetes plugin/pkg/auth/authorizer/
+// rbac and pkg/registry/rbac/validation's rule resolver): requests, SelfSubjectAccessReview and SelfSubjectRulesReview
+// all answer from the same objects, so a RoleBinding a user creates takes effect at once and the three never disagree.
+// system:masters is allowed everything before RBAC is asked, as the real server's privileged-group authorizer does.
 import { forbidden, StatusError } from '../errors.js';
-import type { Actor } from '../types.js';
+import type { Actor, KubeObject } from '../types.js';
 
 export interface Attributes {
   user: Actor;
@@ -29,125 +30,161 @@ export interface NonResourceRule {
   nonResourceURLs: string[];
 }
 
-interface Binding {
-  /** Who: a user name or a group. */
-  subject: { user?: string; group?: string };
-  /** Namespaces the binding applies in; undefined for cluster-wide (ClusterRoleBinding). */
-  namespaces?: string[];
-  bindingName: string;
-  roleName: string;
-  rules: ResourceRule[];
-  nonResourceRules?: NonResourceRule[];
-}
-
-export const MASTERS = 'system:masters';
-export const AUTHENTICATED = 'system:authenticated';
-
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const READ_VERBS = ['get', 'list', 'watch'];
-export const DEVELOPER_NAMESPACES = ['team-a', 'team-b'];
-
-const BINDINGS: Binding[] = [
-  {
-    subject: { group: AUTHENTICATED },
-    bindingName: 'system:basic-user',
-    roleName: 'system:basic-user',
-    rules: [
-      {
-        verbs: ['create'],
-        apiGroups: ['authorization.k8s.io'],
-        resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
-      },
-    ],
-    nonResourceRules: [
-      {
-        verbs: ['get'],
-        nonResourceURLs: [
-          '/api',
-          '/api/*',
-          '/apis',
-          '/apis/*',
-          '/healthz',
-          '/livez',
-          '/openapi',
-          '/openapi/*',
-          '/readyz',
-          '/version',
-          '/version/',
-        ],
-      },
-    ],
-  },
-  {
-    subject: { user: 'developer' },
-    namespaces: DEVELOPER_NAMESPACES,
-    bindingName: 'developer',
-    roleName: 'developer',
-    rules: [
-      { verbs: ALL_VERBS, apiGroups: ['apps'], resources: ['controllerrevisions', 'daemonsets'] },
-      {
-        verbs: ALL_VERBS,
-        apiGroups: [''],
-        resources: ['configmaps', 'events', 'persistentvolumeclaims', 'pods', 'pods/log', 'secrets'],
-      },
-      { verbs: READ_VERBS, apiGroups: [''], resources: ['resourcequotas'] },
-    ],
-  },
-];
-
-export function isMaster(user: Actor): boolean {
-  return user.groups.includes(MASTERS);
-}
-
-function applies(binding: Binding, user: Actor): boolean {
-  return (
-    binding.subject.user === user.user ||
-    (binding.subject.group !== undefined && user.groups.includes(binding.subject.group))
-  );
-}
-
-function ruleAllows(rule: ResourceRule, a: Attributes): boolean {
-  const resource = a.subresource ? `${a.resource ?? ''}/${a.subresource}` : (a.resource ?? '');
-  const match = (list: string[], value: string): boolean => list.includes('*') || list.includes(value);
-  return (
-    match(rule.verbs, a.verb) &&
-    match(rule.apiGroups, a.group ?? '') &&
-    match(rule.resources, resource) &&
-    (!rule.resourceNames || (a.name !== undefined && rule.resourceNames.includes(a.name)))
-  );
-}
-
-function pathAllowed(rule: NonResourceRule, verb: string, path: string): boolean {
-  if (!rule.verbs.includes(verb) && !rule.verbs.includes('*')) return false;
-  return rule.nonResourceURLs.some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))));
-}
-
 export interface Decision {
   allowed: boolean;
   reason: string;
 }
 
-export function authorize(a: Attributes): Decision {
-  if (isMaster(a.user)) return { allowed: true, reason: '' };
-  for (const b of BINDINGS) {
-    if (!applies(b, a.user)) continue;
-    if (a.resourceRequest) {
-      if (b.namespaces && (!a.namespace || !b.namespaces.includes(a.namespace))) continue;
-      if (b.rules.some((r) => ruleAllows(r, a))) {
-        const how = b.namespaces
-          ? `RoleBinding "${b.bindingName}/${a.namespace ?? ''}" of Role "${b.roleName}"`
-          : `ClusterRoleBinding "${b.bindingName}" of ClusterRole "${b.roleName}"`;
-        const to = b.subject.user ? `User "${b.subject.user}"` : `Group "${b.subject.group ?? ''}"`;
-        return { allowed: true, reason: `RBAC: allowed by ${how} to ${to}` };
-      }
-    } else if ((b.nonResourceRules ?? []).some((r) => pathAllowed(r, a.verb, a.path ?? ''))) {
-      return {
-        allowed: true,
-        reason: `RBAC: allowed by ClusterRoleBinding "${b.bindingName}" of ClusterRole "${b.roleName}" to Group "${AUTHENTICATED}"`,
-      };
-    }
+/** What the authorizer reads: the stored RBAC objects. */
+export interface RbacSource {
+  list(resource: string, namespace?: string): KubeObject[];
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
+}
+
+export const MASTERS = 'system:masters';
+export const AUTHENTICATED = 'system:authenticated';
+
+type Json = Record<string, unknown>;
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+export function isMaster(user: Actor): boolean {
+  return user.groups.includes(MASTERS);
+}
+
+interface Subject {
+  kind?: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** appliesTo: users by name, groups by membership, service accounts by their `system:serviceaccount:` user name. */
+function subjectApplies(s: Subject, user: Actor, bindingNamespace: string): boolean {
+  switch (s.kind) {
+    case 'User':
+      return s.name === user.user;
+    case 'Group':
+      return s.name !== undefined && user.groups.includes(s.name);
+    case 'ServiceAccount':
+      return user.user === `system:serviceaccount:${s.namespace || bindingNamespace}:${s.name ?? ''}`;
+    default:
+      return false;
   }
-  return { allowed: false, reason: '' };
+}
+
+function describeSubject(s: Subject, bindingNamespace: string): string {
+  if (s.kind === 'ServiceAccount') return `ServiceAccount "${s.name ?? ''}/${s.namespace || bindingNamespace}"`;
+  return `${s.kind ?? ''} "${s.name ?? ''}"`;
+}
+
+function matches(list: string[] | undefined, value: string): boolean {
+  return (list ?? []).some((v) => v === '*' || v === value);
+}
+
+/** RBAC resource matching: `pods`, `pods/log`, `*`, `*\/scale` and `pods\/*`. */
+function resourceMatches(rule: ResourceRule, resource: string, subresource: string | undefined): boolean {
+  const combined = subresource ? `${resource}/${subresource}` : resource;
+  for (const r of rule.resources ?? []) {
+    if (r === '*' || r === combined) return true;
+    if (subresource && (r === `*/${subresource}` || r === `${resource}/*`)) return true;
+  }
+  return false;
+}
+
+export function ruleAllows(rule: ResourceRule, a: Attributes): boolean {
+  if (!matches(rule.verbs, a.verb) || !matches(rule.apiGroups, a.group ?? '')) return false;
+  if (!resourceMatches(rule, a.resource ?? '', a.subresource)) return false;
+  const names = rule.resourceNames ?? [];
+  return names.length === 0 || (a.name !== undefined && names.includes(a.name));
+}
+
+function pathAllowed(rule: NonResourceRule, verb: string, path: string): boolean {
+  if (!matches(rule.verbs, verb)) return false;
+  return (rule.nonResourceURLs ?? []).some(
+    (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))),
+  );
+}
+
+interface Grant {
+  /** `ClusterRoleBinding "x" of ClusterRole "y" to Group "z"`: how the real authorizer explains an allow. */
+  why: string;
+  rules: Json[];
+}
+
+export class Authorizer {
+  constructor(private readonly source: RbacSource) {}
+
+  private roleRules(ref: Json, namespace: string | undefined): Json[] {
+    const name = typeof ref.name === 'string' ? ref.name : '';
+    const role =
+      ref.kind === 'ClusterRole'
+        ? this.source.get('clusterroles', undefined, name)
+        : namespace
+          ? this.source.get('roles', namespace, name)
+          : undefined;
+    return arr<Json>(role?.rules);
+  }
+
+  /** Every binding that applies to the user in the namespace (cluster-wide ones first), with its role's rules. */
+  private grants(user: Actor, namespace: string | undefined): Grant[] {
+    const out: Grant[] = [];
+    for (const b of this.source.list('clusterrolebindings')) {
+      const ref = (b.roleRef ?? {}) as Json;
+      const subject = arr<Subject>(b.subjects).find((s) => subjectApplies(s, user, ''));
+      if (!subject) continue;
+      out.push({
+        why: `ClusterRoleBinding "${b.metadata.name}" of ${String(ref.kind)} "${String(ref.name)}" to ${describeSubject(subject, '')}`,
+        rules: this.roleRules(ref, undefined),
+      });
+    }
+    if (namespace) {
+      for (const b of this.source.list('rolebindings', namespace)) {
+        const ref = (b.roleRef ?? {}) as Json;
+        const subject = arr<Subject>(b.subjects).find((s) => subjectApplies(s, user, namespace));
+        if (!subject) continue;
+        out.push({
+          why: `RoleBinding "${b.metadata.name}/${namespace}" of ${String(ref.kind)} "${String(ref.name)}" to ${describeSubject(subject, namespace)}`,
+          rules: this.roleRules(ref, namespace),
+        });
+      }
+    }
+    return out;
+  }
+
+  authorize(a: Attributes): Decision {
+    if (isMaster(a.user)) return { allowed: true, reason: '' };
+    for (const g of this.grants(a.user, a.resourceRequest ? a.namespace : undefined)) {
+      const allowed = a.resourceRequest
+        ? g.rules.some((r) => arr(r.nonResourceURLs).length === 0 && ruleAllows(r as unknown as ResourceRule, a))
+        : g.rules.some(
+            (r) =>
+              arr(r.nonResourceURLs).length > 0 && pathAllowed(r as unknown as NonResourceRule, a.verb, a.path ?? ''),
+          );
+      if (allowed) return { allowed: true, reason: `RBAC: allowed by ${g.why}` };
+    }
+    return { allowed: false, reason: '' };
+  }
+
+  /** What SelfSubjectRulesReview reports for a user in a namespace: the rules of every binding that applies. */
+  rulesFor(user: Actor, namespace: string): { resourceRules: ResourceRule[]; nonResourceRules: NonResourceRule[] } {
+    const resourceRules: ResourceRule[] = [];
+    const nonResourceRules: NonResourceRule[] = [];
+    if (isMaster(user)) {
+      resourceRules.push({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] });
+      nonResourceRules.push({ verbs: ['*'], nonResourceURLs: ['*'] });
+    }
+    for (const g of this.grants(user, namespace || undefined)) {
+      for (const r of g.rules) {
+        if (arr(r.nonResourceURLs).length > 0) {
+          nonResourceRules.push({ verbs: arr(r.verbs), nonResourceURLs: arr(r.nonResourceURLs) });
+        } else {
+          const rule: ResourceRule = { verbs: arr(r.verbs), apiGroups: arr(r.apiGroups), resources: arr(r.resources) };
+          if (arr(r.resourceNames).length > 0) rule.resourceNames = arr(r.resourceNames);
+          resourceRules.push(rule);
+        }
+      }
+    }
+    return { resourceRules, nonResourceRules };
+  }
 }
 
 /** The 403 a real API server sends, word for word (k8s.io/apiserver endpoints/handlers/responsewriters). */
@@ -164,32 +201,4 @@ export function forbiddenError(a: Attributes): StatusError {
   const qualified = group ? `${resource}.${group}` : resource;
   const subject = a.name ? `${qualified} "${a.name}"` : qualified;
   return forbidden(`${subject} is forbidden: ${why}`, { name: a.name, group: group || undefined, kind: resource });
-}
-
-/** What SelfSubjectRulesReview reports for a user in a namespace. */
-export function rulesFor(
-  user: Actor,
-  namespace: string,
-): { resourceRules: ResourceRule[]; nonResourceRules: NonResourceRule[] } {
-  if (isMaster(user)) {
-    return {
-      resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, ...basicRules(user).resourceRules],
-      nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }, ...basicRules(user).nonResourceRules],
-    };
-  }
-  const resourceRules: ResourceRule[] = [];
-  const nonResourceRules: NonResourceRule[] = [];
-  for (const b of BINDINGS) {
-    if (!applies(b, user)) continue;
-    if (b.namespaces && !b.namespaces.includes(namespace)) continue;
-    resourceRules.push(...b.rules.map((r) => structuredClone(r)));
-    nonResourceRules.push(...(b.nonResourceRules ?? []).map((r) => structuredClone(r)));
-  }
-  return { resourceRules, nonResourceRules };
-}
-
-function basicRules(user: Actor): { resourceRules: ResourceRule[]; nonResourceRules: NonResourceRule[] } {
-  const b = BINDINGS[0];
-  if (!b || !applies(b, user)) return { resourceRules: [], nonResourceRules: [] };
-  return { resourceRules: structuredClone(b.rules), nonResourceRules: structuredClone(b.nonResourceRules ?? []) };
 }

@@ -7,6 +7,18 @@ export interface ControlLoop {
   stop(): void;
 }
 
+/** Several loops as one: pause, resume and stop them together, then release what they shared (`release`). */
+export function loopGroup(loops: ControlLoop[], release: () => void): ControlLoop {
+  return {
+    pause: () => loops.forEach((l) => l.pause()),
+    resume: () => loops.forEach((l) => l.resume()),
+    stop: () => {
+      loops.forEach((l) => l.stop());
+      release();
+    },
+  };
+}
+
 export abstract class QueuedLoop implements ControlLoop {
   private readonly releases: (() => void)[] = [];
   protected abstract readonly queue: ControlLoop;

@@ -34,7 +34,9 @@ export class DaemonSetController extends QueuedLoop {
     this.queue = new WorkQueue(
       (key) => this.sync(key),
       (key, error) => {
-        if (!(error instanceof HashCollision)) console.warn(`daemonset-controller: sync ${key} failed:`, error);
+        if (!(error instanceof HashCollision) && !(error instanceof CreateFailed)) {
+          console.warn(`daemonset-controller: sync ${key} failed:`, error);
+        }
       },
     );
     this.cache = new ClusterCache(api, events);
@@ -124,19 +126,26 @@ export class DaemonSetController extends QueuedLoop {
     const { old, hash } = constructHistory(this.api, ds, this.cache.revisions);
     let pods = this.claimPods(ds);
 
-    let writes = this.execute(ds, planManage(this.snapshot(ds, nodes, pods, hash)), hash);
+    const managed = this.execute(ds, planManage(this.snapshot(ds, nodes, pods, hash)), hash);
+    let writes = managed.writes;
+    let createFailed = managed.createFailed;
     // Like upstream's expectations: the rolling update only runs on a snapshot the manage step did not change.
     const strategy = ds.spec.updateStrategy?.type ?? 'RollingUpdate';
     if (writes === 0 && strategy === 'RollingUpdate') {
-      writes += this.execute(ds, planRollingUpdate(this.snapshot(ds, nodes, pods, hash)), hash);
+      const rolled = this.execute(ds, planRollingUpdate(this.snapshot(ds, nodes, pods, hash)), hash);
+      writes += rolled.writes;
+      createFailed ||= rolled.createFailed;
     }
     if (writes > 0) pods = this.claimPods(ds);
     cleanupHistory(this.api, ds, old, pods);
     this.writeStatus(ds, this.snapshot(ds, nodes, pods, hash), writes === 0);
+    // As upstream's sync returns the create error: the work queue retries with back-off (and the event repeats).
+    if (createFailed) throw new CreateFailed();
   }
 
   /** Creates and deletes pods; returns how many writes succeeded. Stops creating at the first failure. */
-  private execute(ds: DaemonSet, actions: Actions, hash: string): number {
+  private execute(ds: DaemonSet, actions: Actions, hash: string): { writes: number; createFailed: boolean } {
+    let createFailed = false;
     let writes = 0;
     for (const { pod, node } of actions.failed ?? []) {
       const message = `Found failed daemon pod ${ds.metadata.namespace}/${pod} on node ${node}, will try to kill it`;
@@ -159,10 +168,11 @@ export class DaemonSetController extends QueuedLoop {
         writes++;
       } catch (error) {
         this.api.recordEvent(ds, 'Warning', 'FailedCreate', `Error creating: ${errorMessage(error)}`, SOURCE);
+        createFailed = true;
         break;
       }
     }
-    return writes;
+    return { writes, createFailed };
   }
 
   private writeStatus(ds: DaemonSet, snapshot: Snapshot, settled: boolean): void {
@@ -196,6 +206,9 @@ export class DaemonSetController extends QueuedLoop {
     if (!settled) this.queue.add(keyOf(ds));
   }
 }
+
+/** A pod create the API refused: already recorded as a FailedCreate event, retried by the work queue. */
+class CreateFailed extends Error {}
 
 function schedulingChanged(old: KubeObject | undefined, now: KubeObject): boolean {
   if (!old) return true;

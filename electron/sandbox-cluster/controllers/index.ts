@@ -1,12 +1,13 @@
 // Public entry point of the sandbox's control plane: the DaemonSet controller, the scheduler, the garbage collector
 // and the quota controller, plus the kubelets, the seed world and quota admission. The API server wires these in.
 
-import type { AdmissionHook, ClusterApi } from '../types.js';
-import type { ControlLoop } from './control-loop.js';
+import type { AdmissionPlugin, ClusterApi } from '../types.js';
+import { loopGroup, type ControlLoop } from './control-loop.js';
 import { DaemonSetController } from './daemonset.js';
 import { EventBus } from './event-bus.js';
 import { GarbageCollector } from './garbage-collector.js';
-import { QuotaController, quotaAdmission } from './quota.js';
+import { podAdmission } from './pod-admission.js';
+import { QuotaController } from './quota.js';
 import { Scheduler } from './scheduler.js';
 
 export { startKubelets, kubeletLogs, type KubeletHandle, type LogReadOptions } from '../kubelet/index.js';
@@ -24,17 +25,10 @@ export function startControllers(api: ClusterApi, opts: { speed: number }): Cont
     new GarbageCollector(api, bus),
     new QuotaController(api, bus),
   ];
-  return {
-    pause: () => loops.forEach((l) => l.pause()),
-    resume: () => loops.forEach((l) => l.resume()),
-    stop: () => {
-      loops.forEach((l) => l.stop());
-      bus.stop();
-    },
-  };
+  return loopGroup(loops, () => bus.stop());
 }
 
 /** Admission plug-ins the API server runs before committing creates and updates. */
-export function admissionHooks(api: ClusterApi): AdmissionHook[] {
-  return [quotaAdmission(api)];
+export function admissionHooks(api: ClusterApi): AdmissionPlugin[] {
+  return podAdmission(api);
 }

@@ -1,8 +1,7 @@
-// ResourceQuota: a controller that keeps status.hard/status.used current, and the admission check that refuses a pod
-// once `pods` would exceed the hard limit (403, worded as the real quota admission words it).
+// ResourceQuota: a controller that keeps status.hard/status.used current (the admission check that refuses a pod over
+// a quota is in pod-admission.ts).
 
-import { forbidden } from '../errors.js';
-import type { AdmissionHook, ClusterApi, KubeObject, StoreEvent } from '../types.js';
+import type { ClusterApi, StoreEvent } from '../types.js';
 import { QueuedLoop } from './control-loop.js';
 import type { Subscribable } from './event-bus.js';
 import type { Container, Pod } from './kinds.js';
@@ -87,24 +86,4 @@ export class QuotaController extends QueuedLoop {
       this.api.updateStatus('resourcequotas', { ...quota, status: { hard, used } });
     }
   }
-}
-
-/** Refuses a pod create that would take `pods` past a quota's hard limit. */
-export function quotaAdmission(api: ClusterApi): AdmissionHook {
-  return ({ operation, resource, object }) => {
-    if (operation !== 'CREATE' || resource !== 'pods') return;
-    const namespace = object.metadata.namespace;
-    const quotas = api.list('resourcequotas', namespace).filter((q: KubeObject) => q.spec?.hard?.pods !== undefined);
-    if (quotas.length === 0) return;
-    const used = (api.list('pods', namespace) as Pod[]).filter(countsAgainstQuota).length;
-    for (const quota of [...quotas].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
-      const limit = parseQuantity(String(quota.spec.hard.pods)) ?? 0;
-      if (used + 1 <= limit) continue;
-      const name = object.metadata.name || object.metadata.generateName || '';
-      throw forbidden(
-        `pods "${name}" is forbidden: exceeded quota: ${quota.metadata.name}, requested: pods=1, used: pods=${used}, limited: pods=${quota.spec.hard.pods}`,
-        { name, kind: 'pods' },
-      );
-    }
-  };
 }

@@ -1,23 +1,24 @@
-// The simulated kubelets, one per node, driven by one due queue: a bound pod goes ContainerCreating -> image pull
-// (or ErrImagePull/ImagePullBackOff with back-off) -> Running -> Ready after its readiness probe's delay; a deleted pod
-// stops after its grace period and is then removed for real. All delays are divided by the speed factor.
+// The simulated kubelets, one per node, driven by one due queue. A bound pod: volumes set up (FailedMount while a
+// Secret or ConfigMap is missing) -> init containers one by one -> main containers: image pull (or ErrImagePull /
+// ImagePullBackOff) -> environment (CreateContainerConfigError while a referenced Secret or ConfigMap is missing) ->
+// Running -> Ready after its readiness probe's delay. `crashloop` images exit and restart with the crash back-off;
+// `unready` images fail their readiness probe. A deleted pod stops after its grace period and is then removed for
+// real. All delays are divided by the speed factor.
 
 import { QueuedLoop } from '../controllers/control-loop.js';
 import { EventBus } from '../controllers/event-bus.js';
-import type { Pod } from '../controllers/kinds.js';
+import type { Container, Pod } from '../controllers/kinds.js';
 import { badRequest } from '../errors.js';
 import type { ClusterApi, KubeObject, StoreEvent } from '../types.js';
 import { DueQueue } from './due-queue.js';
-import { backoffSeconds, containerId, pullError, pullSeconds } from './images.js';
-import { LogBook, type LogOptions } from './logs.js';
-import { newPodRun } from './pod-run.js';
-import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
+import { ContainerSteps, type StepHost, type StepKind } from './containers.js';
+import { LogBook, logKey, type LogOptions } from './logs.js';
 import { NodeDirectory } from './nodes.js';
+import { newPodRun, restoredRunning } from './pod-run.js';
+import { buildPodStatus, type ContainerRun, type PodRun } from './pod-status.js';
 
 /** Real milliseconds a stopped pod stays before removal, at least (see `kill`). */
 const MIN_TEARDOWN_MS = 300;
-
-type StepKind = 'admit' | 'pull' | 'pulled' | 'backoff' | 'start' | 'ready' | 'kill' | 'remove';
 
 interface Step {
   key: string;
@@ -25,6 +26,8 @@ interface Step {
   token: number;
   kind: StepKind;
   container: number;
+  /** The container instance (restart count) a step about a running container belongs to. */
+  attempt: number;
 }
 
 export interface LogReadOptions extends LogOptions {
@@ -33,25 +36,25 @@ export interface LogReadOptions extends LogOptions {
 
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
-export class Kubelets extends QueuedLoop {
+export class Kubelets extends QueuedLoop implements StepHost {
   private readonly runs = new Map<string, PodRun>();
-  /** Images each node has pulled: the second pull on a node is "already present on machine". */
-  private readonly images = new Map<string, Set<string>>();
   protected readonly queue: DueQueue<Step>;
-  private readonly nodes: NodeDirectory;
+  readonly nodes: NodeDirectory;
+  private readonly steps: ContainerSteps;
   private readonly bus: EventBus;
   private stepPod: Pod | undefined;
   readonly logs: LogBook;
 
   constructor(
-    private readonly api: ClusterApi,
-    private readonly speed: number,
+    readonly api: ClusterApi,
+    readonly speed: number,
   ) {
     super();
     this.queue = new DueQueue(api.now, (step) => this.runStep(step));
     this.logs = new LogBook(api.now, 10_000 / speed);
     this.bus = new EventBus(api);
     this.nodes = new NodeDirectory(api, this.bus);
+    this.steps = new ContainerSteps(this);
     this.onStop(this.bus.subscribe((event) => this.onEvent(event)));
     this.onStop(() => this.nodes.stop());
     this.onStop(() => this.bus.stop());
@@ -64,22 +67,24 @@ export class Kubelets extends QueuedLoop {
     return run !== undefined && (uid === undefined || run.uid === uid);
   }
 
-  /** The container's log lines; throws the API server's 400 when there are none to show. */
+  /** The container's log lines, chosen as the kubelet's validateContainerLogStatus does; else the API's 400. */
   readLogs(namespace: string, name: string, container: string, options: LogReadOptions = {}): string[] {
     const run = this.runs.get(`${namespace}/${name}`);
     const c = run?.containers.find((x) => x.name === container);
     if (!run || !c) throw badRequest(`container ${container} is not valid for pod ${name}`);
-    if (options.previous) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
-    const lines = this.logs.read(run.uid, container, options);
+    let attempt: number | undefined;
+    if (options.previous) {
+      if (!c.last) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+      attempt = c.last.attempt;
+    } else if (c.stage === 'running') attempt = c.restartCount;
+    else if (c.stage === 'exited' && c.terminated) attempt = c.terminated.attempt;
+    else if (c.last) attempt = c.last.attempt;
+    const lines = attempt === undefined ? undefined : this.logs.read(logKey(run.uid, c.name, attempt), options);
     if (lines) return lines;
-    const why =
-      c.stage === 'errImagePull' || c.stage === 'imagePullBackOff'
-        ? 'trying and failing to pull image'
-        : 'ContainerCreating';
-    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${why}`);
+    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${waitingWhy(c)}`);
   }
 
-  private scaled(seconds: number): number {
+  scaled(seconds: number): number {
     return (seconds * 1000) / this.speed;
   }
 
@@ -87,13 +92,16 @@ export class Kubelets extends QueuedLoop {
     if (event.resource !== 'pods') return;
     if (event.type === 'DELETED') {
       const run = this.runs.get(keyOf(event.object));
-      if (run && run.uid === event.object.metadata.uid) {
-        this.runs.delete(keyOf(event.object));
-        this.logs.forget(run.uid);
-      }
+      if (run && run.uid === event.object.metadata.uid) this.forget(run);
       return;
     }
     this.observe(event.object as Pod);
+  }
+
+  private forget(run: PodRun): void {
+    this.runs.delete(`${run.namespace}/${run.name}`);
+    this.steps.forget(run.uid);
+    this.logs.forget(run.uid);
   }
 
   /** Starts tracking a pod bound to a known node, or starts its termination. Never writes: steps do. */
@@ -103,28 +111,49 @@ export class Kubelets extends QueuedLoop {
     const key = keyOf(pod);
     let run = this.runs.get(key);
     if (run && run.uid !== pod.metadata.uid) {
-      this.logs.forget(run.uid);
+      this.forget(run);
       run = undefined;
     }
     if (!run) {
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
       run = newPodRun(pod, node, this.nodes, (seconds) => this.scaled(seconds), this.api.now());
       this.runs.set(key, run);
-      if (run.containers.every((c) => c.stage === 'running')) {
+      if (restoredRunning(run)) {
         // Restored from saved state: already running, nothing to redo.
-        for (const c of run.containers) {
-          this.remember(node, c.image);
-          this.logs.start(run.uid, run.name, c.name, c.image, c.startedAt ?? this.api.now());
+        run.mounted = true;
+        for (const c of run.containers.filter((x) => x.stage === 'running')) {
+          this.steps.remember(node, c.image);
+          this.logs.start(logKey(run.uid, c.name, c.restartCount), run.name, c.image, c.startedAt ?? this.api.now());
         }
       } else {
         this.schedule(run, 'admit', 0, 0);
       }
     }
     if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(run);
+    else if (run.terminating && run.removeAt !== undefined) this.shortenGrace(run, pod);
   }
 
-  private schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
-    const step: Step = { key: `${run.namespace}/${run.name}`, uid: run.uid, token: run.token, kind, container };
+  /** A second delete with a shorter grace period (`kubectl delete --grace-period=1`) brings the removal forward. */
+  private shortenGrace(run: PodRun, pod: Pod): void {
+    const grace = pod.metadata.deletionGracePeriodSeconds;
+    if (grace === undefined || run.removeAt === undefined) return;
+    const removeAt = this.api.now() + Math.max(this.scaled(grace), MIN_TEARDOWN_MS);
+    if (removeAt >= run.removeAt) return;
+    run.token++;
+    run.removeAt = removeAt;
+    this.schedule(run, 'remove', removeAt - this.api.now(), 0);
+  }
+
+  schedule(run: PodRun, kind: StepKind, delayMs: number, container: number): void {
+    const attempt = run.containers[container]?.restartCount ?? 0;
+    const step: Step = {
+      key: `${run.namespace}/${run.name}`,
+      uid: run.uid,
+      token: run.token,
+      kind,
+      container,
+      attempt,
+    };
     this.queue.after(delayMs, step);
   }
 
@@ -140,13 +169,15 @@ export class Kubelets extends QueuedLoop {
     if (!pod) return;
     for (const c of run.containers) {
       if (c.stage !== 'running') continue;
-      this.event(run, c.name, 'Normal', 'Killing', `Stopping container ${c.name}`);
-      this.logs.finish(run.uid, c.name);
+      this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      this.logs.finish(logKey(run.uid, c.name, c.restartCount));
     }
     const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
     // A real kubelet never tears a pod down faster than its log readers poll: at high speed factors a short grace
     // period would otherwise remove the pod before a follower (`logs -f`) saw the container's last lines.
-    this.schedule(run, 'remove', Math.max(this.scaled(grace), MIN_TEARDOWN_MS), 0);
+    const delay = Math.max(this.scaled(grace), MIN_TEARDOWN_MS);
+    run.removeAt = this.api.now() + delay;
+    this.schedule(run, 'remove', delay, 0);
   }
 
   private runStep(step: Step): void {
@@ -156,28 +187,33 @@ export class Kubelets extends QueuedLoop {
     this.stepPod = undefined;
     const c = run.containers[step.container];
     if (!c) return;
+    // Steps about one container instance are void once it restarted.
+    if (['exit', 'ready', 'probe'].includes(step.kind) && (c.restartCount !== step.attempt || c.stage !== 'running')) {
+      return;
+    }
     switch (step.kind) {
       case 'admit':
         this.write(run);
-        run.containers.forEach((_, i) => this.schedule(run, 'pull', this.scaled(0.5), i));
-        return;
+        return this.schedule(run, 'mount', 0, 0);
+      case 'mount':
+        return this.steps.mount(run);
       case 'pull':
-        return this.pull(run, c, step.container);
+        return this.steps.pull(run, c, step.container);
       case 'pulled':
-        return this.pulled(run, c, step.container);
+        return this.steps.pulled(run, c, step.container);
       case 'backoff':
-        c.stage = 'imagePullBackOff';
-        this.event(run, c.name, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
-        this.event(run, c.name, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-        this.write(run);
-        this.schedule(run, 'pull', this.scaled(backoffSeconds(c.failures)), step.container);
-        return;
-      case 'start':
-        return this.start(run, c, step.container);
+        return this.steps.imagePullBackOff(run, c, step.container);
+      case 'create':
+        return this.steps.create(run, c, step.container);
+      case 'exit':
+        return this.steps.exit(run, c, step.container);
+      case 'restart':
+        return this.steps.restart(run, c, step.container);
       case 'ready':
         c.ready = true;
-        this.write(run);
-        return;
+        return this.write(run);
+      case 'probe':
+        return this.steps.probe(run, c, step.container);
       case 'kill':
         return this.kill(run);
       case 'remove':
@@ -190,60 +226,14 @@ export class Kubelets extends QueuedLoop {
     }
   }
 
-  private pull(run: PodRun, c: ContainerRun, index: number): void {
-    const cached = this.images.get(run.node)?.has(c.image) === true;
-    const always = c.pullPolicy === 'Always';
-    if (cached && !always) {
-      this.event(run, c.name, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-      this.schedule(run, 'start', this.scaled(0.2), index);
-      return;
-    }
-    this.event(run, c.name, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
-    const seconds = cached ? 0.4 : pullSeconds(c.image);
-    this.schedule(run, 'pulled', this.scaled(seconds), index);
-  }
-
-  private pulled(run: PodRun, c: ContainerRun, index: number): void {
-    const error = pullError(c.image);
-    if (error) {
-      c.failures++;
-      c.stage = 'errImagePull';
-      c.pullError = error;
-      this.event(run, c.name, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`);
-      this.event(run, c.name, 'Warning', 'Failed', 'Error: ErrImagePull');
-      this.write(run);
-      this.schedule(run, 'backoff', this.scaled(1), index);
-      return;
-    }
-    const seconds = this.images.get(run.node)?.has(c.image) ? 0.4 : pullSeconds(c.image);
-    this.remember(run.node, c.image);
-    const took = Math.round((seconds * 1000) / this.speed) / 1000;
-    this.event(run, c.name, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took}s`);
-    this.schedule(run, 'start', this.scaled(0.2), index);
-  }
-
-  private remember(node: string, image: string): void {
-    let cache = this.images.get(node);
-    if (!cache) this.images.set(node, (cache = new Set()));
-    cache.add(image);
-  }
-
-  private start(run: PodRun, c: ContainerRun, index: number): void {
-    const now = this.api.now();
-    c.stage = 'running';
-    c.startedAt = now;
-    c.containerID = containerId(run.uid, c.name, 0);
-    c.pullError = undefined;
-    this.event(run, c.name, 'Normal', 'Created', `Created container ${c.name}`);
-    this.event(run, c.name, 'Normal', 'Started', `Started container ${c.name}`);
-    this.logs.start(run.uid, run.name, c.name, c.image, now);
-    c.ready = c.readyDelayMs <= 0;
-    this.write(run);
-    if (!c.ready) this.schedule(run, 'ready', c.readyDelayMs, index);
+  containerSpec(run: PodRun, c: ContainerRun): Container | undefined {
+    const pod = this.pod(run);
+    const list = c.init ? (pod?.spec.initContainers ?? []) : (pod?.spec.containers ?? []);
+    return list.find((x) => x.name === c.name);
   }
 
   /** The stored pod, looked up once per step (a step may write and record several times); shared, so read-only. */
-  private pod(run: PodRun): Pod | undefined {
+  pod(run: PodRun): Pod | undefined {
     if (this.stepPod?.metadata.uid === run.uid) return this.stepPod;
     const pod = this.api.get('pods', run.namespace, run.name) as Pod | undefined;
     if (!pod || pod.metadata.uid !== run.uid) return undefined;
@@ -251,19 +241,37 @@ export class Kubelets extends QueuedLoop {
     return pod;
   }
 
-  private write(run: PodRun): void {
+  write(run: PodRun): void {
     const pod = this.pod(run);
     if (!pod) return;
     const status = buildPodStatus(run, this.api.now(), pod.status);
     this.stepPod = this.api.updateStatus('pods', { ...pod, status }) as Pod;
   }
 
-  private event(run: PodRun, container: string, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  event(run: PodRun, c: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
     const pod = this.pod(run);
     if (!pod) return;
-    const index = run.containers.findIndex((c) => c.name === container);
-    const source = { component: 'kubelet', host: run.node, fieldPath: `spec.containers{${container}}` };
-    if (index < 0) delete (source as { fieldPath?: string }).fieldPath;
-    this.api.recordEvent(pod, type, reason, message, source);
+    const fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
+    this.api.recordEvent(pod, type, reason, message, { component: 'kubelet', host: run.node, fieldPath });
+  }
+
+  podEvent(run: PodRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const pod = this.pod(run);
+    if (pod) this.api.recordEvent(pod, type, reason, message, { component: 'kubelet', host: run.node });
+  }
+}
+
+function waitingWhy(c: ContainerRun): string {
+  switch (c.stage) {
+    case 'errImagePull':
+      return "image can't be pulled";
+    case 'imagePullBackOff':
+      return 'trying and failing to pull image';
+    case 'configError':
+      return 'CreateContainerConfigError';
+    case 'pending':
+      return 'PodInitializing';
+    default:
+      return c.init ? 'PodInitializing' : 'ContainerCreating';
   }
 }

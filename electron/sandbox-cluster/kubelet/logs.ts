@@ -1,5 +1,6 @@
-// Container logs of the simulated kubelets: a bounded ring buffer per container, filled lazily when read (a line per
-// few seconds of running time), so 10,000 pods cost nothing until someone asks for their logs.
+// Container logs of the simulated kubelets: a bounded ring buffer per container instance (a restarted container is a
+// new instance; the previous one's lines stay readable with `--previous`), filled lazily when read (a line per few
+// seconds of running time), so 10,000 pods cost nothing until someone asks for their logs.
 
 import { parseImage } from './images.js';
 
@@ -25,7 +26,8 @@ function stamp(ms: number): string {
 
 /** Lines in the style of the image's real program, so the log view looks like a real cluster. */
 function startupLines(image: string, pod: string): string[] {
-  const repo = parseImage(image).repository;
+  const { repository: repo, tag } = parseImage(image);
+  if (tag === 'crashloop') return [`starting ${repo.split('/').pop() ?? repo} on ${pod}`];
   if (repo.includes('node-exporter')) {
     return [
       'level=info msg="Starting node_exporter" version="(version=1.8.2, branch=HEAD)"',
@@ -55,6 +57,21 @@ function startupLines(image: string, pod: string): string[] {
   return [`starting ${repo.split('/').pop() ?? repo} on ${pod}`, 'configuration loaded', 'ready to serve requests'];
 }
 
+/** The last words of a container that crashes at start (image tag `crashloop`). */
+export function crashLines(image: string): string[] {
+  const program = parseImage(image).repository.split('/').pop() ?? 'app';
+  return [
+    `loading configuration from /etc/${program}/config.yaml`,
+    `fatal: cannot reach upstream 10.96.0.1:443: dial tcp 10.96.0.1:443: connect: connection refused`,
+    'exiting with status 1',
+  ];
+}
+
+/** The key of one container instance: the pod's uid, the container's name, and its restart count. */
+export function logKey(uid: string, container: string, attempt: number): string {
+  return `${uid}/${container}/${attempt}`;
+}
+
 function periodicLine(image: string, n: number): string {
   const repo = parseImage(image).repository;
   if (repo.includes('fluent-bit'))
@@ -73,35 +90,34 @@ export class LogBook {
     private readonly intervalMs: number,
   ) {}
 
-  private key(uid: string, container: string): string {
-    return `${uid}/${container}`;
-  }
-
-  start(uid: string, podName: string, container: string, image: string, at: number): void {
+  /** Starts the log of a container instance (see logKey). */
+  start(key: string, podName: string, image: string, at: number): void {
     const buffer: Buffer = { image, podName, lines: [], filledTo: at, counter: 0 };
     for (const text of startupLines(image, podName)) buffer.lines.push({ at, text });
-    this.buffers.set(this.key(uid, container), buffer);
+    this.buffers.set(key, buffer);
   }
 
-  finish(uid: string, container: string): void {
-    const buffer = this.buffers.get(this.key(uid, container));
+  /** The instance stopped: its last lines are written and the log grows no more. */
+  finish(key: string, lastLines: string[] = ['received SIGTERM, shutting down']): void {
+    const buffer = this.buffers.get(key);
     if (buffer && buffer.finishedAt === undefined) {
       this.fill(buffer);
       buffer.finishedAt = this.now();
-      buffer.lines.push({ at: buffer.finishedAt, text: 'received SIGTERM, shutting down' });
+      for (const text of lastLines) buffer.lines.push({ at: buffer.finishedAt, text });
     }
   }
 
-  forget(uid: string): void {
-    for (const key of [...this.buffers.keys()]) if (key.startsWith(`${uid}/`)) this.buffers.delete(key);
+  /** Drops every instance of the pod's containers but `keep`, if given. */
+  forget(uid: string, keep?: string): void {
+    for (const key of [...this.buffers.keys()]) if (key.startsWith(`${uid}/`) && key !== keep) this.buffers.delete(key);
   }
 
-  has(uid: string, container: string): boolean {
-    return this.buffers.has(this.key(uid, container));
+  drop(key: string): void {
+    this.buffers.delete(key);
   }
 
-  read(uid: string, container: string, options: LogOptions = {}): string[] | undefined {
-    const buffer = this.buffers.get(this.key(uid, container));
+  read(key: string, options: LogOptions = {}): string[] | undefined {
+    const buffer = this.buffers.get(key);
     if (!buffer) return undefined;
     this.fill(buffer);
     return buffer.lines.map((l) => (options.timestamps ? `${stamp(l.at)} ${l.text}` : l.text));

@@ -3,12 +3,15 @@
 
 import type { Subscribable } from '../controllers/event-bus.js';
 import type { ClusterApi, KubeObject } from '../types.js';
+import { fullName, parseImage } from './images.js';
 
 export interface NodeInfo {
   hostIP: string;
   /** First three octets of the node's pod range, e.g. `10.244.3`. */
   podPrefix: string;
   nextHost: number;
+  /** Images the node reported at boot (status.images), fully qualified: already present, never pulled. */
+  bootImages: Set<string>;
 }
 
 function infoOf(node: KubeObject, index: number): NodeInfo {
@@ -16,7 +19,9 @@ function infoOf(node: KubeObject, index: number): NodeInfo {
   const internal = addresses.find((a) => a.type === 'InternalIP')?.address ?? `192.168.0.${10 + index}`;
   const cidr = typeof node.spec?.podCIDR === 'string' ? (node.spec.podCIDR as string) : `10.244.${index}.0/24`;
   const prefix = (cidr.split('/')[0] ?? '').split('.').slice(0, 3).join('.');
-  return { hostIP: internal, podPrefix: prefix, nextHost: 2 };
+  const images = (node.status?.images ?? []) as { names?: string[] }[];
+  const bootImages = new Set(images.flatMap((i) => i.names ?? []).map((n) => fullName(parseImage(n))));
+  return { hostIP: internal, podPrefix: prefix, nextHost: 2, bootImages };
 }
 
 export class NodeDirectory {

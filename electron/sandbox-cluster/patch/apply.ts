@@ -80,7 +80,10 @@ function mergeValue(live: unknown, config: unknown, shape: Shape): unknown {
     const associative = shape.meta.listType === 'set' || shape.meta.listType === 'map';
     return associative ? mergeList(live, config, shape) : config;
   }
-  const granular = (shape.kind === 'struct' && !shape.atomic) || (shape.kind === 'map' && shape.mapType !== 'atomic');
+  const granular =
+    (shape.kind === 'struct' && !shape.atomic) ||
+    (shape.kind === 'map' && shape.mapType !== 'atomic') ||
+    (shape.kind === 'schema' && shape.schema['x-kubernetes-map-type'] !== 'atomic');
   if (granular && isObject(live) && isObject(config)) {
     const out: JsonObject = { ...live };
     for (const [key, value] of Object.entries(config)) {
@@ -164,13 +167,15 @@ export interface ApplyOptions {
   manager: string;
   force: boolean;
   now: string;
+  /** The kind's schema (custom resources bring theirs); default: the built-in schema of apiVersion/kind. */
+  shape?: Shape;
 }
 
 /** Applies `config` (the decoded YAML) for `options.manager` to `live` (undefined: create). */
 export function serverSideApply(live: KubeObject | undefined, config: JsonObject, options: ApplyOptions): KubeObject {
   const apiVersion = typeof config.apiVersion === 'string' ? config.apiVersion : (live?.apiVersion ?? '');
   const kind = typeof config.kind === 'string' ? config.kind : (live?.kind ?? '');
-  const shape = shapeForKind(apiVersion, kind);
+  const shape = options.shape ?? shapeForKind(apiVersion, kind);
   const applied: JsonObject = { ...config };
   delete applied.status;
   const base: JsonObject = live ? structuredClone(live) : {};

@@ -62,6 +62,8 @@ function isAtomic(shape: Shape): boolean {
       return true;
     case 'struct':
       return shape.atomic;
+    case 'schema':
+      return shape.schema['x-kubernetes-map-type'] === 'atomic';
     case 'map':
       return shape.mapType === 'atomic';
     case 'list':

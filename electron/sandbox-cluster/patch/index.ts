@@ -4,8 +4,8 @@
 import fastJsonPatch, { type Operation } from 'fast-json-patch';
 import { parse as parseYaml } from 'yaml';
 import { invalid, notFound, unsupportedMediaType } from '../errors.js';
-import { shapeForKind } from '../schema/index.js';
-import type { KubeObject, ResourceName } from '../types.js';
+import { shapeForKind, type Shape } from '../schema/index.js';
+import type { KubeObject } from '../types.js';
 import { serverSideApply } from './apply.js';
 import { badRequest, unprocessable } from './errors.js';
 import { isObject, removeKey, type JsonObject } from './json.js';
@@ -17,12 +17,15 @@ export { trackUpdate } from './managed-fields.js';
 export interface PatchOptions {
   fieldManager?: string;
   force?: boolean;
-  resource: ResourceName;
+  /** Plural and group of the resource, for the 404 of a patch to nothing. */
+  resource: { plural: string; group: string };
   /** RFC 3339 time stamped on the managedFields entry of this write. */
   now: string;
+  /** The kind's schema; default: the built-in schema of the object's apiVersion/kind. */
+  shape?: Shape;
+  /** Strategic merge patch is refused (custom resources have no patch strategies). */
+  noStrategicMerge?: boolean;
 }
-
-const GROUPS: Partial<Record<ResourceName, string>> = { daemonsets: 'apps', controllerrevisions: 'apps' };
 
 /** RFC 7386: objects merge recursively, null deletes, anything else replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -79,6 +82,7 @@ function applyYaml(current: KubeObject | undefined, body: string, options: Patch
     manager: options.fieldManager,
     force: options.force ?? false,
     now: options.now,
+    shape: options.shape,
   });
 }
 
@@ -95,18 +99,15 @@ export function applyPatch(
 ): KubeObject {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/apply-patch+yaml') return applyYaml(current, body, options);
-  const known = [
-    'application/json-patch+json',
-    'application/merge-patch+json',
-    'application/strategic-merge-patch+json',
-  ];
-  if (!known.includes(type)) throw unsupportedMediaType(contentType);
+  const known = ['application/json-patch+json', 'application/merge-patch+json'];
+  if (!options.noStrategicMerge) known.push('application/strategic-merge-patch+json');
+  if (!known.includes(type)) throw unsupportedMediaType(contentType, !options.noStrategicMerge);
   if (options.force !== undefined) {
     throw invalid('PatchOptions', 'meta.k8s.io', '', [
       { reason: 'FieldValueForbidden', message: 'Forbidden: may not be specified for non-apply patch', field: 'force' },
     ]);
   }
-  if (!current) throw notFound(options.resource, GROUPS[options.resource] ?? '', '');
+  if (!current) throw notFound(options.resource.plural, options.resource.group, '');
   let patched: unknown;
   if (type === 'application/json-patch+json') patched = jsonPatch(current, body);
   else if (type === 'application/merge-patch+json') {
@@ -114,8 +115,15 @@ export function applyPatch(
     patched = mergePatch(structuredClone(current), patch);
   } else {
     const patch = parseJson(body, (d) => `invalid character in patch: ${d}`);
-    patched = strategicMergePatch(current, patch, shapeForKind(current.apiVersion, current.kind));
+    patched = strategicMergePatch(current, patch, options.shape ?? shapeForKind(current.apiVersion, current.kind));
   }
   if (!isObject(patched) || !isObject(patched.metadata)) throw unprocessable();
-  return trackUpdate(options.fieldManager ?? 'unknown', 'Update', current, patched as KubeObject, options.now);
+  return trackUpdate(
+    options.fieldManager ?? 'unknown',
+    'Update',
+    current,
+    patched as KubeObject,
+    options.now,
+    options.shape,
+  );
 }

@@ -16,10 +16,6 @@ export function kindOf(value: unknown): 'map' | 'slice' | 'string' | 'number' | 
   return 'bool';
 }
 
-export function deepClone<T>(value: T): T {
-  return structuredClone(value);
-}
-
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {

@@ -2,7 +2,7 @@
 // non-apply writes (create, update, JSON/merge/strategic patches), as structured-merge-diff's Updater.Update does:
 // the writer takes the fields it added or changed (from anyone, without conflict), removed fields leave every set.
 
-import { shapeForKind } from '../schema/index.js';
+import { shapeForKind, type Shape } from '../schema/index.js';
 import type { KubeObject } from '../types.js';
 import { compare, difference, emptySet, fieldSetOf, fromFieldsV1, toFieldsV1 } from './fieldset.js';
 import { deepEqual, isObject } from './json.js';
@@ -88,8 +88,9 @@ export function trackUpdate(
   old: KubeObject | undefined,
   updated: KubeObject,
   now: string,
+  schema?: Shape,
 ): KubeObject {
-  const shape = shapeForKind(updated.apiVersion, updated.kind);
+  const shape = schema ?? shapeForKind(updated.apiVersion, updated.kind);
   const before = old ? fieldSetOf(old, shape) : emptySet();
   const after = fieldSetOf(updated, shape);
   const { added, removed, modified } = compare(before, after);

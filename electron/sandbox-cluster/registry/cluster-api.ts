@@ -1,7 +1,6 @@
 // The in-process ClusterApi used by controllers and kubelets: the same registry as HTTP, without copies. Objects read,
 // returned by writes and delivered in events are the stored ones, shared by every reader: the store never mutates them
 // and freezes them outside production, so a caller copies (spread or structuredClone) before changing anything.
-import { resourceInfo } from '../store/resources.js';
 import { SYSTEM_ACTOR, type ClusterApi, type KubeObject, type ResourceName } from '../types.js';
 import type { EventRecorder } from './events.js';
 import type { Registry } from './registry.js';
@@ -12,7 +11,7 @@ const FIELD_MANAGER = 'sandbox-controllers';
 export function createClusterApi(registry: Registry, recorder: EventRecorder, clock: () => number): ClusterApi {
   const store = registry.store;
   const namespaceOf = (resource: ResourceName, namespace: string | undefined): string | undefined =>
-    resourceInfo(resource).namespaced ? namespace : undefined;
+    registry.kinds.get(resource).namespaced ? namespace : undefined;
   const write = { actor: SYSTEM_ACTOR, fieldManager: FIELD_MANAGER };
   return {
     get(resource, namespace, name) {
@@ -43,11 +42,21 @@ export function createClusterApi(registry: Registry, recorder: EventRecorder, cl
       return store.subscribe(listener);
     },
     addAdmission(hook) {
-      registry.admission.push(hook);
+      registry.addAdmission(hook);
     },
     recordEvent(involved, type, reason, message, source) {
       recorder.record(involved, type, reason, message, source);
     },
     now: clock,
+    resources() {
+      return registry.kinds.stored().map((d) => ({
+        resource: d.resource,
+        group: d.group,
+        version: d.version,
+        kind: d.kind,
+        plural: d.plural,
+        namespaced: d.namespaced,
+      }));
+    },
   };
 }

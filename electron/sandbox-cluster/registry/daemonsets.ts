@@ -37,7 +37,7 @@ function isZero(v: unknown): boolean {
   return v === undefined || v === 0 || v === '0' || v === '0%';
 }
 
-function validateIntOrPercent(value: unknown, field: string): FieldCause[] {
+export function validateIntOrPercent(value: unknown, field: string): FieldCause[] {
   if (value === undefined) return [];
   if (typeof value === 'number') {
     return Number.isInteger(value) && value >= 0
@@ -60,7 +60,8 @@ function validateIntOrPercent(value: unknown, field: string): FieldCause[] {
   return [cause.invalid(field, value, "must be an integer or percentage (e.g '5%')")];
 }
 
-function validateSelector(selector: unknown): FieldCause[] {
+/** A workload's spec.selector: valid requirements, and not empty (`empty selector is invalid for <kind>`). */
+export function validateSelector(selector: unknown, kindWord = 'daemonset'): FieldCause[] {
   const field = 'spec.selector';
   if (typeof selector !== 'object' || selector === null) return [cause.required(field)];
   const s = selector as { matchLabels?: unknown; matchExpressions?: unknown };
@@ -84,43 +85,46 @@ function validateSelector(selector: unknown): FieldCause[] {
   });
   const empty = Object.keys((s.matchLabels as object | undefined) ?? {}).length === 0 && exprs.length === 0;
   if (empty)
-    out.push(cause.invalidRendered(field, goLabelSelector(selector), 'empty selector is invalid for daemonset'));
+    out.push(cause.invalidRendered(field, goLabelSelector(selector), `empty selector is invalid for ${kindWord}`));
   return out;
 }
 
-/** Validation of a DaemonSet create or update (old given on update). */
-export function validateDaemonSet(ds: KubeObject, old?: KubeObject): FieldCause[] {
-  const spec = ds.spec as Record<string, unknown> | undefined;
-  if (!spec) return [cause.required('spec')];
-  const out = validateSelector(spec.selector);
+/** The selector and pod template every workload kind checks the same way (ValidatePodTemplateSpecForX). */
+export function validateWorkloadTemplate(spec: Record<string, unknown>, kind: string): FieldCause[] {
+  const out = validateSelector(spec.selector, kind.toLowerCase());
   const template = spec.template as { metadata?: { labels?: Record<string, string> }; spec?: unknown } | undefined;
   if (!template) {
     out.push(cause.required('spec.template'));
-  } else {
-    const labels = template.metadata?.labels;
-    out.push(...validateLabels(labels, 'spec.template.metadata.labels'));
-    if (out.length === 0 && spec.selector) {
-      const selector = fromLabelSelectorObject(spec.selector as Parameters<typeof fromLabelSelectorObject>[0]);
-      if (!matchesLabels(selector, labels ?? {})) {
-        out.push(
-          cause.invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'),
-        );
-      }
-    }
-    out.push(...validatePodSpec(template.spec, 'spec.template.spec'));
-    const restart = (template.spec as { restartPolicy?: unknown } | undefined)?.restartPolicy;
-    if (restart !== undefined && restart !== 'Always') {
-      out.push(cause.notSupported('spec.template.spec.restartPolicy', restart, ['Always']));
-    }
-    if ((template.spec as { activeDeadlineSeconds?: unknown } | undefined)?.activeDeadlineSeconds !== undefined) {
+    return out;
+  }
+  const labels = template.metadata?.labels;
+  out.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  if (out.length === 0 && spec.selector) {
+    const selector = fromLabelSelectorObject(spec.selector as Parameters<typeof fromLabelSelectorObject>[0]);
+    if (!matchesLabels(selector, labels ?? {})) {
       out.push(
-        cause.forbidden(
-          'spec.template.spec.activeDeadlineSeconds',
-          'activeDeadlineSeconds in DaemonSet is not Supported',
-        ),
+        cause.invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'),
       );
     }
   }
+  out.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  const restart = (template.spec as { restartPolicy?: unknown } | undefined)?.restartPolicy;
+  if (restart !== undefined && restart !== 'Always') {
+    out.push(cause.notSupported('spec.template.spec.restartPolicy', restart, ['Always']));
+  }
+  if ((template.spec as { activeDeadlineSeconds?: unknown } | undefined)?.activeDeadlineSeconds !== undefined) {
+    out.push(
+      cause.forbidden('spec.template.spec.activeDeadlineSeconds', `activeDeadlineSeconds in ${kind} is not Supported`),
+    );
+  }
+  return out;
+}
+
+/** Validation of a DaemonSet create or update (selector immutability is the strategy's update rule). */
+export function validateDaemonSet(ds: KubeObject): FieldCause[] {
+  const spec = ds.spec as Record<string, unknown> | undefined;
+  if (!spec) return [cause.required('spec')];
+  const out = validateWorkloadTemplate(spec, 'DaemonSet');
   for (const f of ['minReadySeconds', 'revisionHistoryLimit'] as const) {
     const v = spec[f];
     if (v !== undefined && (typeof v !== 'number' || v < 0)) {
@@ -148,9 +152,6 @@ export function validateDaemonSet(ds: KubeObject, old?: KubeObject): FieldCause[
         }
       }
     }
-  }
-  if (old && !isDeepStrictEqual(spec.selector, old.spec?.selector)) {
-    out.push(cause.invalidRendered('spec.selector', goLabelSelector(spec.selector), 'field is immutable'));
   }
   return out;
 }

@@ -59,11 +59,33 @@ export function defaultDaemonSet(ds: KubeObject): void {
   }
 }
 
+/**
+ * SetDefaults_Pod: a container's request defaults to its limit, and a host-network pod opens its container ports on
+ * the host (templates keep theirs unset: DefaultHostNetworkHostPortsInPodTemplates is off since 1.28).
+ */
+function defaultPodContainers(spec: Json): void {
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      if (!isObject(c)) continue;
+      const resources = isObject(c.resources) ? c.resources : undefined;
+      if (resources && isObject(resources.limits)) {
+        const requests = (isObject(resources.requests) ? resources.requests : {}) as Json;
+        for (const [name, value] of Object.entries(resources.limits)) requests[name] ??= value;
+        resources.requests = requests;
+      }
+      if (spec.hostNetwork === true && Array.isArray(c.ports)) {
+        for (const p of c.ports) if (isObject(p) && !p.hostPort) p.hostPort = p.containerPort;
+      }
+    }
+  }
+}
+
 export function defaultPod(pod: KubeObject): void {
   defaultPodSpec(pod.spec);
   if (isObject(pod.spec)) {
+    defaultPodContainers(pod.spec);
     pod.spec.enableServiceLinks ??= true;
     pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-    pod.spec.priority ??= 0;
   }
 }

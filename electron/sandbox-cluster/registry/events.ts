@@ -1,14 +1,13 @@
 // core/v1 Events recorded by controllers and kubelets, aggregated like the client-go recorder: a repeat of the same
 // (object, type, reason, message, source) bumps `count` and `lastTimestamp` instead of creating a new Event.
 import { timestamp } from '../store/names.js';
-import { RESOURCES } from '../store/resources.js';
 import type { EventSource, KubeObject } from '../types.js';
 import type { Registry } from './registry.js';
 
-function kindToApiVersion(kind: string, apiVersion: string | undefined): string {
+function kindToApiVersion(registry: Registry, kind: string, apiVersion: string | undefined): string {
   if (apiVersion) return apiVersion;
-  const info = RESOURCES.find((r) => r.kind === kind);
-  return info ? (info.group ? `${info.group}/${info.version}` : info.version) : 'v1';
+  const d = registry.kinds.stored().find((r) => r.kind === kind);
+  return d ? (d.group ? `${d.group}/${d.version}` : d.version) : 'v1';
 }
 
 export class EventRecorder {
@@ -55,7 +54,7 @@ export class EventRecorder {
       namespace: involved.metadata.namespace,
       name: involved.metadata.name,
       uid: involved.metadata.uid,
-      apiVersion: kindToApiVersion(involved.kind, involved.apiVersion),
+      apiVersion: kindToApiVersion(this.registry, involved.kind, involved.apiVersion),
       resourceVersion: involved.metadata.resourceVersion,
     };
     if (source.fieldPath) involvedObject.fieldPath = source.fieldPath;

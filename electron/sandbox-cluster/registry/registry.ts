@@ -1,18 +1,29 @@
 // The registry: every write, from HTTP or in-process, goes through here, so controllers and kubectl see one set of
-// rules (defaulting, validation, generation, optimistic concurrency, admission, graceful deletion, finalizers).
+// rules. In the order of kube-apiserver's generic store: defaulting, mutating admission, the kind's strategy
+// (preparation and validation), optimistic concurrency, validating admission, then storage; deletes honour graceful
+// termination, finalizers and propagation. What each kind adds comes from its descriptor (kinds/).
 import { isDeepStrictEqual } from 'node:util';
-import { alreadyExists, conflict, notFound } from '../errors.js';
+import { alreadyExists, conflict, forbidden, notFound } from '../errors.js';
+import type { KindCatalog } from '../kinds/catalog.js';
+import type { KindDescriptor, ValidationEnv } from '../kinds/descriptor.js';
 import { generateName, newUid, timestamp } from '../store/names.js';
-import { resourceInfo, RESOURCES } from '../store/resources.js';
 import type { ObjectStore } from '../store/store.js';
-import type { Actor, AdmissionHook, KubeObject, ResourceName } from '../types.js';
+import {
+  SYSTEM_ACTOR,
+  type Actor,
+  type AdmissionHook,
+  type AdmissionPlugin,
+  type AdmissionRequest,
+  type KubeObject,
+  type ResourceName,
+} from '../types.js';
 import { prepareCreate, prepareUpdate } from './strategies.js';
 
 export interface WriteOptions {
   dryRun?: boolean;
   actor?: Actor;
   fieldManager?: string;
-  /** `status` for writes to the /status subresource. */
+  /** `status` for writes to the /status subresource, `finalize` for a namespace's /finalize. */
   subresource?: string;
   /** Last step before admission and commit (managedFields bookkeeping of API writes); returns the object to store. */
   beforeCommit?: (object: KubeObject, old: KubeObject | undefined) => KubeObject;
@@ -35,10 +46,11 @@ export interface DeleteResult {
 }
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+/** The finalizer of spec.finalizers the namespace controller removes once a namespace is empty. */
+export const NAMESPACE_FINALIZER = 'kubernetes';
 
-function qualified(resource: ResourceName): { name: string; group: string } {
-  const info = resourceInfo(resource);
-  return { name: info.name, group: info.group };
+function withoutRv(o: KubeObject): unknown {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined } };
 }
 
 function withoutVersion(o: KubeObject): unknown {
@@ -46,19 +58,26 @@ function withoutVersion(o: KubeObject): unknown {
 }
 
 export class Registry {
-  readonly admission: AdmissionHook[] = [];
+  readonly plugins: AdmissionPlugin[] = [];
+  readonly env: ValidationEnv;
 
   constructor(
     readonly store: ObjectStore,
     private readonly clock: () => number,
-  ) {}
+    readonly kinds: KindCatalog,
+  ) {
+    this.env = { get: (r, ns, name) => store.get(r, ns, name), list: (r, ns) => store.list(r, ns) };
+  }
+
+  /** Admission hooks given as a function are validating checks (quota's, for one). */
+  addAdmission(hook: AdmissionHook | AdmissionPlugin): void {
+    this.plugins.push(typeof hook === 'function' ? { name: hook.name || 'validating', validate: hook } : hook);
+  }
 
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject {
-    const o = this.store.get(resource, namespace, name);
-    if (!o) {
-      const q = qualified(resource);
-      throw notFound(q.name, q.group, name);
-    }
+    const d = this.kinds.get(resource);
+    const o = this.store.get(resource, d.namespaced ? namespace : undefined, name);
+    if (!o) throw notFound(d.plural, d.group, name);
     return o;
   }
 
@@ -67,69 +86,79 @@ export class Registry {
     return object;
   }
 
-  private admit(
-    operation: 'CREATE' | 'UPDATE',
-    resource: ResourceName,
-    object: KubeObject,
-    old: KubeObject | undefined,
-    dryRun: boolean,
-  ): void {
-    for (const hook of this.admission) hook({ operation, resource, object, old, dryRun });
+  private admit(phase: 'mutate' | 'validate', request: AdmissionRequest): void {
+    for (const plugin of this.plugins) plugin[phase]?.(request);
+  }
+
+  /** NamespaceLifecycle: namespaced objects need an existing namespace that is not being terminated. */
+  private checkNamespace(d: KindDescriptor, object: KubeObject): void {
+    if (!d.namespaced || d.resource === 'events') return;
+    const ns = object.metadata.namespace ?? '';
+    const namespace = this.store.get('namespaces', undefined, ns);
+    if (!namespace) throw notFound('namespaces', '', ns);
+    if (namespace.status?.phase === 'Terminating') {
+      const name = object.metadata.name || object.metadata.generateName || '';
+      throw forbidden(
+        `${d.group ? `${d.plural}.${d.group}` : d.plural} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+        { name, group: d.group || undefined, kind: d.plural },
+      );
+    }
   }
 
   create(resource: ResourceName, input: KubeObject, options: WriteOptions = {}): KubeObject {
-    const info = resourceInfo(resource);
+    const d = this.kinds.get(resource);
+    const dryRun = options.dryRun === true;
+    const actor = options.actor ?? SYSTEM_ACTOR;
     const object = structuredClone(input);
-    object.apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
-    object.kind = info.kind;
+    object.apiVersion = d.group ? `${d.group}/${d.version}` : d.version;
+    object.kind = d.kind;
     const m = object.metadata;
-    if (!info.namespaced) delete m.namespace;
+    if (!d.namespaced) delete m.namespace;
     else m.namespace ||= 'default';
+    this.checkNamespace(d, object);
+    d.strategy?.defaults?.(object);
+    this.admit('mutate', { operation: 'CREATE', resource, object, dryRun, actor });
     if (!m.name && m.generateName) m.name = generateName(m.generateName);
-    if (
-      info.namespaced &&
-      m.namespace &&
-      resource !== 'events' &&
-      !this.store.get('namespaces', undefined, m.namespace)
-    ) {
-      throw notFound('namespaces', '', m.namespace);
-    }
     m.uid = newUid();
     m.creationTimestamp = timestamp(this.clock());
     delete m.deletionTimestamp;
     delete m.deletionGracePeriodSeconds;
     Reflect.deleteProperty(m, 'resourceVersion');
     delete m.generation;
-    prepareCreate(resource, object);
-    if (m.name && this.store.get(resource, m.namespace, m.name)) {
-      throw alreadyExists(info.name, info.group, m.name);
-    }
+    prepareCreate(d, object, this.env);
+    if (m.name && this.store.get(resource, m.namespace, m.name)) throw alreadyExists(d.plural, d.group, m.name);
     const final = options.beforeCommit ? options.beforeCommit(object, undefined) : object;
-    this.admit('CREATE', resource, final, undefined, options.dryRun === true);
-    if (options.dryRun) return final;
+    this.admit('validate', { operation: 'CREATE', resource, object: final, dryRun, actor });
+    if (dryRun) return final;
     this.store.commit('ADDED', resource, this.stamp(final));
     return final;
   }
 
   update(resource: ResourceName, input: KubeObject, options: WriteOptions = {}): KubeObject {
-    const info = resourceInfo(resource);
-    const ns = info.namespaced ? input.metadata.namespace : undefined;
+    const d = this.kinds.get(resource);
+    const ns = d.namespaced ? input.metadata.namespace : undefined;
     const old = this.get(resource, ns, input.metadata.name);
+    const dryRun = options.dryRun === true;
+    const actor = options.actor ?? SYSTEM_ACTOR;
     const rv = input.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) {
-      throw conflict(info.name, info.group, old.metadata.name);
+      throw conflict(d.plural, d.group, old.metadata.name);
     }
     if (input.metadata.uid && input.metadata.uid !== old.metadata.uid) {
       throw conflict(
-        info.name,
-        info.group,
+        d.plural,
+        d.group,
         old.metadata.name,
         `Precondition failed: UID in precondition: ${input.metadata.uid}, UID in object meta: ${old.metadata.uid}`,
       );
     }
+    const sub = options.subresource;
     let object: KubeObject;
-    if (options.subresource === 'status') {
+    if (sub === 'status') {
       object = structuredClone({ ...old, status: input.status });
+      d.strategy?.validateStatus?.(object, old);
+    } else if (sub === 'finalize') {
+      object = structuredClone({ ...old, spec: { ...old.spec, finalizers: input.spec?.finalizers ?? [] } });
     } else {
       object = structuredClone(input);
       object.apiVersion = old.apiVersion;
@@ -146,21 +175,33 @@ export class Registry {
       if (object.metadata.generation === undefined) delete object.metadata.generation;
       if (keep.deletionTimestamp === undefined) delete object.metadata.deletionTimestamp;
       if (keep.deletionGracePeriodSeconds === undefined) delete object.metadata.deletionGracePeriodSeconds;
-      if (!info.namespaced) delete object.metadata.namespace;
-      prepareUpdate(resource, object, old);
+      if (!d.namespaced) delete object.metadata.namespace;
+      d.strategy?.defaults?.(object);
+      this.admit('mutate', { operation: 'UPDATE', resource, object, old, dryRun, actor });
+      prepareUpdate(d, object, old, this.env);
     }
     object.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (isDeepStrictEqual(withoutVersion(object), withoutVersion(old))) return old;
+    // managedFields sent by the client are part of the write (kubectl's client-side to server-side apply migration
+    // patches nothing else); left out, they are the server's to keep.
+    const sentManaged = input.metadata.managedFields !== undefined && sub === undefined;
+    const strip = sentManaged ? withoutRv : withoutVersion;
+    if (isDeepStrictEqual(strip(object), strip(old))) return old;
     if (options.beforeCommit) object = options.beforeCommit(object, old);
-    this.admit('UPDATE', resource, object, old, options.dryRun === true);
-    if (options.dryRun) return object;
-    // The last finalizer removed from an object being deleted completes the deletion.
-    if (object.metadata.deletionTimestamp && (object.metadata.finalizers ?? []).length === 0 && resource !== 'pods') {
+    this.admit('validate', { operation: 'UPDATE', resource, subresource: sub, object, old, dryRun, actor });
+    if (dryRun) return object;
+    if (this.finishesDeletion(resource, object)) {
       this.store.commit('DELETED', resource, this.stamp(object), old);
       return object;
     }
     this.store.commit('MODIFIED', resource, this.stamp(object), old);
     return object;
+  }
+
+  /** The last finalizer removed from an object being deleted completes its deletion (pods: the kubelet's grace-0). */
+  private finishesDeletion(resource: ResourceName, object: KubeObject): boolean {
+    if (!object.metadata.deletionTimestamp || resource === 'pods') return false;
+    if ((object.metadata.finalizers ?? []).length > 0) return false;
+    return resource !== 'namespaces' || (object.spec?.finalizers ?? []).length === 0;
   }
 
   delete(
@@ -169,32 +210,33 @@ export class Registry {
     name: string,
     options: DeleteOptions = {},
   ): DeleteResult {
-    const info = resourceInfo(resource);
-    const ns = info.namespaced ? namespace : undefined;
-    const current = this.get(resource, ns, name);
+    const d = this.kinds.get(resource);
+    const current = this.get(resource, namespace, name);
     const pre = options.preconditions;
     if (pre?.uid && pre.uid !== current.metadata.uid) {
       throw conflict(
-        info.name,
-        info.group,
+        d.plural,
+        d.group,
         name,
         `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`,
       );
     }
     if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
       throw conflict(
-        info.name,
-        info.group,
+        d.plural,
+        d.group,
         name,
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
       );
     }
+    d.strategy?.beforeDelete?.(current);
     const dryRun = options.dryRun === true;
     const now = this.clock();
     if (resource === 'pods') {
       const graceful = this.gracefulPodDelete(current, options, now, dryRun);
       if (graceful) return graceful;
     }
+    if (resource === 'namespaces') return this.terminateNamespace(current, now, dryRun);
     const policy = options.propagationPolicy ?? 'Background';
     if (policy === 'Orphan' && !dryRun) this.orphanDependents(current);
     const finalizers = [...(current.metadata.finalizers ?? [])];
@@ -210,11 +252,35 @@ export class Registry {
       this.store.commit('MODIFIED', resource, this.stamp(waiting), current);
       return { object: waiting, finished: false };
     }
-    if (resource === 'namespaces' && !dryRun) this.deleteNamespaceContents(name);
     const gone = structuredClone(current);
     if (dryRun) return { object: gone, finished: true };
     this.store.commit('DELETED', resource, this.stamp(gone), current);
     return { object: gone, finished: true };
+  }
+
+  /**
+   * Deleting a namespace only marks it Terminating (pkg/registry/core/namespace/storage): the namespace controller
+   * deletes its content, then removes the `kubernetes` finalizer, and that completes the deletion.
+   */
+  private terminateNamespace(ns: KubeObject, now: number, dryRun: boolean): DeleteResult {
+    if (ns.metadata.deletionTimestamp) {
+      throw conflict(
+        'namespaces',
+        '',
+        ns.metadata.name,
+        'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+      );
+    }
+    const marked = structuredClone(ns);
+    marked.metadata.deletionTimestamp = timestamp(now);
+    marked.metadata.deletionGracePeriodSeconds = 0;
+    marked.status = { ...marked.status, phase: 'Terminating' };
+    if (this.finishesDeletion('namespaces', marked)) {
+      if (!dryRun) this.store.commit('DELETED', 'namespaces', this.stamp(marked), ns);
+      return { object: marked, finished: true };
+    }
+    if (!dryRun) this.store.commit('MODIFIED', 'namespaces', this.stamp(marked), ns);
+    return { object: marked, finished: false };
   }
 
   /** Pods on a node terminate gracefully: mark them and let the kubelet finish with a grace-0 delete. */
@@ -241,13 +307,14 @@ export class Registry {
 
   private dependentsOf(owner: KubeObject): { resource: ResourceName; object: KubeObject }[] {
     const out: { resource: ResourceName; object: KubeObject }[] = [];
-    for (const info of RESOURCES) {
-      const candidates = info.namespaced
-        ? this.store.list(info.name, owner.metadata.namespace)
-        : this.store.list(info.name);
+    for (const d of this.kinds.stored()) {
+      if (d.resource === 'events') continue;
+      const candidates = d.namespaced
+        ? this.store.list(d.resource, owner.metadata.namespace)
+        : this.store.list(d.resource);
       for (const o of candidates) {
         if (o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid))
-          out.push({ resource: info.name, object: o });
+          out.push({ resource: d.resource, object: o });
       }
     }
     return out;
@@ -263,15 +330,6 @@ export class Registry {
       copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
       if (copy.metadata.ownerReferences.length === 0) delete copy.metadata.ownerReferences;
       this.store.commit('MODIFIED', resource, this.stamp(copy), object);
-    }
-  }
-
-  private deleteNamespaceContents(namespace: string): void {
-    for (const info of RESOURCES) {
-      if (!info.namespaced) continue;
-      for (const o of this.store.list(info.name, namespace)) {
-        this.store.commit('DELETED', info.name, this.stamp(structuredClone(o)), o);
-      }
     }
   }
 }

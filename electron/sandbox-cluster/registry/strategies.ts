@@ -1,20 +1,63 @@
-// Per-resource rules applied by the registry on create and update: defaulting, status handling, validation.
+// The generic half of every kind's strategy (k8s.io/apiserver's rest.BeforeCreate/BeforeUpdate): status handling for
+// kinds with a status subresource, generation, metadata validation; then the kind's own hooks from its descriptor.
+// The strategies of the kinds served since the first round (pods, DaemonSets, Secrets, Namespaces) live here too.
 import { isDeepStrictEqual } from 'node:util';
 import { invalid, type FieldCause } from '../errors.js';
-import { resourceInfo } from '../store/resources.js';
-import type { KubeObject, ResourceName } from '../types.js';
+import type { KindDescriptor, KindStrategy, ValidationEnv } from '../kinds/descriptor.js';
+import type { KubeObject } from '../types.js';
 import { prepareDaemonSetCreate, prepareDaemonSetUpdate, validateDaemonSet } from './daemonsets.js';
 import { defaultDaemonSet, defaultPod } from './defaults.js';
-import { cause, checkQuantities, podContainers, validateMetadata, validatePodSpec } from './validation.js';
+import {
+  cause,
+  checkQuantities,
+  goLabelSelector,
+  podContainers,
+  validateMetadata,
+  validatePodSpec,
+} from './validation.js';
 
-export interface Strategy {
-  prepareCreate(object: KubeObject): void;
-  prepareUpdate(object: KubeObject, old: KubeObject): void;
-  validate(object: KubeObject, old?: KubeObject): FieldCause[];
+function hasStatus(d: KindDescriptor): boolean {
+  return d.subresources?.includes('status') ?? false;
 }
 
-function hasStatusSubresource(resource: ResourceName): boolean {
-  return resourceInfo(resource).subresources?.includes('status') ?? false;
+/** Everything but metadata and status: what a generation counts. */
+function specPart(o: KubeObject): unknown {
+  return { ...o, metadata: undefined, status: undefined, apiVersion: undefined, kind: undefined };
+}
+
+/** Runs the strategy for a create; throws 422 Invalid (or 400 for undecodable values). */
+export function prepareCreate(d: KindDescriptor, object: KubeObject, env: ValidationEnv): void {
+  const s = d.strategy;
+  if (hasStatus(d) && !d.statusOnCreate) delete object.status;
+  if (d.generation) object.metadata.generation = 1;
+  s?.prepareForCreate?.(object, env);
+  s?.decodeCheck?.(object);
+  const causes = validateMetadata(object, d.nameRule ?? 'subdomain');
+  causes.push(...(s?.validate?.(object, env) ?? []));
+  if (causes.length > 0) throw invalidFor(d, object, causes);
+}
+
+/** Runs the strategy for an update of the main resource (status comes from the old object). */
+export function prepareUpdate(d: KindDescriptor, object: KubeObject, old: KubeObject, env: ValidationEnv): void {
+  const s = d.strategy;
+  if (hasStatus(d)) {
+    if (old.status === undefined) delete object.status;
+    else object.status = old.status;
+  }
+  if (d.generation) {
+    const previous = old.metadata.generation ?? 1;
+    object.metadata.generation = isDeepStrictEqual(specPart(object), specPart(old)) ? previous : previous + 1;
+  }
+  s?.prepareForUpdate?.(object, old, env);
+  s?.decodeCheck?.(object);
+  const causes = validateMetadata(object, d.nameRule ?? 'subdomain');
+  causes.push(...(s?.validate?.(object, env) ?? []));
+  causes.push(...(s?.validateUpdate?.(object, old, env) ?? []));
+  if (causes.length > 0) throw invalidFor(d, object, causes);
+}
+
+export function invalidFor(d: Pick<KindDescriptor, 'kind' | 'group'>, object: KubeObject, causes: FieldCause[]) {
+  return invalid(d.kind, d.group, object.metadata.name || object.metadata.generateName || '', causes);
 }
 
 /** Pod fields a user may change after creation (pkg/apis/core/validation ValidatePodUpdate, simplified). */
@@ -35,56 +78,6 @@ function podSpecChangeAllowed(spec: Record<string, unknown>, old: Record<string,
 const POD_UPDATE_MESSAGE =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-const strategies: Partial<Record<ResourceName, Partial<Strategy>>> = {
-  daemonsets: {
-    prepareCreate(ds) {
-      defaultDaemonSet(ds);
-      prepareDaemonSetCreate(ds);
-    },
-    prepareUpdate(ds, old) {
-      defaultDaemonSet(ds);
-      prepareDaemonSetUpdate(ds, old);
-    },
-    validate(ds, old) {
-      checkQuantities(ds, podContainers(ds.spec?.template?.spec));
-      return validateDaemonSet(ds, old);
-    },
-  },
-  pods: {
-    prepareCreate(pod) {
-      defaultPod(pod);
-      pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
-    },
-    prepareUpdate(pod) {
-      defaultPod(pod);
-    },
-    validate(pod, old) {
-      checkQuantities(pod, podContainers(pod.spec));
-      const out = validatePodSpec(pod.spec, 'spec');
-      if (old && pod.spec && old.spec && !podSpecChangeAllowed(pod.spec, old.spec)) {
-        out.push(cause.forbidden('spec', POD_UPDATE_MESSAGE));
-      }
-      return out;
-    },
-  },
-  secrets: {
-    // SetDefaults_Secret: `kubectl create secret generic` sends no type and reads back Opaque.
-    prepareCreate(secret) {
-      secret.type ||= 'Opaque';
-    },
-    prepareUpdate(secret) {
-      secret.type ||= 'Opaque';
-    },
-  },
-  namespaces: {
-    prepareCreate(ns) {
-      ns.spec = { finalizers: ['kubernetes'] };
-      ns.status = { phase: 'Active' };
-      ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name };
-    },
-  },
-};
-
 function qosClass(pod: KubeObject): string {
   const containers = podContainers(pod.spec);
   let any = false;
@@ -101,27 +94,65 @@ function qosClass(pod: KubeObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-/** Runs the strategy for a create; throws 422 Invalid (or 400 for undecodable values). */
-export function prepareCreate(resource: ResourceName, object: KubeObject): void {
-  const s = strategies[resource];
-  if (hasStatusSubresource(resource) && resource !== 'nodes') delete object.status;
-  s?.prepareCreate?.(object);
-  const causes = validateMetadata(object, resource === 'namespaces');
-  causes.push(...(s?.validate?.(object) ?? []));
-  if (causes.length > 0) throw invalidFor(resource, object, causes);
-}
+export const daemonSetStrategy: KindStrategy = {
+  defaults: defaultDaemonSet,
+  prepareForCreate: prepareDaemonSetCreate,
+  prepareForUpdate: prepareDaemonSetUpdate,
+  decodeCheck: (ds) => checkQuantities(ds, podContainers(ds.spec?.template?.spec)),
+  validate: (ds) => validateDaemonSet(ds),
+  validateUpdate: (ds, old) =>
+    isDeepStrictEqual(ds.spec?.selector, old.spec?.selector)
+      ? []
+      : [cause.invalidRendered('spec.selector', goLabelSelector(ds.spec?.selector), 'field is immutable')],
+};
 
-/** Runs the strategy for an update of the main resource (status comes from the old object). */
-export function prepareUpdate(resource: ResourceName, object: KubeObject, old: KubeObject): void {
-  const s = strategies[resource];
-  if (hasStatusSubresource(resource)) object.status = old.status;
-  s?.prepareUpdate?.(object, old);
-  const causes = validateMetadata(object, resource === 'namespaces');
-  causes.push(...(s?.validate?.(object, old) ?? []));
-  if (causes.length > 0) throw invalidFor(resource, object, causes);
-}
+export const podStrategy: KindStrategy = {
+  defaults: defaultPod,
+  prepareForCreate(pod) {
+    pod.status = { phase: 'Pending', qosClass: qosClass(pod) };
+  },
+  decodeCheck: (pod) => checkQuantities(pod, podContainers(pod.spec)),
+  validate: (pod) => validatePodSpec(pod.spec, 'spec'),
+  validateUpdate(pod, old) {
+    if (pod.spec && old.spec && !podSpecChangeAllowed(pod.spec, old.spec)) {
+      return [cause.forbidden('spec', POD_UPDATE_MESSAGE)];
+    }
+    return [];
+  },
+};
 
-export function invalidFor(resource: ResourceName, object: KubeObject, causes: FieldCause[]) {
-  const info = resourceInfo(resource);
-  return invalid(info.kind, info.group, object.metadata.name || object.metadata.generateName || '', causes);
-}
+export const secretStrategy: KindStrategy = {
+  // SetDefaults_Secret: `kubectl create secret generic` sends no type and reads back Opaque.
+  defaults(secret) {
+    secret.type ||= 'Opaque';
+  },
+  validateUpdate(secret, old) {
+    const out: FieldCause[] = [];
+    if (secret.type !== old.type) out.push(cause.invalid('type', secret.type, 'field is immutable'));
+    if (old.immutable === true && (!isDeepStrictEqual(secret.data, old.data) || secret.immutable !== true)) {
+      out.push(cause.forbidden('data', 'field is immutable when `immutable` is set'));
+    }
+    return out;
+  },
+};
+
+export const configMapStrategy: KindStrategy = {
+  validateUpdate(cm, old) {
+    if (old.immutable !== true) return [];
+    const same = isDeepStrictEqual(cm.data, old.data) && isDeepStrictEqual(cm.binaryData, old.binaryData);
+    return same && cm.immutable === true ? [] : [cause.forbidden('data', 'field is immutable when `immutable` is set')];
+  },
+};
+
+export const namespaceStrategy: KindStrategy = {
+  prepareForCreate(ns) {
+    ns.spec = { finalizers: ['kubernetes'] };
+    ns.status = { phase: 'Active' };
+    ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name };
+  },
+  prepareForUpdate(ns, old) {
+    // spec.finalizers change only through /finalize (the namespace controller's last step).
+    ns.spec = old.spec;
+    ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name };
+  },
+};

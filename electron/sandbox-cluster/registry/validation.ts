@@ -1,6 +1,7 @@
 // Create/update validation with the field paths and wording of apimachinery and pkg/apis/apps/validation, so 422
 // causes read exactly like a real cluster's (docs/kubernetes-semantics.md section 6).
 import type { FieldCause } from '../errors.js';
+import type { NameRule } from '../kinds/descriptor.js';
 import type { KubeObject } from '../types.js';
 import { parseQuantity, QUANTITY_PATTERN, quantityDecodeError } from '../apimachinery/quantity.js';
 import { labelKeyError, labelValueError } from '../apimachinery/selectors.js';
@@ -92,8 +93,19 @@ export const cause = {
   }),
 };
 
-export function validateName(name: unknown, field: string, label: boolean): FieldCause[] {
+/** path.IsValidPathSegmentName: the names RBAC objects may have (`system:controller:x` included). */
+function pathSegmentErrors(name: string, field: string): FieldCause[] {
+  if (name === '.' || name === '..') return [cause.invalid(field, name, `may not be '${name}'`)];
+  const out: FieldCause[] = [];
+  for (const bad of ['/', '%'])
+    if (name.includes(bad)) out.push(cause.invalid(field, name, `may not contain '${bad}'`));
+  return out;
+}
+
+export function validateName(name: unknown, field: string, rule: NameRule | boolean): FieldCause[] {
   if (typeof name !== 'string' || name === '') return [cause.required(field, 'name or generateName is required')];
+  if (rule === 'path-segment') return pathSegmentErrors(name, field);
+  const label = rule === true || rule === 'label';
   const max = label ? 63 : 253;
   if (name.length > max) return [cause.invalid(field, name, `must be no more than ${max} characters`)];
   if (!(label ? DNS_LABEL : DNS_SUBDOMAIN).test(name))
@@ -114,10 +126,10 @@ export function validateLabels(labels: unknown, field: string): FieldCause[] {
   return out;
 }
 
-/** Metadata rules shared by every resource. Namespaces use DNS-1123 labels as names, others subdomains. */
-export function validateMetadata(object: KubeObject, labelName: boolean): FieldCause[] {
+/** Metadata rules shared by every resource; the name rule is the kind's (DNS label, subdomain or path segment). */
+export function validateMetadata(object: KubeObject, rule: NameRule): FieldCause[] {
   const m = object.metadata;
-  const out = validateName(m.name, 'metadata.name', labelName);
+  const out = validateName(m.name, 'metadata.name', rule);
   out.push(...validateLabels(m.labels, 'metadata.labels'));
   if (m.annotations !== undefined) {
     for (const key of Object.keys(m.annotations)) {

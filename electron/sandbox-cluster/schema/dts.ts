@@ -111,10 +111,16 @@ function parseInterfaceBody(body: string): DtsField[] {
   return fields;
 }
 
-/** Index of the `}` matching the `{` at `open`. */
+/** Index of the `}` matching the `{` at `open`; braces inside comments (JSON examples in descriptions) do not count. */
 function closingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
+    if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return text.length;
+      i = end + 1;
+      continue;
+    }
     if (text[i] === '{') depth++;
     else if (text[i] === '}' && --depth === 0) return i;
   }

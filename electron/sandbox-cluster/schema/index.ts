@@ -2,12 +2,27 @@
 // field descriptions) plus the upstream merge semantics of lists and maps (patch-meta.ts).
 
 import type { FieldMergeMeta } from './patch-meta.js';
-import { childShape, itemShape, shapeForKind, type Shape } from './shape.js';
+import { ANY, childShape, itemShape, shapeForDefinition, shapeForKind, shapeForSchema, type Shape } from './shape.js';
 
 export { openApiV3Document, openApiV3Index } from './openapi.js';
-export { unknownFields } from './unknown-fields.js';
-export { ANY, childShape, itemShape, listMeta, shapeForDefinition, shapeForKind, type Shape } from './shape.js';
+export { unknownFields, unknownFieldsIn } from './unknown-fields.js';
+export {
+  ANY,
+  childShape,
+  itemShape,
+  listMeta,
+  shapeForDefinition,
+  shapeForKind,
+  shapeForSchema,
+  type Shape,
+} from './shape.js';
 export type { FieldMergeMeta } from './patch-meta.js';
+
+/** The schema of a served kind: a custom resource's structural schema, or the built-in definition. */
+export function shapeOf(d: { customSchema?: Record<string, unknown>; definition?: string }): Shape {
+  if (d.customSchema) return shapeForSchema(d.customSchema, true);
+  return d.definition ? shapeForDefinition(d.definition) : ANY;
+}
 
 /**
  * Merge metadata of the list at `path` (field names; list items are stepped into automatically) in an object of

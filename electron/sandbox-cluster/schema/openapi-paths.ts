@@ -16,6 +16,8 @@ export interface ServedResource {
   status?: boolean;
   /** Reviews: POST only. */
   createOnly?: boolean;
+  /** Custom resources take no strategic merge patch: kubectl then computes JSON merge patches. */
+  noStrategicMerge?: boolean;
 }
 
 export interface GroupVersion {
@@ -153,7 +155,13 @@ function itemOperations(gv: GroupVersion, r: ServedResource, suffix: string, wha
     }),
     patch: operation(gv, r, 'patch', id('patch'), `partially update ${what} of the specified ${r.kind}`, {
       parameters: [...WRITE_PARAMS, P.force],
-      requestBody: { content: content(PATCH_TYPES, ref(META + 'Patch')), required: true },
+      requestBody: {
+        content: content(
+          r.noStrategicMerge ? PATCH_TYPES.filter((t) => !t.startsWith('application/strategic')) : PATCH_TYPES,
+          ref(META + 'Patch'),
+        ),
+        required: true,
+      },
       responses: responses({ '200': r.schema, '201': r.schema }),
     }),
   };

@@ -2,7 +2,36 @@
 // merges by which key) and unknown-field detection.
 
 import { definition, definitionForKind, type FieldType } from './definitions.js';
+import { propertySchema, type JsonSchema } from '../crd/structural.js';
 import { fieldMergeMeta, isAtomicStruct, type FieldMergeMeta } from './patch-meta.js';
+
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+/**
+ * Types whose declarations do not list everything they hold: a CRD's schema (JSONSchemaProps carries the
+ * x-kubernetes-* extensions the declarations leave out) is taken as it comes.
+ */
+const FREE_FORM = new Set(['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps']);
+
+/** The shape of a value under a structural schema (a custom resource's, or a part of it). */
+export function shapeForSchema(s: JsonSchema, embedded = false): Shape {
+  if (s['x-kubernetes-int-or-string'] === true) return { kind: 'scalar' };
+  if (s.type === 'array') {
+    const meta: FieldMergeMeta = { listType: s['x-kubernetes-list-type'] ?? 'atomic' };
+    if (s['x-kubernetes-list-map-keys']) meta.listMapKeys = s['x-kubernetes-list-map-keys'];
+    return { kind: 'list', items: s.items ? shapeForSchema(s.items) : ANY, meta };
+  }
+  if (s.type === 'object' || s.properties || s['x-kubernetes-embedded-resource'] === true) {
+    if (!s.properties && typeof s.additionalProperties === 'object') {
+      const mapType = s['x-kubernetes-map-type'];
+      return { kind: 'map', values: shapeForSchema(s.additionalProperties), mapType };
+    }
+    if (!s.properties && s['x-kubernetes-preserve-unknown-fields'] === true && !embedded) return ANY;
+    return { kind: 'schema', schema: s, embedded: embedded || s['x-kubernetes-embedded-resource'] === true };
+  }
+  if (s['x-kubernetes-preserve-unknown-fields'] === true && s.type === undefined) return ANY;
+  return { kind: 'scalar' };
+}
 
 export type Shape =
   /** atomic: `+structType=atomic` upstream (server-side apply owns it as one value). */
@@ -12,7 +41,9 @@ export type Shape =
   /** string, integer, boolean and string-like named types (Quantity, Time, IntOrString). */
   | { kind: 'scalar' }
   /** Free-form content (RawExtension, FieldsV1) or a type we do not know: anything goes, nothing is merged by key. */
-  | { kind: 'any' };
+  | { kind: 'any' }
+  /** An object under a CustomResourceDefinition's structural schema; embedded: it has apiVersion, kind, metadata. */
+  | { kind: 'schema'; schema: JsonSchema; embedded: boolean };
 
 export const ANY: Shape = { kind: 'any' };
 
@@ -31,7 +62,7 @@ function shapeOfType(type: FieldType, meta: FieldMergeMeta | undefined): Shape {
       return { kind: 'map', values: shapeOfType(type.values, undefined), mapType: meta?.mapType };
     case 'ref': {
       const def = definition(type.name);
-      if (!def) return ANY;
+      if (!def || FREE_FORM.has(def.name)) return ANY;
       if (def.scalar) return { kind: 'scalar' };
       if (!def.fields || def.fields.length === 0) return ANY;
       return { kind: 'struct', name: def.name, atomic: isAtomicStruct(def.name) };
@@ -64,6 +95,12 @@ export function childShape(shape: Shape, key: string): Shape | undefined {
       return shape.values;
     case 'any':
       return ANY;
+    case 'schema': {
+      if (shape.embedded && (key === 'apiVersion' || key === 'kind')) return { kind: 'scalar' };
+      if (shape.embedded && key === 'metadata') return { kind: 'struct', name: OBJECT_META, atomic: false };
+      const child = propertySchema(shape.schema, key);
+      return child ? shapeForSchema(child) : undefined;
+    }
     default:
       return undefined;
   }

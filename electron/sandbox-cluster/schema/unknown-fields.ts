@@ -34,7 +34,12 @@ function walk(value: unknown, shape: Shape, path: string, out: string[]): void {
  * ControllerRevision's data) is not inspected.
  */
 export function unknownFields(apiVersion: string, kind: string, object: unknown): string[] {
+  return unknownFieldsIn(shapeForKind(apiVersion, kind), object);
+}
+
+/** The same, under a given shape (a custom resource's schema). */
+export function unknownFieldsIn(shape: Shape, object: unknown): string[] {
   const out: string[] = [];
-  walk(object, shapeForKind(apiVersion, kind), '', out);
+  walk(object, shape, '', out);
   return out;
 }

@@ -1,7 +1,9 @@
 // The seed world's nodes: one control plane (tainted), workers spread over three zones, one cordoned, one with a GPU,
-// with the labels, capacity, addresses and nodeInfo a real managed cluster reports.
+// one smaller arm64 node, with the labels, capacity, allocatable, addresses, nodeInfo and pre-pulled images a real
+// managed cluster reports.
 
 import type { KubeObject, ObjectMeta } from '../types.js';
+import { bootImages } from './system.js';
 
 type NewObject = Omit<KubeObject, 'metadata'> & { metadata: Partial<ObjectMeta> };
 
@@ -19,12 +21,30 @@ export interface NodePlan {
   index: number;
 }
 
-/** The node layout for `count` nodes (at least 6): control-plane-1, then worker-1..N-1. */
+type Special = 'arm64' | 'gpu' | 'cordoned';
+
+/** Which worker index gets which special role: workers 3-5 from six nodes up (the default world), else the last ones. */
+function specialWorkers(total: number): Map<number, Special> {
+  const roles = new Map<number, Special>();
+  if (total >= 6) {
+    roles.set(3, 'arm64').set(4, 'gpu').set(5, 'cordoned');
+    return roles;
+  }
+  // With fewer nodes the special ones come first (control plane, cordoned, GPU, arm64), as many as fit; they keep
+  // the default world's relative order (arm64, GPU, cordoned) at the end of the worker list.
+  const wanted = (['cordoned', 'gpu', 'arm64'] as Special[]).slice(0, Math.max(0, total - 1));
+  const ordered = (['arm64', 'gpu', 'cordoned'] as Special[]).filter((s) => wanted.includes(s));
+  const first = total - ordered.length;
+  ordered.forEach((role, i) => roles.set(first + i, role));
+  return roles;
+}
+
+/** The node layout for exactly `count` nodes: control-plane-1, then worker-1..N-1. */
 export function planNodes(count: number): NodePlan[] {
-  const total = Math.max(6, Math.floor(count));
+  const total = Math.max(0, Math.floor(count));
+  const special = specialWorkers(total);
   const plans: NodePlan[] = [];
   for (let i = 0; i < total; i++) {
-    const worker = i;
     const base = {
       zone: ZONES[i % ZONES.length] ?? 'eu-west-1a',
       arch: 'amd64' as const,
@@ -33,16 +53,19 @@ export function planNodes(count: number): NodePlan[] {
       gpu: false,
       index: i,
     };
+    const name = `worker-${i}`;
+    const role = special.get(i);
     if (i === 0) {
       plans.push({ ...base, name: 'control-plane-1', role: 'control-plane', instanceType: 'm6i.large' });
-    } else if (worker === 3) {
-      plans.push({ ...base, name: `worker-${worker}`, role: 'worker', arch: 'arm64', instanceType: 'm7g.xlarge' });
-    } else if (worker === 4) {
-      plans.push({ ...base, name: `worker-${worker}`, role: 'worker', instanceType: 'g5.xlarge', gpu: true });
-    } else if (worker === 5) {
-      plans.push({ ...base, name: `worker-${worker}`, role: 'worker', cordoned: true });
+    } else if (role === 'arm64') {
+      // A smaller Graviton node: a request that fits the other workers may not fit here.
+      plans.push({ ...base, name, role: 'worker', arch: 'arm64', instanceType: 'm7g.large' });
+    } else if (role === 'gpu') {
+      plans.push({ ...base, name, role: 'worker', instanceType: 'g5.xlarge', gpu: true });
+    } else if (role === 'cordoned') {
+      plans.push({ ...base, name, role: 'worker', cordoned: true });
     } else {
-      plans.push({ ...base, name: `worker-${worker}`, role: 'worker' });
+      plans.push({ ...base, name, role: 'worker' });
     }
   }
   return plans;
@@ -146,7 +169,10 @@ export function nodeObject(plan: NodePlan, now: number): NewObject {
         operatingSystem: 'linux',
         architecture: plan.arch,
       },
-      images: [],
+      images: bootImages(plan.role === 'control-plane').map((image, i) => ({
+        names: [image],
+        sizeBytes: 300_000 + ((plan.index * 7 + i * 13) % 50) * 1_000_000,
+      })),
     },
   };
 }

@@ -2,7 +2,9 @@
 // restored from --data) are left as they are.
 
 import type { ClusterApi, KubeObject, ObjectMeta, ResourceName } from '../types.js';
+import { seedAccess } from './access.js';
 import { nodeObject, planNodes } from './nodes.js';
+import { kubeProxy, kubeProxyConfig, staticPods } from './system.js';
 import { logCollector, nodeExporter } from './workloads.js';
 
 type NewObject = Omit<KubeObject, 'metadata'> & { metadata: Partial<ObjectMeta> };
@@ -94,10 +96,14 @@ function claim(
 
 export function seedWorld(api: ClusterApi, opts: { nodes: number }): void {
   for (const name of NAMESPACES) ensure(api, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  seedAccess(api);
   const now = api.now();
   for (const plan of planNodes(opts.nodes)) {
-    const node = nodeObject(plan, now);
-    ensure(api, 'nodes', node);
+    ensure(api, 'nodes', nodeObject(plan, now));
+    const node = api.get('nodes', undefined, plan.name);
+    if (plan.role === 'control-plane' && node) {
+      for (const pod of staticPods({ name: plan.name, uid: node.metadata.uid })) ensure(api, 'pods', pod);
+    }
   }
   ensure(api, 'resourcequotas', {
     apiVersion: 'v1',
@@ -113,6 +119,8 @@ export function seedWorld(api: ClusterApi, opts: { nodes: number }): void {
   ]) {
     ensure(api, 'persistentvolumeclaims', pvc, status);
   }
+  ensure(api, 'configmaps', kubeProxyConfig());
+  ensure(api, 'daemonsets', kubeProxy());
   ensure(api, 'daemonsets', nodeExporter());
   ensure(api, 'daemonsets', logCollector());
 }

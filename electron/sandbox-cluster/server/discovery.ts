@@ -1,5 +1,7 @@
-// Discovery documents (/version, /api, /apis, /api/v1, /apis/<group>/<version>), built from the resource table.
-import { RESOURCES, type ResourceInfo } from '../store/resources.js';
+// Discovery documents (/version, /api, /apis, /api/v1, /apis/<group>/<version>), built from the kind catalog, so a
+// CustomResourceDefinition's resources (with their short names and categories) appear as soon as it is established.
+import type { KindCatalog } from '../kinds/catalog.js';
+import { ALL_VERBS, type KindDescriptor } from '../kinds/descriptor.js';
 
 export const SERVER_VERSION = {
   major: '1',
@@ -13,9 +15,23 @@ export const SERVER_VERSION = {
   platform: 'linux/amd64',
 };
 
-const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-
 export const AUTHORIZATION_GROUP = 'authorization.k8s.io';
+
+/** What each subresource answers to, and the kind it takes or returns (as a real server lists them). */
+const SUBRESOURCES: Record<string, { verbs: string[]; kind?: string; group?: string; version?: string }> = {
+  status: { verbs: ['get', 'patch', 'update'] },
+  scale: { verbs: ['get', 'patch', 'update'], kind: 'Scale', group: 'autoscaling', version: 'v1' },
+  log: { verbs: ['get'] },
+  eviction: { verbs: ['create'], kind: 'Eviction', group: 'policy', version: 'v1' },
+  binding: { verbs: ['create'], kind: 'Binding' },
+  exec: { verbs: ['create', 'get'], kind: 'PodExecOptions' },
+  attach: { verbs: ['create', 'get'], kind: 'PodAttachOptions' },
+  portforward: { verbs: ['create', 'get'], kind: 'PodPortForwardOptions' },
+  proxy: { verbs: ['create', 'delete', 'get', 'patch', 'update'] },
+  ephemeralcontainers: { verbs: ['get', 'patch', 'update'] },
+  finalize: { verbs: ['update'] },
+  token: { verbs: ['create'], kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1' },
+};
 
 export function apiVersions(serverAddress: string): object {
   return {
@@ -25,87 +41,68 @@ export function apiVersions(serverAddress: string): object {
   };
 }
 
-export function apiGroupList(): object {
-  const group = (name: string) => ({
-    name,
-    versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
-    preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
-  });
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps'), group(AUTHORIZATION_GROUP)] };
-}
-
-export function apiGroup(name: string): object | undefined {
-  if (name !== 'apps' && name !== AUTHORIZATION_GROUP) return undefined;
+function groupEntry(name: string, versions: string[]): object {
+  const preferred = versions[0] ?? 'v1';
   return {
-    kind: 'APIGroup',
-    apiVersion: 'v1',
     name,
-    versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
-    preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
+    versions: versions.map((version) => ({ groupVersion: `${name}/${version}`, version })),
+    preferredVersion: { groupVersion: `${name}/${preferred}`, version: preferred },
   };
 }
 
-function entries(info: ResourceInfo): object[] {
-  const main: Record<string, unknown> = {
-    name: info.name,
-    singularName: info.singular,
-    namespaced: info.namespaced,
-    kind: info.kind,
-    verbs: info.name === 'namespaces' ? ALL_VERBS.filter((v) => v !== 'deletecollection') : ALL_VERBS,
+export function apiGroupList(kinds: KindCatalog): object {
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: kinds.groups().map((g) => groupEntry(g.name, g.versions)),
   };
-  if (info.shortNames) main.shortNames = info.shortNames;
-  if (info.categories) main.categories = info.categories;
+}
+
+export function apiGroup(kinds: KindCatalog, name: string): object | undefined {
+  const group = kinds.groups().find((g) => g.name === name);
+  return group ? { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group.name, group.versions) } : undefined;
+}
+
+function proxyKind(d: KindDescriptor): string {
+  return `${d.kind}ProxyOptions`;
+}
+
+function entries(d: KindDescriptor): object[] {
+  const main: Record<string, unknown> = {
+    name: d.plural,
+    singularName: d.singular,
+    namespaced: d.namespaced,
+    kind: d.kind,
+    verbs: d.verbs ?? ALL_VERBS,
+  };
+  if (d.shortNames?.length) main.shortNames = d.shortNames;
+  if (d.categories?.length) main.categories = d.categories;
   const out: object[] = [main];
-  for (const sub of info.subresources ?? []) {
-    if (sub === 'status') {
-      out.push({
-        name: `${info.name}/status`,
-        singularName: '',
-        namespaced: info.namespaced,
-        kind: info.kind,
-        verbs: ['get', 'patch', 'update'],
-      });
-    } else if (sub === 'log') {
-      out.push({
-        name: `${info.name}/log`,
-        singularName: '',
-        namespaced: info.namespaced,
-        kind: info.kind,
-        verbs: ['get'],
-      });
-    }
+  for (const sub of d.subresources ?? []) {
+    const how = SUBRESOURCES[sub];
+    if (!how) continue;
+    const entry: Record<string, unknown> = {
+      name: `${d.plural}/${sub}`,
+      singularName: '',
+      namespaced: d.namespaced,
+      kind: sub === 'proxy' ? proxyKind(d) : (how.kind ?? d.kind),
+      verbs: how.verbs,
+    };
+    if (how.group) entry.group = how.group;
+    if (how.version) entry.version = how.version;
+    out.push(entry);
   }
   return out;
 }
 
 /** APIResourceList of a group-version, or undefined when the server does not serve it. */
-export function apiResourceList(group: string, version: string): object | undefined {
-  if (version !== 'v1') return undefined;
-  const groupVersion = group ? `${group}/${version}` : version;
-  if (group === AUTHORIZATION_GROUP) {
-    return {
-      kind: 'APIResourceList',
-      apiVersion: 'v1',
-      groupVersion,
-      resources: [
-        {
-          name: 'selfsubjectaccessreviews',
-          singularName: 'selfsubjectaccessreview',
-          namespaced: false,
-          kind: 'SelfSubjectAccessReview',
-          verbs: ['create'],
-        },
-        {
-          name: 'selfsubjectrulesreviews',
-          singularName: 'selfsubjectrulesreview',
-          namespaced: false,
-          kind: 'SelfSubjectRulesReview',
-          verbs: ['create'],
-        },
-      ],
-    };
-  }
-  const served = RESOURCES.filter((r) => r.group === group && r.version === version);
+export function apiResourceList(kinds: KindCatalog, group: string, version: string): object | undefined {
+  const served = kinds.inGroupVersion(group, version);
   if (served.length === 0) return undefined;
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources: served.flatMap(entries) };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources: served.flatMap(entries),
+  };
 }

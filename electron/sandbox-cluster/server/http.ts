@@ -1,33 +1,28 @@
-// The HTTPS API server: authentication, injected faults, non-resource endpoints, RBAC, then the verb handlers.
+// The HTTPS API server: authentication (and impersonation), injected faults, non-resource endpoints, RBAC, then the
+// verb handlers of the resource the kind catalog resolves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { authenticate } from '../auth/authn.js';
 import type { Pki } from '../auth/certs.js';
-import { authorize, forbiddenError, isMaster } from '../auth/rbac.js';
-import { methodNotSupported, unauthorized } from '../errors.js';
+import { AUTHENTICATED, forbiddenError, isMaster, type Attributes } from '../auth/rbac.js';
+import { forbidden, methodNotSupported, unauthorized } from '../errors.js';
 import type { Actor } from '../types.js';
 import { decodeObject, mediaType, readBodyBytes } from './body.js';
 import { decodeReview } from './protobuf.js';
 import type { ServerContext } from './context.js';
-import {
-  AUTHORIZATION_GROUP,
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  apiVersions,
-  SERVER_VERSION,
-} from './discovery.js';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.js';
 import { handleFaultRoute } from './fault-routes.js';
 import { handleGet, handleList, handlePodLog, handleWatch } from './read-handlers.js';
 import { notFoundPath, type ResourceRequest } from './request.js';
 import { sendError, sendJson, sendText } from './respond.js';
-import { accessReview, rulesReview } from './reviews.js';
+import { accessReview, rulesReview, selfSubjectReview, subjectAccessReview } from './reviews.js';
 import { resolveResource, splitApiPath, verbOf } from './routes.js';
+import { handleSubresource, SUBRESOURCE_HANDLERS } from './subresources.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './write-handlers.js';
 
-function checkNonResource(user: Actor, verb: string, path: string): void {
-  const decision = authorize({ user, verb, resourceRequest: false, path });
-  if (!decision.allowed) throw forbiddenError({ user, verb, resourceRequest: false, path });
+function checkNonResource(ctx: ServerContext, user: Actor, verb: string, path: string): void {
+  const attrs: Attributes = { user, verb, resourceRequest: false, path };
+  if (!ctx.authorizer.authorize(attrs).allowed) throw forbiddenError(attrs);
 }
 
 /** /version, /api, /apis, /openapi, health: everything that is not a resource. Returns false if not one of them. */
@@ -36,21 +31,21 @@ function nonResource(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   const host = `${req.socket.localAddress ?? '127.0.0.1'}:${req.socket.localPort ?? 0}`;
   const verb = (req.method ?? 'GET').toLowerCase() === 'head' ? 'get' : (req.method ?? 'GET').toLowerCase();
   const reply = (body: unknown): true => {
-    checkNonResource(user, verb, path);
+    checkNonResource(ctx, user, verb, path);
     if (verb !== 'get') throw methodNotSupported('', verb);
     sendJson(res, 200, body);
     return true;
   };
   if (path === '/version') return reply(SERVER_VERSION);
   if (path === '/api') return reply(apiVersions(host));
-  if (path === '/apis') return reply(apiGroupList());
+  if (path === '/apis') return reply(apiGroupList(ctx.kinds));
   if (path === '/healthz' || path === '/livez' || path === '/readyz') {
-    checkNonResource(user, 'get', path);
+    checkNonResource(ctx, user, 'get', path);
     sendText(res, 200, 'ok');
     return true;
   }
   if (path === '/openapi/v2') {
-    checkNonResource(user, 'get', path);
+    checkNonResource(ctx, user, 'get', path);
     // An empty protobuf document: enough for kubectl 1.27-1.33, which then rely on server-side field validation.
     res.writeHead(200, {
       'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
@@ -59,47 +54,69 @@ function nonResource(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
     res.end();
     return true;
   }
-  if (path === '/openapi/v3') return reply(ctx.schema.openApiV3Index());
+  if (path === '/openapi/v3') return reply(ctx.schema.openApiV3Index(ctx.kinds));
   if (path.startsWith('/openapi/v3/')) {
-    const doc = ctx.schema.openApiV3Document(path.slice('/openapi/v3/'.length));
+    const doc = ctx.schema.openApiV3Document(ctx.kinds, path.slice('/openapi/v3/'.length));
     if (!doc) throw notFoundPath();
     return reply(doc);
   }
   const parts = path.split('/').filter((p) => p !== '');
   if (parts[0] === 'apis' && parts.length === 2 && parts[1]) {
-    const group = apiGroup(parts[1]);
+    const group = apiGroup(ctx.kinds, parts[1]);
     if (!group) throw notFoundPath();
     return reply(group);
   }
   return false;
 }
 
-async function handleReview(
-  user: Actor,
-  req: IncomingMessage,
-  res: ServerResponse,
-  resource: 'selfsubjectaccessreviews' | 'selfsubjectrulesreviews',
-): Promise<void> {
-  if (req.method !== 'POST') throw methodNotSupported(resource, (req.method ?? '').toLowerCase());
-  const attrs = { user, verb: 'create', resourceRequest: true, group: AUTHORIZATION_GROUP, resource };
-  if (!authorize(attrs).allowed) throw forbiddenError(attrs);
-  const kind = resource === 'selfsubjectaccessreviews' ? 'SelfSubjectAccessReview' : 'SelfSubjectRulesReview';
-  const bytes = await readBodyBytes(req);
+async function handleReview(ctx: ServerContext, r: ResourceRequest): Promise<void> {
+  if (r.req.method !== 'POST') throw methodNotSupported(r.info.plural, (r.req.method ?? '').toLowerCase());
+  const bytes = await readBodyBytes(r.req);
+  const resource = r.info.plural;
+  const protobuf = mediaType(r.req.headers['content-type']) === 'application/vnd.kubernetes.protobuf';
   const body =
-    mediaType(req.headers['content-type']) === 'application/vnd.kubernetes.protobuf'
+    protobuf && (resource === 'selfsubjectaccessreviews' || resource === 'selfsubjectrulesreviews')
       ? decodeReview(bytes, resource)
-      : decodeObject(req.headers['content-type'], bytes.toString('utf8'), kind, 'v1');
-  sendJson(res, 201, resource === 'selfsubjectaccessreviews' ? accessReview(user, body) : rulesReview(user, body));
+      : protobuf
+        ? {}
+        : decodeObject(r.req.headers['content-type'], bytes.toString('utf8'), r.info.kind, r.info.version);
+  const authz = ctx.authorizer;
+  const answers: Record<string, () => unknown> = {
+    selfsubjectaccessreviews: () => accessReview(authz, r.user, body),
+    selfsubjectrulesreviews: () => rulesReview(authz, r.user, body),
+    subjectaccessreviews: () => subjectAccessReview(authz, body),
+    selfsubjectreviews: () => selfSubjectReview(r.user, `${r.info.group}/${r.info.version}`),
+  };
+  const answer = answers[resource];
+  if (!answer) throw notFoundPath();
+  sendJson(r.res, 201, answer());
+}
+
+/** Impersonate-User / Impersonate-Group (kubectl --as, --as-group), for users allowed to impersonate. */
+function impersonated(ctx: ServerContext, req: IncomingMessage, user: Actor): Actor {
+  const as = req.headers['impersonate-user'];
+  const asGroups = req.headers['impersonate-group'];
+  if (as === undefined && asGroups === undefined) return user;
+  const name = Array.isArray(as) ? (as[0] ?? '') : (as ?? '');
+  const attrs: Attributes = { user, verb: 'impersonate', resourceRequest: true, group: '', resource: 'users', name };
+  if (!ctx.authorizer.authorize(attrs).allowed) {
+    throw forbidden(
+      `users "${name}" is forbidden: User "${user.user}" cannot impersonate resource "users" in API group "" at the cluster scope`,
+    );
+  }
+  const groups = (Array.isArray(asGroups) ? asGroups : asGroups ? asGroups.split(',') : []).map((g) => g.trim());
+  if (!groups.includes(AUTHENTICATED)) groups.push(AUTHENTICATED);
+  return { user: name, groups };
 }
 
 async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-  const user = authenticate(req, ctx.users);
-  if (!user) throw unauthorized();
+  const authenticated = authenticate(req, ctx.users);
+  if (!authenticated) throw unauthorized();
   if (url.pathname.startsWith('/sandbox/faults/')) {
-    if (!isMaster(user))
+    if (!isMaster(authenticated))
       throw forbiddenError({
-        user,
+        user: authenticated,
         verb: (req.method ?? '').toLowerCase(),
         resourceRequest: false,
         path: url.pathname,
@@ -109,38 +126,33 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   }
   const injected = ctx.faults.take();
   if (injected) throw injected;
+  const user = impersonated(ctx, req, authenticated);
   if (nonResource(ctx, req, res, url, user)) return;
   const parsed = splitApiPath(url.pathname);
   if (!parsed) throw notFoundPath();
   if (parsed.rest.length === 0) {
-    const list = apiResourceList(parsed.group, parsed.version);
+    const list = apiResourceList(ctx.kinds, parsed.group, parsed.version);
     if (!list) throw notFoundPath();
-    checkNonResource(user, 'get', url.pathname.replace(/\/+$/, ''));
+    checkNonResource(ctx, user, 'get', url.pathname.replace(/\/+$/, ''));
     sendJson(res, 200, list);
     return;
   }
-  if (parsed.group === AUTHORIZATION_GROUP && parsed.version === 'v1' && parsed.rest.length === 1) {
-    const resource = parsed.rest[0];
-    if (resource === 'selfsubjectaccessreviews' || resource === 'selfsubjectrulesreviews') {
-      await handleReview(user, req, res, resource);
-      return;
-    }
-  }
-  const target = resolveResource(parsed);
+  const target = resolveResource(ctx.kinds, parsed);
   const method = req.method ?? 'GET';
   const verb = verbOf(method, target.name !== undefined, url);
-  const attrs = {
+  const attrs: Attributes = {
     user,
     verb,
     resourceRequest: true,
     group: target.info.group,
-    resource: target.info.name,
+    resource: target.info.plural,
     subresource: target.subresource,
     namespace: target.namespace,
     name: target.name,
   };
-  if (!authorize(attrs).allowed) throw forbiddenError(attrs);
+  if (!ctx.authorizer.authorize(attrs).allowed) throw forbiddenError(attrs);
   const r: ResourceRequest = { req, res, url, user, verb, ...target };
+  if (target.info.virtual) return handleReview(ctx, r);
   await dispatch(ctx, r, method);
 }
 
@@ -150,9 +162,11 @@ async function dispatch(ctx: ServerContext, r: ResourceRequest, method: string):
     handlePodLog(ctx, r);
     return;
   }
+  if (r.subresource !== undefined && SUBRESOURCE_HANDLERS.has(r.subresource)) return handleSubresource(ctx, r);
   if (r.name === undefined && r.info.namespaced && r.namespace === undefined && method !== 'GET') {
     throw notFoundPath();
   }
+  const plural = r.info.plural;
   switch (r.verb) {
     case 'get':
       return handleGet(ctx, r);
@@ -161,20 +175,22 @@ async function dispatch(ctx: ServerContext, r: ResourceRequest, method: string):
     case 'watch':
       return handleWatch(ctx, r);
     case 'create':
-      if (r.name !== undefined) throw methodNotSupported(r.info.name, 'create');
+      if (r.name !== undefined) throw methodNotSupported(plural, 'create');
       return handleCreate(ctx, r);
     case 'update':
-      if (r.name === undefined) throw methodNotSupported(r.info.name, 'update');
+      if (r.name === undefined) throw methodNotSupported(plural, 'update');
       return handleUpdate(ctx, r);
     case 'patch':
-      if (r.name === undefined) throw methodNotSupported(r.info.name, 'patch');
+      if (r.name === undefined) throw methodNotSupported(plural, 'patch');
       return handlePatch(ctx, r);
     case 'delete':
       return handleDelete(ctx, r);
     case 'deletecollection':
+      if ((r.info.verbs ?? []).length > 0 && !r.info.verbs?.includes('deletecollection'))
+        throw methodNotSupported(plural, 'deletecollection');
       return handleDeleteCollection(ctx, r);
     default:
-      throw methodNotSupported(r.info.name, r.verb);
+      throw methodNotSupported(plural, r.verb);
   }
 }
 

@@ -1,9 +1,11 @@
 // The objects kubectl's `create <kind>` generators send as protobuf (kubectl 1.32 posts ConfigMaps, Secrets,
 // ResourceQuotas and Namespaces that way and does not retry as JSON on 415), decoded into the JSON shape the rest of
 // the server handles. Field numbers are those of k8s.io/api/core/v1 and apimachinery's ObjectMeta; fields those
-// generators never set (owner references, managed fields, status) are not read. Other kinds stay 415.
+// generators never set (owner references, managed fields, status) are not read. The kinds of round two are decoded
+// from their specs in protobuf-schema.ts. Other kinds stay 415.
 import type { ResourceName } from '../types.js';
 import { unsupportedMediaType } from './body.js';
+import { DELETE_OPTIONS, decodeMessage, OBJECT_SPECS } from './protobuf-schema.js';
 import { ProtoMessage, unwrap } from './protobuf-wire.js';
 
 type Json = Record<string, unknown>;
@@ -50,8 +52,24 @@ const BODIES: Partial<Record<ResourceName, (o: ProtoMessage) => Json>> = {
 
 /** Decodes a create/update body of `resource` sent as application/vnd.kubernetes.protobuf; 415 for other kinds. */
 export function decodeProtobufObject(resource: ResourceName, body: Buffer): Json {
-  const decode = BODIES[resource];
+  const spec = OBJECT_SPECS[resource];
+  const decode = BODIES[resource] ?? (spec ? (o: ProtoMessage) => decodeMessage(o, spec) : undefined);
   if (!decode) throw unsupportedMediaType();
   const { apiVersion, kind, object } = unwrap(body);
   return compact({ apiVersion, kind, metadata: objectMeta(object.sub(1)), ...decode(object) });
+}
+
+/** A meta/v1 DeleteOptions message (the envelope already opened). */
+export function decodeDeleteOptions(m: ProtoMessage): Json {
+  return decodeMessage(m, DELETE_OPTIONS);
+}
+
+/** A policy/v1 Eviction: its metadata and the DeleteOptions it carries. */
+export function decodeEviction(body: Buffer): Json {
+  const { object } = unwrap(body);
+  const options = object.sub(2);
+  return compact({
+    metadata: objectMeta(object.sub(1)),
+    deleteOptions: options ? decodeDeleteOptions(options) : undefined,
+  });
 }

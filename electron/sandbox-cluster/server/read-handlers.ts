@@ -1,7 +1,7 @@
 // GET verbs: get, list (with limit/continue and selectors), watch, and a pod's log.
 import { badRequest } from '../errors.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../apimachinery/selectors.js';
-import { apiVersionOf } from '../store/resources.js';
+import { apiVersionOf, type KindDescriptor } from '../kinds/descriptor.js';
 import { objectKey } from '../store/store.js';
 import type { KubeObject } from '../types.js';
 import type { ServerContext } from './context.js';
@@ -15,19 +15,22 @@ function includeObjectOf(url: URL): IncludeObject {
   return v === 'None' || v === 'Object' ? v : 'Metadata';
 }
 
+/** The object as the requested version shows it (events.k8s.io/v1 over core Events; a custom resource's version). */
+export function served(d: KindDescriptor, o: KubeObject): KubeObject {
+  if (d.conversion) return d.conversion.fromStorage(o);
+  const apiVersion = apiVersionOf(d);
+  return o.apiVersion === apiVersion ? o : { ...o, apiVersion };
+}
+
 export function handleGet(ctx: ServerContext, r: ResourceRequest): void {
-  const object = ctx.registry.get(r.info.name, r.namespace, r.name ?? '');
+  const stored = ctx.registry.get(r.info.resource, r.namespace, r.name ?? '');
+  const serve = (o: KubeObject): KubeObject => served(r.info, o);
   if (wantsTable(r.req.headers.accept)) {
-    sendJson(
-      r.res,
-      200,
-      toTable(r.info.name, [object], ctx.clock(), includeObjectOf(r.url), {
-        resourceVersion: object.metadata.resourceVersion,
-      }),
-    );
+    const meta = { resourceVersion: stored.metadata.resourceVersion };
+    sendJson(r.res, 200, toTable(r.info.columns, [stored], ctx.clock(), includeObjectOf(r.url), meta, serve));
     return;
   }
-  sendJson(r.res, 200, object);
+  sendJson(r.res, 200, serve(stored));
 }
 
 interface ContinueToken {
@@ -58,7 +61,7 @@ function decodeContinue(text: string): ContinueToken {
 export function selectorsOf(r: ResourceRequest) {
   const labelText = r.url.searchParams.get('labelSelector') ?? '';
   const fieldText = r.url.searchParams.get('fieldSelector') ?? '';
-  return { labels: parseLabelSelector(labelText), fields: parseFieldSelector(r.info.name, fieldText) };
+  return { labels: parseLabelSelector(labelText), fields: parseFieldSelector(r.info.fields, fieldText) };
 }
 
 export function handleList(ctx: ServerContext, r: ResourceRequest): void {
@@ -67,7 +70,7 @@ export function handleList(ctx: ServerContext, r: ResourceRequest): void {
   const continueText = r.url.searchParams.get('continue');
   const token = continueText ? decodeContinue(continueText) : undefined;
   const listRv = token?.rv ?? ctx.store.currentRv();
-  const all = ctx.store.list(r.info.name, r.namespace);
+  const all = ctx.store.list(r.info.resource, r.namespace);
   const matching: KubeObject[] = [];
   let more = false;
   let lastKey = '';
@@ -75,7 +78,7 @@ export function handleList(ctx: ServerContext, r: ResourceRequest): void {
   for (const o of all) {
     const key = objectKey(o.metadata.namespace, o.metadata.name);
     if (token && key <= token.start) continue;
-    if (!matchesLabels(labels, o.metadata.labels) || !matchesFields(r.info.name, fields, o)) continue;
+    if (!matchesLabels(labels, o.metadata.labels) || !matchesFields(r.info.fields, fields, o)) continue;
     if (limit !== undefined && limit > 0 && matching.length >= limit) {
       more = true;
       remaining++;
@@ -91,12 +94,14 @@ export function handleList(ctx: ServerContext, r: ResourceRequest): void {
     if (labels.length === 0 && fields.length === 0) metadata.remainingItemCount = remaining;
   }
   if (wantsTable(r.req.headers.accept)) {
-    sendJson(r.res, 200, toTable(r.info.name, matching, ctx.clock(), includeObjectOf(r.url), metadata));
+    const serve = (o: KubeObject): KubeObject => served(r.info, o);
+    sendJson(r.res, 200, toTable(r.info.columns, matching, ctx.clock(), includeObjectOf(r.url), metadata, serve));
     return;
   }
   // Stream-free but allocation-light: the list body is built once as a string.
-  const head = JSON.stringify({ kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata }).slice(0, -1);
-  const body = `${head},"items":[${matching.map((o) => JSON.stringify(o)).join(',')}]}`;
+  const listKind = r.info.listKind ?? `${r.info.kind}List`;
+  const head = JSON.stringify({ kind: listKind, apiVersion: apiVersionOf(r.info), metadata }).slice(0, -1);
+  const body = `${head},"items":[${matching.map((o) => JSON.stringify(served(r.info, o))).join(',')}]}`;
   r.res.writeHead(200, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),
@@ -112,8 +117,12 @@ export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
   const table = wantsTable(r.req.headers.accept);
   const include = includeObjectOf(r.url);
   const rv = r.url.searchParams.get('resourceVersion') ?? undefined;
+  const convert = r.info.conversion !== undefined || r.info.crd !== undefined;
   ctx.watches.start(r.req, r.res, {
-    resource: r.info.name,
+    resource: r.info.resource,
+    kind: r.info.kind,
+    apiVersion: apiVersionOf(r.info),
+    fieldGetters: r.info.fields,
     namespace: r.namespace,
     labels,
     fields,
@@ -121,9 +130,14 @@ export function handleWatch(ctx: ServerContext, r: ResourceRequest): void {
     bookmarks: r.url.searchParams.get('allowWatchBookmarks') === 'true',
     timeoutSeconds: intParam(r.url, 'timeoutSeconds'),
     transform: table
-      ? (o) => toTable(r.info.name, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion })
-      : undefined,
-    encoding: table ? `table;includeObject=${include}` : undefined,
+      ? (o) =>
+          toTable(r.info.columns, [o], ctx.clock(), include, { resourceVersion: o.metadata.resourceVersion }, (x) =>
+            served(r.info, x),
+          )
+      : convert
+        ? (o) => served(r.info, o)
+        : undefined,
+    encoding: table ? `table;includeObject=${include};${apiVersionOf(r.info)}` : `json;${apiVersionOf(r.info)}`,
   });
 }
 

@@ -1,7 +1,7 @@
 // One parsed API request: the route (resource, namespace, name, subresource), the verb and the query options.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { invalid, StatusError } from '../errors.js';
-import type { ResourceInfo } from '../store/resources.js';
+import type { KindDescriptor } from '../kinds/descriptor.js';
 import type { Actor } from '../types.js';
 
 export interface ResourceRequest {
@@ -9,7 +9,7 @@ export interface ResourceRequest {
   res: ServerResponse;
   url: URL;
   user: Actor;
-  info: ResourceInfo;
+  info: KindDescriptor;
   namespace?: string;
   name?: string;
   subresource?: string;

@@ -1,6 +1,7 @@
 // Parsing API paths (/api/v1/..., /apis/<group>/<version>/...) into resource requests.
 import { badRequest } from '../errors.js';
-import { findResource, type ResourceInfo } from '../store/resources.js';
+import type { KindCatalog } from '../kinds/catalog.js';
+import type { KindDescriptor } from '../kinds/descriptor.js';
 import { notFoundPath } from './request.js';
 
 export interface ParsedPath {
@@ -11,7 +12,7 @@ export interface ParsedPath {
 }
 
 export interface ResourcePath {
-  info: ResourceInfo;
+  info: KindDescriptor;
   namespace?: string;
   name?: string;
   subresource?: string;
@@ -35,7 +36,7 @@ export function splitApiPath(pathname: string): ParsedPath | undefined {
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 /** Resolves `[namespaces/<ns>/]<resource>[/<name>[/<subresource>]]`; unknown resources are 404s. */
-export function resolveResource(p: ParsedPath): ResourcePath {
+export function resolveResource(kinds: KindCatalog, p: ParsedPath): ResourcePath {
   let rest = p.rest;
   let namespace: string | undefined;
   const isNamespaceSub = p.group === '' && rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2] ?? '');
@@ -44,7 +45,7 @@ export function resolveResource(p: ParsedPath): ResourcePath {
     rest = rest.slice(2);
   }
   if (rest.length === 0 || rest.length > 3) throw notFoundPath();
-  const info = findResource(p.group, p.version, rest[0] ?? '');
+  const info = kinds.lookup(p.group, p.version, rest[0] ?? '');
   if (!info) throw notFoundPath();
   if (namespace !== undefined && !info.namespaced) throw notFoundPath();
   const subresource = rest[2];
@@ -52,13 +53,22 @@ export function resolveResource(p: ParsedPath): ResourcePath {
   return { info, namespace, name: rest[1], subresource };
 }
 
+/**
+ * The `watch` query parameter as the real server's codec reads a bool (runtime.Convert_Slice_string_To_bool): absent,
+ * `0` or `false` in any case mean no watch, every other value (an empty one included) means watch. The official
+ * Python client sends `watch=True`.
+ */
+export function isWatch(url: URL): boolean {
+  const v = url.searchParams.get('watch');
+  return v !== null && v !== '0' && v.toLowerCase() !== 'false';
+}
+
 /** The RBAC verb of a request. */
 export function verbOf(method: string, hasName: boolean, url: URL): string {
-  const watch = url.searchParams.get('watch');
   switch (method) {
     case 'GET':
     case 'HEAD':
-      if (watch === '1' || watch === 'true') return 'watch';
+      if (isWatch(url)) return 'watch';
       return hasName ? 'get' : 'list';
     case 'POST':
       return 'create';

@@ -4,7 +4,7 @@ import { age } from './table-format.js';
 
 export interface Column {
   name: string;
-  type: 'string' | 'integer' | 'number' | 'date';
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
   format?: string;
   priority?: number;
   description: string;

@@ -77,31 +77,6 @@ export function num(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
 
-/** The STATUS column of `kubectl get pods` (printPod). */
-export function podStatusReason(pod: KubeObject): string {
-  const status = (pod.status ?? {}) as Json;
-  let reason = typeof status.reason === 'string' && status.reason ? status.reason : String(status.phase ?? 'Pending');
-  let hasRunning = false;
-  const statuses = Array.isArray(status.containerStatuses) ? (status.containerStatuses as Json[]) : [];
-  for (const cs of [...statuses].reverse()) {
-    const state = (cs.state ?? {}) as Json;
-    const waiting = state.waiting as Json | undefined;
-    const terminated = state.terminated as Json | undefined;
-    if (waiting && typeof waiting.reason === 'string' && waiting.reason) reason = waiting.reason;
-    else if (terminated) {
-      if (typeof terminated.reason === 'string' && terminated.reason) reason = terminated.reason;
-      else if (num(terminated.signal) !== 0) reason = `Signal:${num(terminated.signal)}`;
-      else reason = `ExitCode:${num(terminated.exitCode)}`;
-    } else if (cs.ready === true && state.running) hasRunning = true;
-  }
-  if (reason === 'Completed' && hasRunning) {
-    const conditions = Array.isArray(status.conditions) ? (status.conditions as Json[]) : [];
-    reason = conditions.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
-  }
-  if (pod.metadata.deletionTimestamp) reason = status.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-  return reason;
-}
-
 export function nodeStatus(node: KubeObject): string {
   const conditions = Array.isArray(node.status?.conditions) ? (node.status.conditions as Json[]) : [];
   const ready = conditions.find((c) => c.type === 'Ready');

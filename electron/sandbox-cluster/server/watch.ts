@@ -2,13 +2,22 @@
 // stall them all, as a flaky network or a stuck API server would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gone } from '../errors.js';
-import { matchesFields, matchesLabels, type FieldRequirement, type LabelSelector } from '../apimachinery/selectors.js';
+import {
+  matchesFields,
+  matchesLabels,
+  type FieldGetters,
+  type FieldRequirement,
+  type LabelSelector,
+} from '../apimachinery/selectors.js';
 import type { CommittedEvent, ObjectStore } from '../store/store.js';
-import { apiVersionOf, resourceInfo } from '../store/resources.js';
 import type { KubeObject, ResourceName } from '../types.js';
 
 export interface WatchRequest {
   resource: ResourceName;
+  /** Kind and apiVersion of the version watched (BOOKMARK events carry them). */
+  kind: string;
+  apiVersion: string;
+  fieldGetters: FieldGetters;
   namespace?: string;
   labels: LabelSelector;
   fields: FieldRequirement[];
@@ -207,14 +216,13 @@ export class WatchHub {
     this.watchers.add(watcher);
     req.on('close', () => watcher.onClose());
     res.on('close', () => watcher.onClose());
-    const info = resourceInfo(w.resource);
     const line = (type: string, object: unknown): string => JSON.stringify({ type, object }) + '\n';
     const objectLine = (type: string, o: KubeObject): string =>
       w.transform ? line(type, w.transform(o, type)) : `{"type":"${type}","object":${encode(o)}}\n`;
     const matches = (o: KubeObject): boolean =>
       (!w.namespace || o.metadata.namespace === w.namespace) &&
       matchesLabels(w.labels, o.metadata.labels) &&
-      matchesFields(w.resource, w.fields, o);
+      matchesFields(w.fieldGetters, w.fields, o);
     // A transform without a named encoding may be unique to this watcher, so only named or plain ones are shared.
     const encoding = w.transform ? w.encoding : 'json';
     const deliver = (e: CommittedEvent, live = false): void => {
@@ -259,8 +267,8 @@ export class WatchHub {
     if (w.bookmarks) {
       const tick = (): void => {
         const bookmark = {
-          kind: info.kind,
-          apiVersion: apiVersionOf(info),
+          kind: w.kind,
+          apiVersion: w.apiVersion,
           metadata: { resourceVersion: String(this.store.currentRv()) },
         };
         watcher.send(line('BOOKMARK', bookmark));

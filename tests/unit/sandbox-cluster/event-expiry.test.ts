@@ -1,3 +1,5 @@
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import { describe, expect, it, vi } from 'vitest';
 import { expireEvents, startEventExpiry } from '../../../electron/sandbox-cluster/registry/event-expiry.js';
 import { EventRecorder } from '../../../electron/sandbox-cluster/registry/events.js';
@@ -9,7 +11,7 @@ const MINUTE = 60_000;
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
 function setup(clock: () => number): { registry: Registry; recorder: EventRecorder } {
-  const registry = new Registry(new ObjectStore(), clock);
+  const registry = new Registry(new ObjectStore(), clock, new KindCatalog(builtinKinds()));
   registry.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } } as KubeObject);
   return { registry, recorder: new EventRecorder(registry, clock) };
 }

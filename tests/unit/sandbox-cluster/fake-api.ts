@@ -4,13 +4,17 @@
 
 import { randomUUID } from 'node:crypto';
 import { alreadyExists, conflict, notFound } from '../../../electron/sandbox-cluster/errors.js';
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import type {
   AdmissionHook,
+  AdmissionPlugin,
   ClusterApi,
   EventSource,
   KubeObject,
   ResourceName,
   StoreEvent,
+  StoredResource,
 } from '../../../electron/sandbox-cluster/types.js';
 
 export interface RecordedEvent {
@@ -26,6 +30,22 @@ export class FakeApi implements ClusterApi {
   readonly events: RecordedEvent[] = [];
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private readonly hooks: AdmissionHook[] = [];
+  /**
+   * Mutating admission, run before the validating hooks: LimitRanger's defaults only. ServiceAccount and Priority
+   * admission need the bootstrap objects and the API controllers, which the workload controllers' tests do not run.
+   */
+  private readonly mutators: AdmissionHook[] = [];
+  /** What `resources()` reports: the kinds the controllers under test sweep. */
+  storedResources: StoredResource[] = new KindCatalog(builtinKinds())
+    .stored()
+    .map(({ resource, group, version, kind, plural, namespaced }) => ({
+      resource,
+      group,
+      version,
+      kind,
+      plural,
+      namespaced,
+    }));
   private rv = 1;
   private suffix = 0;
   clockOffset = 0;
@@ -39,6 +59,10 @@ export class FakeApi implements ClusterApi {
   }
 
   now = (): number => Date.now() + this.clockOffset;
+
+  resources(): StoredResource[] {
+    return this.storedResources;
+  }
 
   get(resource: ResourceName, namespace: string | undefined, name: string): KubeObject | undefined {
     const o = this.objects.get(this.key(resource, namespace, name));
@@ -69,7 +93,8 @@ export class FakeApi implements ClusterApi {
       o.metadata.annotations = { ...o.metadata.annotations, 'deprecated.daemonset.template.generation': '1' };
       delete o.status;
     }
-    for (const hook of this.hooks) hook({ operation: 'CREATE', resource, object: o, dryRun: false });
+    for (const hook of [...this.mutators, ...this.hooks])
+      hook({ operation: 'CREATE', resource, object: o, dryRun: false });
     o.metadata.resourceVersion = String(++this.rv);
     this.objects.set(k, o);
     this.emit({ type: 'ADDED', resource, object: o });
@@ -172,8 +197,13 @@ export class FakeApi implements ClusterApi {
     return () => this.listeners.delete(listener);
   }
 
-  addAdmission(hook: AdmissionHook): void {
-    this.hooks.push(hook);
+  addAdmission(hook: AdmissionHook | AdmissionPlugin): void {
+    if (typeof hook === 'function') this.hooks.push(hook);
+    else {
+      if (hook.name === 'ServiceAccount' || hook.name === 'Priority') return;
+      if (hook.mutate) this.mutators.push(hook.mutate);
+      if (hook.validate) this.hooks.push(hook.validate);
+    }
   }
 
   recordEvent(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource) {

@@ -4,6 +4,8 @@ import { applyPatch, trackUpdate } from '../../../electron/sandbox-cluster/patch
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 import { containersOf, NOW } from './patch-fixtures.js';
 
+const DAEMONSETS = { plural: 'daemonsets', group: 'apps' };
+
 const APPLY = 'application/apply-patch+yaml';
 
 function manifest(image: string, labels: Record<string, string> = { app: 'agent' }, env?: unknown[]) {
@@ -23,7 +25,7 @@ function manifest(image: string, labels: Record<string, string> = { app: 'agent'
 
 function apply(current: KubeObject | undefined, config: unknown, manager: string, force?: boolean): KubeObject {
   return applyPatch(APPLY, current, stringify(config), {
-    resource: 'daemonsets',
+    resource: DAEMONSETS,
     now: NOW,
     fieldManager: manager,
     force,
@@ -213,7 +215,7 @@ describe('server-side apply', () => {
 
   it('answers 400 for YAML that does not parse', () => {
     expect(
-      failure(() => applyPatch(APPLY, undefined, 'a: [', { resource: 'daemonsets', now: NOW, fieldManager: 'x' })).code,
+      failure(() => applyPatch(APPLY, undefined, 'a: [', { resource: DAEMONSETS, now: NOW, fieldManager: 'x' })).code,
     ).toBe(400);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applyPatch } from '../../../electron/sandbox-cluster/patch/index.js';
 import { containersOf, daemonSet, NOW } from './patch-fixtures.js';
 
-const opts = { resource: 'daemonsets' as const, now: NOW, fieldManager: 'kubectl-patch' };
+const DAEMONSETS = { plural: 'daemonsets', group: 'apps' };
+
+const opts = { resource: DAEMONSETS, now: NOW, fieldManager: 'kubectl-patch' };
 const live = daemonSet([{ name: 'app', image: 'app:1', args: ['--a'] }]);
 
 function status(fn: () => unknown): { code?: number; message?: string; reason?: string; details?: unknown } {
@@ -83,7 +85,7 @@ describe('content types and options', () => {
     });
     expect(
       status(() =>
-        applyPatch('application/apply-patch+yaml', live, 'kind: DaemonSet', { resource: 'daemonsets', now: NOW }),
+        applyPatch('application/apply-patch+yaml', live, 'kind: DaemonSet', { resource: DAEMONSETS, now: NOW }),
       ),
     ).toMatchObject({
       code: 422,

@@ -3,10 +3,12 @@ import { applyPatch } from '../../../electron/sandbox-cluster/patch/index.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 import { containersOf, daemonSet, NOW } from './patch-fixtures.js';
 
+const DAEMONSETS = { plural: 'daemonsets', group: 'apps' };
+
 const SMP = 'application/strategic-merge-patch+json';
 
 function smp(current: KubeObject, patch: unknown): KubeObject {
-  return applyPatch(SMP, current, JSON.stringify(patch), { resource: 'daemonsets', now: NOW, fieldManager: 'test' });
+  return applyPatch(SMP, current, JSON.stringify(patch), { resource: DAEMONSETS, now: NOW, fieldManager: 'test' });
 }
 
 function podSpec(patch: Record<string, unknown>): unknown {
@@ -172,7 +174,7 @@ describe('strategic merge patch: maps, nulls and directives', () => {
 
   it('refuses a body that is not a JSON object (400)', () => {
     const err = status(() =>
-      applyPatch(SMP, live, '{"spec":', { resource: 'daemonsets', now: NOW, fieldManager: 'test' }),
+      applyPatch(SMP, live, '{"spec":', { resource: DAEMONSETS, now: NOW, fieldManager: 'test' }),
     );
     expect(err.code).toBe(400);
     expect(status(() => smp(live, ['x'])).code).toBe(400);

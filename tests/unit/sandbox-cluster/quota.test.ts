@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import { formatBytes, formatDecimal, parseQuantity } from '../../../electron/sandbox-cluster/apimachinery/quantity.js';
-import { quotaAdmission, quotaUsage } from '../../../electron/sandbox-cluster/controllers/quota.js';
+import { podAdmission } from '../../../electron/sandbox-cluster/controllers/pod-admission.js';
+import { quotaUsage } from '../../../electron/sandbox-cluster/controllers/quota.js';
 import { FakeApi } from './fake-api.js';
 
 function pod(
@@ -55,7 +56,7 @@ describe('quota usage', () => {
 
   it('refuses the pod that would exceed the hard pods limit with the real message', () => {
     const api = new FakeApi();
-    api.addAdmission(quotaAdmission(api));
+    for (const plugin of podAdmission(api)) api.addAdmission(plugin);
     api.create('resourcequotas', {
       apiVersion: 'v1',
       kind: 'ResourceQuota',

@@ -1,6 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, forbiddenError, rulesFor, type Attributes } from '../../../electron/sandbox-cluster/auth/rbac.js';
+import { Authorizer, forbiddenError, type Attributes } from '../../../electron/sandbox-cluster/auth/rbac.js';
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
+import { Registry } from '../../../electron/sandbox-cluster/registry/registry.js';
+import { seedAccess } from '../../../electron/sandbox-cluster/seed/access.js';
+import { bootstrapCluster } from '../../../electron/sandbox-cluster/seed/bootstrap.js';
+import { createClusterApi } from '../../../electron/sandbox-cluster/registry/cluster-api.js';
+import { EventRecorder } from '../../../electron/sandbox-cluster/registry/events.js';
+import { ObjectStore } from '../../../electron/sandbox-cluster/store/store.js';
 import type { Actor } from '../../../electron/sandbox-cluster/types.js';
+
+/** The stored policy a new sandbox has: bootstrap RBAC, team-a and team-b with the developer's Role and binding. */
+function seededAuthorizer(): Authorizer {
+  const store = new ObjectStore();
+  const registry = new Registry(store, Date.now, new KindCatalog(builtinKinds()));
+  const api = createClusterApi(registry, new EventRecorder(registry, Date.now), Date.now);
+  bootstrapCluster(api);
+  for (const name of ['team-a', 'team-b'])
+    api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  seedAccess(api);
+  return new Authorizer(store);
+}
+
+const authz = seededAuthorizer();
+const authorize = (a: Attributes) => authz.authorize(a);
+const rulesFor = (user: Actor, ns: string) => authz.rulesFor(user, ns);
 
 const developer: Actor = { user: 'developer', groups: ['system:authenticated'] };
 const admin: Actor = { user: 'admin', groups: ['system:masters', 'system:authenticated'] };

@@ -1,3 +1,5 @@
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import { describe, expect, it } from 'vitest';
 import { StatusError } from '../../../electron/sandbox-cluster/errors.js';
 import { EventRecorder } from '../../../electron/sandbox-cluster/registry/events.js';
@@ -6,7 +8,11 @@ import { ObjectStore } from '../../../electron/sandbox-cluster/store/store.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
 
 function setup(): Registry {
-  const registry = new Registry(new ObjectStore(), () => Date.parse('2026-01-01T00:00:00Z'));
+  const registry = new Registry(
+    new ObjectStore(),
+    () => Date.parse('2026-01-01T00:00:00Z'),
+    new KindCatalog(builtinKinds()),
+  );
   registry.create('namespaces', {
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -195,6 +201,46 @@ describe('deletion', () => {
     expect(first.object.metadata.deletionTimestamp).toBe('2026-01-01T00:00:30Z');
     expect(r.delete('pods', 'team-a', 'p', { gracePeriodSeconds: 0 }).finished).toBe(true);
     expect(r.store.get('pods', 'team-a', 'p')).toBeUndefined();
+  });
+
+  it('defaults a pod container request to its limit, and host-network ports onto the host (pods only)', () => {
+    const r = setup();
+    const created = r.create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'agent', namespace: 'team-a' },
+      spec: {
+        hostNetwork: true,
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            ports: [{ containerPort: 9100 }],
+            resources: { requests: { memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+          },
+        ],
+      },
+    } as unknown as KubeObject);
+    const c = (created.spec as { containers: Record<string, unknown>[] }).containers[0];
+    expect(c?.resources).toEqual({
+      requests: { memory: '64Mi', cpu: '200m' },
+      limits: { cpu: '200m', memory: '128Mi' },
+    });
+    expect(c?.ports).toEqual([{ containerPort: 9100, hostPort: 9100, protocol: 'TCP' }]);
+    const template = r.create('daemonsets', {
+      ...ds('agent'),
+      spec: {
+        ...ds('agent').spec,
+        template: {
+          metadata: { labels: { app: 'agent' } },
+          spec: {
+            hostNetwork: true,
+            containers: [{ name: 'c', image: 'busybox:1.36', ports: [{ containerPort: 9100 }] }],
+          },
+        },
+      },
+    } as unknown as KubeObject);
+    expect(template.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 9100, protocol: 'TCP' }]);
   });
 
   it('orphans dependents on Orphan and waits on dependents for Foreground', () => {

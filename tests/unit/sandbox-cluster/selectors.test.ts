@@ -6,7 +6,13 @@ import {
   parseFieldSelector,
   parseLabelSelector,
 } from '../../../electron/sandbox-cluster/apimachinery/selectors.js';
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import type { KubeObject } from '../../../electron/sandbox-cluster/types.js';
+
+const kinds = new KindCatalog(builtinKinds());
+const PODS = kinds.get('pods').fields;
+const DAEMONSETS = kinds.get('daemonsets').fields;
 
 const labels = { app: 'web', tier: 'front', 'example.com/team': 'a' };
 
@@ -85,26 +91,26 @@ describe('field selectors', () => {
   } as KubeObject;
 
   it('matches metadata and pod fields with =, == and !=', () => {
-    expect(matchesFields('pods', parseFieldSelector('pods', 'metadata.name=p1'), pod)).toBe(true);
-    expect(matchesFields('pods', parseFieldSelector('pods', 'spec.nodeName==worker-1,status.phase=Running'), pod)).toBe(
+    expect(matchesFields(PODS, parseFieldSelector(PODS, 'metadata.name=p1'), pod)).toBe(true);
+    expect(matchesFields(PODS, parseFieldSelector(PODS, 'spec.nodeName==worker-1,status.phase=Running'), pod)).toBe(
       true,
     );
-    expect(matchesFields('pods', parseFieldSelector('pods', 'status.phase!=Running'), pod)).toBe(false);
-    expect(matchesFields('pods', parseFieldSelector('pods', 'metadata.namespace=team-b'), pod)).toBe(false);
+    expect(matchesFields(PODS, parseFieldSelector(PODS, 'status.phase!=Running'), pod)).toBe(false);
+    expect(matchesFields(PODS, parseFieldSelector(PODS, 'metadata.namespace=team-b'), pod)).toBe(false);
   });
 
   it('refuses fields the resource does not support with the real message', () => {
-    const error = statusOf(() => parseFieldSelector('daemonsets', 'spec.nodeName=x'));
+    const error = statusOf(() => parseFieldSelector(DAEMONSETS, 'spec.nodeName=x'));
     expect(error.code).toBe(400);
     expect(error.message).toBe('field label not supported: spec.nodeName');
   });
 
   it('refuses a requirement without an operator', () => {
-    expect(statusOf(() => parseFieldSelector('pods', 'metadata.name')).code).toBe(400);
+    expect(statusOf(() => parseFieldSelector(PODS, 'metadata.name')).code).toBe(400);
   });
 
   it('unescapes values', () => {
-    const parsed = parseFieldSelector('pods', 'metadata.name=a\\,b');
+    const parsed = parseFieldSelector(PODS, 'metadata.name=a\\,b');
     expect(parsed).toEqual([{ field: 'metadata.name', value: 'a,b', negate: false }]);
   });
 });
