@@ -78,6 +78,13 @@ export async function buildElectron(options = {}) {
       splitting: true,
       chunkNames: '[name]-[hash]',
     }),
+    // The kubeconfig parser's worker thread, one level below the output directory like main/ and web/, from which
+    // electron/backend/kubeconfig/parse-off-thread.ts finds it (`../workers/kubeconfig-parse.mjs`).
+    build({
+      ...esm,
+      entryPoints: [path.join(root, 'electron/backend/kubeconfig/parse-worker.ts')],
+      outfile: path.join(outDir, 'workers/kubeconfig-parse.mjs'),
+    }),
   ]);
   // The sandbox cluster's exec credential plugin is a separate script that kubeconfigs name by path: it sits next to
   // the sandbox bundle, where the sandbox looks for it.

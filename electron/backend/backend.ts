@@ -56,13 +56,21 @@ export class BackendCore {
     });
     this.projects = new Projects(this.state);
     this.detail = new DetailHub(this.manager, this.tuning.flushMs);
-    this.consent = new ConsentGate(new ConsentStore(options.stateDir), (request) =>
+    this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
       this.broadcast('onDidChangeConsent', { request }),
     );
-    this.active = new ActiveContext(this.store, this.projects, this.tuning.requestTimeoutMs, this.consent, (reason) => {
-      if (reason === 'session') this.onSessionChanged();
-      this.broadcast('onDidChangeClusters', this.clustersState());
-    });
+    const probe = { intervalMs: this.tuning.probeIntervalMs, timeoutMs: this.tuning.probeTimeoutMs };
+    this.active = new ActiveContext(
+      this.store,
+      this.projects,
+      this.tuning.requestTimeoutMs,
+      probe,
+      this.consent,
+      (reason) => {
+        if (reason === 'session') this.onSessionChanged();
+        this.broadcast('onDidChangeClusters', this.clustersState());
+      },
+    );
   }
 
   async start(): Promise<void> {
@@ -81,7 +89,8 @@ export class BackendCore {
       void this.active.onKubeconfigChanged();
     });
     const first = this.firstContext();
-    if (first !== undefined) void this.active.activate(first).catch(() => undefined);
+    // The app's own pick, not the user's: a context that would run a credential program waits for a window.
+    if (first !== undefined) void this.active.activate(first, false).catch(() => undefined);
   }
 
   /** The last context used, else kubectl's current-context, else the first one listed. */
@@ -156,7 +165,10 @@ export class BackendCore {
       selection,
       windowMs: this.tuning.listWindowMs,
       maxBatch: this.tuning.maxBatch,
-      emit: (delta) => sink.emit('onDidChangeDaemonSets', delta),
+      emit: (delta) => {
+        if (this.active.current() === session) this.active.noteActivity();
+        sink.emit('onDidChangeDaemonSets', delta);
+      },
       onHealth: (error) => {
         if (this.active.current() === session) this.active.reportHealth(error);
       },
@@ -196,6 +208,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     connect(sink: EventSink): ClientSession {
       core.sinks.add(sink);
+      // A window exists now: the context the user chose last time may run its (allowed) credential program.
+      void core.active
+        .settled()
+        .then(() => core.active.chooseOnFirstWindow(core.state.get().lastContext))
+        .catch(() => undefined);
       const owned = new Set<string>();
       return {
         services: createServices(core, sink, owned),

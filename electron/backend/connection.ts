@@ -5,12 +5,25 @@ import type { KubeconfigStore } from './kubeconfig/store.js';
 import type { ResolvedContext } from './kubeconfig/merge.js';
 import type { Projects } from './projects/projects.js';
 import { connectionStateFor } from './session/classify.js';
+import { CredentialFileError } from './session/credential-files.js';
 import { ContextSession } from './session/session.js';
+import { HealthProbe, type ProbeTiming } from './session/health-probe.js';
 
 type Connection = ClustersState['connection'];
 
 const fingerprint = (resolved: ResolvedContext): string =>
   JSON.stringify([resolved.context.body, resolved.cluster ?? null, resolved.user ?? null]);
+
+// States a watch's recovery ends.
+const RECOVERABLE = new Set<ConnectionState>(['unreachable', 'unauthorized', 'not-responding']);
+
+const plainHttpKey = (resolved: ResolvedContext): string =>
+  JSON.stringify([resolved.context.name, resolved.summary.server, resolved.user?.name ?? null]);
+
+// What would go over the wire in the clear: a token, a password, or whatever a program or provider produces.
+const CREDENTIAL_KEYS = ['token', 'tokenFile', 'token-file', 'password', 'exec', 'auth-provider'];
+const hasCredentials = (user: Record<string, unknown>): boolean =>
+  CREDENTIAL_KEYS.some((key) => user[key] !== undefined && user[key] !== null && user[key] !== '');
 
 /**
  * The active context and its one session. Only this context connects; every other one stays "not connected" and
@@ -29,6 +42,7 @@ export class ActiveContext {
     private readonly store: KubeconfigStore,
     private readonly projects: Projects,
     private readonly requestTimeoutMs: number,
+    private readonly probeTiming: ProbeTiming,
     private readonly consent: ConsentGate,
     private readonly onChange: (reason: 'connection' | 'session') => void,
   ) {}
@@ -52,56 +66,107 @@ export class ActiveContext {
     }
   }
 
-  /** Makes `name` the active context and connects it; resolves once the connection attempt has an outcome. */
-  activate(name: string): Promise<void> {
-    this.pending = this.connect(name);
+  /**
+   * Makes `name` the active context and connects it; resolves once the connection attempt has an outcome.
+   * `chosen` is false for the app's own pick at start-up: then a context that would run a credential program waits
+   * until the user chooses it (see `chooseOnFirstWindow`).
+   */
+  activate(name: string, chosen = true): Promise<void> {
+    this.pending = this.connect(name, chosen);
     return this.pending;
   }
 
-  private async connect(name: string): Promise<void> {
+  /** A window (or browser tab) now exists: a waiting context that the user chose last time connects now. */
+  async chooseOnFirstWindow(remembered: string | undefined): Promise<void> {
+    if (this.waitingForChoice && this.name !== null && this.name === remembered) await this.activate(this.name);
+  }
+
+  /** The user confirmed sending this context's credentials over plain HTTP (for as long as the app runs). */
+  async confirmPlainHttp(name: string): Promise<void> {
+    const resolved = this.store.resolve(name);
+    if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
+    this.plainHttpConfirmed.add(plainHttpKey(resolved));
+    await this.activate(name);
+  }
+
+  private waitingForChoice = false;
+  private readonly plainHttpConfirmed = new Set<string>();
+
+  private async connect(name: string, chosen: boolean): Promise<void> {
     const resolved = this.store.resolve(name);
     if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
     const generation = ++this.generation;
     this.dropSession();
     this.name = name;
     this.consentIds = [];
+    this.waitingForChoice = false;
     if (resolved.summary.problem !== undefined) {
       this.consent.clear();
       this.setConnection({ state: 'error', message: resolved.summary.problem });
       this.onChange('session');
       return;
     }
-    // Before any client exists: a credential program from the user's files runs only with their consent.
+    // Before any client exists: what the user stanza would run, and whether it may.
     const origin = this.store.userOrigin(resolved);
-    this.consentIds = this.consent.idsFor(resolved.user?.body, origin);
-    const request = this.consent.check(name, resolved.user?.body, origin);
-    if (request) {
+    const outcome = await this.consent.check(name, resolved.user?.name ?? '', resolved.user?.body, origin);
+    if (generation !== this.generation) return;
+    this.consent.present(outcome);
+    if (outcome.kind !== 'refused' && outcome.consentId !== undefined) this.consentIds = [outcome.consentId];
+    if (outcome.kind !== 'ready') {
+      this.setConnection(
+        outcome.kind === 'refused'
+          ? { state: 'error', message: outcome.problem }
+          : {
+              state: 'needs-consent',
+              message: outcome.request.denied
+                ? `Context "${name}": you chose not to run its credential program "${outcome.request.program.command}".`
+                : `Context "${name}" needs your consent to run its credential program "${outcome.request.program.command}".`,
+            },
+      );
+      this.onChange('session');
+      return;
+    }
+    if (outcome.launch && !origin.trusted && !chosen) {
+      // No kubeconfig program runs before there is a window and the user picked this context.
+      this.waitingForChoice = true;
       this.setConnection({
-        state: 'needs-consent',
-        message: request.denied
-          ? `Context "${name}": you chose not to run its credential program "${request.program.command}".`
-          : `Context "${name}" needs your consent to run its credential program "${request.program.command}".`,
+        state: 'not-connected',
+        message: `Context "${name}" runs the credential program "${outcome.launch.program.command}": choose Connect to run it.`,
       });
       this.onChange('session');
       return;
     }
+    if (resolved.summary.insecure === 'plain-http' && hasCredentials(outcome.user)) {
+      if (!this.plainHttpConfirmed.has(plainHttpKey(resolved))) {
+        this.setConnection({
+          state: 'needs-confirmation',
+          message: `Context "${name}" would send its credentials over plain HTTP, unencrypted, to ${resolved.summary.server}.`,
+        });
+        this.onChange('session');
+        return;
+      }
+    }
     this.setConnection({ state: 'connecting' });
     let session: ContextSession;
     try {
-      session = await ContextSession.create(resolved, this.requestTimeoutMs);
-    } catch {
-      // client-node reads token files while loading; anything else it rejects is a kubeconfig it cannot use.
+      session = await ContextSession.create(resolved, outcome.user, this.requestTimeoutMs);
+    } catch (error) {
       if (generation === this.generation) {
-        this.setConnection({
-          state: 'unauthorized',
-          message: `Context "${name}": the credentials in the kubeconfig cannot be loaded (is a token file missing?).`,
-        });
+        this.setConnection(
+          error instanceof CredentialFileError
+            ? { state: error.state, message: `Context "${name}": ${error.message}` }
+            : {
+                state: 'unauthorized',
+                message: `Context "${name}": the credentials in the kubeconfig cannot be loaded.`,
+              },
+        );
         this.onChange('session');
       }
       return;
     }
     if (generation !== this.generation) return;
     this.session = session;
+    this.startProbe(session);
     this.sessionFingerprint = fingerprint(resolved);
     this.onChange('session');
     try {
@@ -144,9 +209,36 @@ export class ActiveContext {
     if (!this.session) return;
     if (error && (error.code === 'unreachable' || error.code === 'unauthorized')) {
       this.setConnection({ state: connectionStateFor(error), message: error.message });
-    } else if (!error && (this.connection.state === 'unreachable' || this.connection.state === 'unauthorized')) {
+    } else if (!error && RECOVERABLE.has(this.connection.state)) {
       this.setConnection({ state: 'connected' });
     }
+  }
+
+  /** A watch delivered something: the server answers, and the probe need not ask. */
+  noteActivity(): void {
+    this.probe?.noteActivity();
+  }
+
+  private probe: HealthProbe | undefined;
+
+  private startProbe(session: ContextSession): void {
+    this.probe?.stop();
+    const probe = new HealthProbe(session, this.probeTiming, (responding) => {
+      if (this.session !== session) return;
+      if (!responding && (this.connection.state === 'connected' || this.connection.state === 'not-responding')) {
+        const seconds = Math.round(this.probeTiming.timeoutMs / 1000);
+        this.setConnection({
+          state: 'not-responding',
+          message: `Context "${session.name}": the API server did not answer within ${seconds} s.`,
+        });
+      } else if (responding && this.connection.state === 'not-responding') {
+        this.setConnection({ state: 'connected' });
+      }
+    });
+    // A request that timed out is asked about at once: the probe says whether the server itself stopped answering.
+    session.onRequestTimeout = () => probe.probeSoon();
+    probe.start();
+    this.probe = probe;
   }
 
   dispose(): void {
@@ -156,6 +248,8 @@ export class ActiveContext {
   }
 
   private dropSession(): void {
+    this.probe?.stop();
+    this.probe = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.sessionFingerprint = '';

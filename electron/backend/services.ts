@@ -7,6 +7,7 @@ import { createDaemonSet, nameAvailable } from './wizard/create.js';
 import { createRegistrySecret, listNodes, projectResources } from './wizard/resources.js';
 import { applyObject } from './editor/apply.js';
 import { draftStore } from './editor/drafts.js';
+import { DraftParts } from './editor/draft-parts.js';
 import { fetchOpenApi } from './editor/openapi.js';
 import { consentServices } from './consent/services.js';
 import { AppError } from './errors.js';
@@ -28,6 +29,7 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 
 /** The contract's services for one client; `owned` collects its subscriptions so they end with it. */
 export function createServices(core: BackendCore, sink: EventSink, owned: Set<string>): EverynodeServices {
+  const draftParts = new DraftParts();
   const sessionFor = async (context: string): Promise<ContextSession> => {
     await core.active.settled();
     if (core.active.name !== context) {
@@ -65,7 +67,7 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           if (input.kind === 'dialog') {
             throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
           }
-          core.store.addUpload(input.name, input.content);
+          await core.store.addUpload(input.name, input.content);
           if (core.active.name === null) {
             const first = core.firstContext();
             if (first !== undefined) await core.switchContext(first);
@@ -75,6 +77,14 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
       reconnect: () =>
         guard(async () => {
           await core.active.reconnect();
+          return core.clustersState();
+        }),
+      confirmPlainHttp: (context) =>
+        guard(async () => {
+          if (core.active.name !== context || core.active.connection.state !== 'needs-confirmation') {
+            throw new AppError('invalid-argument', `Context "${context}" is not waiting for that confirmation.`);
+          }
+          await core.active.confirmPlainHttp(context);
           return core.clustersState();
         }),
     },
@@ -157,6 +167,11 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => applyObject(await sessionFor(context), manifest, options)),
       loadDrafts: () => guard(() => draftStore(core.options.stateDir).load()),
       saveDrafts: (drafts) => guard(() => draftStore(core.options.stateDir).save(drafts)),
+      saveDraftsPart: (saveId, index, count, part) =>
+        guard(async () => {
+          const drafts = draftParts.add(saveId, index, count, part);
+          if (drafts) await draftStore(core.options.stateDir).save(drafts);
+        }),
     },
     consent: consentServices(core, guard),
   };

@@ -23,6 +23,11 @@ export interface BackendOptions {
   appVersion?: string;
   /** Tuning for tests: watch liveness window, batching, backoff, kubeconfig reload debounce. */
   tuning?: Partial<BackendTuning>;
+  /**
+   * Allowlist entries from the host's own command line (the browser host's --allow-program): always in force, never
+   * written, not changeable from the page.
+   */
+  allowPrograms?: string[];
 }
 
 export interface BackendTuning {
@@ -41,6 +46,10 @@ export interface BackendTuning {
   /** Requests (lists, reviews, patches) that take longer fail as unreachable. */
   requestTimeoutMs: number;
   kubeconfigDebounceMs: number;
+  /** The health probe (GET /readyz) asks at most this often, once watches were silent this long... */
+  probeIntervalMs: number;
+  /** ...and a server that does not answer within this is "not responding". */
+  probeTimeoutMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -52,6 +61,8 @@ export const defaultTuning: BackendTuning = {
   backoffMaxMs: 30_000,
   requestTimeoutMs: 20_000,
   kubeconfigDebounceMs: 200,
+  probeIntervalMs: 5_000,
+  probeTimeoutMs: 5_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

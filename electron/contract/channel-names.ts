@@ -11,7 +11,7 @@ type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServi
 
 export const serviceMethods = {
   host: ['info'],
-  clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect'],
+  clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect', 'confirmPlainHttp'],
   projects: ['getState', 'select', 'add', 'remove'],
   daemonsets: ['subscribe', 'unsubscribe', 'redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
@@ -26,7 +26,7 @@ export const serviceMethods = {
     'startLogs',
     'stopLogs',
   ],
-  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts'],
+  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts', 'saveDraftsPart'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
 } as const satisfies MethodNames;
 

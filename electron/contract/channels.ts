@@ -38,6 +38,30 @@ type ArgTable = {
   [S in ServiceName]: { [M in keyof EverynodeServices[S]]: z.ZodType<ArgsOf<EverynodeServices[S][M]>> };
 };
 
+/** The largest part of a drafts save sent in pieces (the browser host's frames are at most 16 MiB). */
+export const DRAFT_PART_CHARS = 4 * 1024 * 1024;
+
+/** What a drafts save holds (one call, or assembled from its parts). */
+export const editorDrafts = z
+  .object({
+    files: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(200),
+            name: z.string().min(1).max(1024),
+            format: z.enum(['yaml', 'json']),
+            text: z.string().max(21 * 1024 * 1024),
+          })
+          .strict(),
+      )
+      .max(200),
+    activeId: z.string().max(200).nullable(),
+    savedAt: z.number(),
+  })
+  .strict()
+  .refine((d) => d.files.reduce((n, f) => n + f.text.length, 0) <= 50 * 1024 * 1024, 'drafts too large');
+
 export const serviceArgs: ArgTable = {
   host: { info: z.tuple([]) },
   clusters: {
@@ -50,6 +74,7 @@ export const serviceArgs: ArgTable = {
       ]),
     ]),
     reconnect: z.tuple([]),
+    confirmPlainHttp: z.tuple([context]),
   },
   projects: {
     getState: z.tuple([context]),
@@ -109,26 +134,13 @@ export const serviceArgs: ArgTable = {
     openapi: z.tuple([context, z.string().min(1).max(253)]),
     apply: z.tuple([context, manifest, z.object({ dryRun: z.boolean(), force: z.boolean() }).strict()]),
     loadDrafts: z.tuple([]),
-    saveDrafts: z.tuple([
-      z
-        .object({
-          files: z
-            .array(
-              z
-                .object({
-                  id: z.string().min(1).max(200),
-                  name: z.string().min(1).max(1024),
-                  format: z.enum(['yaml', 'json']),
-                  text: z.string().max(21 * 1024 * 1024),
-                })
-                .strict(),
-            )
-            .max(200),
-          activeId: z.string().max(200).nullable(),
-          savedAt: z.number(),
-        })
-        .strict()
-        .refine((d) => d.files.reduce((n, f) => n + f.text.length, 0) <= 50 * 1024 * 1024, 'drafts too large'),
+    saveDrafts: z.tuple([editorDrafts]),
+    // A save larger than the browser host's frame: its JSON text in order, up to 64 parts of 4 MB.
+    saveDraftsPart: z.tuple([
+      z.string().min(1).max(64),
+      z.number().int().min(0).max(63),
+      z.number().int().min(1).max(64),
+      z.string().max(DRAFT_PART_CHARS),
     ]),
   },
   consent: {

@@ -9,7 +9,11 @@ export type ConnectionState =
   | 'forbidden'
   | 'error'
   /** The context's credential program waits for the user's consent (see consent.pending); nothing was run. */
-  | 'needs-consent';
+  | 'needs-consent'
+  /** The server is plain HTTP: its credentials go out only once the user confirms (clusters.confirmPlainHttp). */
+  | 'needs-confirmation'
+  /** Connected, but the API server stopped answering (a request timed out, or the health probe got no answer). */
+  | 'not-responding';
 
 export type ErrorCode =
   | 'invalid-argument'
@@ -65,6 +69,11 @@ export interface ContextSummary {
   sandbox: boolean;
   /** Set when the context cannot be used as written (e.g. it names a missing cluster). */
   problem?: string;
+  /**
+   * The connection is not safe: `plain-http` (nothing is encrypted; credentials are sent only once the user
+   * confirms) or `skip-tls-verify` (the server's certificate is not checked: anyone in the path can pose as it).
+   */
+  insecure?: 'plain-http' | 'skip-tls-verify';
 }
 
 export interface ClustersState {

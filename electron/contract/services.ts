@@ -31,6 +31,11 @@ export interface EverynodeServices {
     switchContext(name: string): Promise<ClustersState>;
     addKubeconfig(input: KubeconfigInput): Promise<ClustersState>;
     reconnect(): Promise<ClustersState>;
+    /**
+     * The user confirmed that this context (state `needs-confirmation`) may send its credentials over plain HTTP:
+     * it connects, and is not asked again while the app runs.
+     */
+    confirmPlainHttp(context: string): Promise<ClustersState>;
   };
   projects: {
     getState(context: string): Promise<ProjectsState>;
@@ -107,6 +112,11 @@ export interface EverynodeServices {
     loadDrafts(): Promise<EditorDrafts | null>;
     /** Saves the drafts (atomic, mode 0600); the editor calls it as the user types, debounced. */
     saveDrafts(drafts: EditorDrafts): Promise<void>;
+    /**
+     * One part of a save too large for one message: the JSON text of the drafts, cut in `count` parts sent in order
+     * under one `saveId`; the last one saves them all (or fails saying why). A newer save id drops an older one.
+     */
+    saveDraftsPart(saveId: string, index: number, count: number, part: string): Promise<void>;
   };
   consent: {
     /** The active context's credential program waiting for consent, or null. */

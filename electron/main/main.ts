@@ -46,6 +46,7 @@ async function start(): Promise<void> {
     dev,
     homeDir: app.getPath('home'),
     info: { kind: 'electron', version: app.getVersion(), platform: process.platform },
+    locale: () => app.getLocale(),
   });
   windows = appWindows;
   registerIpc(ipcMain, { isTrustedUrl: isAppUrl, servicesFor: (sender) => appWindows.servicesFor(sender) });

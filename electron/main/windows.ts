@@ -7,6 +7,7 @@ import type { ClustersState, EverynodeServices, HostInfo } from '../contract/ind
 import type { Backend, ClientSession } from '../backend/index.js';
 import { hostServices } from '../web/host-services.js';
 import { APP_START_URL } from './app-protocol.js';
+import { nativeConsent } from './consent-dialog.js';
 import { defaultWindowOptions } from './window-options.js';
 import { isVisibleOn, loadWindowState, saveWindowState } from './window-state.js';
 
@@ -17,6 +18,8 @@ export interface AppWindowsOptions {
   dev: boolean;
   homeDir: string;
   info: HostInfo;
+  /** The OS language, for the native consent dialogs. */
+  locale(): string;
 }
 
 interface Tracked {
@@ -46,6 +49,10 @@ export class AppWindows {
       entry.services = hostServices(session.services, {
         info: this.options.info,
         addFromDialog: () => this.addKubeconfigFromDialog(entry.window, session.services),
+        consent: nativeConsent(
+          () => (entry.window.isDestroyed() ? undefined : entry.window),
+          () => this.options.locale(),
+        ),
       });
     }
     return entry.services;

@@ -13,8 +13,32 @@ export function cookieName(port: number): string {
   return `everynode-${port}`;
 }
 
-export function tokenCookie(port: number, token: string): string {
-  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(port: number, value: string): string {
+  return `${cookieName(port)}=${value}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/**
+ * The printed address's token, good for one sign-in: a GET with it gets a cookie of its own random value (so the
+ * token in a shell history or a screenshot opens nothing once used, and knowing the cookie is not knowing the token).
+ */
+export class SignIn {
+  private used = false;
+  private readonly cookies = new Set<string>();
+
+  constructor(private readonly token: string) {}
+
+  /** The new cookie value, or undefined when the token is wrong or was used already. */
+  exchange(offered: string): string | undefined {
+    if (this.used || !sameToken(this.token, offered)) return undefined;
+    this.used = true;
+    const cookie = newToken();
+    this.cookies.add(cookie);
+    return cookie;
+  }
+
+  isSignedIn(cookie: string | undefined): boolean {
+    return cookie !== undefined && [...this.cookies].some((known) => sameToken(known, cookie));
+  }
 }
 
 export function sameToken(expected: string, given: string | undefined | null): boolean {
@@ -44,7 +68,12 @@ export type Refusal = { status: 401 | 403; reason: string };
  * Checks Host, Origin and the cookie. A browser always sends Origin on a WebSocket handshake, so there it is
  * required; plain page loads may omit it.
  */
-export function refuse(request: IncomingMessage, port: number, token: string, upgrade: boolean): Refusal | undefined {
+export function refuse(
+  request: IncomingMessage,
+  port: number,
+  signIn: Pick<SignIn, 'isSignedIn'>,
+  upgrade: boolean,
+): Refusal | undefined {
   const hosts = allowedHosts(port);
   const host = request.headers.host?.toLowerCase();
   if (host === undefined || !hosts.includes(host)) return { status: 403, reason: 'Unknown host.' };
@@ -54,8 +83,8 @@ export function refuse(request: IncomingMessage, port: number, token: string, up
       return { status: 403, reason: 'Foreign origin.' };
     }
   }
-  if (!sameToken(token, readCookie(request.headers.cookie, cookieName(port)))) {
-    return { status: 401, reason: 'Open the address printed by `npm run web`, with its token.' };
+  if (!signIn.isSignedIn(readCookie(request.headers.cookie, cookieName(port)))) {
+    return { status: 401, reason: 'Open the address printed by `npm run web`, with its token (it works once).' };
   }
   return undefined;
 }

@@ -38,6 +38,8 @@ export function serveBridge(
     info,
     addFromDialog: () =>
       Promise.reject(new AppError('unsupported', 'In a browser, choose the kubeconfig file to upload instead.')),
+    // The page is the UI here: no in-page check can tell a script from a person (see README, threat model).
+    consent: { kind: 'page' },
   });
   const limiter = new ConnectionLimiter(limits);
 

@@ -6,6 +6,8 @@ export interface CliOptions {
   port: number;
   kubeconfigs: string[];
   sandbox: 'auto' | 'on' | 'off';
+  /** Credential programs allowed without asking: a bare name (found on PATH) or an absolute path. */
+  allowPrograms: string[];
 }
 
 export function parseCli(argv: string[]): CliOptions {
@@ -16,6 +18,7 @@ export function parseCli(argv: string[]): CliOptions {
       kubeconfig: { type: 'string', multiple: true },
       sandbox: { type: 'boolean' },
       'no-sandbox': { type: 'boolean' },
+      'allow-program': { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: false,
@@ -29,7 +32,13 @@ export function parseCli(argv: string[]): CliOptions {
   let sandbox: CliOptions['sandbox'] = kubeconfigs.length > 0 ? 'off' : 'auto';
   if (values.sandbox === true) sandbox = 'on';
   if (values['no-sandbox'] === true) sandbox = 'off';
-  return { port, kubeconfigs, sandbox };
+  const allowPrograms = (values['allow-program'] ?? []).map((entry) => entry.trim());
+  for (const entry of allowPrograms) {
+    if (entry === '' || (entry.includes('/') && !path.isAbsolute(entry))) {
+      throw new Error(`--allow-program needs a command name or an absolute path, not "${entry}".`);
+    }
+  }
+  return { port, kubeconfigs, sandbox, allowPrograms };
 }
 
 /** Where the app keeps its state: the same folder Electron's userData uses for an app named "everynode". */

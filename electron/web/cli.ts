@@ -1,4 +1,5 @@
-// `npm run web -- [--port P] [--kubeconfig FILE] [--sandbox] [--no-sandbox]`: the app in a browser.
+// `npm run web -- [--port P] [--kubeconfig FILE] [--sandbox] [--no-sandbox] [--allow-program NAME]`: the app in a
+// browser.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { defaultStateDir, parseCli } from './cli-options.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     port: options.port,
     kubeconfigs: options.kubeconfigs,
     sandbox: options.sandbox,
+    allowPrograms: options.allowPrograms,
     homeDir: home,
     stateDir: defaultStateDir(process.env, home),
     kubeconfigEnv: process.env.KUBECONFIG,

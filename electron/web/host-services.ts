@@ -1,9 +1,12 @@
 import type { ClustersState, EverynodeServices, HostInfo, KubeconfigInput } from '../contract/index.js';
+import { hostConsent, type ConsentPolicy } from './host-consent.js';
 
 export interface HostOverrides {
   info: HostInfo;
   /** What `clusters.addKubeconfig({ kind: 'dialog' })` does in this host (a native dialog, or a refusal). */
   addFromDialog(): Promise<ClustersState>;
+  /** Who answers consent questions and may change the allowlist (see host-consent.ts). */
+  consent: ConsentPolicy;
 }
 
 /**
@@ -20,12 +23,13 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
       addKubeconfig: (input: KubeconfigInput) =>
         input.kind === 'dialog' ? overrides.addFromDialog() : clusters.addKubeconfig(input),
       reconnect: () => clusters.reconnect(),
+      confirmPlainHttp: (context: string) => clusters.confirmPlainHttp(context),
     },
     projects: services.projects,
     daemonsets: services.daemonsets,
     wizard: services.wizard,
     detail: services.detail,
     editor: services.editor,
-    consent: services.consent,
+    consent: hostConsent(services.consent, overrides.consent),
   };
 }

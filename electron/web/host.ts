@@ -27,6 +27,8 @@ export interface WebHostOptions {
    * gets the page at once, and its bridge waits for the backend.
    */
   onListening?(url: string): void;
+  /** Programs that run without asking (--allow-program): the only way to allowlist one in the browser host. */
+  allowPrograms?: string[];
   /** The built renderer; dist/renderer by default. */
   staticDir?: string;
   version?: string;
@@ -62,6 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.kubeconfigEnv !== undefined ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
     ...(options.sandboxOptions !== undefined ? { sandboxOptions: options.sandboxOptions } : {}),
     ...(options.tuning !== undefined ? { tuning: options.tuning } : {}),
+    ...(options.allowPrograms !== undefined ? { allowPrograms: options.allowPrograms } : {}),
   });
   // Its failure is reported by the await below; until then it must not count as unhandled.
   ready.catch(() => undefined);

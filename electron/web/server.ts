@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 // From its own module, not the contract's index: that one brings the validators (zod), which the server does not
 // need before the backend has loaded.
 import { WEB_BRIDGE_PATH } from '../contract/web-protocol.js';
-import { refuse, sameToken, tokenCookie } from './access.js';
+import { refuse, SignIn, tokenCookie } from './access.js';
 import { SECURITY_HEADERS, mimeType, resolveStaticFile } from './static-files.js';
 
 export interface WebServerOptions {
@@ -36,20 +36,27 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.destroy();
 }
 
-async function serveRequest(options: WebServerOptions, request: IncomingMessage, response: ServerResponse) {
+async function serveRequest(
+  options: WebServerOptions,
+  signIn: SignIn,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const port = options.port();
   const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
 
   // The token arrives once in the address; it is swapped for a cookie and removed from the URL bar and history.
   const offered = url.searchParams.get('token');
   if (offered !== null && url.pathname === '/') {
-    const refusal = refuse(request, port, options.token, false);
+    const refusal = refuse(request, port, signIn, false);
     if (refusal?.status === 403) return reply(response, 403, refusal.reason);
-    if (!sameToken(options.token, offered)) return reply(response, 401, 'Wrong token.');
-    return reply(response, 303, 'Signed in.', { Location: '/', 'Set-Cookie': tokenCookie(port, options.token) });
+    if (request.method !== 'GET') return reply(response, 405, 'Method not allowed.', { Allow: 'GET' });
+    const cookie = signIn.exchange(offered);
+    if (cookie === undefined) return reply(response, 401, 'Wrong token, or an address that was used already.');
+    return reply(response, 303, 'Signed in.', { Location: '/', 'Set-Cookie': tokenCookie(port, cookie) });
   }
 
-  const refusal = refuse(request, port, options.token, false);
+  const refusal = refuse(request, port, signIn, false);
   if (refusal !== undefined) return reply(response, refusal.status, refusal.reason);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return reply(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
@@ -70,8 +77,9 @@ async function serveRequest(options: WebServerOptions, request: IncomingMessage,
 
 export function createWebServer(options: WebServerOptions): { server: Server; sockets: WebSocketServer } {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const signIn = new SignIn(options.token);
   const server = createServer((request, response) => {
-    serveRequest(options, request, response).catch(() => {
+    serveRequest(options, signIn, request, response).catch(() => {
       if (!response.headersSent) reply(response, 500, 'Internal error.');
       else response.destroy();
     });
@@ -81,7 +89,7 @@ export function createWebServer(options: WebServerOptions): { server: Server; so
     const port = options.port();
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname !== WEB_BRIDGE_PATH) return rejectUpgrade(socket, 404, 'Not Found');
-    const refusal = refuse(request, port, options.token, true);
+    const refusal = refuse(request, port, signIn, true);
     if (refusal !== undefined) {
       return rejectUpgrade(socket, refusal.status, refusal.status === 401 ? 'Unauthorized' : 'Forbidden');
     }

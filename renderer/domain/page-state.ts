@@ -16,7 +16,14 @@ export interface PageInput {
 export type PageState =
   | { kind: 'table' }
   | { kind: 'info'; title: string; detail?: string; params?: Record<string, string> }
-  | { kind: 'problem'; title: string; message?: string; retry: boolean };
+  | {
+      kind: 'problem';
+      title: string;
+      message?: string;
+      retry: boolean;
+      /** What the button does when it is not a plain retry. */
+      action?: 'connect' | 'confirm-plain-http';
+    };
 
 const problemTitle: Partial<Record<string, string>> = {
   unreachable: 'state.unreachable',
@@ -31,6 +38,22 @@ export function pageState(input: PageInput): PageState {
   // The dialog asks; behind it the list says why nothing is shown (and that nothing ran).
   if (conn.state === 'needs-consent')
     return { kind: 'info', title: 'consent.waitingTitle', detail: 'consent.waitingHint' };
+  if (conn.state === 'needs-confirmation') {
+    return {
+      kind: 'problem',
+      title: 'state.plainHttpTitle',
+      message: conn.message,
+      retry: true,
+      action: 'confirm-plain-http',
+    };
+  }
+  // A context whose credential program waits for the user's choice (the app's own pick at start-up).
+  if (conn.state === 'not-connected' && conn.message !== undefined) {
+    return { kind: 'problem', title: 'state.waitingForChoice', message: conn.message, retry: true, action: 'connect' };
+  }
+  if (conn.state === 'not-responding' && !input.synced) {
+    return { kind: 'problem', title: 'state.notResponding', message: conn.message, retry: true };
+  }
   if (
     conn.state === 'unreachable' ||
     conn.state === 'unauthorized' ||

@@ -1,3 +1,4 @@
+import type { EverynodeServices } from '../../electron/contract/services';
 import type { EditorFile } from './files';
 
 /**
@@ -42,19 +43,48 @@ export function loadDrafts(storage: Pick<Storage, 'getItem'> = localStorage): Dr
   }
 }
 
-/** Saves the drafts; false when storage refuses (quota), so the editor can say the draft is not saved. */
+/**
+ * Saves the drafts in localStorage: 'saved'; 'skipped' when they are too large for it (they are left to the backend's
+ * copy on disk, the newer copy wins on restore), so this copy does not count as saved; 'failed' when storage refuses.
+ */
 export function saveDrafts(
   state: DraftState,
   storage: Pick<Storage, 'setItem' | 'removeItem'> = localStorage,
-): boolean {
+): 'saved' | 'skipped' | 'failed' {
   try {
     const text = JSON.stringify(state);
-    // localStorage writes are synchronous: megabytes block the window for seconds. Large drafts are left to the
-    // backend's copy on disk (the newer copy wins on restore).
-    if (state.files.length === 0 || text.length > MAX_LOCAL_CHARS) storage.removeItem(KEY);
+    // localStorage writes are synchronous: megabytes block the window for seconds.
+    if (state.files.length > 0 && text.length > MAX_LOCAL_CHARS) {
+      storage.removeItem(KEY);
+      return 'skipped';
+    }
+    if (state.files.length === 0) storage.removeItem(KEY);
     else storage.setItem(KEY, text);
-    return true;
+    return 'saved';
   } catch {
-    return false;
+    return 'failed';
+  }
+}
+
+/**
+ * The largest part of a drafts save sent in pieces: the contract's DRAFT_PART_CHARS (its validator enforces it), so
+ * that no message outgrows the browser host's 16 MiB frames.
+ */
+export const DRAFT_PART_CHARS = 4 * 1024 * 1024;
+
+type DraftServices = Pick<EverynodeServices['editor'], 'saveDrafts' | 'saveDraftsPart'>;
+
+/** Saves the drafts on the backend: in one call, or as parts of their JSON text when larger than one part. */
+export async function saveDraftsRemote(state: DraftState, editor: DraftServices, saveId: string): Promise<void> {
+  const text = JSON.stringify(state);
+  if (text.length <= DRAFT_PART_CHARS) return editor.saveDrafts(JSON.parse(text) as DraftState);
+  const count = Math.ceil(text.length / DRAFT_PART_CHARS);
+  for (let index = 0; index < count; index++) {
+    await editor.saveDraftsPart(
+      saveId,
+      index,
+      count,
+      text.slice(index * DRAFT_PART_CHARS, (index + 1) * DRAFT_PART_CHARS),
+    );
   }
 }

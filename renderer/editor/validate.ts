@@ -115,7 +115,8 @@ function walk(node: Node | null, type: SchemaType, path: string, ctx: Walk, anch
     present.add(key);
     const keyRange: Range = pair.key.range ? [pair.key.range[0], pair.key.range[1]] : range;
     const field = path ? `${path}.${key}` : key;
-    const prop = def.p[key];
+    // Own fields only: "__proto__" or "constructor" in a document must not find Object.prototype's.
+    const prop = Object.hasOwn(def.p, key) ? def.p[key] : undefined;
     if (!prop) {
       ctx.out.push(makeDiagnostic(ctx.lines, keyRange, 'error', `unknown field "${field}"`, 'schema'));
       continue;

@@ -29,6 +29,11 @@ const consentEn = {
     'One per line: a command name found on PATH (e.g. gke-gcloud-auth-plugin) or an absolute path. These run without asking.',
   saveAllowlist: 'Save allowlist',
   close: 'Close',
+  executable: 'Runs',
+  shell: 'through the shell: its arguments are shell text',
+  nativeHint: 'You confirm in a system dialog of the app, which this page cannot answer for you.',
+  allowlistReadOnly:
+    'In the browser host the allowlist is set when the host starts (--allow-program) or in consent.json in its state directory, not from this page.',
   waitingTitle: 'Waiting for your consent',
   waitingHint:
     'This context needs to run a credential program, and nothing has been run. Answer the dialog, or open Credential programs at the top to change an earlier answer.',

@@ -28,6 +28,11 @@ const consentZhCN: typeof consentEn = {
   allowlistHint: '每行一项：PATH 中的命令名（例如 gke-gcloud-auth-plugin）或绝对路径。这些程序无需询问即可运行。',
   saveAllowlist: '保存允许列表',
   close: '关闭',
+  executable: '运行',
+  shell: '通过 shell 运行：其参数为 shell 文本',
+  nativeHint: '您将在应用的系统对话框中确认，此页面无法代您作答。',
+  allowlistReadOnly:
+    '在浏览器主机中，允许列表在主机启动时设置（--allow-program），或写在其状态目录的 consent.json 中，不能在此页面修改。',
   waitingTitle: '正在等待您的同意',
   waitingHint:
     '此上下文需要运行凭证程序，目前尚未运行任何程序。请在对话框中作答，或打开顶部的“凭证程序”修改之前的选择。',

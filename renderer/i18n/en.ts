@@ -32,7 +32,19 @@ const en = {
       forbidden: 'Forbidden',
       error: 'Error',
       'needs-consent': 'Waiting for consent',
+      'needs-confirmation': 'Waiting for confirmation',
+      'not-responding': 'Not responding',
     },
+    insecureOption: '{name} — not secure',
+    uploadTooLarge: '{name} was not added: it is {size} MB, and a kubeconfig can be at most 4 MB.',
+    insecure: {
+      'plain-http':
+        'Not secure: "{name}" uses plain HTTP. Nothing is encrypted, and anyone on the network can read or change what is sent.',
+      'skip-tls-verify':
+        'Not secure: "{name}" does not check the server\'s certificate (insecure-skip-tls-verify). Anyone in the path can pose as the cluster and receive your credentials.',
+    },
+    notResponding:
+      'The API server of "{name}" is not responding. What is shown may be out of date; Everynode keeps checking.',
   },
   project: {
     label: 'Project',
@@ -141,6 +153,11 @@ const en = {
     error: 'Something went wrong',
     connecting: 'Connecting to {name}…',
     retry: 'Try again',
+    connect: 'Connect',
+    waitingForChoice: 'Not connected yet',
+    plainHttpTitle: 'Send your credentials unencrypted?',
+    plainHttpConfirm: 'Send over plain HTTP',
+    notResponding: 'The cluster is not responding',
   },
   wizard: wizardEn,
   detail: detailEn,

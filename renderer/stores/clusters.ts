@@ -44,6 +44,7 @@ export const useClustersStore = defineStore('clusters', () => {
 
   const switchContext = (name: string) => run(() => api().services.clusters.switchContext(name));
   const reconnect = () => run(() => api().services.clusters.reconnect());
+  const confirmPlainHttp = (context: string) => run(() => api().services.clusters.confirmPlainHttp(context));
 
   /** A kubeconfig the user picked with <input type=file>; its contents go to the backend, never a path. */
   async function addKubeconfig(file: File): Promise<boolean> {
@@ -66,6 +67,7 @@ export const useClustersStore = defineStore('clusters', () => {
     load,
     switchContext,
     reconnect,
+    confirmPlainHttp,
     addKubeconfig,
   };
 });

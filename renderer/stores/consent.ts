@@ -16,6 +16,8 @@ export const useConsentStore = defineStore('consent', () => {
   const settings = ref<ConsentSettings | null>(null);
   const busy = ref(false);
   const error = ref<AppErrorDTO | null>(null);
+  /** The desktop app answers consent in native dialogs of its own (the page may only ask for them). */
+  const nativeDialogs = ref(false);
 
   let started = false;
   function init(): void {
@@ -25,6 +27,10 @@ export const useConsentStore = defineStore('consent', () => {
     events.on('onDidChangeConsent', (next) => (request.value = next.request));
     onReconnect(() => void loadPending());
     void loadPending();
+    api()
+      .services.host.info()
+      .then((info) => (nativeDialogs.value = info.kind === 'electron'))
+      .catch(() => undefined);
   }
 
   async function loadPending(): Promise<void> {
@@ -61,5 +67,17 @@ export const useConsentStore = defineStore('consent', () => {
       settings.value = await api().services.consent.setAllowlist(entries);
     });
 
-  return { request, settings, busy, error, init, loadPending, decide, loadSettings, revoke, setAllowlist };
+  return {
+    request,
+    settings,
+    busy,
+    error,
+    nativeDialogs,
+    init,
+    loadPending,
+    decide,
+    loadSettings,
+    revoke,
+    setAllowlist,
+  };
 });

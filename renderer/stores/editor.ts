@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from '../editor/convert';
-import { AUTOSAVE_MS, loadDrafts, saveDrafts, type DraftState } from '../editor/drafts';
+import { AUTOSAVE_MS, loadDrafts, saveDrafts, saveDraftsRemote, type DraftState } from '../editor/drafts';
 import { blankForeignSecrets, secretValues } from '../editor/secret-drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
 import { stringify } from 'yaml';
 import { api } from '../api/bridge';
+import { toErrorDTO } from '../api/errors';
 import type { DaemonSet } from '../domain/wizard';
 import { analyzeCached } from '../editor/analyze';
 import { mergeIntoYaml } from '../editor/merge-document';
@@ -238,6 +239,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   // Drafts: saved shortly after the last change, so a crash loses at most AUTOSAVE_MS of typing.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let saves = 0;
   watch(
     [files, activeId],
     () => {
@@ -253,12 +255,19 @@ export const useEditorStore = defineStore('editor', () => {
           savedAt: Date.now(),
         };
         const local = saveDrafts(state);
-        api()
-          .services.editor.saveDrafts(JSON.parse(JSON.stringify(state)) as DraftState)
+        saveDraftsRemote(state, api().services.editor, `save-${++saves}`)
           .then(() => (draftSaved.value = state.savedAt))
-          .catch(() => {
-            if (local) draftSaved.value = state.savedAt;
-            else notice.value = { key: 'editor.notice.draftNotSaved', tone: 'error' };
+          .catch((error: unknown) => {
+            // Saved only if a copy really was written: never "Draft saved" for drafts that reached no storage.
+            if (local === 'saved') draftSaved.value = state.savedAt;
+            else {
+              draftSaved.value = null;
+              notice.value = {
+                key: 'editor.notice.draftNotSaved',
+                params: { reason: toErrorDTO(error).message },
+                tone: 'error',
+              };
+            }
           });
       }, AUTOSAVE_MS);
     },

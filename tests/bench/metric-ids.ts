@@ -6,6 +6,7 @@ export const METRIC_IDS = [
   'cold.json-parse.ms',
   'cold.backend.first-delta.ms',
   'sandbox.list.ms',
+  'cold.kubeconfig-refusal.ms',
   'cold.ui.ms',
   'memory.backend.rss.mb',
   'memory.backend.heap.mb',

@@ -9,6 +9,7 @@ import { startSandboxProcess } from './sandbox/client.js';
 import { churn, soak } from './scenarios/churn.js';
 import { coldServer } from './scenarios/cold-server.js';
 import { detail } from './scenarios/detail.js';
+import { kubeconfigRefusal } from './scenarios/kubeconfig-refusal.js';
 import { podMemory, podMemorySkipped } from './scenarios/pod-memory.js';
 import { startup } from './scenarios/startup.js';
 import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       shared: new Map(),
     };
     await step('cold', 'scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
+    await step('cold', 'a 4 MB hostile kubeconfig refused', () => kubeconfigRefusal(ctx));
     await step('ui', 'scenarios 1-3: cold list in the UI, memory, churn', async () => {
       const ui = await openUi(ctx, browser);
       try {

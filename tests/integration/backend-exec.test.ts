@@ -139,10 +139,14 @@ describe('exec credential plugins', () => {
     expect(state.connection).toEqual({ state: 'connected' });
   });
 
-  it('reports a missing plugin as unauthorized, naming it', async () => {
-    const state = await allowAndConnect('plugin-missing');
-    expect(state.connection.state).toBe('unauthorized');
-    expect(state.connection.message).toMatch(/plugin-missing.*everynode-no-such-plugin.*not found/);
+  it('reports a missing plugin before asking anything, naming it', async () => {
+    const state = await client.services.clusters.switchContext('plugin-missing');
+    expect(state.connection).toEqual({
+      state: 'error',
+      message:
+        'Context "plugin-missing": the credential program "everynode-no-such-plugin" is not on your PATH; nothing was run.',
+    });
+    expect(await client.services.consent.pending()).toBeNull();
   });
 
   it('reports a failing plugin without quoting its output', async () => {

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await store.load();
   const resolved = store.resolve('sandbox-admin');
   if (!resolved) throw new Error('no admin context');
-  session = await ContextSession.create(resolved, 5000);
+  session = await ContextSession.create(resolved, resolved.user?.body, 5000);
 });
 
 afterAll(async () => {

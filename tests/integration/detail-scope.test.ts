@@ -42,7 +42,7 @@ beforeAll(async () => {
   await store.load();
   const resolved = store.resolve('sandbox-admin');
   if (!resolved) throw new Error('no admin context');
-  session = await ContextSession.create(resolved, 5000);
+  session = await ContextSession.create(resolved, resolved.user?.body, 5000);
   for (const name of ['crowd-1', 'crowd-2', 'crowd-3', 'crowd-4', 'agent']) {
     sandbox.api.create('daemonsets', daemonSet(name));
   }

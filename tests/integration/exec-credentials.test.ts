@@ -65,6 +65,7 @@ async function session(name: string, credential: object, when: 'past' | 'future'
       cluster: { name: 'sb', body: doc.clusters[0]?.cluster ?? {} },
       user: { name: 'shared', body: { exec } },
     },
+    { exec },
     10_000,
   );
   return { session: created, file, runs: () => fs.readFileSync(count, 'utf8').length };

@@ -7,7 +7,10 @@ import type { DaemonSetDelta, ServerMessage } from '../../electron/contract/inde
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
 import { MAX_MESSAGE_BYTES } from '../../electron/web/server.js';
+import { DRAFT_PART_CHARS } from '../../electron/contract/index.js';
+import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { tempDir, waitFor } from './backend-harness.js';
+import { signIn } from './web-sign-in.js';
 import { kubectlOutput } from './kubectl.js';
 
 // Hostile input on the browser host's WebSocket, with two real clients on a real host backed by the sandbox cluster:
@@ -18,6 +21,7 @@ const ADMIN = 'sandbox-admin';
 let sandbox: SandboxHandle;
 let host: WebHost;
 let kubeconfigFile: string;
+let cookie: string;
 
 /** A bridge client as the renderer's ws-bridge is, recording everything it receives. */
 class BridgeClient {
@@ -33,7 +37,7 @@ class BridgeClient {
   static open(): Promise<BridgeClient> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(`ws://127.0.0.1:${host.port}/bridge`, {
-        headers: { cookie: `everynode-${host.port}=${host.token}`, origin: `http://127.0.0.1:${host.port}` },
+        headers: { cookie, origin: `http://127.0.0.1:${host.port}` },
         maxPayload: 64 * 1024 * 1024,
       });
       socket.on('open', () => resolve(new BridgeClient(socket)));
@@ -127,6 +131,7 @@ beforeAll(async () => {
     // Lower than the defaults so that a flood trips them within a test's time; the watcher stays far below.
     bridgeLimits: { burstMessages: 60, messagesPerSecond: 30, maxRefusals: 40, refusalWindowMs: 10_000 },
   });
+  cookie = await signIn(host);
   watcher = await BridgeClient.open();
   const state = await watcher.call('everynode:clusters.getState', []);
   expect(state.result.ok).toBe(true);
@@ -218,5 +223,62 @@ describe('browser host WebSocket under hostile input', () => {
     });
     expect(flood.length).toBeLessThan(200);
     await expectWatcherStillServed('after-flood');
+  });
+
+  it('refuses a 4 MB hostile kubeconfig and reads a large one, answering the other client meanwhile', async () => {
+    const uploader = await BridgeClient.open();
+    const upload = (content: string) => {
+      const id = 7000 + uploader.received.length + Math.floor(Math.random() * 1000);
+      uploader.socket.send(
+        JSON.stringify({
+          type: 'call',
+          id,
+          channel: 'everynode:clusters.addKubeconfig',
+          args: [{ kind: 'upload', name: 'big.yaml', content }],
+        }),
+      );
+      return id;
+    };
+    const hostile = upload('['.repeat(4_000_000));
+    await waitFor(() => uploader.resultOf(hostile) !== undefined, 15_000, 'the hostile upload to be refused');
+    expect(uploader.resultOf(hostile)?.result).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'big.yaml: not valid YAML (line 1: nested deeper than 64 levels)' },
+    });
+    // A real but large file takes the parser a while (on a worker thread, see kubeconfig-limits.test.ts): the other
+    // client is answered meanwhile, and the file is read.
+    const large = upload(largeKubeconfig(3.5));
+    const info = await watcher.call('everynode:host.info', []);
+    expect(info.result.ok).toBe(true);
+    await waitFor(() => uploader.resultOf(large) !== undefined, 30_000, 'the large upload to be read');
+    expect(uploader.resultOf(large)?.result).toMatchObject({ ok: true });
+    uploader.socket.close();
+    await expectWatcherStillServed('after-hostile-kubeconfig');
+  });
+
+  it('saves 20 MB of drafts sent in parts, as the editor sends them, and loads them back (finding 8)', async () => {
+    const editor = await BridgeClient.open();
+    const drafts = {
+      files: [{ id: 'a', name: 'big.yaml', format: 'yaml', text: `# ${'x'.repeat(20 * 1024 * 1024)}\n` }],
+      activeId: 'a',
+      savedAt: 42,
+    };
+    const text = JSON.stringify(drafts);
+    const count = Math.ceil(text.length / DRAFT_PART_CHARS);
+    expect(count).toBeGreaterThan(4);
+    for (let index = 0; index < count; index++) {
+      const part = text.slice(index * DRAFT_PART_CHARS, (index + 1) * DRAFT_PART_CHARS);
+      const saved = await editor.call('everynode:editor.saveDraftsPart', ['save-1', index, count, part]);
+      expect(saved.result).toEqual({ ok: true });
+    }
+    const loaded = await editor.call('everynode:editor.loadDrafts', []);
+    expect(loaded.result).toEqual({ ok: true, value: drafts });
+    // A part out of order is refused saying so; the drafts on disk stay as they were.
+    const wrong = await editor.call('everynode:editor.saveDraftsPart', ['save-2', 1, 2, '{}']);
+    expect(wrong.result).toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Drafts not saved: part 2 of 2 came out of order.' },
+    });
+    editor.socket.close();
   });
 });

@@ -16,12 +16,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function pageStatus(url: URL): Promise<number> {
+/** Opens the printed address: its status, and the cookie it sets (the token signs in once, for a cookie of its own). */
+function signInAt(url: URL): Promise<{ status: number; cookie: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, (response) => {
         response.resume();
-        resolve(response.statusCode ?? 0);
+        const cookie = response.headers['set-cookie']?.[0]?.split(';')[0] ?? '';
+        resolve({ status: response.statusCode ?? 0, cookie });
       })
       .on('error', reject);
   });
@@ -43,9 +45,9 @@ it('prints its address before the backend is ready, serves the page, and answers
     onListening: (url) => {
       events.push('listening');
       const address = new URL(url);
-      const cookie = `everynode-${address.port}=${address.searchParams.get('token') ?? ''}`;
       early = (async () => {
-        const page = await pageStatus(address); // 303 to the page, with the cookie: the server answers already
+        // 303 to the page, with the cookie: the server answers already.
+        const { status: page, cookie } = await signInAt(address);
         const socket = new WebSocket(`ws://127.0.0.1:${address.port}/bridge`, {
           headers: { Origin: `http://127.0.0.1:${address.port}`, Cookie: cookie },
         });

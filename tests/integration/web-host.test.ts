@@ -17,6 +17,7 @@ const SECRET_TOKEN = 'kubeconfig-secret-token-0123456789abcdefghijklmnopqrstuvwx
 let dir: string;
 let host: WebHost;
 let cookie: string;
+let firstSignIn: Reply;
 
 interface Reply {
   status: number;
@@ -129,7 +130,9 @@ beforeAll(async () => {
     staticDir,
     tuning: { requestTimeoutMs: 2000 },
   });
-  cookie = `everynode-${host.port}=${host.token}`;
+  // The printed address, opened as a browser opens it.
+  firstSignIn = await get(`/?token=${host.token}`);
+  cookie = firstSignIn.headers['set-cookie']?.[0]?.split(';')[0] ?? '';
 });
 
 afterAll(async () => {
@@ -151,11 +154,16 @@ describe('browser host', () => {
     expect((await get(`/assets/app.js?token=${host.token}`)).status).toBe(401);
   });
 
-  it('swaps the token in the URL for an HttpOnly SameSite=Strict cookie and redirects to /', async () => {
-    const reply = await get(`/?token=${host.token}`);
+  it('swaps the token in the URL, once, for an HttpOnly SameSite=Strict cookie of its own, and redirects to /', async () => {
+    const reply = firstSignIn;
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     expect(reply.headers['set-cookie']).toEqual([`${cookie}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(cookie).toMatch(new RegExp(`^everynode-${host.port}=[A-Za-z0-9_-]{43}$`));
+    expect(cookie).not.toContain(host.token);
+    // Finding 10: the printed address works once, and the token is no cookie.
+    expect((await get(`/?token=${host.token}`)).status).toBe(401);
+    expect((await get('/', { cookie: `everynode-${host.port}=${host.token}` })).status).toBe(401);
     const page = await get('/', { cookie });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -184,7 +192,7 @@ describe('browser host', () => {
   it('refuses the WebSocket upgrade without the cookie, with a wrong one, or from a foreign origin', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
     expect(await upgradeStatus({ origin })).toBe(401);
-    expect(await upgradeStatus({ origin, cookie: `everynode-${host.port}=${host.token.slice(2)}` })).toBe(401);
+    expect(await upgradeStatus({ origin, cookie: `everynode-${host.port}=${host.token}` })).toBe(401);
     expect(await upgradeStatus({ origin: 'http://evil.example', cookie })).toBe(403);
     expect(await upgradeStatus({ cookie })).toBe(403);
     expect(await upgradeStatus({ origin, cookie, host: `rebound.example:${host.port}` })).toBe(403);

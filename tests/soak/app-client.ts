@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import type { DaemonSetRow, EverynodeServices } from '../../electron/contract/index.js';
 import type { BackendTuning } from '../../electron/backend/index.js';
 import { startWebHost, type WebHost } from '../../electron/web/host.js';
+import { signIn } from '../integration/web-sign-in.js';
 
 // The renderer's modules are loaded at run time: they are typed against the DOM (tsconfig.web.json), this file
 // against Node. These are the parts of them the soak uses.
@@ -73,7 +74,7 @@ export async function startAppClient(kubeconfigPath: string, tuning: Partial<Bac
     tuning,
   });
   const origin = `http://127.0.0.1:${host.port}`;
-  const cookie = `everynode-${host.port}=${host.token}`;
+  const cookie = await signIn(host);
 
   const { createApi, setApi } = await rendererModule<BridgeModule>('api/bridge.ts');
   const { createWsBridge } = await rendererModule<WsBridgeModule>('api/ws-bridge.ts');

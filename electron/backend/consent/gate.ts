@@ -1,25 +1,38 @@
-import type { ConsentRequest, CredentialProgram } from '../../contract/index.js';
+import type { ConsentRequest } from '../../contract/index.js';
 import { AppError } from '../errors.js';
-import { allowlisted, consentId, credentialPrograms } from './program.js';
+import { findExecutable, userPath } from './executable.js';
+import { planUser } from './launch.js';
+import { allowlisted, consentId, subjectOf, type ConsentSubject } from './program.js';
+import { buildLaunch, clientUser, shownProgram, type Launch } from './spawn-model.js';
 import type { ConsentStore } from './store.js';
 
 /** Where a context's user stanza came from. */
 export interface ProgramOrigin {
   /** The kubeconfig the app generated itself for its built-in sandbox: its plugin is the app's own. */
   trusted: boolean;
-  /** The file path, or "upload: <name>" for an uploaded kubeconfig. */
+  /** What the user recognises: the file path, or "upload: <name>" for an uploaded kubeconfig. */
   file: string;
+  /** What a decision is keyed on: the file's real path, or an upload's content hash. */
+  identity: string;
+  /** False for an upload: a relative command has no directory there. */
+  hasDirectory: boolean;
 }
 
-interface Pending {
-  request: ConsentRequest;
-  program: CredentialProgram;
-}
+export type GateOutcome =
+  /** The stanza cannot be used as written, or its program does not exist: nothing can run. */
+  | { kind: 'refused'; problem: string }
+  /** The user has to answer first (or refused before): nothing ran. */
+  | { kind: 'needs-consent'; request: ConsentRequest; consentId: string; subject: ConsentSubject }
+  /** May connect with exactly this user stanza; `launch` is the program it will run, if any. */
+  | { kind: 'ready'; user: Record<string, unknown>; launch?: Launch; consentId?: string };
+
+type Pending = Extract<GateOutcome, { kind: 'needs-consent' }>;
 
 /**
- * Decides, before any client exists for a context, whether its credential programs may run: trusted origin,
- * allowlisted, or allowed by the user for this (file, command, args). Otherwise the first program that may not run
- * becomes the one pending request, which the renderer shows until the user answers.
+ * Decides, before any client exists for a context, what its user stanza would run and whether it may: trusted
+ * origin, allowlisted, or allowed by the user for exactly this subject. Otherwise that program becomes the one
+ * pending request, which the host shows until the user answers. Runs nothing itself. `check` only reads; the caller
+ * makes the outcome of its latest activation the pending one with `present` (an older check may finish later).
  */
 export class ConsentGate {
   private current: Pending | undefined;
@@ -27,28 +40,47 @@ export class ConsentGate {
   constructor(
     readonly store: ConsentStore,
     private readonly onChange: (request: ConsentRequest | null) => void,
+    private readonly searchPath: () => Promise<string> = userPath,
   ) {}
 
-  /** The ids of the programs this user would run from that origin (to know whom a revocation concerns). */
-  idsFor(user: Record<string, unknown> | undefined, origin: ProgramOrigin): string[] {
-    return origin.trusted ? [] : credentialPrograms(user).map((p) => consentId(origin.file, p));
+  async check(
+    context: string,
+    userName: string,
+    user: Record<string, unknown> | undefined,
+    origin: ProgramOrigin,
+  ): Promise<GateOutcome> {
+    const plan = planUser(userName, user, origin.hasDirectory);
+    if (!plan.ok) return { kind: 'refused', problem: `Context "${context}": ${plan.problem}` };
+    if (!plan.program) return { kind: 'ready', user: clientUser(plan.fields, undefined) };
+    const searchPath = await this.searchPath();
+    const executable = await findExecutable(plan.program.command, searchPath);
+    if (executable === undefined) {
+      const where = plan.program.command.includes('/') ? 'does not exist or is not executable' : 'is not on your PATH';
+      return {
+        kind: 'refused',
+        problem: `Context "${context}": the credential program "${plan.program.command}" ${where}; nothing was run.`,
+      };
+    }
+    const launch = buildLaunch(plan.program, executable, searchPath);
+    const subject = subjectOf(origin.identity, launch);
+    const id = consentId(subject);
+    const ready: GateOutcome = { kind: 'ready', user: clientUser(plan.fields, launch), launch, consentId: id };
+    if (origin.trusted || allowlisted(launch, this.store.allowlistEntries())) return ready;
+    const decision = this.store.decision(id);
+    if (decision?.allowed === true) return ready;
+    const request: ConsentRequest = {
+      id,
+      context,
+      file: origin.file,
+      program: shownProgram(launch),
+      denied: decision !== undefined,
+    };
+    return { kind: 'needs-consent', request, consentId: id, subject };
   }
 
-  /** Undefined when the context may connect; else the request now pending. Runs nothing. */
-  check(context: string, user: Record<string, unknown> | undefined, origin: ProgramOrigin): ConsentRequest | undefined {
-    if (!origin.trusted) {
-      for (const program of credentialPrograms(user)) {
-        if (allowlisted(program, this.store.allowlistEntries())) continue;
-        const id = consentId(origin.file, program);
-        const decision = this.store.decision(id);
-        if (decision?.allowed === true) continue;
-        const request: ConsentRequest = { id, context, file: origin.file, program, denied: decision !== undefined };
-        this.set({ request, program });
-        return request;
-      }
-    }
-    this.set(undefined);
-    return undefined;
+  /** Makes this outcome's request the pending one (or clears it). */
+  present(outcome: GateOutcome): void {
+    this.set(outcome.kind === 'needs-consent' ? outcome : undefined);
   }
 
   pending(): ConsentRequest | null {
@@ -61,7 +93,7 @@ export class ConsentGate {
     if (pending?.request.id !== requestId) {
       throw new AppError('not-found', 'That request is no longer pending; the context may have changed.');
     }
-    await this.store.decide(pending.request.file, pending.program, allow);
+    await this.store.decide(pending.request.file, pending.request.program.kind, pending.subject, allow);
     return pending.request.context;
   }
 

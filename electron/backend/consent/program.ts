@@ -1,53 +1,52 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { CredentialProgram } from '../../contract/index.js';
+import type { Launch } from './spawn-model.js';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/**
- * Every program a kubeconfig user stanza would have client-node run: the exec credential plugin, and a legacy auth
- * provider's cmd-path (client-node runs it through a shell with cmd-args appended, so those are shown as one string).
- * Both are listed when both are present, since which one client-node picks depends on the provider's name.
- */
-export function credentialPrograms(user: Record<string, unknown> | undefined): CredentialProgram[] {
-  if (!user) return [];
-  const programs: CredentialProgram[] = [];
-  const provider = user['auth-provider'];
-  const config = isRecord(provider) ? provider.config : undefined;
-  if (isRecord(config) && typeof config['cmd-path'] === 'string' && config['cmd-path'] !== '') {
-    const args = typeof config['cmd-args'] === 'string' && config['cmd-args'] !== '' ? [config['cmd-args']] : [];
-    programs.push({ kind: 'auth-provider', command: config['cmd-path'], args, envNames: [] });
-  }
-  const exec = user.exec;
-  if (isRecord(exec) && typeof exec.command === 'string' && exec.command !== '') {
-    const envNames = Array.isArray(exec.env)
-      ? exec.env.filter(isRecord).flatMap((e) => (typeof e.name === 'string' ? [e.name] : []))
-      : [];
-    programs.push({ kind: 'exec', command: exec.command, args: strings(exec.args), envNames });
-  }
-  return programs;
+/** Everything a decision is about; a change to any of it asks again. */
+export interface ConsentSubject {
+  /** The kubeconfig's identity: its real path, or `upload:sha256:<hash of its text>`. */
+  identity: string;
+  source: string;
+  command: string;
+  executable: string;
+  args: readonly string[];
+  envNames: readonly string[];
+  /** A hash of the kubeconfig's environment values (the values themselves are never written anywhere). */
+  envHash: string;
 }
 
-/** The key of a decision: the file the user stanza came from, the command and its arguments. */
-export function consentId(file: string, program: CredentialProgram): string {
-  return createHash('sha256')
-    .update(JSON.stringify([file, program.kind, program.command, program.args]))
-    .digest('hex')
-    .slice(0, 32);
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export function subjectOf(identity: string, launch: Launch): ConsentSubject {
+  const { program, executable } = launch;
+  return {
+    identity,
+    source: program.source,
+    command: program.command,
+    executable,
+    args: program.args,
+    envNames: program.env.map((e) => e.name),
+    envHash: sha256(JSON.stringify(program.env.map((e) => [e.name, e.value]))),
+  };
+}
+
+/** The key of a decision. */
+export function consentId(subject: ConsentSubject): string {
+  const { identity, source, command, executable, args, envNames, envHash } = subject;
+  return sha256(JSON.stringify([identity, source, command, executable, args, envNames, envHash])).slice(0, 32);
 }
 
 /**
  * kubectl's credentialPluginAllowlist, made stricter where it cannot be checked without running anything: a bare name
- * allows a command written as that bare name (found on PATH), an absolute path allows exactly that path.
+ * allows a command written as that bare name (found on the user's own PATH), an absolute path allows exactly that
+ * file. A shell line (gcp/azure cmd-path with its cmd-args) is never allowlisted: its arguments are shell text.
  */
-export function allowlisted(program: CredentialProgram, allowlist: readonly string[]): boolean {
+export function allowlisted(launch: Launch, allowlist: readonly string[]): boolean {
+  if (launch.spawn.shell) return false;
+  const { command } = launch.program;
   return allowlist.some((entry) =>
     path.isAbsolute(entry)
-      ? path.isAbsolute(program.command) && path.normalize(program.command) === path.normalize(entry)
-      : !entry.includes('/') && !entry.includes('\\') && program.command === entry,
+      ? path.normalize(launch.executable) === path.normalize(entry)
+      : !entry.includes('/') && !entry.includes('\\') && command === entry,
   );
 }

@@ -1,10 +1,13 @@
 import type { ContextSummary } from '../../contract/index.js';
+import { planUser } from '../consent/launch.js';
 import type { NamedEntry, ParsedKubeconfig } from './parse.js';
 
 export interface LoadedSource {
   id: string;
   kind: 'env' | 'default' | 'added' | 'sandbox';
   parsed?: ParsedKubeconfig;
+  /** False for uploads and the sandbox: no directory to resolve relative commands against. */
+  hasDirectory?: boolean;
 }
 
 /** Everything a session needs for one context: the raw stanzas, never sent to the renderer. */
@@ -41,7 +44,7 @@ export function safeServerUrl(server: unknown): string {
 /** Merges sources as kubectl merges KUBECONFIG: for each name, the first definition wins. */
 export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
   const clusters = new Map<string, NamedEntry>();
-  const users = new Map<string, { entry: NamedEntry; sourceId: string }>();
+  const users = new Map<string, { entry: NamedEntry; sourceId: string; hasDirectory: boolean }>();
   const contexts = new Map<string, { entry: NamedEntry; source: LoadedSource }>();
   let currentContext: string | undefined;
   for (const source of sources) {
@@ -49,7 +52,9 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
     if (!parsed) continue;
     for (const cluster of parsed.clusters) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
     for (const user of parsed.users)
-      if (!users.has(user.name)) users.set(user.name, { entry: user, sourceId: source.id });
+      if (!users.has(user.name)) {
+        users.set(user.name, { entry: user, sourceId: source.id, hasDirectory: source.hasDirectory === true });
+      }
     for (const context of parsed.contexts)
       if (!contexts.has(context.name)) contexts.set(context.name, { entry: context, source });
     currentContext ??= parsed.currentContext;
@@ -72,7 +77,13 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
       sandbox: source.kind === 'sandbox',
     };
     if (namespace !== undefined) summary.namespace = namespace;
-    const problem = wrongField(entry) ?? describeProblem(entry.name, clusterName, cluster, userName, user);
+    const insecure = insecurity(cluster);
+    if (insecure !== undefined) summary.insecure = insecure;
+    const plan = userEntry ? planUser(userName, userEntry.entry.body, userEntry.hasDirectory) : undefined;
+    const problem =
+      wrongField(entry) ??
+      describeProblem(entry.name, clusterName, cluster, userName, user) ??
+      (plan?.ok === false ? `Context "${entry.name}": ${plan.problem}` : undefined);
     if (problem !== undefined) summary.problem = problem;
     const result: ResolvedContext = { summary, context: entry };
     if (cluster) result.cluster = cluster;
@@ -85,6 +96,14 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
   const merged: MergedKubeconfig = { contexts: resolved };
   if (currentContext !== undefined) merged.currentContext = currentContext;
   return merged;
+}
+
+/** How a context's connection is not safe: its server is plain HTTP, or its certificate is not checked. */
+export function insecurity(cluster: NamedEntry | undefined): ContextSummary['insecure'] {
+  if (!cluster) return undefined;
+  const server = cluster.body.server;
+  if (typeof server === 'string' && server.toLowerCase().startsWith('http:')) return 'plain-http';
+  return cluster.body['insecure-skip-tls-verify'] === true ? 'skip-tls-verify' : undefined;
 }
 
 // kubectl refuses a file whose context holds a user or namespace that is not a string; reading it as "none" would

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { expandedSize, KUBECONFIG_LIMITS, sizeProblem, tooDeepAt, type YamlLimits } from './yaml-limits.js';
 
 /** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */
 export interface NamedEntry {
@@ -43,12 +44,22 @@ function absolutise(body: Record<string, unknown>, keys: string[], dir: string):
   }
 }
 
+// A copy of `holder` with its command key made absolute when it is a relative path with a separator.
+function commandsAbsolutised(holder: unknown, key: string, dir: string): unknown {
+  if (!isRecord(holder)) return holder;
+  const command = holder[key];
+  if (typeof command !== 'string' || !/[\\/]/.test(command)) return holder;
+  const copy = { ...holder };
+  absolutise(copy, [key], dir);
+  return copy;
+}
+
 /**
  * Reads one kubeconfig's text. Throws KubeconfigParseError with a message that quotes no values from the file (it
  * may hold credentials): only keys, entry names and YAML positions.
  */
-export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfig {
-  const doc = readYaml(text);
+export function parseKubeconfig(text: string, baseDir?: string, limits = KUBECONFIG_LIMITS): ParsedKubeconfig {
+  const doc = readYaml(text, limits);
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
   if (!isRecord(doc)) throw new KubeconfigParseError('not a kubeconfig (the document is not a mapping)');
   if (doc.kind !== undefined && doc.kind !== 'Config')
@@ -67,12 +78,16 @@ export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfi
     for (const cluster of clusters) absolutise(cluster.body, ['certificate-authority'], baseDir);
     for (const user of users) {
       absolutise(user.body, ['client-certificate', 'client-key', 'tokenFile', 'token-file'], baseDir);
-      const exec = user.body.exec;
-      // A command with a path separator is relative to the kubeconfig; a bare name is looked up on PATH.
-      if (isRecord(exec) && typeof exec.command === 'string' && exec.command.includes('/')) {
-        user.body.exec = { ...exec };
-        absolutise(user.body.exec as Record<string, unknown>, ['command'], baseDir);
+      // A command with a path separator is relative to the kubeconfig; a bare name is looked up on the user's PATH.
+      user.body.exec = commandsAbsolutised(user.body.exec, 'command', baseDir);
+      const provider = user.body['auth-provider'];
+      if (isRecord(provider) && isRecord(provider.config)) {
+        const config = commandsAbsolutised(provider.config, 'cmd-path', baseDir) as Record<string, unknown>;
+        config.exec = commandsAbsolutised(config.exec, 'command', baseDir);
+        if (config.exec === undefined) delete config.exec;
+        user.body['auth-provider'] = { ...provider, config };
       }
+      if (user.body.exec === undefined) delete user.body.exec;
     }
   }
   const current = doc['current-context'];
@@ -81,23 +96,47 @@ export function parseKubeconfig(text: string, baseDir?: string): ParsedKubeconfi
   return result;
 }
 
-function readYaml(text: string): unknown {
+export const tooLargeError = (problem: string): KubeconfigParseError =>
+  new KubeconfigParseError(`not a kubeconfig: ${problem}`);
+export const tooDeepError = (line: number, limits: YamlLimits): KubeconfigParseError =>
+  new KubeconfigParseError(`not valid YAML (line ${line}: nested deeper than ${limits.maxDepth} levels)`);
+
+function readYaml(text: string, limits: YamlLimits): unknown {
+  const tooLarge = sizeProblem(text, limits);
+  if (tooLarge !== undefined) throw tooLargeError(tooLarge);
+  const deepAt = tooDeepAt(text, limits);
+  if (deepAt !== undefined) throw tooDeepError(deepAt, limits);
   const lines = new LineCounter();
   // logLevel 'error': yaml would print its warnings, which quote the file's text, to stderr.
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error', lineCounter: lines });
   const first = document.errors[0];
   if (first !== undefined) throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(first.pos[0]).line})`);
+  let value: unknown;
   try {
-    return document.toJS({ maxAliasCount: 100 });
+    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch {
     // An alias to no anchor, or aliases that expand too far; yaml's message quotes the anchor, so it is not passed on.
-    let offset = 0;
-    visit(document, {
-      Alias(_key, node) {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    throw new KubeconfigParseError(`not valid YAML (line ${lines.linePos(offset).line}: an alias cannot be resolved)`);
+    throw new KubeconfigParseError(
+      `not valid YAML (line ${firstAliasLine(document, lines)}: an alias cannot be resolved)`,
+    );
   }
+  const budget = text.length + limits.maxAliasExpansion;
+  if (expandedSize(value, budget) > budget) {
+    const mb = Math.round(limits.maxAliasExpansion / (1024 * 1024));
+    throw new KubeconfigParseError(
+      `not valid YAML (line ${firstAliasLine(document, lines)}: aliases expand to more than ${mb} MB beyond the file)`,
+    );
+  }
+  return value;
+}
+
+function firstAliasLine(document: Document, lines: LineCounter): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return lines.linePos(offset).line;
 }

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContextSummary, KubeconfigSource } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from './merge.js';
 import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
+import { parseKubeconfigOffThread } from './parse-off-thread.js';
 import { FileWatcher } from './file-watcher.js';
+import type { ProgramOrigin } from '../consent/gate.js';
 
 export interface KubeconfigStoreOptions {
   /** KUBECONFIG as set in the environment; undefined when unset. */
@@ -27,6 +30,10 @@ interface SourceRecord {
   error?: string;
   /** Env and default files that do not exist are skipped, as kubectl skips them. */
   missing: boolean;
+  /** What consent decisions are keyed on: a file's real path (symlinks resolved), an upload's content hash. */
+  identity?: string;
+  /** Reads of a file overlap (a large one parses on a worker): only the latest one's result is kept. */
+  reads?: number;
   /** The sandbox's kubeconfig copy for kubectl: shown to the user, never read. */
   shownPath?: string;
 }
@@ -85,13 +92,17 @@ export class KubeconfigStore {
 
   /**
    * Where a context's user stanza came from, for consent: only the kubeconfig the app generated for its own sandbox
-   * is trusted; a file keeps its absolute path, an upload is named as one.
+   * is trusted; a file is shown by its absolute path and known by its real path, an upload by its content's hash.
    */
-  userOrigin(resolved: ResolvedContext): { trusted: boolean; file: string } {
+  userOrigin(resolved: ResolvedContext): ProgramOrigin {
     const record = this.records.find((r) => r.id === resolved.userSourceId);
-    if (!record) return { trusted: false, file: 'unknown' };
-    if (record.kind === 'sandbox') return { trusted: true, file: record.label };
-    return { trusted: false, file: record.file ?? `upload: ${record.label}` };
+    if (!record) return { trusted: false, file: 'unknown', identity: 'unknown', hasDirectory: false };
+    if (record.kind === 'sandbox')
+      return { trusted: true, file: record.label, identity: 'sandbox', hasDirectory: false };
+    if (record.file === undefined) {
+      return { trusted: false, file: `upload: ${record.label}`, identity: record.identity ?? '', hasDirectory: false };
+    }
+    return { trusted: false, file: record.file, identity: record.identity ?? record.file, hasDirectory: true };
   }
 
   currentContext(): string | undefined {
@@ -115,17 +126,26 @@ export class KubeconfigStore {
   }
 
   /** An uploaded kubeconfig: kept in memory only, never written anywhere. Refused at once when it cannot be used. */
-  addUpload(name: string, content: string): void {
+  async addUpload(name: string, content: string): Promise<void> {
     const label = path.basename(name) || 'kubeconfig';
     let parsed: ParsedKubeconfig;
     try {
-      parsed = parseKubeconfig(content);
+      parsed = await parseKubeconfigOffThread(content);
     } catch (error) {
       const reason = error instanceof KubeconfigParseError ? error.message : 'cannot be read';
       throw new AppError('invalid', `${label}: ${reason}`);
     }
     if (parsed.contexts.length === 0) throw new AppError('invalid', `${label}: the file defines no context`);
-    this.records.push({ id: `upload-${this.nextId++}`, kind: 'added', label, text: content, parsed, missing: false });
+    const identity = `upload:sha256:${createHash('sha256').update(content).digest('hex')}`;
+    this.records.push({
+      id: `upload-${this.nextId++}`,
+      kind: 'added',
+      label,
+      text: content,
+      parsed,
+      missing: false,
+      identity,
+    });
     this.remerge();
   }
 
@@ -186,36 +206,44 @@ export class KubeconfigStore {
 
   private async read(record: SourceRecord): Promise<void> {
     if (record.file === undefined) return;
-    delete record.parsed;
-    delete record.error;
-    delete record.text;
-    record.missing = false;
-    let text: string;
+    const read = (record.reads = (record.reads ?? 0) + 1);
+    const outcome: Pick<SourceRecord, 'missing' | 'error' | 'text' | 'parsed' | 'identity'> = { missing: false };
     try {
-      text = await fs.promises.readFile(record.file, 'utf8');
+      outcome.text = await fs.promises.readFile(record.file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') record.missing = true;
+      if (code === 'ENOENT' || code === 'ENOTDIR') outcome.missing = true;
       else
-        record.error =
+        outcome.error =
           code === 'EACCES' || code === 'EPERM'
             ? 'cannot be read (permission denied)'
             : code === 'EISDIR'
               ? 'is a directory, not a file'
               : 'cannot be read';
-      return;
     }
-    record.text = text;
-    try {
-      record.parsed = parseKubeconfig(text, path.dirname(record.file));
-    } catch (error) {
-      record.error = error instanceof KubeconfigParseError ? error.message : 'cannot be parsed';
+    if (outcome.text !== undefined) {
+      outcome.identity = await fs.promises.realpath(record.file).catch(() => record.file);
+      try {
+        outcome.parsed = await parseKubeconfigOffThread(outcome.text, path.dirname(record.file));
+      } catch (error) {
+        outcome.error = error instanceof KubeconfigParseError ? error.message : 'cannot be parsed';
+      }
     }
+    if (read !== record.reads) return;
+    delete record.parsed;
+    delete record.error;
+    delete record.text;
+    Object.assign(record, outcome);
   }
 
   private remerge(): void {
     this.merged = mergeKubeconfigs(
-      this.records.map((r) => ({ id: r.id, kind: r.kind, ...(r.parsed ? { parsed: r.parsed } : {}) })),
+      this.records.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        hasDirectory: r.file !== undefined,
+        ...(r.parsed ? { parsed: r.parsed } : {}),
+      })),
     );
     for (const listener of this.listeners) listener();
   }

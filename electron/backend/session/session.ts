@@ -2,7 +2,7 @@ import { AppsV1Api, AuthorizationV1Api, CoreV1Api, KubernetesObjectApi } from '@
 import type { AppError } from '../errors.js';
 import type { ResolvedContext } from '../kubeconfig/merge.js';
 import { classifyError } from './classify.js';
-import { loginShellPath, mergePaths } from './login-path.js';
+import { checkedCluster, checkedUser } from './credential-files.js';
 import { SessionKubeConfig } from './session-kubeconfig.js';
 
 export interface AccessQuestion {
@@ -27,6 +27,8 @@ export class ContextSession {
   readonly authz: AuthorizationV1Api;
   readonly objects: KubernetesObjectApi;
   private disposed = false;
+  /** Told when a request of this session timed out (the active context's health probe then asks the server). */
+  onRequestTimeout: (() => void) | undefined;
 
   private constructor(resolved: ResolvedContext, kubeConfig: SessionKubeConfig) {
     this.name = resolved.summary.name;
@@ -40,14 +42,31 @@ export class ContextSession {
     this.objects = KubernetesObjectApi.makeApiClient(kubeConfig);
   }
 
-  static async create(resolved: ResolvedContext, requestTimeoutMs: number): Promise<ContextSession> {
+  /**
+   * A session for a context whose user stanza the consent gate built (`user`: only the fields it checked, its
+   * program with an absolute executable). TLS material and token files are read and checked here: a bad one throws
+   * a CredentialFileError naming its field.
+   */
+  static async create(
+    resolved: ResolvedContext,
+    user: Record<string, unknown> | undefined,
+    requestTimeoutMs: number,
+  ): Promise<ContextSession> {
     const kubeConfig = new SessionKubeConfig(resolved.summary.name, requestTimeoutMs);
-    const user = resolved.user ? { name: resolved.user.name, user: await withExecPath(resolved.user.body) } : undefined;
+    const cluster = resolved.cluster
+      ? { name: resolved.cluster.name, cluster: await checkedCluster(resolved.cluster.name, resolved.cluster.body) }
+      : undefined;
+    const userName = resolved.user?.name;
+    const users = userName !== undefined && user ? [{ name: userName, user: await checkedUser(userName, user) }] : [];
+    const { body } = resolved.context;
+    const context: Record<string, unknown> = { cluster: body.cluster };
+    if (userName !== undefined) context.user = userName;
+    if (typeof body.namespace === 'string' && body.namespace !== '') context.namespace = body.namespace;
     kubeConfig.loadFromString(
       JSON.stringify({
-        clusters: resolved.cluster ? [{ name: resolved.cluster.name, cluster: resolved.cluster.body }] : [],
-        users: user ? [user] : [],
-        contexts: [{ name: resolved.context.name, context: resolved.context.body }],
+        clusters: cluster ? [cluster] : [],
+        users,
+        contexts: [{ name: resolved.context.name, context }],
         'current-context': resolved.context.name,
       }),
     );
@@ -71,6 +90,7 @@ export class ContextSession {
     try {
       return await request();
     } catch (error) {
+      if (isTimeout(error)) this.onRequestTimeout?.();
       throw classifyError(error, this.name);
     }
   }
@@ -97,22 +117,10 @@ export class ContextSession {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-// Exec plugins run with the login shell's PATH (see login-path.ts) and with KUBERNETES_EXEC_INFO as kubectl sets it.
-async function withExecPath(body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const exec = body.exec;
-  if (!isRecord(exec)) return body;
-  const env = Array.isArray(exec.env) ? exec.env.filter(isRecord) : [];
-  const names = new Set(env.map((e) => e.name));
-  const extra: { name: string; value: string }[] = [];
-  if (!names.has('PATH')) extra.push({ name: 'PATH', value: mergePaths(await loginShellPath(), process.env.PATH) });
-  if (!names.has('KUBERNETES_EXEC_INFO')) {
-    const apiVersion = typeof exec.apiVersion === 'string' ? exec.apiVersion : 'client.authentication.k8s.io/v1';
-    extra.push({
-      name: 'KUBERNETES_EXEC_INFO',
-      value: JSON.stringify({ apiVersion, kind: 'ExecCredential', spec: { interactive: false } }),
-    });
+// AbortSignal.timeout rejects with a TimeoutError DOMException, sometimes wrapped by the client as the cause.
+function isTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e.name === 'TimeoutError') return true;
   }
-  return { ...body, exec: { ...exec, env: [...env, ...extra] } };
+  return false;
 }

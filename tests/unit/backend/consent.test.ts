@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentRequest } from '../../../electron/contract/index.js';
-import { ConsentGate } from '../../../electron/backend/consent/gate.js';
-import { allowlisted, consentId, credentialPrograms } from '../../../electron/backend/consent/program.js';
+import { ConsentGate, type GateOutcome, type ProgramOrigin } from '../../../electron/backend/consent/gate.js';
+import { allowlisted, consentId, subjectOf } from '../../../electron/backend/consent/program.js';
+import { buildLaunch } from '../../../electron/backend/consent/spawn-model.js';
 import { ConsentStore } from '../../../electron/backend/consent/store.js';
 import { KubeconfigStore } from '../../../electron/backend/kubeconfig/store.js';
 
@@ -18,56 +19,88 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const execUser = (command: string, args: string[] = []) => ({
-  exec: {
-    apiVersion: 'client.authentication.k8s.io/v1',
-    command,
-    args,
-    env: [{ name: 'AWS_PROFILE', value: 'prod-secret-profile' }],
-  },
-});
-const fileOrigin = { trusted: false, file: '/home/u/.kube/config' };
+/** A directory standing in for the user's PATH, with these programs in it. */
+function binDir(...names: string[]): string {
+  const dir = tempDir();
+  for (const name of names) fs.writeFileSync(path.join(dir, name), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  return dir;
+}
 
-async function gateIn(dir: string) {
+const execUser = (
+  command: string,
+  args: string[] = [],
+  env = [{ name: 'AWS_PROFILE', value: 'prod-secret-profile' }],
+) => ({
+  exec: { apiVersion: 'client.authentication.k8s.io/v1', command, args, env },
+});
+const fileOrigin: ProgramOrigin = {
+  trusted: false,
+  file: '/home/u/.kube/config',
+  identity: '/home/u/.kube/config',
+  hasDirectory: true,
+};
+
+async function gateIn(dir: string, bin = binDir('aws', 'kubelogin', 'evil')) {
   const store = new ConsentStore(dir);
   await store.load();
   const events: (ConsentRequest | null)[] = [];
-  return { store, gate: new ConsentGate(store, (r) => events.push(r)), events };
+  const gate = new ConsentGate(
+    store,
+    (r) => events.push(r),
+    () => Promise.resolve(bin),
+  );
+  // Checks and presents the outcome, as the active context does.
+  const check = async (context: string, user: Record<string, unknown> | undefined, origin = fileOrigin) => {
+    const outcome = await gate.check(context, 'u', user, origin);
+    gate.present(outcome);
+    return outcome;
+  };
+  return { store, gate, events, check, bin };
 }
 
-describe('credentialPrograms', () => {
-  it('finds the exec plugin with env names only, and a legacy cmd-path with its shell arguments', () => {
-    expect(credentialPrograms(execUser('aws', ['eks', 'get-token']))).toEqual([
-      { kind: 'exec', command: 'aws', args: ['eks', 'get-token'], envNames: ['AWS_PROFILE'] },
-    ]);
-    const legacy = {
-      'auth-provider': { name: 'gcp', config: { 'cmd-path': '/usr/bin/gcloud', 'cmd-args': 'config config-helper' } },
-    };
-    expect(credentialPrograms(legacy)).toEqual([
-      { kind: 'auth-provider', command: '/usr/bin/gcloud', args: ['config config-helper'], envNames: [] },
-    ]);
-    expect(credentialPrograms({ token: 'abc' })).toEqual([]);
-    expect(credentialPrograms({ 'auth-provider': { name: 'oidc', config: { 'id-token': 'x' } } })).toEqual([]);
+const requestOf = (outcome: GateOutcome): ConsentRequest => {
+  if (outcome.kind !== 'needs-consent') throw new Error(`expected a request, got ${outcome.kind}`);
+  return outcome.request;
+};
+
+describe('consent keys', () => {
+  const launch = (args: string[], env: { name: string; value: string }[] = []) =>
+    buildLaunch({ source: 'exec', command: 'aws', args, env }, '/usr/bin/aws', '/usr/bin');
+
+  it('cover the file identity, command, executable, arguments, env names and env values', () => {
+    const id = consentId(subjectOf('/a/config', launch(['eks'], [{ name: 'A', value: '1' }])));
+    const variants = [
+      subjectOf('/b/config', launch(['eks'], [{ name: 'A', value: '1' }])),
+      subjectOf('/a/config', launch(['eks', '--x'], [{ name: 'A', value: '1' }])),
+      subjectOf('/a/config', launch(['eks'], [{ name: 'B', value: '1' }])),
+      subjectOf('/a/config', launch(['eks'], [{ name: 'A', value: '2' }])),
+      subjectOf(
+        '/a/config',
+        launch(
+          ['eks'],
+          [
+            { name: 'A', value: '1' },
+            { name: 'NODE_OPTIONS', value: '' },
+          ],
+        ),
+      ),
+      { ...subjectOf('/a/config', launch(['eks'], [{ name: 'A', value: '1' }])), executable: '/tmp/aws' },
+    ];
+    for (const subject of variants) expect(consentId(subject)).not.toBe(id);
+    expect(consentId(subjectOf('/a/config', launch(['eks'], [{ name: 'A', value: '1' }])))).toBe(id);
   });
 
-  it('keys a decision on file, command and arguments', () => {
-    const [program] = credentialPrograms(execUser('aws', ['eks']));
-    if (!program) throw new Error('no program');
-    const id = consentId('/a/config', program);
-    expect(consentId('/a/config', { ...program, envNames: ['OTHER'] })).toBe(id);
-    expect(consentId('/b/config', program)).not.toBe(id);
-    expect(consentId('/a/config', { ...program, args: ['eks', '--x'] })).not.toBe(id);
-    expect(consentId('/a/config', { ...program, command: '/tmp/aws' })).not.toBe(id);
-  });
-
-  it('allowlists a bare name only for that bare command, and an absolute path only for that path', () => {
-    const program = (command: string) => ({ kind: 'exec' as const, command, args: [], envNames: [] });
-    expect(allowlisted(program('aws'), ['aws'])).toBe(true);
-    expect(allowlisted(program('/tmp/evil/aws'), ['aws'])).toBe(false);
-    expect(allowlisted(program('/usr/bin/aws'), ['/usr/bin/aws'])).toBe(true);
-    expect(allowlisted(program('/usr/bin/../bin/aws'), ['/usr/bin/aws'])).toBe(true);
-    expect(allowlisted(program('aws'), ['/usr/bin/aws'])).toBe(false);
-    expect(allowlisted(program('kubelogin'), ['aws', 'gke-gcloud-auth-plugin'])).toBe(false);
+  it('allowlist a bare name only as written, an absolute path only for that file, and never a shell line', () => {
+    const exec = (command: string, executable: string) =>
+      buildLaunch({ source: 'exec', command, args: [], env: [] }, executable, '/usr/bin');
+    expect(allowlisted(exec('aws', '/usr/bin/aws'), ['aws'])).toBe(true);
+    expect(allowlisted(exec('/tmp/evil/aws', '/tmp/evil/aws'), ['aws'])).toBe(false);
+    expect(allowlisted(exec('/usr/bin/aws', '/usr/bin/aws'), ['/usr/bin/aws'])).toBe(true);
+    expect(allowlisted(exec('aws', '/usr/bin/aws'), ['/usr/bin/aws'])).toBe(true);
+    expect(allowlisted(exec('aws', '/home/u/bin/aws'), ['/usr/bin/aws'])).toBe(false);
+    expect(allowlisted(exec('kubelogin', '/usr/bin/kubelogin'), ['aws', 'gke-gcloud-auth-plugin'])).toBe(false);
+    const gcp = buildLaunch({ source: 'gcp', command: 'gcloud', args: ['config'], env: [] }, '/usr/bin/gcloud', '');
+    expect(allowlisted(gcp, ['gcloud', '/usr/bin/gcloud'])).toBe(false);
   });
 });
 
@@ -75,88 +108,107 @@ describe('ConsentGate', () => {
   it('asks for an untrusted plugin, remembers the answer on disk, and forgets it when revoked', async () => {
     const dir = tempDir();
     const first = await gateIn(dir);
-    const request = first.gate.check('prod', execUser('aws', ['eks', 'get-token']), fileOrigin);
+    const request = requestOf(await first.check('prod', execUser('aws', ['eks', 'get-token'])));
     expect(request).toMatchObject({
       context: 'prod',
       file: '/home/u/.kube/config',
-      program: { command: 'aws', args: ['eks', 'get-token'], envNames: ['AWS_PROFILE'] },
+      program: {
+        command: 'aws',
+        executable: path.join(first.bin, 'aws'),
+        args: ['eks', 'get-token'],
+        envNames: ['AWS_PROFILE'],
+        shell: false,
+        spawned: { file: path.join(first.bin, 'aws'), args: ['eks', 'get-token'] },
+      },
       denied: false,
     });
     expect(first.events).toEqual([request]);
     expect(first.gate.pending()).toEqual(request);
-    if (!request) throw new Error('no request');
     expect(await first.gate.decide(request.id, true)).toBe('prod');
     await first.store.flushed();
 
     const file = path.join(dir, 'consent.json');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    // Commands and arguments only: no environment value ever reaches the file.
+    // Commands, arguments and names only: no environment value ever reaches the file.
     expect(fs.readFileSync(file, 'utf8')).not.toContain('prod-secret-profile');
 
-    const second = await gateIn(dir);
-    expect(second.gate.check('prod', execUser('aws', ['eks', 'get-token']), fileOrigin)).toBeUndefined();
-    // Other arguments, or the same stanza in another file, ask again.
-    expect(second.gate.check('prod', execUser('aws', ['eks', 'get-token', '--role', 'x']), fileOrigin)).toBeDefined();
+    const second = await gateIn(dir, first.bin);
+    expect((await second.check('prod', execUser('aws', ['eks', 'get-token']))).kind).toBe('ready');
+    // Other arguments, another env value, or the same stanza in another file, ask again.
+    expect((await second.check('prod', execUser('aws', ['eks', 'get-token', '--role', 'x']))).kind).toBe(
+      'needs-consent',
+    );
     expect(
-      second.gate.check('prod', execUser('aws', ['eks', 'get-token']), { trusted: false, file: '/tmp/other' }),
-    ).toBeDefined();
+      (await second.check('prod', execUser('aws', ['eks', 'get-token'], [{ name: 'AWS_PROFILE', value: 'other' }])))
+        .kind,
+    ).toBe('needs-consent');
+    const other = { ...fileOrigin, file: '/tmp/other', identity: '/tmp/other' };
+    expect((await second.check('prod', execUser('aws', ['eks', 'get-token']), other)).kind).toBe('needs-consent');
 
     expect(await second.store.revoke(request.id)).toBe(true);
     await second.store.flushed();
-    const third = await gateIn(dir);
-    expect(third.gate.check('prod', execUser('aws', ['eks', 'get-token']), fileOrigin)?.id).toBe(request.id);
+    const third = await gateIn(dir, first.bin);
+    expect(requestOf(await third.check('prod', execUser('aws', ['eks', 'get-token']))).id).toBe(request.id);
   });
 
   it('remembers a refusal as a refusal', async () => {
-    const dir = tempDir();
-    const { gate, store } = await gateIn(dir);
-    const request = gate.check('prod', execUser('kubelogin'), fileOrigin);
-    if (!request) throw new Error('no request');
+    const { store, check, gate } = await gateIn(tempDir());
+    const request = requestOf(await check('prod', execUser('kubelogin')));
     await gate.decide(request.id, false);
-    expect(gate.check('prod', execUser('kubelogin'), fileOrigin)).toMatchObject({ id: request.id, denied: true });
+    expect(requestOf(await check('prod', execUser('kubelogin')))).toMatchObject({ id: request.id, denied: true });
     expect(store.settings().decisions).toEqual([expect.objectContaining({ command: 'kubelogin', allowed: false })]);
   });
 
   it('lets trusted origins, allowlisted commands and plugin-free users through without a request', async () => {
-    const { gate, store, events } = await gateIn(tempDir());
-    expect(gate.check('sandbox-operator', execUser('/usr/bin/node'), { trusted: true, file: 'sandbox' })).toBe(
-      undefined,
-    );
-    expect(gate.check('plain', { token: 'x' }, fileOrigin)).toBeUndefined();
-    await store.setAllowlist(['aws', ' /opt/bin/kubelogin ', '']);
-    expect(store.settings().allowlist).toEqual(['aws', '/opt/bin/kubelogin']);
-    expect(gate.check('a', execUser('aws'), fileOrigin)).toBeUndefined();
-    expect(gate.check('b', execUser('/opt/bin/kubelogin'), fileOrigin)).toBeUndefined();
+    const { store, events, check, bin } = await gateIn(tempDir());
+    const sandbox = { trusted: true, file: 'sandbox', identity: 'sandbox', hasDirectory: false };
+    expect((await check('sandbox-operator', execUser(process.execPath), sandbox)).kind).toBe('ready');
+    expect(await check('plain', { token: 'x' })).toEqual({ kind: 'ready', user: { token: 'x' } });
+    await store.setAllowlist(['aws', ` ${path.join(bin, 'kubelogin')} `, '']);
+    expect(store.settings().allowlist).toEqual(['aws', path.join(bin, 'kubelogin')]);
+    expect((await check('a', execUser('aws'))).kind).toBe('ready');
+    expect((await check('b', execUser(path.join(bin, 'kubelogin')))).kind).toBe('ready');
+    expect(events).toEqual([]);
+  });
+
+  it('refuses, running nothing, a program that is not there and a stanza it cannot read', async () => {
+    const { check, events } = await gateIn(tempDir());
+    expect(await check('gone', execUser('no-such-plugin'))).toEqual({
+      kind: 'refused',
+      problem: 'Context "gone": the credential program "no-such-plugin" is not on your PATH; nothing was run.',
+    });
+    const mapping = { exec: { command: 'aws', args: { env: { BASH_ENV: 'evil.sh' } } } };
+    expect(await check('hidden', mapping)).toEqual({
+      kind: 'refused',
+      problem: 'Context "hidden": User "u": exec.args must be a list of strings, not a mapping.',
+    });
     expect(events).toEqual([]);
   });
 
   it('refuses an answer to a request that is no longer pending', async () => {
-    const { gate } = await gateIn(tempDir());
-    const request = gate.check('prod', execUser('aws'), fileOrigin);
-    gate.check('other', { token: 'x' }, fileOrigin);
+    const { gate, check } = await gateIn(tempDir());
+    const request = requestOf(await check('prod', execUser('aws')));
+    await check('other', { token: 'x' });
     expect(gate.pending()).toBeNull();
-    await expect(gate.decide(request?.id ?? '', true)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(gate.decide(request.id, true)).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('ignores a hand-edited decision whose key does not match its command', async () => {
     const dir = tempDir();
-    const { gate } = await gateIn(dir);
-    const request = gate.check('prod', execUser('aws'), fileOrigin);
-    if (!request) throw new Error('no request');
+    const { check, gate, store, bin } = await gateIn(dir);
+    const request = requestOf(await check('prod', execUser('aws')));
+    await gate.decide(request.id, true);
+    await store.flushed();
     // Someone swaps the command of an allowed decision: it must not allow the new command.
-    fs.writeFileSync(
-      path.join(dir, 'consent.json'),
-      JSON.stringify({
-        allowlist: [],
-        decisions: [
-          { id: request.id, file: fileOrigin.file, kind: 'exec', command: 'evil', args: [], allowed: true },
-          { id: request.id, file: fileOrigin.file, kind: 'exec', command: 'aws', args: ['x'], allowed: true },
-        ],
-      }),
-    );
-    const reloaded = await gateIn(dir);
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'consent.json'), 'utf8')) as {
+      decisions: Record<string, unknown>[];
+    };
+    const [decision] = saved.decisions;
+    saved.decisions = [{ ...decision, command: 'evil', executable: path.join(bin, 'evil') }];
+    fs.writeFileSync(path.join(dir, 'consent.json'), JSON.stringify(saved));
+    const reloaded = await gateIn(dir, bin);
     expect(reloaded.store.settings().decisions).toEqual([]);
-    expect(reloaded.gate.check('prod', execUser('evil'), fileOrigin)).toBeDefined();
+    expect((await reloaded.check('prod', execUser('evil'))).kind).toBe('needs-consent');
   });
 });
 
@@ -165,7 +217,10 @@ describe('where a user stanza comes from', () => {
     const dir = tempDir();
     const contexts = path.join(dir, 'contexts.yaml');
     const users = path.join(dir, 'team', 'users.yaml');
-    fs.mkdirSync(path.dirname(users));
+    fs.mkdirSync(path.join(dir, 'team'));
+    // kubectl resolves a relative command against the directory of the file as named (here: the link's).
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.writeFileSync(path.join(dir, 'bin', 'login'), '#!/bin/sh\n', { mode: 0o755 });
     fs.writeFileSync(
       contexts,
       'clusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\ncontexts:\n- name: prod\n  context:\n    cluster: c\n    user: u\n',
@@ -174,24 +229,50 @@ describe('where a user stanza comes from', () => {
       users,
       'users:\n- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ./bin/login\n',
     );
-    const store = new KubeconfigStore({ kubeconfigEnv: `${contexts}:${users}`, homeDir: dir, delimiter: ':' });
+    // Known by its real path: a symlink to the same file is the same file.
+    const link = path.join(dir, 'users-link.yaml');
+    fs.symlinkSync(users, link);
+    const store = new KubeconfigStore({ kubeconfigEnv: `${contexts}:${link}`, homeDir: dir, delimiter: ':' });
     await store.load();
     store.addSandbox(
-      'clusters:\n- name: s\n  cluster:\n    server: https://127.0.0.1:2\nusers:\n- name: op\n  user:\n    exec:\n      command: node\ncontexts:\n- name: sandbox-operator\n  context:\n    cluster: s\n    user: op\n',
+      `clusters:\n- name: s\n  cluster:\n    server: https://127.0.0.1:2\nusers:\n- name: op\n  user:\n    exec:\n      command: ${process.execPath}\ncontexts:\n- name: sandbox-operator\n  context:\n    cluster: s\n    user: op\n`,
     );
     try {
       const prod = store.resolve('prod');
       if (!prod) throw new Error('prod not resolved');
       const origin = store.userOrigin(prod);
-      expect(origin).toEqual({ trusted: false, file: users });
-      const { gate } = await gateIn(dir);
-      expect(gate.check('prod', prod.user?.body, origin)?.program.command).toBe(path.join(dir, 'team', 'bin', 'login'));
+      expect(origin).toEqual({ trusted: false, file: link, identity: fs.realpathSync(users), hasDirectory: true });
+      const { check } = await gateIn(dir);
+      expect(requestOf(await check('prod', prod.user?.body, origin)).program.executable).toBe(
+        path.join(dir, 'bin', 'login'),
+      );
       const sandbox = store.resolve('sandbox-operator');
       if (!sandbox) throw new Error('sandbox not resolved');
       expect(store.userOrigin(sandbox).trusted).toBe(true);
-      expect(gate.check('sandbox-operator', sandbox.user?.body, store.userOrigin(sandbox))).toBeUndefined();
+      expect((await check('sandbox-operator', sandbox.user?.body, store.userOrigin(sandbox))).kind).toBe('ready');
     } finally {
       store.dispose();
     }
+  });
+
+  it('is an upload known by its content, where a relative command is refused', async () => {
+    const store = new KubeconfigStore({ kubeconfigEnv: '', homeDir: tempDir() });
+    const text = (name: string, command: string) =>
+      `clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: ${name}, user: {exec: {command: "${command}"}}}]\ncontexts: [{name: ${name}, context: {cluster: c, user: ${name}}}]\n`;
+    await store.addUpload('config', text('one', 'aws'));
+    await store.addUpload('config', text('two', './login'));
+    const [first, second] = store.contexts();
+    const origin = (name: string | undefined) => {
+      const resolved = store.resolve(name ?? '');
+      if (!resolved) throw new Error('not resolved');
+      return store.userOrigin(resolved);
+    };
+    expect(origin(first?.name).identity).toMatch(/^upload:sha256:[0-9a-f]{64}$/);
+    expect(origin(first?.name).identity).not.toBe(origin(second?.name).identity);
+    expect(origin(first?.name)).toMatchObject({ file: 'upload: config', hasDirectory: false });
+    expect(second?.problem).toBe(
+      `Context "two": User "two": exec.command is a relative path, and an uploaded kubeconfig has no directory to resolve it against.`,
+    );
+    store.dispose();
   });
 });

@@ -241,9 +241,12 @@ describe('KubeconfigStore', () => {
 
   it('keeps uploads in memory and refuses an unusable upload with a clear message', async () => {
     const store = await open({ kubeconfigEnv: path.join(dir, 'none.yaml') });
-    expect(() => store.addUpload('broken.yaml', 'a: [')).toThrow(/broken\.yaml: not valid YAML/);
-    expect(() => store.addUpload('empty.yaml', 'kind: Config\n')).toThrow(/defines no context/);
-    store.addUpload('up.yaml', kubeconfig({ clusters: [['c', 'https://c.example']], contexts: [['uploaded', 'c']] }));
+    await expect(store.addUpload('broken.yaml', 'a: [')).rejects.toThrow(/broken\.yaml: not valid YAML/);
+    await expect(store.addUpload('empty.yaml', 'kind: Config\n')).rejects.toThrow(/defines no context/);
+    await store.addUpload(
+      'up.yaml',
+      kubeconfig({ clusters: [['c', 'https://c.example']], contexts: [['uploaded', 'c']] }),
+    );
     expect(store.sources()).toEqual([{ id: expect.any(String), label: 'up.yaml', kind: 'added' }]);
     expect(store.contexts().map((c) => c.name)).toEqual(['uploaded']);
     expect(fs.readdirSync(dir).sort()).toEqual(['home']);

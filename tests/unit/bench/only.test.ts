@@ -11,6 +11,7 @@ describe('bench --only', () => {
       'cold.json-parse.ms',
       'cold.backend.first-delta.ms',
       'sandbox.list.ms',
+      'cold.kubeconfig-refusal.ms',
     ]);
     expect(byScenario('startup')).toEqual(['startup.first-list.ms']);
     expect(byScenario('watchers')).toEqual([

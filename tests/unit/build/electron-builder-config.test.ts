@@ -56,7 +56,13 @@ describe('build/electron-builder.yml', () => {
     expect(entitlements).toContain('com.apple.security.cs.allow-jit');
     expect(entitlements).not.toContain('allow-dyld-environment-variables');
     expect(config.files).toEqual(
-      expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/sandbox-cluster/**', 'dist/renderer/**']),
+      expect.arrayContaining([
+        'dist/main/**',
+        'dist/preload/**',
+        'dist/sandbox-cluster/**',
+        'dist/workers/**',
+        'dist/renderer/**',
+      ]),
     );
   });
 

@@ -11,6 +11,7 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:clusters.switchContext': ['dev'],
   'everynode:clusters.addKubeconfig': [{ kind: 'upload', name: 'config', content: 'apiVersion: v1' }],
   'everynode:clusters.reconnect': [],
+  'everynode:clusters.confirmPlainHttp': ['dev'],
   'everynode:projects.getState': ['dev'],
   'everynode:projects.select': ['dev', 'team-a'],
   'everynode:projects.add': ['dev', 'team-a'],
@@ -40,6 +41,7 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:editor.openapi': ['dev', 'apis/apps/v1'],
   'everynode:editor.apply': ['dev', manifest, { dryRun: true, force: false }],
   'everynode:editor.loadDrafts': [],
+  'everynode:editor.saveDraftsPart': ['save-1', 0, 2, '{"files":'],
   'everynode:editor.saveDrafts': [
     { files: [{ id: 'f1', name: 'a.yaml', format: 'yaml', text: 'kind: DaemonSet' }], activeId: 'f1', savedAt: 1 },
   ],

@@ -123,6 +123,7 @@ async function openWindow(homeDir = '/home/u') {
     dev: false,
     homeDir,
     info: { kind: 'electron', version: '1.0.0', platform: 'linux' },
+    locale: () => 'en-US',
   });
   await windows.open();
   const window = electron.created[0] as FakeWindow;

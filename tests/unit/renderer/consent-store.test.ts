@@ -14,7 +14,16 @@ const request: ConsentRequest = {
   id: 'abc',
   context: 'other',
   file: '/home/u/.kube/config',
-  program: { kind: 'exec', command: 'aws', args: ['eks', 'get-token'], envNames: ['AWS_PROFILE'] },
+  program: {
+    kind: 'exec',
+    source: 'exec',
+    command: 'aws',
+    executable: '/usr/bin/aws',
+    args: ['eks', 'get-token'],
+    envNames: ['AWS_PROFILE'],
+    shell: false,
+    spawned: { file: '/usr/bin/aws', args: ['eks', 'get-token'] },
+  },
   denied: false,
 };
 

@@ -72,6 +72,7 @@ export function fakeBridge() {
       },
       addKubeconfig: (input) => (record('clusters.addKubeconfig', [input]), ok(clusters)),
       reconnect: () => (record('clusters.reconnect', []), ok(clusters)),
+      confirmPlainHttp: (context: string) => (record('clusters.confirmPlainHttp', [context]), ok(clusters)),
     },
     projects: {
       getState: (context) => (record('projects.getState', [context]), ok(projectsOf(context))),
@@ -136,6 +137,7 @@ export function fakeBridge() {
       apply: (...args) => (record('editor.apply', args), unsupported()),
       loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
       saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
+      saveDraftsPart: (...args) => (record('editor.saveDraftsPart', args), unsupported()),
     },
     consent: {
       pending: () => (record('consent.pending', []), ok(null)),

@@ -32,6 +32,35 @@ describe('pageState', () => {
     expect(waiting).toEqual({ kind: 'info', title: 'consent.waitingTitle', detail: 'consent.waitingHint' });
   });
 
+  it('a plain-HTTP context asks to confirm, a program context waits for Connect, a silent server says so', () => {
+    expect(
+      state({ connection: { state: 'needs-confirmation', message: 'm' }, synced: false, total: 0, shown: 0 }),
+    ).toEqual({
+      kind: 'problem',
+      title: 'state.plainHttpTitle',
+      message: 'm',
+      retry: true,
+      action: 'confirm-plain-http',
+    });
+    expect(state({ connection: { state: 'not-connected', message: 'm' }, synced: false, total: 0, shown: 0 })).toEqual({
+      kind: 'problem',
+      title: 'state.waitingForChoice',
+      message: 'm',
+      retry: true,
+      action: 'connect',
+    });
+    expect(state({ connection: { state: 'not-responding', message: 'm' }, synced: false, total: 0, shown: 0 })).toEqual(
+      {
+        kind: 'problem',
+        title: 'state.notResponding',
+        message: 'm',
+        retry: true,
+      },
+    );
+    // Rows already shown stay: the top of the window says they may be out of date.
+    expect(state({ connection: { state: 'not-responding' } })).toEqual({ kind: 'table' });
+  });
+
   it('a forbidden project is a problem panel with the message, without a pointless retry', () => {
     const s = state({
       listError: { code: 'forbidden', message: 'cannot list daemonsets in kube-system', status: 403 },

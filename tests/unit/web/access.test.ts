@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { cookieName, newToken, readCookie, refuse, tokenCookie } from '../../../electron/web/access.js';
+import { cookieName, newToken, readCookie, refuse, SignIn, tokenCookie } from '../../../electron/web/access.js';
 import { defaultStateDir, parseCli } from '../../../electron/web/cli-options.js';
 
 const port = 41234;
@@ -21,7 +21,19 @@ describe('browser host access', () => {
     expect(readCookie(`a=1; ${cookieName(port)}=${token}; b=2`, cookieName(port))).toBe(token);
   });
 
-  const cookie = `${cookieName(port)}=${token}`;
+  // Finding 10: the token signs in once, for a cookie of another value.
+  const signIn = new SignIn(token);
+  const session = signIn.exchange(token) ?? '';
+  it('exchanges the token once, for a cookie value that is not the token', () => {
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session).not.toBe(token);
+    expect(signIn.exchange(token)).toBeUndefined();
+    expect(new SignIn(token).exchange(token.slice(1))).toBeUndefined();
+    expect(signIn.isSignedIn(token)).toBe(false);
+    expect(signIn.isSignedIn(session)).toBe(true);
+  });
+
+  const cookie = `${cookieName(port)}=${session}`;
   it.each([
     ['our host and cookie', { host: `127.0.0.1:${port}`, cookie }, false, undefined],
     [
@@ -31,28 +43,43 @@ describe('browser host access', () => {
       undefined,
     ],
     ['no cookie', { host: `127.0.0.1:${port}` }, false, 401],
-    ['a wrong token', { host: `127.0.0.1:${port}`, cookie: `${cookieName(port)}=${token.slice(1)}x` }, false, 401],
-    ["another port's cookie", { host: `127.0.0.1:${port}`, cookie: `${cookieName(port + 1)}=${token}` }, false, 401],
+    ['a wrong cookie', { host: `127.0.0.1:${port}`, cookie: `${cookieName(port)}=${session.slice(1)}x` }, false, 401],
+    ['the token as the cookie', { host: `127.0.0.1:${port}`, cookie: `${cookieName(port)}=${token}` }, false, 401],
+    ["another port's cookie", { host: `127.0.0.1:${port}`, cookie: `${cookieName(port + 1)}=${session}` }, false, 401],
     ['a rebound host name', { host: `evil.example:${port}`, cookie }, false, 403],
     ['another port in Host', { host: `127.0.0.1:${port + 1}`, cookie }, false, 403],
     ['a foreign origin', { host: `127.0.0.1:${port}`, origin: 'http://evil.example', cookie }, false, 403],
     ['an https origin', { host: `127.0.0.1:${port}`, origin: `https://127.0.0.1:${port}`, cookie }, false, 403],
     ['a WebSocket without origin', { host: `127.0.0.1:${port}`, cookie }, true, 403],
   ])('with %s: %s', (_label, headers, upgrade, status) => {
-    expect(refuse(request(headers), port, token, upgrade)?.status).toBe(status);
+    expect(refuse(request(headers), port, signIn, upgrade)?.status).toBe(status);
   });
 });
 
 describe('npm run web flags', () => {
   it('starts the sandbox only when asked, or when there is no kubeconfig at all', () => {
-    expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto' });
+    expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto', allowPrograms: [] });
     expect(parseCli(['--sandbox', '--kubeconfig', 'a.yaml']).sandbox).toBe('on');
     expect(parseCli(['--kubeconfig', 'a.yaml', '--kubeconfig=b.yaml'])).toEqual({
       port: 0,
       kubeconfigs: ['a.yaml', 'b.yaml'],
       sandbox: 'off',
+      allowPrograms: [],
     });
-    expect(parseCli(['--no-sandbox', '--port', '8080'])).toEqual({ port: 8080, kubeconfigs: [], sandbox: 'off' });
+    expect(parseCli(['--no-sandbox', '--port', '8080'])).toEqual({
+      port: 8080,
+      kubeconfigs: [],
+      sandbox: 'off',
+      allowPrograms: [],
+    });
+  });
+
+  it('takes the allowlist of credential programs only from its command line', () => {
+    expect(parseCli(['--allow-program', 'aws', '--allow-program=/opt/bin/kubelogin']).allowPrograms).toEqual([
+      'aws',
+      '/opt/bin/kubelogin',
+    ]);
+    expect(() => parseCli(['--allow-program', './bin/login'])).toThrow(/command name or an absolute path/);
   });
 
   it('rejects bad flags', () => {

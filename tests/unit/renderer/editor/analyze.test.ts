@@ -19,6 +19,13 @@ describe('editor diagnostics', () => {
     expect(text.slice(found[0]?.from, found[0]?.to)).toBe('hostNetwrk');
   });
 
+  it('reports __proto__ and constructor as unknown fields instead of crashing (finding 10)', () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const text = DAEMONSET.replace('      hostNetwork: true', `      ${key}: {}`);
+      expect(errors(text).map((d) => d.message)).toEqual([`unknown field "spec.template.spec.${key}"`]);
+    }
+  });
+
   it('reports a wrong type and a missing required field', () => {
     const text = DAEMONSET.replace('hostNetwork: true', 'hostNetwork: "yes"').replace(
       '        - name: agent\n',

@@ -9,6 +9,7 @@ import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { blankForeignSecrets, secretValues } from '../../../../renderer/editor/secret-drafts';
 import { useEditorStore } from '../../../../renderer/stores/editor';
 import { fakeBridge } from '../fake-bridge';
+import { memoryStorage } from '../memory-storage';
 
 const IMPORTED = `# registry credentials
 apiVersion: v1
@@ -68,14 +69,7 @@ describe('editor drafts of an imported Secret', () => {
     setActivePinia(createPinia());
     stored.clear();
     // The browser's localStorage, kept in memory: the drafts' first copy.
-    globalThis.localStorage = {
-      getItem: (k: string) => stored.get(k) ?? null,
-      setItem: (k: string, v: string) => void stored.set(k, v),
-      removeItem: (k: string) => void stored.delete(k),
-      clear: () => stored.clear(),
-      key: () => null,
-      length: 0,
-    };
+    globalThis.localStorage = memoryStorage(stored);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-secret-drafts-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

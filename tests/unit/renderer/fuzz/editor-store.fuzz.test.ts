@@ -5,6 +5,7 @@ import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { objectsOf } from '../../../../renderer/editor/convert';
 import { useEditorStore } from '../../../../renderer/stores/editor';
 import { fakeBridge } from '../fake-bridge';
+import { memoryStorage } from '../memory-storage';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS } from '../../fuzz/support';
 
 // Text that YAML 1.2 writes plainly and YAML 1.1 (the editor's and kubectl's reading) takes for something else.
@@ -17,14 +18,7 @@ describe("the wizard's manifest opened in the editor", () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     const stored = new Map<string, string>();
-    globalThis.localStorage = {
-      getItem: (k: string) => stored.get(k) ?? null,
-      setItem: (k: string, v: string) => void stored.set(k, v),
-      removeItem: (k: string) => void stored.delete(k),
-      clear: () => stored.clear(),
-      key: () => null,
-      length: 0,
-    };
+    globalThis.localStorage = memoryStorage(stored);
     setApi(createApi(fakeBridge().bridge));
   });
 
