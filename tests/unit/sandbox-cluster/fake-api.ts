@@ -35,6 +35,11 @@ export class FakeApi implements ClusterApi {
   readonly events: RecordedEvent[] = [];
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private readonly hooks: AdmissionHook[] = [];
+  /**
+   * Mutating admission, run before the validating hooks: LimitRanger's defaults only. ServiceAccount and Priority
+   * admission need the bootstrap objects and the API controllers, which the workload controllers' tests do not run.
+   */
+  private readonly mutators: AdmissionHook[] = [];
   /** What `resources()` reports: the kinds the controllers under test sweep. */
   storedResources: StoredResource[] = [];
   private rv = 1;
@@ -84,7 +89,8 @@ export class FakeApi implements ClusterApi {
       o.metadata.annotations = { ...o.metadata.annotations, 'deprecated.daemonset.template.generation': '1' };
       delete o.status;
     }
-    for (const hook of this.hooks) hook({ operation: 'CREATE', resource, object: o, dryRun: false });
+    for (const hook of [...this.mutators, ...this.hooks])
+      hook({ operation: 'CREATE', resource, object: o, dryRun: false });
     o.metadata.resourceVersion = String(++this.rv);
     this.objects.set(k, o);
     this.emit({ type: 'ADDED', resource, object: o });
@@ -189,7 +195,11 @@ export class FakeApi implements ClusterApi {
 
   addAdmission(hook: AdmissionHook | AdmissionPlugin): void {
     if (typeof hook === 'function') this.hooks.push(hook);
-    else if (hook.validate) this.hooks.push(hook.validate);
+    else {
+      if (hook.name === 'ServiceAccount' || hook.name === 'Priority') return;
+      if (hook.mutate) this.mutators.push(hook.mutate);
+      if (hook.validate) this.hooks.push(hook.validate);
+    }
   }
 
   recordEvent(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource) {
