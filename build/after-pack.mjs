@@ -1,14 +1,14 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packaged binary before it is signed.
-// electron-builder 25 imports a .mjs hook and calls its `afterPack` export (or the default one).
+// electron-builder 26 imports a .mjs hook and calls its `afterPack` export (or the default one). Its own
+// `electronFuses` option would do the same with the @electron/fuses 1.x it bundles; this hook uses the current 2.x
+// and requires every fuse of the wire to be set, so an Electron that adds a fuse fails the packaging until we decide.
 import path from 'node:path';
-import electronFuses from '@electron/fuses';
-
-// @electron/fuses 1.x is CommonJS: its named exports are read from the default import.
-const { flipFuses, FuseVersion, FuseV1Options } = electronFuses;
+import { flipFuses, FuseVersion, FuseV1Options } from '@electron/fuses';
 
 /** The fuse settings every installer ships with; the unit test reads them too. */
 export const fuses = {
   version: FuseVersion.V1,
+  strictlyRequireAllFuses: true,
   [FuseV1Options.RunAsNode]: false,
   [FuseV1Options.EnableCookieEncryption]: true,
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
@@ -17,6 +17,9 @@ export const fuses = {
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // The renderer is served from a custom app:// protocol, so file:// needs no extra privileges.
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // As shipped: one V8 snapshot for every process; WebAssembly bounds checks by the OS trap handler (fast and safe).
+  [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+  [FuseV1Options.WasmTrapHandlers]: true,
 };
 
 // electron-builder's Arch enum (builder-util): arm64 = 3, universal = 4.

@@ -16,7 +16,7 @@ export async function buildElectron(options = {}) {
   const common = {
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     sourcemap: true,
     // Minified by default, for memory more than for speed: V8 keeps a module's whole source text on its heap, and
@@ -52,7 +52,8 @@ export async function buildElectron(options = {}) {
       external: ['electron'],
       // Sandboxed preloads run in a renderer, not in Node: no node builtins are available there.
       platform: 'browser',
-      target: 'chrome132',
+      // Electron 45's Chromium is 153 or newer (153.0.8001.0 in its DEPS when 45 branched).
+      target: 'chrome153',
       // It is parsed on every page load; it imports only the contract's channel names (no zod), so it stays small.
       minify: true,
     }),

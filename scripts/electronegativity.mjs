@@ -5,13 +5,17 @@
 //
 // Electronegativity 1.10 only reads files ending in .js/.jsx/.ts/.tsx/.html/.htm (plus package.json): our bundles
 // are main.cjs and preload.cjs, which it would skip without a word. So the bundles are copied to a scratch
-// directory as `<name>.cjs.js`, scanned there, and the findings named by their real paths again.
+// directory as `<name>.cjs.js`, scanned there, and the findings named by their real paths again. Its parsers (esprima
+// 4, then Babel into escope) know no class fields, private members or optional chaining, which the main bundle has
+// since client-node 2 (undici): the staged bundles are lowered to ES2019 syntax by esbuild first. The Electron calls
+// and options the checks look for are the same code; only line numbers differ.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import runElectronegativity from '@doyensec/electronegativity';
+import { transform } from 'esbuild';
 import { classifyFindings, formatReport, parseJustifications, passes } from './electronegativity-report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +33,38 @@ export const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 /** Bundles the scanner would skip for their extension; stylesheets and images are not code and stay as they are. */
 const RENAMED_EXTENSIONS = new Set(['.cjs', '.mjs']);
 
+/**
+ * The scanner, kept off the network: at every run it downloads its message texts for $LANG from S3 (a 1 s request
+ * that got 11 retries; on Node 24 the retry throws an uncaught error after the report). Its bundled English texts
+ * are loaded instead, exactly as its own loader does before that download.
+ */
+function offlineScanner() {
+  const require = createRequire(import.meta.url);
+  const runnerPath = require.resolve('@doyensec/electronegativity');
+  const fromScanner = createRequire(runnerPath);
+  const loaderPath = fromScanner.resolve('./locales/i18n.js');
+  const i18n = fromScanner('i18n');
+  const loadLocal = () => {
+    i18n.configure({
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      directory: path.dirname(loaderPath),
+      updateFiles: false,
+      objectNotation: true,
+      retryInDefaultLocale: true,
+      register: globalThis,
+    });
+    i18n.setLocale('en-US');
+    return Promise.resolve();
+  };
+  const loader = new Module(loaderPath);
+  loader.filename = loaderPath;
+  loader.loaded = true;
+  loader.exports = loadLocal;
+  require.cache[loaderPath] = loader;
+  return require(runnerPath);
+}
+
 /** Copies the built parts and package.json into `stageDir`, renaming the bundles the scanner would skip. */
 export async function stageBuiltApp(appRoot, stageDir) {
   await cp(path.join(appRoot, 'package.json'), path.join(stageDir, 'package.json'));
@@ -40,14 +76,15 @@ export async function stageBuiltApp(appRoot, stageDir) {
   }
   for (const file of await listFiles(stageDir)) {
     if (!RENAMED_EXTENSIONS.has(path.extname(file))) continue;
-    await cp(file, `${file}.js`);
+    const lowered = await transform(await readFile(file, 'utf8'), { loader: 'js', target: 'es2019' });
+    await writeFile(`${file}.js`, lowered.code);
     await rm(file);
   }
 }
 
 /** Runs the scanner on a staged directory; findings name files relative to it, as in the repository. */
 export async function scanStaged(stageDir, electronVersion) {
-  const result = await runElectronegativity({
+  const result = await offlineScanner()({
     input: stageDir,
     isRelative: true,
     excludeFromScan: EXCLUDED_CHECKS,

@@ -1,2 +1,3 @@
-export declare function findElectronBinary(dir?: string): string | undefined;
+export declare function findElectronBinary(dir?: string, env?: NodeJS.ProcessEnv): string | undefined;
 export declare function electronArgs(hostArgs: string[]): string[];
+export declare function tryInstallElectron(dir?: string): void;

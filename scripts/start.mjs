@@ -1,6 +1,7 @@
 // `npm start`: opens the Electron app, or the browser host where Electron's binary is not installed.
-// Requiring the `electron` package is avoided on purpose: where the binary is missing it throws (and older versions
-// start a download), so the binary is looked for on disk instead.
+// Requiring the `electron` package is avoided on purpose: since Electron 42 it downloads the binary the first time it
+// is required (no more postinstall) and throws where that fails, so the binary is looked for on disk instead, the
+// way the package's own index.js does (path.txt, ELECTRON_OVERRIDE_DIST_PATH), and fetched by its installer.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,16 +11,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const args = process.argv.slice(2);
 
-/** @returns {string | undefined} the Electron executable, when it is on disk */
-export function findElectronBinary(dir = electronDir) {
+/**
+ * The Electron executable, when it is on disk: `dist/<path.txt>` in the package, or in ELECTRON_OVERRIDE_DIST_PATH
+ * (a binary kept elsewhere), as the package's index.js resolves it.
+ * @returns {string | undefined}
+ */
+export function findElectronBinary(dir = electronDir, env = process.env) {
+  let relative = '';
   try {
-    const relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
-    if (relative === '') return undefined;
-    const executable = path.join(dir, 'dist', relative);
-    return existsSync(executable) ? executable : undefined;
+    relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
   } catch {
-    return undefined;
+    // Not installed yet: only an override can name the binary.
   }
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  const executable = override
+    ? path.join(override, relative || (process.platform === 'win32' ? 'electron.exe' : 'electron'))
+    : relative && path.join(dir, 'dist', relative);
+  return executable && existsSync(executable) ? executable : undefined;
 }
 
 /**
@@ -38,11 +46,12 @@ export function electronArgs(hostArgs) {
   return result;
 }
 
-function tryInstallElectron() {
-  const installer = path.join(electronDir, 'install.js');
+/** Runs the package's installer (its `install-electron` command) once; without internet it fails within a second. */
+export function tryInstallElectron(dir = electronDir) {
+  const installer = path.join(dir, 'install.js');
   if (!existsSync(installer)) return;
-  // One bounded attempt: without internet the download fails fast; a slow network must not hang `npm start`.
-  spawnSync(process.execPath, [installer], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
+  // One bounded attempt: a slow network must not hang `npm start`.
+  spawnSync(process.execPath, [installer], { cwd: dir, stdio: 'ignore', timeout: 120_000 });
 }
 
 function run(command, commandArgs, env = process.env) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, dialog, screen } from 'electron';
 import type { WebContents } from 'electron';
@@ -123,10 +124,13 @@ export class AppWindows {
   }
 
   private async addKubeconfigFromDialog(window: BrowserWindow, services: EverynodeServices): Promise<ClustersState> {
+    // Always a defaultPath: without one Electron 43+ opens Downloads. showHiddenFiles works on macOS and Windows
+    // only since Electron 43 (GTK leaves it to the user: Ctrl+H); the files inside ~/.kube are not hidden anyway.
+    const kubeDir = path.join(this.options.homeDir, '.kube');
     const result = await dialog.showOpenDialog(window, {
       title: 'Add kubeconfig',
       buttonLabel: 'Add',
-      defaultPath: path.join(this.options.homeDir, '.kube'),
+      defaultPath: existsSync(kubeDir) ? kubeDir : this.options.homeDir,
       properties: ['openFile', 'showHiddenFiles', 'dontAddToRecent'],
     });
     const picked = result.filePaths[0];

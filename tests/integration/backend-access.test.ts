@@ -50,8 +50,18 @@ async function connected(context: string): Promise<void> {
   expect(state.connection).toEqual({ state: 'connected' });
 }
 
+/** A port nothing listens on (one just freed; not port 1, which fetch refuses before connecting, as a "bad port"). */
+async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 3 });
+  const dead = await deadPort();
   // The sandbox's contexts plus a dead server and an expired token, in a second file (KUBECONFIG with two files).
   const { dir, file } = kubeconfigFileOf(sandbox);
   kubeconfigFile = file;
@@ -60,7 +70,7 @@ beforeAll(async () => {
     extra,
     stringify({
       clusters: [
-        { name: 'dead', cluster: { server: 'https://127.0.0.1:1', 'insecure-skip-tls-verify': true } },
+        { name: 'dead', cluster: { server: `https://127.0.0.1:${dead}`, 'insecure-skip-tls-verify': true } },
         { name: 'live', cluster: { server: sandbox.url, 'insecure-skip-tls-verify': true } },
       ],
       users: [

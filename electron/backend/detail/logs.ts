@@ -1,8 +1,8 @@
-import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { AppErrorDTO, LogChunk, LogOptions } from '../../contract/index.js';
 import { AppError, codeForStatus, scrubSecrets, toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
+import { clusterTarget, sendGet } from '../watch/raw-request.js';
 
 export interface LogTarget {
   namespace: string;
@@ -19,7 +19,8 @@ const MAX_CHUNK_LINES = 2000;
  * ("container ... is waiting to start"), which is exactly what the user needs to read.
  */
 export class LogStream {
-  private request: ReturnType<typeof https.request> | undefined;
+  private request: ClientRequest | undefined;
+  private readonly abort = new AbortController();
   private pending: string[] = [];
   private partial = '';
   private timer: NodeJS.Timeout | undefined;
@@ -35,25 +36,17 @@ export class LogStream {
 
   async start(): Promise<void> {
     const { namespace, pod, container } = this.target;
-    const cluster = this.session.kubeConfig.getCurrentCluster();
-    if (!cluster) throw new AppError('unreachable', 'The context names no cluster.');
-    const url = new URL(
-      `${cluster.server.replace(/\/$/, '')}/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-    );
-    url.searchParams.set('container', container);
-    if (this.options.follow) url.searchParams.set('follow', 'true');
-    if (this.options.previous) url.searchParams.set('previous', 'true');
-    if (this.options.tailLines !== undefined) url.searchParams.set('tailLines', String(this.options.tailLines));
-    const init = await this.session.kubeConfig.applyToFetchOptions({});
-    const headers: Record<string, string> = {};
-    // client-node hands back node-fetch's Headers; https.request wants a plain record.
-    const given = init.headers as unknown as { forEach?: (each: (value: string, key: string) => void) => void };
-    given.forEach?.((value, key) => (headers[key] = value));
-    const agent = typeof init.agent === 'object' && init.agent !== null ? (init.agent as https.Agent) : undefined;
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
+    const query: Record<string, string> = { container };
+    if (this.options.follow) query.follow = 'true';
+    if (this.options.previous) query.previous = 'true';
+    if (this.options.tailLines !== undefined) query.tailLines = String(this.options.tailLines);
+    const target = await clusterTarget(this.session.kubeConfig, path, query, {}).catch((error: unknown) => {
+      throw this.session.classify(error);
+    });
     const response = await new Promise<IncomingMessage>((resolve, reject) => {
-      this.request = https.request(url, { method: 'GET', headers, ...(agent ? { agent } : {}) }, resolve);
+      this.request = sendGet(target, this.abort.signal, resolve);
       this.request.on('error', reject);
-      this.request.end();
     }).catch((error: unknown) => {
       throw this.session.classify(error);
     });
@@ -66,6 +59,7 @@ export class LogStream {
   }
 
   stop(): void {
+    this.abort.abort();
     this.request?.destroy();
     this.finish();
   }

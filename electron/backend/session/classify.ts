@@ -80,6 +80,15 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+// undici's fetch (client-node 2's typed calls) refuses the Fetch standard's "bad ports" (1, 6000, 10080 and others)
+// before it connects, with this message.
+function blockedPort(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; isRecord(e) && depth < 4; e = e.cause, depth++) {
+    if (e instanceof Error && e.message === 'bad port') return true;
+  }
+  return false;
+}
+
 function tlsProblem(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; isRecord(e) && depth < 4; e = e.cause, depth++) {
     if (typeof e.code === 'string' && /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_VERIFY|ERR_OSSL/.test(e.code)) return true;
@@ -116,6 +125,12 @@ export function classifyError(error: unknown, context: string): AppError {
     return new AppError(
       'unreachable',
       `Context "${context}": cannot reach the API server (${NETWORK_WORDS[net] ?? net}).`,
+    );
+  }
+  if (blockedPort(error)) {
+    return new AppError(
+      'unreachable',
+      `Context "${context}": the API server's port is one that web clients refuse to connect to (a "bad port" of the Fetch standard, such as 6000 or 10080).`,
     );
   }
   if (tlsProblem(error)) {

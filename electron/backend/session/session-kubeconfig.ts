@@ -27,9 +27,10 @@ export class SessionKubeConfig extends KubeConfig {
     context.setSignal(AbortSignal.timeout(this.requestTimeoutMs));
   }
 
-  override async applyToFetchOptions(opts: https.RequestOptions): ReturnType<KubeConfig['applyToFetchOptions']> {
+  /** The credentials of our own node:https requests (raw list and watch, logs, OpenAPI documents). */
+  override async applyToHTTPSOptions(opts: https.RequestOptions): Promise<void> {
     try {
-      return await super.applyToFetchOptions(opts);
+      await super.applyToHTTPSOptions(opts);
     } catch (error) {
       throw this.credentialError(error);
     }

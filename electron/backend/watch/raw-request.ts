@@ -1,20 +1,20 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** Everything needed to send one GET to the session's cluster: its URL, auth headers and TLS agent. */
+/** Everything needed to send one GET to the session's cluster: its URL and the request options client-node filled. */
 export interface ClusterTarget {
   url: URL;
-  headers: Record<string, string>;
-  agent: Agent | undefined;
+  /** Headers (auth, impersonation), TLS material (CA, client certificate and key) and the agent that carries it. */
+  options: https.RequestOptions;
 }
 
 /**
  * Resolves `path` and `query` against the current cluster and collects the request's credentials the way client-node
- * does (applyToFetchOptions runs exec plugins and reads token files), so raw requests authenticate like typed ones.
+ * does for its own node:https requests (applyToHTTPSOptions runs exec plugins and reads token files), so raw requests
+ * authenticate like typed ones.
  */
 export async function clusterTarget(
   config: KubeConfig,
@@ -26,12 +26,11 @@ export async function clusterTarget(
   if (server === undefined) throw new Error('No currently active cluster');
   const url = new URL(server.replace(/\/+$/, '') + path);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  const init = await config.applyToFetchOptions({});
-  const all = { ...headers };
-  addHeaders(all, init.headers);
-  // Its agent holds the cluster's CA and client certificate; a plain-HTTP server (tests) takes none.
-  const agent = url.protocol === 'https:' && isRecord(init.agent) ? (init.agent as unknown as Agent) : undefined;
-  return { url, headers: all, agent };
+  const options: https.RequestOptions = { headers: {} };
+  await config.applyToHTTPSOptions(options);
+  options.headers = { ...headers, ...plainHeaders(options.headers) };
+  options.agent = agentFor(config, url, options);
+  return { url, options };
 }
 
 /** Starts the GET; `signal` aborts it at any point, also while the server still withholds the response headers. */
@@ -40,7 +39,7 @@ export function sendGet(
   signal: AbortSignal,
   onResponse: (response: IncomingMessage) => void,
 ): ClientRequest {
-  const options = { method: 'GET', headers: target.headers, signal, ...(target.agent ? { agent: target.agent } : {}) };
+  const options = { ...target.options, method: 'GET', signal };
   const request = (target.url.protocol === 'https:' ? https : http).request(target.url, options, onResponse);
   request.end();
   return request;
@@ -51,21 +50,35 @@ export function httpFailure(status: number, body: string): Error {
   return Object.assign(new Error(`HTTP ${status}`), { statusCode: status, body });
 }
 
-/** Copies the auth headers client-node computed (a Headers object, pairs, or a record) into a plain record. */
-function addHeaders(into: Record<string, string>, from: unknown): void {
-  if (Array.isArray(from)) {
-    for (const pair of from as unknown[]) {
-      if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') into[pair[0]] = pair[1];
-    }
-  } else if (isRecord(from) && typeof from.forEach === 'function') {
-    // A Headers object (node-fetch's, which client-node uses, or the global one).
-    (from as { forEach(each: (value: string, key: string) => void): void }).forEach(
-      (value, key) => (into[key] = value),
-    );
-  } else if (isRecord(from)) {
-    for (const [key, value] of Object.entries(from)) {
-      if (typeof value === 'string') into[key] = value;
-      else if (Array.isArray(value)) into[key] = value.join(', ');
-    }
+const agents = new WeakMap<KubeConfig, { key: string; agent: http.Agent }>();
+const TLS_FIELDS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
+
+/**
+ * The agent for this request's credentials. client-node 2 keeps one agent per (cluster, user) for the KubeConfig's
+ * whole life, built from the first credential it saw, and an agent's TLS options win over the request's: a client
+ * certificate that an exec plugin renews would never be sent. So, as client-node 1 did, each request's TLS material
+ * decides: the same material reuses one agent, new material gets a new one. A proxied cluster keeps client-node's
+ * proxy agent (a renewed exec certificate through a proxy is the one case left to it).
+ */
+function agentFor(config: KubeConfig, url: URL, options: https.RequestOptions): http.Agent | undefined {
+  if (config.getCurrentCluster()?.proxyUrl) return options.agent instanceof http.Agent ? options.agent : undefined;
+  const tls: https.AgentOptions = {};
+  for (const field of TLS_FIELDS) if (options[field] !== undefined) Object.assign(tls, { [field]: options[field] });
+  const key = createHash('sha256').update(url.protocol).update(JSON.stringify(tls)).digest('base64');
+  const kept = agents.get(config);
+  if (kept?.key === key) return kept.agent;
+  const agent = url.protocol === 'https:' ? new https.Agent(tls) : new http.Agent();
+  agents.set(config, { key, agent });
+  return agent;
+}
+
+/** client-node writes plain string values; anything else (numbers, lists) becomes a string as node would send it. */
+function plainHeaders(from: http.OutgoingHttpHeaders | readonly string[] | undefined): Record<string, string> {
+  const into: Record<string, string> = {};
+  if (from === undefined || Array.isArray(from)) return into;
+  for (const [key, value] of Object.entries(from as http.OutgoingHttpHeaders)) {
+    if (typeof value === 'string' || typeof value === 'number') into[key] = String(value);
+    else if (Array.isArray(value)) into[key] = value.join(', ');
   }
+  return into;
 }

@@ -1,3 +1,4 @@
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { AppError, scrubSecrets, toErrorDTO } from '../../../electron/backend/errors.js';
 import { classifyError } from '../../../electron/backend/session/classify.js';
@@ -33,6 +34,23 @@ describe('errors', () => {
     const unauthorized = classifyError({ code: 401 }, 'expired');
     expect(unauthorized.code).toBe('unauthorized');
     expect(unauthorized.message).toContain('Context "expired"');
+  });
+
+  it('says so when the server is on a port that client-node 2 (undici fetch) refuses before connecting', async () => {
+    const config = new KubeConfig();
+    config.loadFromOptions({
+      clusters: [{ name: 'c', server: 'https://127.0.0.1:10080', skipTLSVerify: true }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'blocked', cluster: 'c', user: 'u' }],
+      currentContext: 'blocked',
+    });
+    const failure: unknown = await config
+      .makeApiClient(CoreV1Api)
+      .listNamespace()
+      .catch((error: unknown) => error);
+    const error = classifyError(failure, 'blocked');
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toMatch(/^Context "blocked": the API server's port is one .* "bad port"/);
   });
 
   it('scrubs tokens, PEM blocks and base64 runs from any message', () => {

@@ -10,10 +10,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // (sentinel, wire version, wire length, one byte per fuse: '0' off, '1' on).
 const root = path.resolve(import.meta.dirname, '../../..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-// Electron 34's shipped defaults, in FuseV1Options order: RunAsNode, EnableCookieEncryption,
-// EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments, EnableEmbeddedAsarIntegrityValidation,
-// OnlyLoadAppFromAsar, LoadBrowserProcessSpecificV8Snapshot, GrantFileProtocolExtraPrivileges.
-const SHIPPED_WIRE = '10110001';
+// Electron 45's shipped defaults (its build/fuses/fuses.json5), in FuseV1Options order: RunAsNode,
+// EnableCookieEncryption, EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments,
+// EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar, LoadBrowserProcessSpecificV8Snapshot,
+// GrantFileProtocolExtraPrivileges, WasmTrapHandlers (new since Electron 34's eight).
+const SHIPPED_WIRE = '101100011';
+// RunAsNode 0, cookies 1, NODE_OPTIONS 0, inspect 0, asar integrity 1, asar only 1, browser V8 snapshot 0, file://
+// privileges 0, WebAssembly trap handlers 1.
+const FUSED_WIRE = '010011001';
 const BEFORE = Buffer.from('\x7fELF...code before the wire...');
 const AFTER = Buffer.from('...code after the wire...');
 
@@ -28,18 +32,19 @@ function wireOf(binary: Buffer): string {
 
 type Hook = (context: unknown) => Promise<void>;
 
-/** The afterPack hook exactly as electron-builder 25 resolves the configured path (its own resolveFunction). */
+/** The afterPack hook exactly as electron-builder 26 resolves the configured path (its own resolveFunction). */
 async function configuredHook(): Promise<Hook> {
   const config = parse(await readFile(path.join(root, 'build/electron-builder.yml'), 'utf8')) as { afterPack?: string };
   expect(config.afterPack).toBe('./build/after-pack.mjs');
   const resolver = createRequire(import.meta.url)('app-builder-lib/out/util/resolve.js') as {
-    resolveFunction(type: string, executor: unknown, name: string): Promise<unknown>;
+    resolveFunction(type: string, executor: unknown, name: string, rootSearchDir: string): Promise<unknown>;
   };
-  // electron-builder resolves a relative hook path against its working directory: the project root under npm run dist.
+  // electron-builder resolves a relative hook path against its working directory (the project root under npm run dist)
+  // and, since 26, refuses one that lands outside the workspace root it passes.
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    const hook = await resolver.resolveFunction('module', config.afterPack, 'afterPack');
+    const hook = await resolver.resolveFunction('module', config.afterPack, 'afterPack', root);
     expect(typeof hook).toBe('function');
     return hook as Hook;
   } finally {
@@ -53,21 +58,22 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+/** What electron-builder hands the hook for an x64 Linux build in `dir`. */
+const linuxContext = () => ({
+  appOutDir: dir,
+  electronPlatformName: 'linux',
+  arch: 1,
+  packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
+});
+
 describe('the afterPack hook named in build/electron-builder.yml', () => {
   it('turns off run-as-node, NODE_OPTIONS and --inspect, turns on cookie encryption, asar integrity and asar-only', async () => {
     const binary = path.join(dir, 'everynode');
     await writeFile(binary, standInBinary(SHIPPED_WIRE));
     const hook = await configuredHook();
-    await hook({
-      appOutDir: dir,
-      electronPlatformName: 'linux',
-      arch: 1,
-      packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
-    });
+    await hook(linuxContext());
     const flipped = await readFile(binary);
-    // RunAsNode 0, cookies 1, NODE_OPTIONS 0, inspect 0, asar integrity 1, asar only 1, V8 snapshot left as shipped,
-    // file:// privileges 0.
-    expect(wireOf(flipped)).toBe('01001100');
+    expect(wireOf(flipped)).toBe(FUSED_WIRE);
     // Nothing but the wire changed.
     expect(flipped.length).toBe(standInBinary(SHIPPED_WIRE).length);
     expect(flipped.subarray(0, BEFORE.length)).toEqual(BEFORE);
@@ -76,7 +82,7 @@ describe('the afterPack hook named in build/electron-builder.yml', () => {
 
   it('sets the same fuses whatever the binary shipped with (every fuse on, every fuse off)', async () => {
     const hook = await configuredHook();
-    for (const shipped of ['11111111', '00000000']) {
+    for (const shipped of ['111111111', '000000000']) {
       await writeFile(path.join(dir, 'Everynode.exe'), standInBinary(shipped));
       await hook({
         appOutDir: dir,
@@ -84,7 +90,7 @@ describe('the afterPack hook named in build/electron-builder.yml', () => {
         arch: 1,
         packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
       });
-      expect(wireOf(await readFile(path.join(dir, 'Everynode.exe')))).toBe(`010011${shipped[6]}0`);
+      expect(wireOf(await readFile(path.join(dir, 'Everynode.exe')))).toBe(FUSED_WIRE);
     }
   });
 
@@ -103,19 +109,18 @@ describe('the afterPack hook named in build/electron-builder.yml', () => {
     });
     const flipped = await readFile(path.join(framework, 'Electron Framework'));
     const second = flipped.subarray(standInBinary(SHIPPED_WIRE).length);
-    expect([wireOf(flipped), wireOf(second)]).toEqual(['01001100', '01001100']);
+    expect([wireOf(flipped), wireOf(second)]).toEqual([FUSED_WIRE, FUSED_WIRE]);
+  });
+
+  it('fails the packaging on a wire with a fuse it does not set (a newer Electron), instead of leaving it as shipped', async () => {
+    await writeFile(path.join(dir, 'everynode'), standInBinary(SHIPPED_WIRE + '1'));
+    const hook = await configuredHook();
+    await expect(hook(linuxContext())).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 
   it('fails the packaging when the binary carries no fuse wire, instead of shipping unfused', async () => {
     await writeFile(path.join(dir, 'everynode'), Buffer.concat([BEFORE, AFTER]));
     const hook = await configuredHook();
-    await expect(
-      hook({
-        appOutDir: dir,
-        electronPlatformName: 'linux',
-        arch: 1,
-        packager: { appInfo: { productFilename: 'Everynode' }, executableName: 'everynode' },
-      }),
-    ).rejects.toThrow(/sentinel/);
+    await expect(hook(linuxContext())).rejects.toThrow(/sentinel/);
   });
 });

@@ -38,28 +38,36 @@ describe('defaultWindowOptions', () => {
 
 describe('hardenWebContents', () => {
   it('prevents every navigation, redirect and webview, and denies new windows', () => {
-    const contents = new EventEmitter() as EventEmitter & { openHandler?: (details: unknown) => unknown };
+    type OpenHandler = Parameters<WebContents['setWindowOpenHandler']>[0];
+    const contents = new EventEmitter() as EventEmitter & { openHandler?: OpenHandler };
     Object.assign(contents, {
-      setWindowOpenHandler: (handler: (details: unknown) => unknown) => (contents.openHandler = handler),
-    });
+      setWindowOpenHandler: (handler: OpenHandler) => void (contents.openHandler = handler),
+    } satisfies Pick<WebContents, 'setWindowOpenHandler'>);
     hardenWebContents(contents as unknown as WebContents);
     for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
-      const event = { preventDefault: vi.fn() };
+      const event = { preventDefault: vi.fn() } satisfies Pick<Electron.Event, 'preventDefault'>;
       contents.emit(name, event, { url: 'https://evil.example/' });
       expect(event.preventDefault, name).toHaveBeenCalledOnce();
     }
-    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const details = { url: 'https://evil.example/' } as Electron.HandlerDetails;
+    expect(contents.openHandler?.(details)).toEqual({ action: 'deny' });
   });
 });
 
 describe('hardenSession', () => {
   function fakeSession() {
-    const handlers: Record<string, (...args: never[]) => unknown> = {};
+    const handlers: Record<string, ((...args: never[]) => unknown) | undefined> = {};
+    // Each stand-in method is checked against Electron 45's Session (the handlers keep their real parameter types).
     const session = {
-      setPermissionRequestHandler: (h: never) => (handlers.request = h),
-      setPermissionCheckHandler: (h: never) => (handlers.check = h),
-      setDevicePermissionHandler: (h: never) => (handlers.device = h),
-      webRequest: { onHeadersReceived: (h: never) => (handlers.headers = h) },
+      setPermissionRequestHandler: (h) => void (handlers.request = h ?? undefined),
+      setPermissionCheckHandler: (h) => void (handlers.check = h ?? undefined),
+      setDevicePermissionHandler: (h) => void (handlers.device = h ?? undefined),
+      webRequest: { onHeadersReceived: (...args: unknown[]) => void (handlers.headers = args.at(-1) as never) },
+    } satisfies Pick<
+      Session,
+      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+    > & {
+      webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
     };
     hardenSession(session as unknown as Session);
     return handlers as Record<string, (...args: unknown[]) => unknown>;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,11 @@ import type { ClustersState, EverynodeServices } from '../../../electron/contrac
 // A stand-in for Electron's BrowserWindow: enough to drive the lifecycle events the host listens to.
 const electron = vi.hoisted(() => {
   const created: unknown[] = [];
-  return { created, dialogResult: { canceled: false, filePaths: ['/home/u/.kube/picked.yaml'] } };
+  return {
+    created,
+    dialogResult: { canceled: false, filePaths: ['/home/u/.kube/picked.yaml'] },
+    dialogOptions: [] as { defaultPath?: string }[],
+  };
 });
 
 vi.mock('electron', async () => {
@@ -56,12 +60,23 @@ vi.mock('electron', async () => {
   return {
     BrowserWindow,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    dialog: { showOpenDialog: () => Promise.resolve(electron.dialogResult) },
+    dialog: {
+      showOpenDialog: (_window: unknown, options: { defaultPath?: string }) => {
+        electron.dialogOptions.push(options);
+        return Promise.resolve(electron.dialogResult);
+      },
+    },
   };
 });
 
 const { AppWindows } = await import('../../../electron/main/windows.js');
 const { loadWindowState } = await import('../../../electron/main/window-state.js');
+
+/** A did-start-navigation details object, checked against Electron 45's own event type. */
+const navigation = (isMainFrame: boolean, isSameDocument: boolean) =>
+  ({ isMainFrame, isSameDocument }) satisfies Partial<
+    Electron.Event<Electron.WebContentsDidStartNavigationEventParams>
+  >;
 
 interface FakeWindow extends EventEmitter {
   webContents: WebContents & { sent: [string, unknown][] };
@@ -99,14 +114,14 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function openWindow() {
+async function openWindow(homeDir = '/home/u') {
   const fake = fakeBackend();
   const windows = new AppWindows({
     backend: fake.backend,
     preloadPath: '/dist/preload/preload.cjs',
     stateFile: path.join(dir, 'window-state.json'),
     dev: false,
-    homeDir: '/home/u',
+    homeDir,
     info: { kind: 'electron', version: '1.0.0', platform: 'linux' },
   });
   await windows.open();
@@ -140,7 +155,7 @@ describe('app windows', () => {
   it('end the session on reload and on close', async () => {
     const { windows, window, disposed, sinks } = await openWindow();
     windows.servicesFor(window.webContents);
-    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    window.webContents.emit('did-start-navigation', navigation(true, false));
     expect(disposed).toEqual([0]);
     windows.servicesFor(window.webContents);
     expect(sinks).toHaveLength(2);
@@ -160,8 +175,8 @@ describe('app windows', () => {
   it('keep the session through in-page navigation', async () => {
     const { windows, window, disposed } = await openWindow();
     windows.servicesFor(window.webContents);
-    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
-    window.webContents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false });
+    window.webContents.emit('did-start-navigation', navigation(true, true));
+    window.webContents.emit('did-start-navigation', navigation(false, false));
     expect(disposed).toEqual([]);
   });
 
@@ -170,5 +185,14 @@ describe('app windows', () => {
     const services = windows.servicesFor(window.webContents);
     expect(await services?.clusters.addKubeconfig({ kind: 'dialog' })).toBe(state);
     expect(added).toEqual(['/home/u/.kube/picked.yaml']);
+  });
+
+  it('open the dialog in ~/.kube, or in the home directory without one (Electron 43+ would pick Downloads)', async () => {
+    const { windows, window } = await openWindow(dir);
+    const services = windows.servicesFor(window.webContents);
+    await services?.clusters.addKubeconfig({ kind: 'dialog' });
+    await mkdir(path.join(dir, '.kube'));
+    await services?.clusters.addKubeconfig({ kind: 'dialog' });
+    expect(electron.dialogOptions.slice(-2).map((o) => o.defaultPath)).toEqual([dir, path.join(dir, '.kube')]);
   });
 });

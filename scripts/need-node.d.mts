@@ -1,0 +1,1 @@
+export declare function nodeTooOld(range: string, version: string): string | undefined;
