@@ -18,36 +18,14 @@ interface Ref {
   name: string;
 }
 
-const KNOWN_KINDS = new Set([
-  'Namespace',
-  'Node',
-  'Pod',
-  'DaemonSet',
-  'ControllerRevision',
-  'ConfigMap',
-  'Secret',
-  'PersistentVolumeClaim',
-  'ResourceQuota',
-]);
-
 const refKey = (r: Ref) => `${r.resource}|${r.namespace ?? ''}|${r.name}`;
 function parseRef(key: string): Ref {
   const [resource, namespace, name] = key.split('|');
   return { resource: resource as ResourceName, namespace: namespace || undefined, name: name ?? '' };
 }
 
-/** Resources that can be owners or dependents here (events are neither, and are by far the most numerous). */
-const TRACKED: ResourceName[] = [
-  'namespaces',
-  'nodes',
-  'pods',
-  'daemonsets',
-  'controllerrevisions',
-  'configmaps',
-  'secrets',
-  'persistentvolumeclaims',
-  'resourcequotas',
-];
+/** Events are neither owners nor dependents here, and are by far the most numerous: the GC does not follow them. */
+const UNTRACKED = 'events';
 
 export class GarbageCollector extends QueuedLoop {
   /** uid -> where the object lives, for every tracked object. */
@@ -63,7 +41,10 @@ export class GarbageCollector extends QueuedLoop {
     super();
     this.queue = new WorkQueue((key) => this.process(key));
     this.onStop(events.subscribe((event) => this.onEvent(event)));
-    for (const resource of TRACKED) for (const o of api.list(resource)) this.index(resource, o, undefined);
+    for (const r of api.resources()) {
+      if (r.resource === UNTRACKED) continue;
+      for (const o of api.list(r.resource)) this.index(r.resource, o, undefined);
+    }
     const sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
     sweepTimer.unref();
     this.onStop(() => clearInterval(sweepTimer));
@@ -82,7 +63,7 @@ export class GarbageCollector extends QueuedLoop {
   }
 
   private onEvent(event: StoreEvent): void {
-    if (!TRACKED.includes(event.resource)) return;
+    if (event.resource === UNTRACKED) return;
     const { object } = event;
     const key = refKey({ resource: event.resource, namespace: object.metadata.namespace, name: object.metadata.name });
     if (event.type === 'DELETED') {
@@ -120,6 +101,12 @@ export class GarbageCollector extends QueuedLoop {
     else if (kind === 'node') this.deletePodsOfMissingNode(rest);
   }
 
+  /** Owners of kinds this cluster serves (custom resources included) can be looked up; others cannot. */
+  private servedKind(apiVersion: string, kind: string): boolean {
+    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+    return this.api.resources().some((r) => r.kind === kind && r.group === group);
+  }
+
   private ownerState(uid: string): 'absent' | 'waiting' | 'solid' {
     const where = this.byUid.get(uid);
     const owner = where && this.api.get(where.resource, where.namespace, where.name);
@@ -135,7 +122,7 @@ export class GarbageCollector extends QueuedLoop {
     // An owner of a kind this cluster does not serve cannot be looked up; like the real GC, leave such objects alone.
     const states = owners.map((o) => ({
       uid: o.uid,
-      state: KNOWN_KINDS.has(o.kind) ? this.ownerState(o.uid) : 'solid',
+      state: this.servedKind(o.apiVersion, o.kind) ? this.ownerState(o.uid) : 'solid',
     }));
     const solid = states.filter((s) => s.state === 'solid');
     if (solid.length === states.length) return;

@@ -177,7 +177,7 @@ describe('DaemonSet controller with scheduler, kubelets, GC and quota', () => {
 
   it('leaves objects owned by kinds this cluster does not serve alone', async () => {
     const api = world();
-    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'not-here', controller: true };
+    const owner = { apiVersion: 'batch/v1', kind: 'Job', name: 'job', uid: 'not-here', controller: true };
     api.create('configmaps', {
       apiVersion: 'v1',
       kind: 'ConfigMap',

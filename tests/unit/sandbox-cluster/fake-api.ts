@@ -11,6 +11,8 @@ import {
   type KubeletHandle,
 } from '../../../electron/sandbox-cluster/controllers/index.js';
 import { alreadyExists, conflict, notFound } from '../../../electron/sandbox-cluster/errors.js';
+import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
+import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
 import type {
   AdmissionHook,
   AdmissionPlugin,
@@ -41,7 +43,16 @@ export class FakeApi implements ClusterApi {
    */
   private readonly mutators: AdmissionHook[] = [];
   /** What `resources()` reports: the kinds the controllers under test sweep. */
-  storedResources: StoredResource[] = [];
+  storedResources: StoredResource[] = new KindCatalog(builtinKinds())
+    .stored()
+    .map(({ resource, group, version, kind, plural, namespaced }) => ({
+      resource,
+      group,
+      version,
+      kind,
+      plural,
+      namespaced,
+    }));
   private rv = 1;
   private suffix = 0;
   clockOffset = 0;
