@@ -137,6 +137,10 @@ describe('the bundled Electron main process on the built-in sandbox', () => {
       value: { activeContext: 'sandbox-operator', connection: { state: 'connected' } },
     });
     expect(sandboxReport.events).toContain('everynode:onDidChangeClusters');
+    // The sandbox cluster ran in a utility process of its own, from the bundle next to the main bundle.
+    expect(sandboxReport.utilityProcesses).toEqual([
+      { entry: path.join(sandboxDir, 'dist', 'sandbox-cluster', 'child.js'), serviceName: 'Everynode sandbox cluster' },
+    ]);
   });
 });
 

@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 
-const parentPort = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'utility-parent-port.mjs');
+const parentPort = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../integration/fixtures/utility-parent-port.mjs',
+);
 const forks: { entry: string; options: { execArgv?: string[]; serviceName?: string } }[] = [];
 
 vi.mock('electron', () => ({

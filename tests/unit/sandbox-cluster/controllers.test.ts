@@ -1,31 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  admissionHooks,
-  seedWorld,
-  startControllers,
-  startKubelets,
-} from '../../../electron/sandbox-cluster/controllers/index.js';
 import type { ControllerRevision, DaemonSet, Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import { isPodAvailable } from '../../../electron/sandbox-cluster/controllers/pod-util.js';
-import { FakeApi, waitFor } from './fake-api.js';
+import { runningWorld, waitFor, type FakeApi } from './fake-api.js';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
   while (stops.length) stops.pop()?.();
 });
 
-function world(): FakeApi {
-  const api = new FakeApi();
-  for (const hook of admissionHooks(api)) api.addAdmission(hook);
-  seedWorld(api, { nodes: 6 });
-  const controllers = startControllers(api, { speed: 100 });
-  const kubelets = startKubelets(api, { speed: 100 });
-  stops.push(
-    () => controllers.stop(),
-    () => kubelets.stop(),
-  );
-  return api;
-}
+const world = (): FakeApi => runningWorld(stops);
 
 function daemonSet(name: string, namespace: string, image: string): Parameters<FakeApi['create']>[1] {
   return {

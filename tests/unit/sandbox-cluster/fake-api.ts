@@ -3,6 +3,13 @@
 // integration tests use the real API server.
 
 import { randomUUID } from 'node:crypto';
+import {
+  admissionHooks,
+  seedWorld,
+  startControllers,
+  startKubelets,
+  type KubeletHandle,
+} from '../../../electron/sandbox-cluster/controllers/index.js';
 import { alreadyExists, conflict, notFound } from '../../../electron/sandbox-cluster/errors.js';
 import { builtinKinds } from '../../../electron/sandbox-cluster/kinds/builtins.js';
 import { KindCatalog } from '../../../electron/sandbox-cluster/kinds/catalog.js';
@@ -220,4 +227,31 @@ export async function waitFor<T>(check: () => T | undefined | false, timeoutMs =
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The seed world with every control loop and the kubelets running fast; what to stop goes into `stops`. */
+export function runningWorld(stops: (() => void)[], nodes = 6): FakeApi {
+  const api = new FakeApi();
+  for (const hook of admissionHooks(api)) api.addAdmission(hook);
+  seedWorld(api, { nodes });
+  const controllers = startControllers(api, { speed: 100 });
+  const kubelets = startKubelets(api, { speed: 100 });
+  stops.push(
+    () => controllers.stop(),
+    () => kubelets.stop(),
+  );
+  return api;
+}
+
+/** One bare node, worker-1 (10.0.0.21, pods in 10.244.7.0/24), and the kubelets at `speed`. */
+export function oneNode(speed: number): { api: FakeApi; kubelets: KubeletHandle } {
+  const api = new FakeApi();
+  api.create('nodes', {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'worker-1' },
+    spec: { podCIDR: '10.244.7.0/24' },
+    status: { addresses: [{ type: 'InternalIP', address: '10.0.0.21' }] },
+  });
+  return { api, kubelets: startKubelets(api, { speed }) };
 }

@@ -2,23 +2,16 @@
 // init containers, CrashLoopBackOff with its back-off and previous logs, and a readiness probe that never passes.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
-import { kubeletLogs, startKubelets, type KubeletHandle } from '../../../electron/sandbox-cluster/kubelet/index.js';
-import { FakeApi, waitFor } from './fake-api.js';
+import { kubeletLogs, type KubeletHandle } from '../../../electron/sandbox-cluster/kubelet/index.js';
+import { oneNode, waitFor, type FakeApi } from './fake-api.js';
 
 const SPEED = 50;
 let handle: KubeletHandle | undefined;
 afterEach(() => handle?.stop());
 
 function setup(): FakeApi {
-  const api = new FakeApi();
-  api.create('nodes', {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name: 'worker-1' },
-    spec: { podCIDR: '10.244.7.0/24' },
-    status: { addresses: [{ type: 'InternalIP', address: '10.0.0.21' }] },
-  });
-  handle = startKubelets(api, { speed: SPEED });
+  const { api, kubelets } = oneNode(SPEED);
+  handle = kubelets;
   return api;
 }
 

@@ -1,12 +1,6 @@
 // The sandbox scheduler's fit: what a pod asks of a node, host-port conflicts, FitError's message, and the scheduler
 // in the seed world (room taken by the pods already there, retries when a node changes, preemption).
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  admissionHooks,
-  seedWorld,
-  startControllers,
-  startKubelets,
-} from '../../../electron/sandbox-cluster/controllers/index.js';
 import { fitMessage } from '../../../electron/sandbox-cluster/controllers/fit.js';
 import type { Pod, PodSpec } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import {
@@ -14,25 +8,14 @@ import {
   podRequests,
   portsConflict,
 } from '../../../electron/sandbox-cluster/controllers/pod-resources.js';
-import { FakeApi, waitFor } from './fake-api.js';
+import { runningWorld, waitFor, type FakeApi } from './fake-api.js';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
   while (stops.length) stops.pop()?.();
 });
 
-function world(): FakeApi {
-  const api = new FakeApi();
-  for (const hook of admissionHooks(api)) api.addAdmission(hook);
-  seedWorld(api, { nodes: 6 });
-  const controllers = startControllers(api, { speed: 100 });
-  const kubelets = startKubelets(api, { speed: 100 });
-  stops.push(
-    () => controllers.stop(),
-    () => kubelets.stop(),
-  );
-  return api;
-}
+const world = (): FakeApi => runningWorld(stops);
 
 const spec = (s: Partial<PodSpec>): PodSpec => ({ containers: [], ...s });
 const container = (name: string, requests: Record<string, string>, extra: Record<string, unknown> = {}) => ({
