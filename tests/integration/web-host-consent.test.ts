@@ -98,10 +98,15 @@ describe('the browser host against the audit findings 1-5', () => {
     // f1 is the kubeconfig's current context and its program is allowlisted: the file chose it, not the user.
     let host = await start(stateDir, [marker]);
     let page = await bridge(host);
+    // Until the host has read the context's user stanza, its state is a bare "not-connected" with no message (a
+    // fast machine sees that first): a settled state is one of these and carries its reason.
     const settled = async (states: string[]) => {
       for (let i = 0; i < 600; i++) {
-        const state = (await page.call('everynode:clusters.getState')) as WireResult<{ connection: { state: string } }>;
-        if (state.ok && states.includes(state.value.connection.state)) return state.value.connection;
+        const state = (await page.call('everynode:clusters.getState')) as WireResult<{
+          connection: { state: string; message?: string };
+        }>;
+        if (state.ok && states.includes(state.value.connection.state) && state.value.connection.message !== undefined)
+          return state.value.connection;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       throw new Error(`the context never reached ${states.join(' or ')}`);
