@@ -19,7 +19,7 @@ import { createClusterApi } from './registry/cluster-api.js';
 import { startEventExpiry } from './registry/event-expiry.js';
 import { EventRecorder } from './registry/events.js';
 import { Registry } from './registry/registry.js';
-import { openApiV3Document, openApiV3Index, shapeOf, unknownFieldsIn } from './schema/index.js';
+import { openApiV2Document, openApiV3Document, openApiV3Index, shapeOf, unknownFieldsIn } from './schema/index.js';
 import type { ServerContext } from './server/context.js';
 import { faultControls, type FaultControls } from './server/fault-routes.js';
 import { FaultState } from './server/faults.js';
@@ -124,7 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     users: tokenUsers(pki.adminToken, pki.operatorToken),
     clock,
     patch: { applyPatch, trackUpdate },
-    schema: { openApiV3Index, openApiV3Document, unknownFields: unknownFieldsIn, shapeOf },
+    schema: { openApiV2Document, openApiV3Index, openApiV3Document, unknownFields: unknownFieldsIn, shapeOf },
     logs: (namespace, pod, container, opts) => kubelets.logs(namespace, pod, container, opts),
     components: {
       pauseControllers: () => {

@@ -5,6 +5,7 @@ import type { FieldMergeMeta } from './patch-meta.js';
 import { ANY, childShape, itemShape, shapeForDefinition, shapeForKind, shapeForSchema, type Shape } from './shape.js';
 
 export { openApiV3Document, openApiV3Index } from './openapi.js';
+export { openApiV2Document } from './openapi-v2.js';
 export { unknownFields, unknownFieldsIn } from './unknown-fields.js';
 export {
   ANY,

@@ -25,6 +25,7 @@ export interface PatchFunctions {
 }
 
 export interface SchemaFunctions {
+  openApiV2Document(kinds: KindCatalog): Record<string, unknown>;
   openApiV3Index(kinds: KindCatalog): object;
   openApiV3Document(kinds: KindCatalog, path: string): object | undefined;
   /** Fields of `object` its kind's schema does not know, as strict decoding names them. */

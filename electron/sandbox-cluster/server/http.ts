@@ -13,6 +13,7 @@ import type { ServerContext } from './context.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.js';
 import { handleFaultRoute } from './fault-routes.js';
 import { handleGet, handleList, handlePodLog, handleWatch } from './read-handlers.js';
+import { sendOpenApiV2 } from './openapi-v2.js';
 import { notFoundPath, type ResourceRequest } from './request.js';
 import { sendError, sendJson, sendText } from './respond.js';
 import { accessReview, rulesReview, selfSubjectReview, subjectAccessReview } from './reviews.js';
@@ -45,13 +46,9 @@ function nonResource(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
     return true;
   }
   if (path === '/openapi/v2') {
-    checkNonResource(ctx, user, 'get', path);
-    // An empty protobuf document: enough for kubectl 1.27-1.33, which then rely on server-side field validation.
-    res.writeHead(200, {
-      'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
-      'Content-Length': 0,
-    });
-    res.end();
+    checkNonResource(ctx, user, verb, path);
+    if (verb !== 'get') throw methodNotSupported('', verb);
+    sendOpenApiV2(ctx, req, res);
     return true;
   }
   if (path === '/openapi/v3') return reply(ctx.schema.openApiV3Index(ctx.kinds));
