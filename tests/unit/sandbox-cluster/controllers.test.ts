@@ -1,14 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ControllerRevision, DaemonSet, Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import { isPodAvailable } from '../../../electron/sandbox-cluster/controllers/pod-util.js';
-import { runningWorld, waitFor, type FakeApi } from './fake-api.js';
+import { waitFor, worldPerTest, type FakeApi } from './fake-api.js';
 
-const stops: (() => void)[] = [];
-afterEach(() => {
-  while (stops.length) stops.pop()?.();
-});
-
-const world = (): FakeApi => runningWorld(stops);
+const world = worldPerTest();
 
 function daemonSet(name: string, namespace: string, image: string): Parameters<FakeApi['create']>[1] {
   return {

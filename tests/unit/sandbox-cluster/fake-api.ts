@@ -2,6 +2,7 @@
 // parts depend on (resourceVersions, generateName, DaemonSet generation, graceful pod deletion, finalizers, orphaning);
 // integration tests use the real API server.
 
+import { afterEach } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import {
   admissionHooks,
@@ -254,4 +255,27 @@ export function oneNode(speed: number): { api: FakeApi; kubelets: KubeletHandle 
     status: { addresses: [{ type: 'InternalIP', address: '10.0.0.21' }] },
   });
   return { api, kubelets: startKubelets(api, { speed }) };
+}
+
+/** `world()` for tests that each want the running seed world: its loops are stopped after every test. */
+export function worldPerTest(nodes?: number): () => FakeApi {
+  const stops: (() => void)[] = [];
+  afterEach(() => {
+    while (stops.length) stops.pop()?.();
+  });
+  return () => runningWorld(stops, nodes);
+}
+
+/** `setup()` for tests that each want oneNode at `speed`; `kubelets()` is the latest one's, stopped after the test. */
+export function oneNodePerTest(speed: number): { setup(): FakeApi; kubelets(): KubeletHandle | undefined } {
+  let handle: KubeletHandle | undefined;
+  afterEach(() => handle?.stop());
+  return {
+    setup() {
+      const { api, kubelets } = oneNode(speed);
+      handle = kubelets;
+      return api;
+    },
+    kubelets: () => handle,
+  };
 }

@@ -1,19 +1,12 @@
 // The simulated kubelet's stuck states, each as the real kubelet reports it: CreateContainerConfigError, FailedMount,
 // init containers, CrashLoopBackOff with its back-off and previous logs, and a readiness probe that never passes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
-import { kubeletLogs, type KubeletHandle } from '../../../electron/sandbox-cluster/kubelet/index.js';
-import { oneNode, waitFor, type FakeApi } from './fake-api.js';
+import { kubeletLogs } from '../../../electron/sandbox-cluster/kubelet/index.js';
+import { oneNodePerTest, waitFor, type FakeApi } from './fake-api.js';
 
 const SPEED = 50;
-let handle: KubeletHandle | undefined;
-afterEach(() => handle?.stop());
-
-function setup(): FakeApi {
-  const { api, kubelets } = oneNode(SPEED);
-  handle = kubelets;
-  return api;
-}
+const { setup } = oneNodePerTest(SPEED);
 
 function bind(api: FakeApi, name: string, spec: Record<string, unknown>): string {
   const created = api.create('pods', {

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import { DueQueue, MinHeap } from '../../../electron/sandbox-cluster/kubelet/due-queue.js';
 import { pullError, pullSeconds } from '../../../electron/sandbox-cluster/kubelet/images.js';
-import { kubeletLogs, type KubeletHandle } from '../../../electron/sandbox-cluster/kubelet/index.js';
-import { oneNode, waitFor, type FakeApi } from './fake-api.js';
+import { kubeletLogs } from '../../../electron/sandbox-cluster/kubelet/index.js';
+import { oneNodePerTest, waitFor, type FakeApi } from './fake-api.js';
 
 const SPEED = 50;
-let handle: KubeletHandle | undefined;
-afterEach(() => handle?.stop());
-
-function setup(): FakeApi {
-  const { api, kubelets } = oneNode(SPEED);
-  handle = kubelets;
-  return api;
-}
+const { setup, kubelets } = oneNodePerTest(SPEED);
 
 function bindPod(api: FakeApi, name: string, image: string, extra: Record<string, unknown> = {}): void {
   api.create('pods', {
@@ -146,11 +139,11 @@ describe('simulated kubelet', () => {
 
   it('makes no progress while paused', async () => {
     const api = setup();
-    handle?.pause();
+    kubelets()?.pause();
     bindPod(api, 'frozen', 'nginx:1.27');
     await new Promise((r) => setTimeout(r, 300));
     expect(pod(api, 'frozen')?.status).toBeUndefined();
-    handle?.resume();
+    kubelets()?.resume();
     await waitFor(() => pod(api, 'frozen')?.status?.phase === 'Running', 3000, 'Running after resume');
   });
 });

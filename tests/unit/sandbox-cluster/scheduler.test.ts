@@ -1,6 +1,6 @@
 // The sandbox scheduler's fit: what a pod asks of a node, host-port conflicts, FitError's message, and the scheduler
 // in the seed world (room taken by the pods already there, retries when a node changes, preemption).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fitMessage } from '../../../electron/sandbox-cluster/controllers/fit.js';
 import type { Pod, PodSpec } from '../../../electron/sandbox-cluster/controllers/kinds.js';
 import {
@@ -8,14 +8,9 @@ import {
   podRequests,
   portsConflict,
 } from '../../../electron/sandbox-cluster/controllers/pod-resources.js';
-import { runningWorld, waitFor, type FakeApi } from './fake-api.js';
+import { waitFor, worldPerTest, type FakeApi } from './fake-api.js';
 
-const stops: (() => void)[] = [];
-afterEach(() => {
-  while (stops.length) stops.pop()?.();
-});
-
-const world = (): FakeApi => runningWorld(stops);
+const world = worldPerTest();
 
 const spec = (s: Partial<PodSpec>): PodSpec => ({ containers: [], ...s });
 const container = (name: string, requests: Record<string, string>, extra: Record<string, unknown> = {}) => ({
