@@ -3,6 +3,7 @@
 // the wizard's coverage preview (room and host ports per node) and its warnings about names the project lacks.
 // Screenshots in English and Chinese go to test-results/screens/stuck-*.png.
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import { daemonSetYaml } from '../support/manifests.js';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
 import { chooseProject, expectAccessible, openApp, row, screenshot } from './support/ui.js';
 
@@ -13,17 +14,7 @@ let sandbox: Sandbox;
 let page: Page;
 const NS = 'stuck';
 
-const daemonSet = (name: string, podSpec: string): string => `---
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ${name}, namespace: ${NS} }
-spec:
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec:
-${podSpec.replace(/^/gm, '      ')}
-`;
+const daemonSet = (name: string, podSpec: string): string => daemonSetYaml(name, NS, podSpec);
 
 // The seed world: five workers (worker-3 is a 2-CPU arm64 node, the others have 4 CPUs) and node-exporter holding
 // host port 9100 on each of them.

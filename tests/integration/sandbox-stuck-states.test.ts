@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pod } from '../../electron/sandbox-cluster/controllers/kinds.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
+import { daemonSetYaml } from '../support/manifests.js';
 import { kubectlOutput, runKubectl } from './kubectl.js';
 
 const NS = 'stuck';
@@ -15,24 +16,9 @@ let dir: string;
 const kubeconfig = () => join(dir, 'kubeconfig');
 const kubectl = (args: string[]) => kubectlOutput(args, kubeconfig());
 
-function daemonSet(name: string, spec: string): string {
-  return `---
-apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: ${name}, namespace: ${NS}}
-spec:
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      terminationGracePeriodSeconds: 2
-${spec
-  .trim()
-  .split('\n')
-  .map((l) => `      ${l}`)
-  .join('\n')}
-`;
-}
+// Short grace periods, so that the pods the fix at the end replaces go quickly.
+const daemonSet = (name: string, spec: string): string =>
+  daemonSetYaml(name, NS, `terminationGracePeriodSeconds: 2\n${spec.trim()}`);
 
 const MANIFEST = `apiVersion: v1
 kind: Namespace
