@@ -85,6 +85,8 @@ export class DetailSubscription {
           return;
         }
         this.nodes = this.hold(WatchManager.key(session.id, 'nodes', undefined), () => nodeSource(session));
+        // A node informer another page already synced says nothing new: the picture may be ready now.
+        this.schedule();
       })
       .catch(() => undefined);
   }
@@ -176,7 +178,7 @@ export class DetailSubscription {
     this.seenUid = uid;
     // Until the pods and revisions of its selector are listed, a picture would show an empty grid as if it were true.
     const listed = [this.pods, this.revisions].every((h) => h?.handle.informer.currentStatus().synced === true);
-    if (!listed) return base;
+    if (!listed || !this.nodesSettled()) return base;
     base.state = 'ok';
     const now = Date.now();
     const minReady = ds.spec?.minReadySeconds ?? 0;
@@ -243,6 +245,17 @@ export class DetailSubscription {
       .map(toDetailEvent)
       .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
       .slice(0, MAX_EVENTS);
+  }
+
+  /**
+   * Whether the node grid can be told: the user may not list nodes, or the node informer has listed them (or failed,
+   * which nodeList reports). Until then an 'ok' picture would show a cluster without nodes; the node informer starts
+   * only after the access review, so on a busy machine it comes in well after the pods.
+   */
+  private nodesSettled(): boolean {
+    if (this.nodesForbidden !== undefined) return true;
+    const status = this.nodes?.handle.informer.currentStatus();
+    return status !== undefined && (status.synced || status.error !== undefined);
   }
 
   private nodeList(): DaemonSetDetail['nodes'] {
