@@ -114,6 +114,31 @@ describe('exec credentials with client-node 2', () => {
   });
 });
 
+describe('the typed requests of a session', () => {
+  it('reuse their TLS connections while the credential stays the same (client-node 2.0.1 made an agent per request)', async () => {
+    const admin = await session('reuse', { token: userOf('sandbox-admin').token }, 'future');
+    // Every connection any of the session's undici agents opens; client-node creates them in createDispatcher.
+    let connections = 0;
+    const kc = admin.session.kubeConfig as unknown as { createDispatcher: (...args: unknown[]) => unknown };
+    const create = kc.createDispatcher.bind(kc);
+    const seen = new Set<unknown>();
+    kc.createDispatcher = (...args) => {
+      const dispatcher = create(...args) as { on(event: 'connect', listener: () => void): void };
+      if (!seen.has(dispatcher)) dispatcher.on('connect', () => connections++);
+      seen.add(dispatcher);
+      return dispatcher;
+    };
+    const calls = 8;
+    for (let i = 0; i < calls; i++) {
+      const typed = await admin.session.apps.listNamespacedDaemonSet({ namespace: 'kube-system' });
+      expect(typed.items.length).toBeGreaterThan(0);
+    }
+    // undici may open a second connection when a request comes before the last one's socket is marked free.
+    expect(connections).toBeLessThanOrEqual(2);
+    admin.session.dispose();
+  });
+});
+
 function userOf(name: string): Record<string, string> {
   const user = doc.users.find((u) => u.name === name)?.user;
   if (!user) throw new Error(`the sandbox kubeconfig has no user ${name}`);

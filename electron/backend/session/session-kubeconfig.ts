@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { RequestContext } from '@kubernetes/client-node';
+import type { Cluster, RequestContext } from '@kubernetes/client-node';
 import { CredentialError } from './classify.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** What client-node's (TypeScript-private) createDispatcher returns: an undici Agent, or none for plain defaults. */
+type Dispatcher = { close(): Promise<void> } | undefined;
+type CreateDispatcher = (cluster: Cluster | null, agentOptions: https.AgentOptions) => Dispatcher;
 
 /**
  * A KubeConfig for one context whose credential failures become CredentialErrors with a safe message (client-node
@@ -16,6 +21,37 @@ export class SessionKubeConfig extends KubeConfig {
     readonly requestTimeoutMs: number,
   ) {
     super();
+    this.keepDispatchers();
+  }
+
+  private kept: { key: string; dispatcher: Dispatcher } | undefined;
+
+  /**
+   * client-node 2.0.1 builds a new undici Agent for every typed request (applySecurityAuthentication calls
+   * createDispatcher each time) and never closes it: each call paid a fresh TCP and TLS handshake, and left a pool
+   * with an idle socket behind. On a loaded machine that made calls slow enough to reach requestTimeoutMs. So one
+   * agent is kept per TLS material (what createDispatcherOptions reports): the same material reuses it, a renewed
+   * exec client certificate gets a new one and the old one is closed once its requests are done.
+   */
+  private keepDispatchers(): void {
+    const self = this as unknown as { createDispatcher?: CreateDispatcher };
+    const create = self.createDispatcher;
+    if (typeof create !== 'function') return;
+    self.createDispatcher = (cluster, agentOptions) => {
+      const options = this.createDispatcherOptions(cluster, agentOptions);
+      const key = createHash('sha256').update(JSON.stringify(options)).digest('base64');
+      if (this.kept?.key === key) return this.kept.dispatcher;
+      void this.kept?.dispatcher?.close().catch(() => undefined);
+      const dispatcher = create.call(this, cluster, agentOptions);
+      this.kept = { key, dispatcher };
+      return dispatcher;
+    };
+  }
+
+  /** Closes the kept agent (its sockets go once their requests end): the session is over. */
+  close(): void {
+    void this.kept?.dispatcher?.close().catch(() => undefined);
+    this.kept = undefined;
   }
 
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {

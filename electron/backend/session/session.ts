@@ -79,6 +79,7 @@ export class ContextSession {
 
   dispose(): void {
     this.disposed = true;
+    this.kubeConfig.close();
   }
 
   classify(error: unknown): AppError {
