@@ -214,5 +214,8 @@ export function createApiServer(ctx: ServerContext, pki: Pki): Server {
     },
   );
   server.on('clientError', (_err, socket) => socket.destroy());
+  // kube-apiserver keeps an idle connection 90 s (its secure serving's IdleTimeout); node's 5 s default closed the
+  // connections clients reuse (client-node's undici agents) while a request could be on its way on a loaded machine.
+  server.keepAliveTimeout = 90_000;
   return server;
 }
