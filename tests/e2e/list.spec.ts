@@ -56,6 +56,27 @@ async function exists(name: string): Promise<boolean> {
   return out.trim() !== '';
 }
 
+/**
+ * Waits for the row to say Running; if it does not, fails with what the cluster itself says of that DaemonSet (its
+ * counts, its pods and the namespace's Warning events), so a failure tells a sandbox that did not get there from an app
+ * that did not show it.
+ */
+async function expectRunning(name: string, namespace: string): Promise<void> {
+  try {
+    await expect(row(page, name)).toContainText('Running');
+  } catch (error) {
+    const ask = (args: string[]) =>
+      kubectl(sandbox.kubeconfig, [...args, '-n', namespace]).catch((e: unknown) => String(e));
+    const cluster = [
+      await ask(['get', 'daemonset', name, '-o', 'wide']),
+      await ask(['get', 'pods', '-o', 'wide']),
+      await ask(['get', 'events', '--field-selector', 'type=Warning']),
+    ].join('\n');
+    const said = error instanceof Error ? error.message : String(error);
+    throw new Error(`${said}\n--- the cluster, as kubectl sees it:\n${cluster}`, { cause: error });
+  }
+}
+
 test.beforeAll(async ({ browser }) => {
   sandbox = cleanup.add(await startSandbox('list', 5));
   const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
@@ -71,7 +92,7 @@ test.afterAll(async () => {
 
 test('the seeded DaemonSets are listed with their project', async () => {
   await chooseProject(page, 'monitoring');
-  await expect(row(page, 'node-exporter')).toContainText('Running');
+  await expectRunning('node-exporter', 'monitoring');
   await expect(row(page, 'node-exporter')).toContainText('prom/node-exporter:v1.8.2');
   await screenshot(page, '1-monitoring');
   await expectAccessible(page, 'monitoring project');
@@ -79,7 +100,7 @@ test('the seeded DaemonSets are listed with their project', async () => {
   await chooseProject(page, 'All projects');
   await expect(row(page, 'fluent-bit')).toContainText('kube-system');
   await expect(row(page, 'node-exporter')).toContainText('monitoring');
-  await expect(row(page, 'fluent-bit')).toContainText('Running');
+  await expectRunning('fluent-bit', 'kube-system');
   await screenshot(page, '2-all-projects');
   await expectAccessible(page, 'all projects');
 });
