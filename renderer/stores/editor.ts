@@ -256,18 +256,19 @@ export const useEditorStore = defineStore('editor', () => {
         };
         const local = saveDrafts(state);
         saveDraftsRemote(state, api().services.editor, `save-${++saves}`)
-          .then(() => (draftSaved.value = state.savedAt))
+          .then(() => {
+            draftSaved.value = state.savedAt;
+            if (notice.value?.key.startsWith('editor.notice.draftNot')) notice.value = null;
+          })
           .catch((error: unknown) => {
-            // Saved only if a copy really was written: never "Draft saved" for drafts that reached no storage.
-            if (local === 'saved') draftSaved.value = state.savedAt;
-            else {
-              draftSaved.value = null;
-              notice.value = {
-                key: 'editor.notice.draftNotSaved',
-                params: { reason: toErrorDTO(error).message },
-                tone: 'error',
-              };
-            }
+            // Never "Draft saved" when the copy on disk failed: this window's storage alone is lost with its profile
+            // or origin, so say which copy exists and why the other does not.
+            draftSaved.value = null;
+            const reason = toErrorDTO(error).message;
+            notice.value =
+              local === 'saved'
+                ? { key: 'editor.notice.draftNotOnDisk', params: { reason }, tone: 'warning' }
+                : { key: 'editor.notice.draftNotSaved', params: { reason }, tone: 'error' };
           });
       }, AUTOSAVE_MS);
     },

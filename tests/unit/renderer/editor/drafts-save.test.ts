@@ -66,4 +66,23 @@ describe('saving drafts', () => {
     expect(String(editor.notice?.params?.reason)).not.toBe('');
     expect(editor.draftSaved).toBeNull();
   });
+
+  it("says the drafts are not on disk, with the reason, when only this window's storage took them", async () => {
+    const fake = fakeBridge();
+    setApi(createApi(fake.bridge));
+    const editor = useEditorStore();
+    editor.open();
+    await editor.restore();
+    editor.newFile();
+    const file = editor.files[0];
+    if (!file) throw new Error('no file');
+    editor.setText(file.id, 'kind: DaemonSet\n');
+    for (let i = 0; i < 40 && editor.notice?.key !== 'editor.notice.draftNotOnDisk'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(stored.size).toBe(1);
+    expect(editor.notice).toMatchObject({ key: 'editor.notice.draftNotOnDisk', tone: 'warning' });
+    expect(String(editor.notice?.params?.reason)).toContain('not in the fake bridge');
+    expect(editor.draftSaved).toBeNull();
+  });
 });
