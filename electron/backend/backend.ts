@@ -54,6 +54,11 @@ export class BackendCore {
       backoffBaseMs: this.tuning.backoffBaseMs,
       backoffMaxMs: this.tuning.backoffMaxMs,
     });
+    // Any watch of the active context that hears from its server (bookmarks too) shows the server answering, so the
+    // health probe asks only after all of them have been silent for its interval.
+    this.manager.onTraffic((context) => {
+      if (this.active.current()?.name === context) this.active.noteActivity();
+    });
     this.projects = new Projects(this.state);
     this.detail = new DetailHub(this.manager, this.tuning.flushMs);
     this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
@@ -166,7 +171,6 @@ export class BackendCore {
       windowMs: this.tuning.listWindowMs,
       maxBatch: this.tuning.maxBatch,
       emit: (delta) => {
-        if (this.active.current() === session) this.active.noteActivity();
         sink.emit('onDidChangeDaemonSets', delta);
       },
       onHealth: (error) => {

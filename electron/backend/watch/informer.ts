@@ -58,6 +58,8 @@ export class Informer<T extends KubeObject> {
   constructor(
     private readonly source: InformerSource<T>,
     private readonly timing: InformerTiming,
+    /** Told of every answer from the server (list, watch opened, any watch event, bookmarks too): it is alive. */
+    private readonly onTraffic: () => void = () => undefined,
   ) {}
 
   start(): void {
@@ -118,6 +120,7 @@ export class Informer<T extends KubeObject> {
   private async relist(): Promise<void> {
     const result = await this.source.list();
     if (this.stopped) return;
+    this.onTraffic();
     const events: InformerEvent<T>[] = [];
     const seen = new Set<string>();
     for (const item of result.items) {
@@ -170,11 +173,13 @@ export class Informer<T extends KubeObject> {
       };
       openWatch(this.source.config, this.source.path, query, controller.signal, {
         onOpen: () => {
+          this.onTraffic();
           if (this.status.error) this.setStatus({ synced: this.status.synced });
         },
         onEvent: (type, object) => {
           if (settled) return;
           arm();
+          this.onTraffic();
           const outcome = this.onWatchEvent(type, object);
           if (outcome !== undefined) finish(outcome);
         },

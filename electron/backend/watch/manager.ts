@@ -18,6 +18,7 @@ interface Entry {
  */
 export class WatchManager {
   private readonly entries = new Map<string, Entry>();
+  private readonly trafficListeners = new Set<(context: string) => void>();
 
   constructor(private readonly timing: InformerTiming) {}
 
@@ -28,7 +29,9 @@ export class WatchManager {
   acquire<T extends KubeObject>(key: string, context: string, source: () => InformerSource<T>): InformerHandle<T> {
     let entry = this.entries.get(key);
     if (!entry) {
-      const informer = new Informer<T>(source(), this.timing);
+      const informer = new Informer<T>(source(), this.timing, () => {
+        for (const listener of this.trafficListeners) listener(context);
+      });
       entry = { informer: informer as unknown as Informer<KubeObject>, refs: 0, context };
       this.entries.set(key, entry);
       informer.start();
@@ -48,6 +51,12 @@ export class WatchManager {
         }
       },
     };
+  }
+
+  /** Told of the context of every answer any informer gets from its server (watch events and bookmarks included). */
+  onTraffic(listener: (context: string) => void): () => void {
+    this.trafficListeners.add(listener);
+    return () => this.trafficListeners.delete(listener);
   }
 
   /** Number of running informers (tests and diagnostics). */
