@@ -1,4 +1,5 @@
 import { isNode, parseAllDocuments, stringify, visit, type Document } from 'yaml';
+import { textLimitProblem } from './manifest-limits';
 
 export type Format = 'yaml' | 'json';
 
@@ -22,6 +23,8 @@ function hasComments(doc: Document): boolean {
 
 /** YAML (one or more documents) to JSON: one object, or a v1 List for several. JSON has no comments, so they go. */
 export function yamlToJson(text: string): Converted {
+  const limit = textLimitProblem(text);
+  if (limit !== undefined) return { ok: false, message: limit.message };
   const docs = parseAllDocuments(text, { version: '1.1', prettyErrors: false });
   const list = Array.from(docs);
   const broken = list.find((d) => d.errors.length > 0);
@@ -60,6 +63,7 @@ export function objectsOf(text: string, format: Format): unknown[] | null {
       return null;
     }
   }
+  if (textLimitProblem(text) !== undefined) return null;
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
   if (docs.some((d) => d.errors.length > 0)) return null;
   try {

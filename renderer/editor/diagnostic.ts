@@ -11,6 +11,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   source: 'syntax' | 'schema' | 'rule' | 'yaml' | 'server';
+  /** When set, the UI shows this translated message instead of `message` (English). */
+  i18n?: { key: string; params: Record<string, string | number> };
 }
 
 export function makeDiagnostic(

@@ -1,5 +1,6 @@
 import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import { aliasLimitProblem, textLimitProblem, type LimitProblem } from './manifest-limits';
 
 /** One YAML document of the editor's text, with its plain value as kubectl would read it. */
 export interface ParsedDocument {
@@ -40,6 +41,11 @@ export function parseYamlText(source: string): ParsedText {
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   let parsed: Document.Parsed[];
+  const limit = textLimitProblem(source);
+  if (limit !== undefined) {
+    diagnostics.push(limitDiagnostic(lines, source, limit));
+    return { documents, diagnostics, lines };
+  }
   try {
     parsed = Array.from(
       parseAllDocuments(source, { version: '1.1', lineCounter: lines, prettyErrors: false, uniqueKeys: true }),
@@ -60,6 +66,15 @@ export function parseYamlText(source: string): ParsedText {
     if (doc.errors.length === 0) {
       try {
         value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        const { line, col } = lines.linePos(doc.range[0]);
+        const expanded = aliasLimitProblem(value, source.length, { line, column: col });
+        if (expanded !== undefined) {
+          value = undefined;
+          diagnostics.push({
+            ...makeDiagnostic(lines, doc.range, 'error', expanded.message, 'syntax'),
+            i18n: expanded,
+          });
+        }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         diagnostics.push(makeDiagnostic(lines, doc.range, 'error', firstLine(message), 'syntax'));
@@ -91,6 +106,23 @@ function nonBreakingSpaces(source: string, lines: LineCounter): Diagnostic[] {
     found.push(makeDiagnostic(lines, [match.index, match.index + match[0].length], 'warning', message, 'yaml'));
   }
   return found;
+}
+
+function limitDiagnostic(lines: LineCounter, source: string, limit: LimitProblem): Diagnostic {
+  // The lexer's position as an offset, so the editor can reveal it (LineCounter is empty: nothing was parsed).
+  let from = 0;
+  for (let line = 1; line < limit.line; line++) from = source.indexOf('\n', from) + 1;
+  from += limit.column - 1;
+  return {
+    from,
+    to: from + 1,
+    line: limit.line,
+    column: limit.column,
+    severity: 'error',
+    message: limit.message,
+    source: 'syntax',
+    i18n: { key: limit.key, params: limit.params },
+  };
 }
 
 function firstLine(message: string): string {

@@ -58,6 +58,13 @@ const editorEn = {
       applied: 'applied',
     },
   },
+  limit: {
+    tooLarge: 'Line {line}, column {column}: the text is larger than {max} MB, so it is not checked.',
+    tooDeep: 'Line {line}, column {column}: nested deeper than {max} levels, so the text is not checked.',
+    aliases: 'Line {line}, column {column}: aliases expand to more than {max} MB beyond the text.',
+    tooLargeImport: 'Not opened: {file} is larger than {max} MB.',
+    tooDeepImport: 'Not opened: {file}, line {line}, column {column}, is nested deeper than {max} levels.',
+  },
   notice: {
     noDaemonSet: 'The form edits a DaemonSet; this file has none that parses.',
     restored: 'Restored {count} draft file(s) from your last session.',

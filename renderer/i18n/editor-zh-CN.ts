@@ -58,6 +58,13 @@ const editorZhCN: typeof editorEn = {
       applied: '已应用',
     },
   },
+  limit: {
+    tooLarge: '第 {line} 行第 {column} 列：文本大于 {max} MB，未检查。',
+    tooDeep: '第 {line} 行第 {column} 列：嵌套超过 {max} 层，未检查。',
+    aliases: '第 {line} 行第 {column} 列：别名展开后超出文本 {max} MB 以上。',
+    tooLargeImport: '未打开：{file} 大于 {max} MB。',
+    tooDeepImport: '未打开：{file} 第 {line} 行第 {column} 列嵌套超过 {max} 层。',
+  },
   notice: {
     noDaemonSet: '表单用于编辑守护进程集；此文件中没有可解析的守护进程集。',
     restored: '已恢复上次会话的 {count} 个草稿文件。',

@@ -4,6 +4,7 @@ import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } 
 import { AUTOSAVE_MS, loadDrafts, saveDrafts, saveDraftsRemote, type DraftState } from '../editor/drafts';
 import { blankForeignSecrets, secretValues } from '../editor/secret-drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from '../editor/files';
+import { textLimitProblem } from '../editor/manifest-limits';
 import { stringify } from 'yaml';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
@@ -118,6 +119,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   async function importFiles(picked: readonly (Blob & { name: string })[]): Promise<void> {
     const refused: string[] = [];
+    let overLimit: Notice | null = null;
     let hidden = 0;
     for (const blob of picked) {
       const outcome = await readPickedFile(blob);
@@ -126,6 +128,12 @@ export const useEditorStore = defineStore('editor', () => {
         continue;
       }
       const file = outcome.file;
+      // Checked before anything parses it (managed fields, secrets): a hostile file must not freeze the window.
+      const limit = textLimitProblem(file.text);
+      if (limit !== undefined) {
+        overLimit = { key: `${limit.key}Import`, params: { ...limit.params, file: file.name }, tone: 'error' };
+        continue;
+      }
       if (file.format === 'yaml') {
         const clean = withoutManagedFields(file.text);
         hidden += clean.hidden;
@@ -136,7 +144,8 @@ export const useEditorStore = defineStore('editor', () => {
       if (secrets.size > 0) foreignSecrets.set(file.id, secrets);
       add(file);
     }
-    if (refused.length > 0)
+    if (overLimit !== null) notice.value = overLimit;
+    else if (refused.length > 0)
       notice.value = { key: 'editor.notice.refused', params: { files: refused.join(', ') }, tone: 'error' };
     else if (hidden > 0) notice.value = { key: 'editor.notice.managedHidden', params: { count: hidden }, tone: 'info' };
   }

@@ -27,7 +27,7 @@ export async function parseKubeconfigOffThread(text: string, baseDir?: string): 
   const tooLarge = sizeProblem(text, KUBECONFIG_LIMITS);
   if (tooLarge !== undefined) throw tooLargeError(tooLarge);
   const deepAt = await tooDeepAtSliced(text, KUBECONFIG_LIMITS);
-  if (deepAt !== undefined) throw tooDeepError(deepAt, KUBECONFIG_LIMITS);
+  if (deepAt !== undefined) throw tooDeepError(deepAt.line, KUBECONFIG_LIMITS);
   return inWorker(text, baseDir);
 }
 

@@ -105,7 +105,7 @@ function readYaml(text: string, limits: YamlLimits): unknown {
   const tooLarge = sizeProblem(text, limits);
   if (tooLarge !== undefined) throw tooLargeError(tooLarge);
   const deepAt = tooDeepAt(text, limits);
-  if (deepAt !== undefined) throw tooDeepError(deepAt, limits);
+  if (deepAt !== undefined) throw tooDeepError(deepAt.line, limits);
   const lines = new LineCounter();
   // logLevel 'error': yaml would print its warnings, which quote the file's text, to stderr.
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error', lineCounter: lines });

@@ -23,6 +23,8 @@ export interface EditorHooks {
   onAnalysis?: (text: string, summary: AnalysisSummary) => void;
   onChange: (text: string) => void;
   label: string;
+  /** The message to show for a diagnostic (translated when it carries an i18n key). */
+  describe?: (d: Diagnostic) => string;
 }
 
 export const languageSlot = new Compartment();
@@ -39,7 +41,7 @@ function lintSource(hooks: EditorHooks) {
       from: Math.min(d.from, length),
       to: Math.min(Math.max(d.to, d.from), length),
       severity: d.severity,
-      message: `${d.line}:${d.column} ${d.message}`,
+      message: `${d.line}:${d.column} ${hooks.describe?.(d) ?? d.message}`,
       source: d.source,
     }));
   };
