@@ -22,6 +22,22 @@ const drafts = (chars: number): DraftState => ({
   savedAt: 1,
 });
 
+/** An editor over the fake bridge (whose saveDrafts fails), with one file set to `text`; waits for the notice `key`. */
+async function editorAfterSave(text: string, key: string) {
+  setApi(createApi(fakeBridge().bridge));
+  const editor = useEditorStore();
+  editor.open();
+  await editor.restore();
+  editor.newFile();
+  const file = editor.files[0];
+  if (!file) throw new Error('no file');
+  editor.setText(file.id, text);
+  for (let i = 0; i < 40 && editor.notice?.key !== key; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return editor;
+}
+
 describe('saving drafts', () => {
   it('tells a copy skipped for size from a saved one', () => {
     expect(saveDrafts(drafts(10))).toBe('saved');
@@ -50,36 +66,14 @@ describe('saving drafts', () => {
   });
 
   it('says "not saved" with the reason when neither copy was written, never "Draft saved"', async () => {
-    const fake = fakeBridge();
-    setApi(createApi(fake.bridge));
-    const editor = useEditorStore();
-    editor.open();
-    await editor.restore();
-    editor.newFile();
-    const file = editor.files[0];
-    if (!file) throw new Error('no file');
-    editor.setText(file.id, `# ${'x'.repeat(2_000_000)}\n`);
-    for (let i = 0; i < 40 && editor.notice?.key !== 'editor.notice.draftNotSaved'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const editor = await editorAfterSave(`# ${'x'.repeat(2_000_000)}\n`, 'editor.notice.draftNotSaved');
     expect(editor.notice).toMatchObject({ key: 'editor.notice.draftNotSaved', tone: 'error' });
     expect(String(editor.notice?.params?.reason)).not.toBe('');
     expect(editor.draftSaved).toBeNull();
   });
 
   it("says the drafts are not on disk, with the reason, when only this window's storage took them", async () => {
-    const fake = fakeBridge();
-    setApi(createApi(fake.bridge));
-    const editor = useEditorStore();
-    editor.open();
-    await editor.restore();
-    editor.newFile();
-    const file = editor.files[0];
-    if (!file) throw new Error('no file');
-    editor.setText(file.id, 'kind: DaemonSet\n');
-    for (let i = 0; i < 40 && editor.notice?.key !== 'editor.notice.draftNotOnDisk'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const editor = await editorAfterSave('kind: DaemonSet\n', 'editor.notice.draftNotOnDisk');
     expect(stored.size).toBe(1);
     expect(editor.notice).toMatchObject({ key: 'editor.notice.draftNotOnDisk', tone: 'warning' });
     expect(String(editor.notice?.params?.reason)).toContain('not in the fake bridge');
