@@ -1,42 +1,15 @@
 import type { V1Node } from '@kubernetes/client-node';
+import { parseQuantity } from '../../../common/quantity.js';
 import type { NodeRoom } from '../../contract/index.js';
 
 // Room on each node, as the scheduler's NodeResourcesFit and NodePorts filters count it: the node's allocatable, the
 // requests of the pods already bound there that have not finished, and the host ports they hold. The wizard's
 // coverage preview checks a new pod template against it before anything is created.
 
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
-const SUFFIX: Record<string, number> = {
-  '': 1,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-// The renderer has its own parser (renderer/domain/wizard/quantity.ts): the two sides share no values until the
-// redesign's common/ folder exists.
 /** A resource.Quantity's value (`500m` → 0.5, `1Gi` → 1073741824); undefined when it is not one. */
 export function quantity(text: unknown): number | undefined {
   if (typeof text === 'number') return text;
-  if (typeof text !== 'string') return undefined;
-  const match = QUANTITY.exec(text.trim());
-  if (!match) return undefined;
-  const suffix = match[2] ?? '';
-  if (/^[eE]/.test(suffix)) return Number(match[1]) * 10 ** Number(suffix.slice(1));
-  const factor = SUFFIX[suffix];
-  return factor === undefined ? undefined : Number(match[1]) * factor;
+  return typeof text === 'string' ? parseQuantity(text) : undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

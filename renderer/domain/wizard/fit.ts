@@ -4,7 +4,7 @@
 // requests and host ports of the pods already there) comes from the backend (NodeRoom).
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import type { NodeRoom } from '../../../electron/contract/dto';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../../common/quantity';
 
 export type FitProblem =
   /** Milli-CPU or bytes: what the pod asks for and what is left on the node. */

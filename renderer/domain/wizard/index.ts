@@ -4,7 +4,7 @@ export * from './defaults';
 export { formFromManifest, pickedNodes } from './read';
 export { manifestFromForm } from './write';
 export { generatedPortName } from './write-container';
-export { parseQuantity } from './quantity';
+export { parseQuantity } from '../../../common/quantity';
 export { parseIntOrPercent, resolvePodCount } from './rolling-update';
 export * from './rules';
 export * from './issues';

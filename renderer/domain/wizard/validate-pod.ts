@@ -1,5 +1,5 @@
 // Pod Template: containers (names, images, resources, ports, env), init containers, pod-level names.
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../../common/quantity';
 import { add, error, warning, type Issues } from './issues';
 import { imageLacksTag, isDnsLabel, isDnsSubdomain, isEnvVarName, isPort, isPortName } from './rules';
 import type { ContainerForm, WizardForm } from './types';

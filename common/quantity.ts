@@ -1,4 +1,5 @@
-// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): parsing for validation and comparison.
+// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): parsing for validation and comparison, by the
+// renderer's wizard and the backend's node-room alike (the sandbox keeps its own: it is the oracle).
 // Exactness matters only for comparing a request with its limit, so a float of the value is enough.
 
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
