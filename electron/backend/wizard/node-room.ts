@@ -1,4 +1,5 @@
 import type { V1Node } from '@kubernetes/client-node';
+import { podRequests } from '../../../common/pod-requests.js';
 import { parseQuantity } from '../../../common/quantity.js';
 import type { NodeRoom } from '../../contract/index.js';
 
@@ -15,51 +16,7 @@ export function quantity(text: unknown): number | undefined {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
-interface Requests {
-  cpu: number;
-  memory: number;
-}
-const add = (a: Requests, b: Requests): Requests => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory });
-const max = (a: Requests, b: Requests): Requests => ({
-  cpu: Math.max(a.cpu, b.cpu),
-  memory: Math.max(a.memory, b.memory),
-});
-
-// Rounded up as the API rounds a quantity to its unit, past float noise (0.102 * 1000 is 102.00000000000001).
-const up = (value: number): number => Math.ceil(value - 1e-6);
-
-function containerRequests(container: Record<string, unknown>): Requests {
-  const resources = isRecord(container.resources) ? container.resources : {};
-  const requests = isRecord(resources.requests) ? resources.requests : {};
-  // A limit without a request is defaulted to the request by the API server.
-  const limits = isRecord(resources.limits) ? resources.limits : {};
-  const pick = (name: string): number => quantity(requests[name]) ?? quantity(limits[name]) ?? 0;
-  return { cpu: up(pick('cpu') * 1000), memory: up(pick('memory')) };
-}
-
-/**
- * A pod's effective requests (milli-CPU, bytes) as the scheduler computes them (component-helpers PodRequests): the sum of
- * its containers and its restartable init containers (sidecars), or the largest init container step if that is more,
- * plus the pod overhead.
- */
-export function podRequests(spec: Record<string, unknown>): Requests {
-  let sum = list(spec.containers).reduce<Requests>((acc, c) => add(acc, containerRequests(c)), { cpu: 0, memory: 0 });
-  let sidecars: Requests = { cpu: 0, memory: 0 };
-  let initPeak: Requests = { cpu: 0, memory: 0 };
-  for (const init of list(spec.initContainers)) {
-    const own = containerRequests(init);
-    if (init.restartPolicy === 'Always') {
-      sum = add(sum, own);
-      sidecars = add(sidecars, own);
-      initPeak = max(initPeak, sidecars);
-    } else initPeak = max(initPeak, add(own, sidecars));
-  }
-  const overhead = isRecord(spec.overhead) ? spec.overhead : {};
-  return add(max(sum, initPeak), {
-    cpu: up((quantity(overhead.cpu) ?? 0) * 1000),
-    memory: up(quantity(overhead.memory) ?? 0),
-  });
-}
+export { podRequests };
 
 /** The host ports a pod spec holds (with hostNetwork every container port is one), init containers included. */
 export function hostPortsOf(spec: Record<string, unknown>): { port: number; protocol: string; hostIP?: string }[] {

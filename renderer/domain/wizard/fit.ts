@@ -2,9 +2,9 @@
 // each node the DaemonSet wants: the DaemonSet controller creates a pod there regardless, and where it does not fit
 // the pod stays Pending ("0/6 nodes are available: 1 Insufficient cpu"). The room on each node (allocatable, the
 // requests and host ports of the pods already there) comes from the backend (NodeRoom).
-import type { Container, PodSpec } from 'kubernetes-types/core/v1';
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { NodeRoom } from '../../../electron/contract/dto';
-import { parseQuantity } from '../../../common/quantity';
+import { podRequests } from '../../../common/pod-requests';
 
 export type FitProblem =
   /** Milli-CPU or bytes: what the pod asks for and what is left on the node. */
@@ -14,44 +14,7 @@ export type FitProblem =
   /** Another pod on the node holds the host port (`namespace/name`). */
   | { kind: 'hostPort'; port: number; protocol: string; holder: string };
 
-interface Requests {
-  cpu: number;
-  memory: number;
-}
-
-// Rounded up as the API rounds a quantity to its unit, past float noise (0.102 * 1000 is 102.00000000000001).
-const up = (value: number): number => Math.ceil(value - 1e-6);
-
-function containerRequests(c: Container): Requests {
-  // The API server defaults a missing request to the limit.
-  const pick = (name: 'cpu' | 'memory'): number => {
-    const text = c.resources?.requests?.[name] ?? c.resources?.limits?.[name];
-    return text === undefined ? 0 : (parseQuantity(String(text)) ?? 0);
-  };
-  return { cpu: up(pick('cpu') * 1000), memory: up(pick('memory')) };
-}
-
-const add = (a: Requests, b: Requests): Requests => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory });
-const max = (a: Requests, b: Requests): Requests => ({
-  cpu: Math.max(a.cpu, b.cpu),
-  memory: Math.max(a.memory, b.memory),
-});
-
-/** The pod's requests as the scheduler sums them: containers plus sidecars, or the largest init step if more. */
-export function podRequests(spec: PodSpec): Requests {
-  let sum = (spec.containers ?? []).reduce<Requests>((acc, c) => add(acc, containerRequests(c)), { cpu: 0, memory: 0 });
-  let sidecars: Requests = { cpu: 0, memory: 0 };
-  let initPeak: Requests = { cpu: 0, memory: 0 };
-  for (const init of spec.initContainers ?? []) {
-    const own = containerRequests(init);
-    if (init.restartPolicy === 'Always') {
-      sum = add(sum, own);
-      sidecars = add(sidecars, own);
-      initPeak = max(initPeak, sidecars);
-    } else initPeak = max(initPeak, add(own, sidecars));
-  }
-  return max(sum, initPeak);
-}
+export { podRequests };
 
 /** Host ports the pod takes; with hostNetwork every container port is one. */
 export function wantedHostPorts(spec: PodSpec): { port: number; protocol: string; hostIP?: string }[] {
