@@ -5,12 +5,12 @@ import { computed, toValue, watch, type ComputedRef, type MaybeRefOrGetter } fro
 // starts with a third of the code to fetch, parse and compile. They load once the first list has painted, while the
 // user reads it, so that opening one later finds its code ready.
 
-export const loadDetailPage = () => import('./pages/DaemonSetDetailPage.vue');
+export const loadDetailPage = () => import('./detail/DaemonSetDetailPage.vue');
 export const loadCreateWizard = () => import('./wizard/CreateWizard.vue');
 export const loadEditorPage = () => import('./editor/EditorPage.vue');
-export const loadWizardStore = () => import('./stores/wizard');
-export const loadEditorStore = () => import('./stores/editor');
-export const loadWizardEditStore = () => import('./stores/wizard-edit');
+export const loadWizardStore = () => import('./wizard/wizard');
+export const loadEditorStore = () => import('./editor/editor');
+export const loadWizardEditStore = () => import('./wizard/wizard-edit');
 
 /**
  * Whether the lazily loaded store with this Pinia id exists and is open (its `isOpen` state), read from Pinia's state

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { Message } from '../domain/message';
+import type { Message } from '../shared/message';
 
 type Translate = (key: string, params: Record<string, string | number>, plural?: number) => string;
 

@@ -1,8 +1,8 @@
-import consentEn from './consent-en';
-import editorEn from './editor-en';
-import wizardEn from './wizard-en';
+import consentEn from '../clusters/consent-en';
+import editorEn from '../editor/editor-en';
+import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
-import detailEn from './detail-en';
+import detailEn from '../detail/detail-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.

@@ -1,4 +1,4 @@
-// Stuck states in plain words (part of en.ts under `stuck`): renderer/domain/stuck-reason.ts builds them. The
+// Stuck states in plain words (part of en.ts under `stuck`): renderer/shared/stuck-reason.ts builds them. The
 // cluster's reasons (CrashLoopBackOff, FailedCreate...) and messages come in as parameters, quoted as they are.
 const stuckEn = {
   onNodeWhy: '{reason} on {node}: {why}',

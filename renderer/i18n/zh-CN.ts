@@ -1,9 +1,9 @@
-import consentZhCN from './consent-zh-CN';
-import editorZhCN from './editor-zh-CN';
+import consentZhCN from '../clusters/consent-zh-CN';
+import editorZhCN from '../editor/editor-zh-CN';
 import type { Catalogue } from './en';
-import wizardZhCN from './wizard-zh-CN';
+import wizardZhCN from '../wizard/wizard-zh-CN';
 import stuckZhCN from './stuck-zh-CN';
-import detailZhCN from './detail-zh-CN';
+import detailZhCN from '../detail/detail-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.

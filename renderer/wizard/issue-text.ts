@@ -1,4 +1,4 @@
-import type { Issue } from '../domain/wizard';
+import type { Issue } from './form';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 

@@ -78,11 +78,9 @@ export async function startAppClient(kubeconfigPath: string, tuning: Partial<Bac
 
   const { createApi, setApi } = await rendererModule<BridgeModule>('api/bridge.ts');
   const { createWsBridge } = await rendererModule<WsBridgeModule>('api/ws-bridge.ts');
-  const { useClustersStore } = await rendererModule<{ useClustersStore(): ClustersStore }>('stores/clusters.ts');
-  const { useProjectsStore } = await rendererModule<{ useProjectsStore(): ProjectsStore }>('stores/projects.ts');
-  const { useDaemonSetsStore } = await rendererModule<{ useDaemonSetsStore(): DaemonSetsStore }>(
-    'stores/daemonsets.ts',
-  );
+  const { useClustersStore } = await rendererModule<{ useClustersStore(): ClustersStore }>('clusters/clusters.ts');
+  const { useProjectsStore } = await rendererModule<{ useProjectsStore(): ProjectsStore }>('clusters/projects.ts');
+  const { useDaemonSetsStore } = await rendererModule<{ useDaemonSetsStore(): DaemonSetsStore }>('list/daemonsets.ts');
 
   let socket: WebSocket | undefined;
   const ws = createWsBridge(`ws://127.0.0.1:${host.port}/bridge`, (url) => {

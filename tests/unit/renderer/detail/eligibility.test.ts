@@ -3,7 +3,7 @@ import type { PodSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { DaemonSetDetail } from '../../../../electron/contract/detail-dto';
 import type { NodeSummary } from '../../../../electron/contract/dto';
-import { detailNodes, nodeEligibility } from '../../../../renderer/domain/detail/eligibility';
+import { detailNodes, nodeEligibility } from '../../../../renderer/detail/eligibility';
 
 const node = (name: string, labels: Record<string, string> = {}, taints: NodeSummary['taints'] = []): NodeSummary => ({
   name,

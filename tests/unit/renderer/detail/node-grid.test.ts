@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { DaemonSetDetail, DetailPod } from '../../../../electron/contract/detail-dto';
-import type { DetailNode } from '../../../../renderer/domain/detail/eligibility';
+import type { DetailNode } from '../../../../renderer/detail/eligibility';
 import {
   gridCells,
   ineligibleNodes,
   pendingNodes,
   podState,
   unavailableNodes,
-} from '../../../../renderer/domain/detail/node-grid';
+} from '../../../../renderer/detail/node-grid';
 import {
   DEFAULT_STUCK_MS,
   initialProgressAt,
   progressSignature,
   stuckRollout,
-} from '../../../../renderer/domain/detail/stuck';
+} from '../../../../renderer/detail/stuck';
 import { row } from '../fixtures';
 
 const node = (name: string, eligible = true): DetailNode => ({

@@ -1,7 +1,7 @@
 // Re-applying the user's edit after a 409: their changes (edit minus the version they started from) onto the
 // server's current version, with both writers' changes kept and real clashes named.
 import { describe, expect, it } from 'vitest';
-import { editableObject, mergePatch, rebase, selectorChanged } from '../../../../renderer/domain/detail/rebase';
+import { editableObject, mergePatch, rebase, selectorChanged } from '../../../../renderer/detail/rebase';
 
 const clone = <T>(value: T): T => structuredClone(value);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, templateYaml } from '../../../../renderer/domain/detail/revision-diff';
+import { diffLines, templateYaml } from '../../../../renderer/detail/revision-diff';
 
 const template = (image: string, extra: Record<string, unknown> = {}) => ({
   metadata: { labels: { app: 'agent' }, creationTimestamp: null },

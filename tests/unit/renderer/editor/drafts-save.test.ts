@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { DRAFT_PART_CHARS, saveDrafts, saveDraftsRemote, type DraftState } from '../../../../renderer/editor/drafts';
-import { useEditorStore } from '../../../../renderer/stores/editor';
+import { useEditorStore } from '../../../../renderer/editor/editor';
 import { fakeBridge } from '../fake-bridge';
 import { memoryStorage } from '../memory-storage';
 

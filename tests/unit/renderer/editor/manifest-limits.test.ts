@@ -7,7 +7,7 @@ import { analyze } from '../../../../renderer/editor/analyze';
 import { objectsOf, yamlToJson } from '../../../../renderer/editor/convert';
 import en from '../../../../renderer/i18n/en';
 import zh from '../../../../renderer/i18n/zh-CN';
-import { useEditorStore } from '../../../../renderer/stores/editor';
+import { useEditorStore } from '../../../../renderer/editor/editor';
 
 const deep = (levels: number) => `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
 

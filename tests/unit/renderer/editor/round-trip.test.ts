@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { jsonToYaml, yamlToJson } from '../../../../renderer/editor/convert';
 import { mergeIntoYaml } from '../../../../renderer/editor/merge-document';
-import { formFromManifest, manifestFromForm, type DaemonSet } from '../../../../renderer/domain/wizard';
+import { formFromManifest, manifestFromForm, type DaemonSet } from '../../../../renderer/wizard/form';
 
 const SOURCE = `# node agent, owned by the platform team
 apiVersion: apps/v1

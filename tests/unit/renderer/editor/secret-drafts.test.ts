@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import type { EditorDrafts } from '../../../../electron/contract/index.js';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { blankForeignSecrets, secretValues } from '../../../../renderer/editor/secret-drafts';
-import { useEditorStore } from '../../../../renderer/stores/editor';
+import { useEditorStore } from '../../../../renderer/editor/editor';
 import { fakeBridge } from '../fake-bridge';
 import { memoryStorage } from '../memory-storage';
 

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { objectsOf } from '../../../../renderer/editor/convert';
-import { useEditorStore } from '../../../../renderer/stores/editor';
+import { useEditorStore } from '../../../../renderer/editor/editor';
 import { fakeBridge } from '../fake-bridge';
 import { memoryStorage } from '../memory-storage';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS } from '../../fuzz/support';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { DaemonSet } from '../../../../renderer/domain/wizard';
+import type { DaemonSet } from '../../../../renderer/wizard/form';
 
 // DaemonSets for the wizard's mapping: well-typed ones carrying unknown fields at every level the form reads, and
 // hostile ones with values of any type grafted where the form expects lists, maps and strings.

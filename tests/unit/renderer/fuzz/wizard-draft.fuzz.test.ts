@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formFromManifest, manifestFromForm, validateForm } from '../../../../renderer/domain/wizard';
-import { loadDraft } from '../../../../renderer/stores/wizard-draft';
+import { formFromManifest, manifestFromForm, validateForm } from '../../../../renderer/wizard/form';
+import { loadDraft } from '../../../../renderer/wizard/wizard-draft';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS } from '../../fuzz/support';
 import { wellTypedDaemonSet } from './wizard-arbitraries';
 

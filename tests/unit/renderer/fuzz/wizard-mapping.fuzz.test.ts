@@ -7,7 +7,7 @@ import {
   validateForm,
   type DaemonSet,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS } from '../../fuzz/support';
 import { hostileDaemonSet, KEPT, wellTypedDaemonSet } from './wizard-arbitraries';
 

@@ -8,7 +8,7 @@ import {
   tolerateEverything,
   type CoverageNode,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 
 function node(name: string, labels: Record<string, string> = {}, taints: CoverageNode['taints'] = []): CoverageNode {
   return { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/arch': 'amd64', ...labels }, taints };

@@ -2,8 +2,8 @@
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { NodeRoom } from '../../../../electron/contract/dto';
-import { coverage, type CoverageNode } from '../../../../renderer/domain/wizard';
-import { cpuText, fitProblems, memoryText, podRequests } from '../../../../renderer/domain/wizard/fit';
+import { coverage, type CoverageNode } from '../../../../renderer/wizard/form';
+import { cpuText, fitProblems, memoryText, podRequests } from '../../../../renderer/wizard/form/fit';
 
 const GI = 2 ** 30;
 

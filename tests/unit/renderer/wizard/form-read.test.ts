@@ -1,7 +1,7 @@
 // Manifest -> form for every field, and round trips: an imported manifest with fields the form lacks comes back out
 // unchanged, and editing one field changes only that field.
 import { describe, expect, it } from 'vitest';
-import { formFromManifest, manifestFromForm, type DaemonSet } from '../../../../renderer/domain/wizard';
+import { formFromManifest, manifestFromForm, type DaemonSet } from '../../../../renderer/wizard/form';
 
 /** A manifest as someone might import it: every form field, plus many the form does not show. */
 function imported(): DaemonSet {

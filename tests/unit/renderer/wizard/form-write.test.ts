@@ -12,7 +12,7 @@ import {
   renameForm,
   tolerateEverything,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 
 function basicForm(): WizardForm {
   const form = emptyForm('team-a');

@@ -11,7 +11,7 @@ import {
   type Issues,
   type ProjectReferences,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 
 function valid(): WizardForm {
   const form = emptyForm('logging');

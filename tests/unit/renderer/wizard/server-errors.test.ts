@@ -8,7 +8,7 @@ import {
   formPathOf,
   serverIssues,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 
 function form(): WizardForm {
   const f = emptyForm('default');

@@ -10,7 +10,7 @@ import {
   updatedManifest,
   updateIssues,
   type DaemonSet,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 import { liveDiff } from '../../../../renderer/editor/live-diff';
 
 const live = (): Record<string, unknown> =>

@@ -19,7 +19,7 @@ import {
   validateForm,
   type Issues,
   type WizardForm,
-} from '../../../../renderer/domain/wizard';
+} from '../../../../renderer/wizard/form';
 
 function valid(): WizardForm {
   const form = emptyForm('team-a');

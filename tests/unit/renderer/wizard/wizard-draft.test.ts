@@ -1,7 +1,7 @@
 // The draft in storage: saved shortly after a change, read back whole, ignored when it is not a form.
 import { describe, expect, it } from 'vitest';
-import { emptyForm, formFromManifest, manifestFromForm, renameForm } from '../../../../renderer/domain/wizard';
-import { clearDraft, loadDraft, saveDraftSoon } from '../../../../renderer/stores/wizard-draft';
+import { emptyForm, formFromManifest, manifestFromForm, renameForm } from '../../../../renderer/wizard/form';
+import { clearDraft, loadDraft, saveDraftSoon } from '../../../../renderer/wizard/wizard-draft';
 
 function memoryStorage() {
   const items = new Map<string, string>();

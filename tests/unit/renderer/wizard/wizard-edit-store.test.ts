@@ -1,4 +1,4 @@
-// The wizard in update mode (stores/wizard-edit.ts with the wizard and detail-edit stores) over the fake bridge: the
+// The wizard in update mode (wizard/wizard-edit.ts with the wizard and detail-edit stores) over the fake bridge: the
 // live object read once with its resourceVersion, the create draft never touched by the update, an update set aside by
 // Create and resumed as left, the PUT conditional on the version read with the selector untouched, and a 422 that
 // keeps the form with the server's word at its field. The 409 path runs end to end against the sandbox
@@ -8,10 +8,10 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WireResult } from '../../../../electron/contract/dto';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
-import { useClustersStore } from '../../../../renderer/stores/clusters';
-import { useProjectsStore } from '../../../../renderer/stores/projects';
-import { useWizardStore } from '../../../../renderer/stores/wizard';
-import { useWizardEditStore } from '../../../../renderer/stores/wizard-edit';
+import { useClustersStore } from '../../../../renderer/clusters/clusters';
+import { useProjectsStore } from '../../../../renderer/clusters/projects';
+import { useWizardStore } from '../../../../renderer/wizard/wizard';
+import { useWizardEditStore } from '../../../../renderer/wizard/wizard-edit';
 import { fakeBridge } from '../fake-bridge';
 
 const settle = async (ms = 0) => {

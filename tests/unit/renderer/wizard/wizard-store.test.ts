@@ -4,9 +4,9 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NodeSummary, ProjectResources, WireResult } from '../../../../electron/contract/dto';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
-import { useClustersStore } from '../../../../renderer/stores/clusters';
-import { useProjectsStore } from '../../../../renderer/stores/projects';
-import { useWizardStore } from '../../../../renderer/stores/wizard';
+import { useClustersStore } from '../../../../renderer/clusters/clusters';
+import { useProjectsStore } from '../../../../renderer/clusters/projects';
+import { useWizardStore } from '../../../../renderer/wizard/wizard';
 import { fakeBridge } from '../fake-bridge';
 
 const settle = async (ms = 0) => {

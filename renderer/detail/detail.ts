@@ -1,0 +1,198 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { AppErrorDTO } from '../../electron/contract/dto';
+import type { DaemonSetDetail, DetailAccess } from '../../electron/contract/detail-dto';
+import { api } from '../api/bridge';
+import { toErrorDTO } from '../api/errors';
+import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from './stuck';
+import { useClustersStore } from '../clusters/clusters';
+
+const STUCK_KEY = 'everynode.stuckMinutes';
+
+export interface DetailTarget {
+  context: string;
+  namespace: string;
+  name: string;
+}
+
+/** An action's outcome for the page's status line. */
+export interface DetailOutcome {
+  key: string;
+  params?: Record<string, string | number>;
+  error?: AppErrorDTO;
+}
+
+function storedStuckMs(): number {
+  const minutes = Number(globalThis.localStorage?.getItem(STUCK_KEY));
+  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : DEFAULT_STUCK_MS;
+}
+
+/**
+ * The open detail page: one backend detail subscription (re-made when the context reconnects), the user's
+ * permissions, when the rollout last made progress, and the page's actions.
+ */
+export const useDetailStore = defineStore('detail', () => {
+  const clusters = useClustersStore();
+  const target = ref<DetailTarget | null>(null);
+  const detail = shallowRef<DaemonSetDetail | null>(null);
+  const error = ref<AppErrorDTO | null>(null);
+  const access = ref<DetailAccess | null>(null);
+  const lastProgressAt = ref(Date.now());
+  const stuckMs = ref(storedStuckMs());
+  const outcome = ref<DetailOutcome | null>(null);
+  const busy = ref<string | null>(null);
+  let subscriptionId: string | null = null;
+  let signature = '';
+  let generation = 0;
+  let stopEvents: (() => void) | undefined;
+
+  const ready = computed(
+    () =>
+      target.value !== null &&
+      clusters.activeContext === target.value.context &&
+      clusters.connection.state === 'connected',
+  );
+
+  function onDetail(next: DaemonSetDetail): void {
+    if (next.subscriptionId !== subscriptionId) return;
+    const sig = progressSignature(next);
+    if (sig !== signature) {
+      lastProgressAt.value = signature === '' ? initialProgressAt(next, Date.now()) : Date.now();
+      signature = sig;
+    }
+    detail.value = next;
+    error.value = next.error ?? null;
+  }
+
+  async function subscribe(): Promise<void> {
+    const mine = ++generation;
+    await release();
+    const t = target.value;
+    if (!t || !ready.value) return;
+    try {
+      const { subscriptionId: id } = await api().services.detail.subscribe(t.context, t.namespace, t.name);
+      if (mine !== generation) {
+        void api()
+          .services.detail.unsubscribe(id)
+          .catch(() => undefined);
+        return;
+      }
+      subscriptionId = id;
+      access.value = await api()
+        .services.detail.access(t.context, t.namespace)
+        .catch(() => null);
+    } catch (e) {
+      if (mine === generation) error.value = toErrorDTO(e);
+    }
+  }
+
+  async function release(): Promise<void> {
+    const id = subscriptionId;
+    subscriptionId = null;
+    if (id)
+      await api()
+        .services.detail.unsubscribe(id)
+        .catch(() => undefined);
+  }
+
+  function open(next: DetailTarget): void {
+    stopEvents ??= api().events.on('onDidChangeDaemonSetDetail', onDetail);
+    target.value = next;
+    detail.value = null;
+    error.value = null;
+    outcome.value = null;
+    signature = '';
+    lastProgressAt.value = Date.now();
+    void subscribe();
+  }
+
+  function close(): void {
+    generation++;
+    target.value = null;
+    detail.value = null;
+    void release();
+  }
+
+  // Reconnects and context switches end the backend's subscriptions: make a new one whenever we may.
+  watch(ready, (now) => {
+    if (now) void subscribe();
+  });
+  api().onReconnect(() => void subscribe());
+
+  function setStuckMinutes(minutes: number): void {
+    if (!Number.isFinite(minutes) || minutes <= 0) return;
+    stuckMs.value = minutes * 60_000;
+    globalThis.localStorage?.setItem(STUCK_KEY, String(minutes));
+  }
+
+  async function act(name: string, work: (t: DetailTarget) => Promise<DetailOutcome>): Promise<boolean> {
+    const t = target.value;
+    if (!t || busy.value) return false;
+    busy.value = name;
+    try {
+      outcome.value = await work(t);
+      return outcome.value.error === undefined;
+    } catch (e) {
+      outcome.value = { key: `detail.outcome.${name}Failed`, error: toErrorDTO(e) };
+      return false;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const deletePod = (pod: string) =>
+    act('deletePod', async (t) => {
+      await api().services.detail.deletePod(t.context, t.namespace, pod);
+      return { key: 'detail.outcome.podDeleted', params: { pod } };
+    });
+
+  const rollback = (revision: number) =>
+    act('rollback', async (t) => {
+      const { rolledBack } = await api().services.detail.rollback(t.context, t.namespace, t.name, revision);
+      return { key: rolledBack ? 'detail.outcome.rolledBack' : 'detail.outcome.rollbackSkipped', params: { revision } };
+    });
+
+  const bulk = async (result: Promise<{ results: { ok: boolean; error?: AppErrorDTO }[] }>, action: string) => {
+    const first = (await result).results[0];
+    return first?.ok
+      ? { key: `detail.outcome.${action}Done` }
+      : { key: `detail.outcome.${action}Failed`, ...(first?.error ? { error: first.error } : {}) };
+  };
+
+  const redeploy = () =>
+    act('redeploy', (t) =>
+      bulk(api().services.daemonsets.redeploy(t.context, [{ namespace: t.namespace, name: t.name }]), 'redeploy'),
+    );
+
+  const remove = (propagation: 'Background' | 'Orphan') =>
+    act('delete', (t) =>
+      bulk(
+        api().services.daemonsets.delete(t.context, [{ namespace: t.namespace, name: t.name }], propagation),
+        'delete',
+      ),
+    );
+
+  /** An outcome of work done elsewhere on the page (the YAML edit). */
+  function noteOutcome(next: DetailOutcome): void {
+    outcome.value = next;
+  }
+
+  return {
+    noteOutcome,
+    target,
+    detail,
+    error,
+    access,
+    lastProgressAt,
+    stuckMs,
+    outcome,
+    busy,
+    open,
+    close,
+    setStuckMinutes,
+    deletePod,
+    rollback,
+    redeploy,
+    remove,
+  };
+});

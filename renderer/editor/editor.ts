@@ -1,0 +1,311 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from './convert';
+import { AUTOSAVE_MS, loadDrafts, saveDrafts, saveDraftsRemote, type DraftState } from './drafts';
+import { blankForeignSecrets, secretValues } from './secret-drafts';
+import { exportName, newFileId, readPickedFile, type EditorFile } from './files';
+import { textLimitProblem } from './manifest-limits';
+import { stringify } from 'yaml';
+import { api } from '../api/bridge';
+import { toErrorDTO } from '../api/errors';
+import type { DaemonSet } from '../wizard/form';
+import { analyzeCached } from './analyze';
+import { mergeIntoYaml } from './merge-document';
+import { loadBundledSchemas } from './schema/bundled';
+import { schemasFromOpenApi } from './schema/openapi';
+import { mergeSchemas, type SchemaSet } from './schema/types';
+import { useClustersStore } from '../clusters/clusters';
+import { useManagedFieldsToggle } from './useManagedFieldsToggle';
+import { useWizardStore } from '../wizard/wizard';
+import { TEMPLATES, type TemplateName } from './templates';
+
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  tone: 'info' | 'warning' | 'error';
+}
+
+export interface ExportedFile {
+  name: string;
+  text: string;
+  mime: string;
+}
+
+/**
+ * Edit mode: the open files, the one being edited, the schemas the editor checks against, and drafts saved as the
+ * user types. The text is the source of truth; the form (wizard) and apply read objects from it.
+ */
+export const useEditorStore = defineStore('editor', () => {
+  const clusters = useClustersStore();
+  const isOpen = ref(false);
+  const files = ref<EditorFile[]>([]);
+  const activeId = ref<string | null>(null);
+  const schemas = shallowRef<SchemaSet | undefined>(undefined);
+  const notice = ref<Notice | null>(null);
+  const draftSaved = ref<number | null>(null);
+  const active = computed(() => files.value.find((f) => f.id === activeId.value) ?? null);
+  let restored = false;
+  const managed = useManagedFieldsToggle(files);
+  /** Secret values each imported file brought with it: kept in memory, blanked in every saved draft. */
+  const foreignSecrets = new Map<string, Set<string>>();
+
+  function take(drafts: DraftState): void {
+    files.value = drafts.files;
+    activeId.value = drafts.activeId ?? drafts.files[0]?.id ?? null;
+    draftSaved.value = drafts.savedAt;
+    notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
+  }
+
+  function restore(): void {
+    if (restored) return;
+    restored = true;
+    // localStorage answers at once; the backend's copy on disk also survives a host restarted on another port
+    // (another origin), so the newer of the two wins unless the user has already changed something.
+    const local = loadDrafts();
+    if (local) take(local);
+    const before = JSON.stringify(files.value);
+    void api()
+      .services.editor.loadDrafts()
+      .then((remote) => {
+        const untouched =
+          JSON.stringify(files.value) === before || files.value.every((f) => f.name === 'untitled.yaml');
+        if (remote && remote.files.length > 0 && remote.savedAt > (local?.savedAt ?? 0) && untouched) take(remote);
+      })
+      .catch(() => undefined);
+    watch(
+      () => [clusters.activeContext, clusters.connection.state] as const,
+      ([context, state]) => void loadSchemas(state === 'connected' ? context : null),
+      { immediate: true },
+    );
+  }
+
+  // The bundled schemas work offline; a connected cluster's own /openapi/v3 takes over for the kinds it serves.
+  let schemaRequest = 0;
+  async function loadSchemas(context: string | null): Promise<void> {
+    const request = ++schemaRequest;
+    const bundled = await loadBundledSchemas();
+    if (!context) {
+      schemas.value = bundled;
+      return;
+    }
+    schemas.value ??= bundled;
+    try {
+      const docs = await Promise.all(['v1', 'apps/v1'].map((gv) => api().services.editor.openapi(context, gv)));
+      if (request === schemaRequest)
+        schemas.value = mergeSchemas(bundled, schemasFromOpenApi(docs, `cluster ${context}`));
+    } catch {
+      if (request === schemaRequest) schemas.value = bundled;
+    }
+  }
+
+  function open(): void {
+    restore();
+    if (files.value.length === 0) newFile();
+    isOpen.value = true;
+  }
+  function close(): void {
+    isOpen.value = false;
+  }
+
+  function add(file: EditorFile): void {
+    files.value = [...files.value, file];
+    activeId.value = file.id;
+  }
+
+  function newFile(template?: TemplateName): void {
+    const text = template ? TEMPLATES[template] : 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: \n';
+    add({ id: newFileId(), name: template ? `${template}.yaml` : 'untitled.yaml', format: 'yaml', text });
+  }
+
+  async function importFiles(picked: readonly (Blob & { name: string })[]): Promise<void> {
+    const refused: string[] = [];
+    let overLimit: Notice | null = null;
+    let hidden = 0;
+    for (const blob of picked) {
+      const outcome = await readPickedFile(blob);
+      if (!outcome.ok) {
+        refused.push(`${outcome.name} (${outcome.reason === 'tooLarge' ? '> 20 MB' : 'binary'})`);
+        continue;
+      }
+      const file = outcome.file;
+      // Checked before anything parses it (managed fields, secrets): a hostile file must not freeze the window.
+      const limit = textLimitProblem(file.text);
+      if (limit !== undefined) {
+        overLimit = { key: `${limit.key}Import`, params: { ...limit.params, file: file.name }, tone: 'error' };
+        continue;
+      }
+      if (file.format === 'yaml') {
+        const clean = withoutManagedFields(file.text);
+        hidden += clean.hidden;
+        file.text = clean.text;
+        if (clean.hidden > 0) managed.remember(file.id, clean.removed);
+      }
+      const secrets = secretValues(file.text);
+      if (secrets.size > 0) foreignSecrets.set(file.id, secrets);
+      add(file);
+    }
+    if (overLimit !== null) notice.value = overLimit;
+    else if (refused.length > 0)
+      notice.value = { key: 'editor.notice.refused', params: { files: refused.join(', ') }, tone: 'error' };
+    else if (hidden > 0) notice.value = { key: 'editor.notice.managedHidden', params: { count: hidden }, tone: 'info' };
+  }
+
+  function setText(id: string, text: string): void {
+    const file = files.value.find((f) => f.id === id);
+    if (file && file.text !== text) file.text = text;
+  }
+
+  /** Switches a file between YAML and JSON; refuses (with the reason) when its text does not parse. */
+  function setFormat(id: string, format: Format): boolean {
+    const file = files.value.find((f) => f.id === id);
+    if (!file || file.format === format) return true;
+    const converted = format === 'json' ? yamlToJson(file.text) : jsonToYaml(file.text);
+    if (!converted.ok) {
+      notice.value = { key: 'editor.notice.cannotConvert', params: { reason: converted.message }, tone: 'error' };
+      return false;
+    }
+    file.text = converted.text;
+    file.format = format;
+    file.name = exportName(file.name, format);
+    notice.value = converted.droppedComments ? { key: 'editor.notice.commentsDropped', tone: 'warning' } : null;
+    return true;
+  }
+
+  // Form and code are two views of one object: the wizard edits the linked document, which goes back into its file's
+  // text through mergeIntoYaml, so comments and fields the form does not show survive.
+  const formLink = ref<{ fileId: string; index: number } | null>(null);
+
+  function toForm(): void {
+    const file = active.value;
+    if (!file) return;
+    const document = analyzeCached(file.text, schemas.value, file.format).documents.find(
+      (d) => d.kind === 'DaemonSet' && d.value !== undefined,
+    );
+    if (!document) {
+      notice.value = { key: 'editor.notice.noDaemonSet', tone: 'error' };
+      return;
+    }
+    formLink.value = { fileId: file.id, index: document.index };
+    useWizardStore().openFrom(document.value as DaemonSet);
+    isOpen.value = false;
+  }
+
+  function fromForm(manifest: Record<string, unknown>): void {
+    restore();
+    const link = formLink.value;
+    const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
+    const merged = file && link && file.format === 'yaml' ? mergeIntoYaml(file.text, link.index, manifest) : null;
+    if (file && merged !== null) {
+      file.text = merged;
+      activeId.value = file.id;
+    } else if (file?.format === 'json' && link?.index === 0) {
+      file.text = `${JSON.stringify(manifest, null, 2)}\n`;
+      activeId.value = file.id;
+    } else {
+      const metadata = manifest.metadata as { name?: string } | undefined;
+      add({
+        id: newFileId(),
+        name: `${metadata?.name || 'daemonset'}.yaml`,
+        format: 'yaml',
+        // YAML 1.1, as the editor reads it: a label "yes" stays a string.
+        text: stringify(manifest, { version: '1.1' }),
+      });
+      formLink.value = { fileId: activeId.value ?? '', index: 0 };
+    }
+    isOpen.value = true;
+  }
+
+  function closeFile(id: string): void {
+    files.value = files.value.filter((f) => f.id !== id);
+    managed.forget(id);
+    foreignSecrets.delete(id);
+    if (activeId.value === id) activeId.value = files.value[0]?.id ?? null;
+  }
+
+  /** One file (or all, as one multi-document file) in the chosen format; null when a text does not parse. */
+  function exported(which: string | 'all', format: Format): ExportedFile | null {
+    const chosen = which === 'all' ? files.value : files.value.filter((f) => f.id === which);
+    if (chosen.length === 0) return null;
+    const name = which === 'all' ? `everynode-export.${format}` : exportName(chosen[0]?.name ?? 'export', format);
+    const mime = format === 'json' ? 'application/json' : 'application/yaml';
+    if (chosen.length === 1 && chosen[0]?.format === format) return { name, text: chosen[0].text, mime };
+    const objects: unknown[] = [];
+    for (const file of chosen) {
+      const list = objectsOf(file.text, file.format);
+      if (!list) {
+        notice.value = { key: 'editor.notice.cannotExport', params: { file: file.name }, tone: 'error' };
+        return null;
+      }
+      objects.push(...list);
+    }
+    const yaml = objects.map((o) => jsonToYaml(JSON.stringify(o))).map((c) => (c.ok ? c.text : ''));
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects }, null, 2)}\n`
+        : yaml.join('---\n');
+    return { name, text, mime };
+  }
+
+  // Drafts: saved shortly after the last change, so a crash loses at most AUTOSAVE_MS of typing.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saves = 0;
+  watch(
+    [files, activeId],
+    () => {
+      if (!restored) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const state: DraftState = {
+          files: files.value.map((f) => {
+            const foreign = foreignSecrets.get(f.id);
+            return foreign ? { ...f, text: blankForeignSecrets(f.text, foreign) } : f;
+          }),
+          activeId: activeId.value,
+          savedAt: Date.now(),
+        };
+        const local = saveDrafts(state);
+        saveDraftsRemote(state, api().services.editor, `save-${++saves}`)
+          .then(() => {
+            draftSaved.value = state.savedAt;
+            if (notice.value?.key.startsWith('editor.notice.draftNot')) notice.value = null;
+          })
+          .catch((error: unknown) => {
+            // Never "Draft saved" when the copy on disk failed: this window's storage alone is lost with its profile
+            // or origin, so say which copy exists and why the other does not.
+            draftSaved.value = null;
+            const reason = toErrorDTO(error).message;
+            notice.value =
+              local === 'saved'
+                ? { key: 'editor.notice.draftNotOnDisk', params: { reason }, tone: 'warning' }
+                : { key: 'editor.notice.draftNotSaved', params: { reason }, tone: 'error' };
+          });
+      }, AUTOSAVE_MS);
+    },
+    { deep: true },
+  );
+
+  return {
+    isOpen,
+    files,
+    activeId,
+    active,
+    schemas,
+    notice,
+    draftSaved,
+    open,
+    close,
+    restore,
+    newFile,
+    importFiles,
+    setText,
+    setFormat,
+    hiddenManaged: managed.hiddenManaged,
+    managedShown: managed.managedShown,
+    showManagedFields: managed.showManagedFields,
+    closeFile,
+    exported,
+    formLink,
+    toForm,
+    fromForm,
+  };
+});

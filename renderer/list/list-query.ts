@@ -1,0 +1,62 @@
+import type { DaemonSetRow } from '../../electron/contract/dto';
+import { statusOf, type Phase } from '../shared/status';
+
+export type SortKey = 'name' | 'status' | 'created';
+export type StatusFilter = 'all' | Phase;
+
+export interface ListQuery {
+  search: string;
+  status: StatusFilter;
+  sort: { key: SortKey; direction: 'asc' | 'desc' };
+}
+
+export const defaultQuery = (): ListQuery => ({ search: '', status: 'all', sort: { key: 'name', direction: 'asc' } });
+
+/**
+ * One search term matches a row when: `k=v` — the row has label k with value v; otherwise the term is part of the
+ * name or alias, or is exactly a label key. Terms separated by spaces must all match.
+ */
+export function matchesSearch(row: DaemonSetRow, search: string): boolean {
+  const terms = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return terms.every((term) => {
+    const eq = term.indexOf('=');
+    if (eq > 0) {
+      const key = term.slice(0, eq);
+      const value = term.slice(eq + 1);
+      return Object.entries(row.labels).some(([k, v]) => k.toLowerCase() === key && v.toLowerCase() === value);
+    }
+    if (row.name.toLowerCase().includes(term)) return true;
+    if (row.alias?.toLowerCase().includes(term)) return true;
+    return Object.keys(row.labels).some((k) => k.toLowerCase() === term);
+  });
+}
+
+// One collator for all comparisons: much cheaper than String.localeCompare on thousands of rows.
+const collator = new Intl.Collator('en', { numeric: true });
+
+const phaseOrder: Record<Phase, number> = { Updating: 0, Stopped: 1, Running: 2 };
+
+function compareBy(key: SortKey, phases: Map<string, Phase>): (a: DaemonSetRow, b: DaemonSetRow) => number {
+  const byName = (a: DaemonSetRow, b: DaemonSetRow) =>
+    collator.compare(a.name, b.name) || collator.compare(a.namespace, b.namespace);
+  if (key === 'name') return byName;
+  if (key === 'created') return (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byName(a, b);
+  return (a, b) =>
+    phaseOrder[phases.get(a.key) ?? 'Running'] - phaseOrder[phases.get(b.key) ?? 'Running'] || byName(a, b);
+}
+
+/** The rows the table shows: searched, filtered by status, sorted. Status is computed once per row. */
+export function applyQuery(rows: Iterable<DaemonSetRow>, query: ListQuery): DaemonSetRow[] {
+  const phases = new Map<string, Phase>();
+  const out: DaemonSetRow[] = [];
+  for (const row of rows) {
+    if (query.search && !matchesSearch(row, query.search)) continue;
+    const phase = statusOf(row).phase;
+    if (query.status !== 'all' && phase !== query.status) continue;
+    phases.set(row.key, phase);
+    out.push(row);
+  }
+  const compare = compareBy(query.sort.key, phases);
+  out.sort(query.sort.direction === 'asc' ? compare : (a, b) => compare(b, a));
+  return out;
+}

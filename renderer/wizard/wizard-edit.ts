@@ -1,0 +1,123 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { AppErrorDTO } from '../../electron/contract/dto';
+import type { EditableDaemonSet } from '../../electron/contract/detail-dto';
+import { api } from '../api/bridge';
+import { toErrorDTO } from '../api/errors';
+import { STEPS, formFromManifest, stepOf, type DaemonSet } from './form';
+import { liveDiff, type DiffLine } from '../editor/live-diff';
+import type { DetailTarget } from '../detail/detail';
+import { useDetailEditStore } from '../detail/detail-edit';
+import { useWizardStore } from './wizard';
+
+const keyOf = (t: DetailTarget): string => `${t.context}/${t.namespace}/${t.name}`;
+
+/**
+ * The wizard in update mode: a live DaemonSet read with its resourceVersion, shown in the wizard's form, the diff of
+ * what applying changes, and the apply itself, handed to the detail edit (detail/detail-edit.ts) so that the update
+ * is conditional on the version read and a 409 gives the same conflict view as the YAML edit. The form is kept until
+ * the update succeeds or the user discards it: closing the wizard, or opening Create meanwhile, sets it aside.
+ */
+export const useWizardEditStore = defineStore('wizard-edit', () => {
+  const wizard = useWizardStore();
+  const detailEdit = useDetailEditStore();
+  const target = shallowRef<DetailTarget | null>(null);
+  /** The version the edit started from: the diff is against it, and the update is conditional on it. */
+  const base = shallowRef<EditableDaemonSet | null>(null);
+  const loading = ref(false);
+  const error = ref<AppErrorDTO | null>(null);
+  /** The detail edit holds the apply (and its conflict view) until it closes. */
+  const handedOver = ref(false);
+  let appliedBefore = 0;
+
+  const active = computed(() => wizard.mode === 'update' && base.value !== null);
+  const updated = computed(() => (active.value ? (wizard.manifest as unknown as Record<string, unknown>) : null));
+  const diff = computed<DiffLine[]>(() =>
+    base.value && updated.value ? liveDiff(base.value.manifest, updated.value) : [],
+  );
+  /** The conflict view (or an apply in progress) replaces the form in the wizard while the detail edit holds it. */
+  const conflictShown = computed(() => handedOver.value && detailEdit.server !== null && detailEdit.phase !== 'closed');
+  /** The first apply is on its way (the one after a conflict shows in the conflict view). */
+  const applying = computed(() => handedOver.value && detailEdit.server === null && detailEdit.phase === 'applying');
+
+  /** Opens the wizard on the live object; an edit of the same object that was set aside comes back as it was. */
+  async function open(next: DetailTarget): Promise<boolean> {
+    const key = keyOf(next);
+    if (target.value && keyOf(target.value) === key && base.value) {
+      if (wizard.mode === 'update') wizard.isOpen = true;
+      else if (wizard.parkedUpdate?.key === key) wizard.beginUpdate(key, wizard.parkedUpdate.form);
+      else return read(next);
+      return true;
+    }
+    return read(next);
+  }
+
+  async function read(next: DetailTarget): Promise<boolean> {
+    loading.value = true;
+    error.value = null;
+    try {
+      const live = await api().services.detail.editable(next.context, next.namespace, next.name);
+      target.value = next;
+      base.value = live;
+      wizard.beginUpdate(keyOf(next), formFromManifest(live.manifest as unknown as DaemonSet, next.namespace));
+      return true;
+    } catch (e) {
+      error.value = toErrorDTO(e);
+      return false;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Applies the form's object: refused locally while any step has errors, else the conditional update. */
+  async function apply(): Promise<boolean> {
+    const t = target.value;
+    const from = base.value;
+    const object = updated.value;
+    if (!t || !from || !object || handedOver.value) return false;
+    for (const s of STEPS) wizard.attempted.add(s);
+    const firstBad = Object.entries(wizard.issues).find(([, list]) => list.some((i) => i.severity === 'error'));
+    if (firstBad) {
+      wizard.step = stepOf(firstBad[0]);
+      return false;
+    }
+    if (diff.value.length === 0) return false;
+    appliedBefore = detailEdit.appliedCount;
+    handedOver.value = true;
+    const ok = await detailEdit.applyFrom(t, from, object);
+    if (!ok && detailEdit.phase !== 'conflict') {
+      // Not a conflict (a 422, a lost connection): the form stays, with the server's word at its fields.
+      const failure = detailEdit.error;
+      handedOver.value = false;
+      detailEdit.discard();
+      if (failure) wizard.takeServerError(failure);
+    }
+    return ok;
+  }
+
+  function finish(): void {
+    target.value = null;
+    base.value = null;
+    handedOver.value = false;
+    if (wizard.mode === 'update') wizard.endUpdate();
+  }
+
+  /** Drops the edit (and the conflict view, if one is open); the create draft comes back untouched. */
+  function discard(): void {
+    if (handedOver.value) detailEdit.discard();
+    finish();
+  }
+
+  // The detail edit closes after a successful apply (its appliedCount grows) or when the user discards the conflict
+  // view: then the form, still as the user left it, shows again.
+  watch(
+    () => detailEdit.phase,
+    (phase) => {
+      if (phase !== 'closed' || !handedOver.value) return;
+      if (detailEdit.appliedCount !== appliedBefore) finish();
+      else handedOver.value = false;
+    },
+  );
+
+  return { target, base, loading, error, handedOver, active, diff, conflictShown, applying, open, apply, discard };
+});
