@@ -234,6 +234,8 @@ test.describe('with a cluster', () => {
     await expect(results.getByRole('alert')).toContainText('field manager other');
     await expect(problems()).toContainText('18:11');
     await expect(problems()).toContainText('conflict with "other"');
+    // The editor marks the field the server names as soon as the answer comes, not at the next edit.
+    await expect(dialog().locator('.cm-lintRange-error')).toHaveText(['image']);
     await shot('4-conflict');
     const force = dialog().getByRole('button', { name: 'Force apply' });
     await expect(force).toBeDisabled();

@@ -2,8 +2,8 @@ import { autocompletion, type CompletionContext, type CompletionResult } from '@
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
 import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { Compartment, type Extension } from '@codemirror/state';
-import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
+import { Compartment, Facet, type EditorState, type Extension, type StateEffect } from '@codemirror/state';
+import { EditorView, hoverTooltip, type Tooltip, type ViewUpdate } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { analyzeAsync } from '../analysis-client';
 import type { AnalysisSummary } from '../analysis-summary';
@@ -14,11 +14,8 @@ import type { Format } from '../convert';
 import { hoverAt } from '../hover';
 import type { SchemaSet } from '../schema/types';
 
+/** The component's callbacks: what the editor reports out, and how it words a diagnostic. */
 export interface EditorHooks {
-  schemas: () => SchemaSet | undefined;
-  format: () => Format;
-  /** diagnostics from the server (apply), shown with the editor's own */
-  extra: () => readonly Diagnostic[];
   /** the worker's answer for a text, shared with the files panel and the problems list */
   onAnalysis?: (text: string, summary: AnalysisSummary) => void;
   onChange: (text: string) => void;
@@ -27,16 +24,54 @@ export interface EditorHooks {
   describe?: (d: Diagnostic) => string;
 }
 
-export const languageSlot = new Compartment();
-export const languageFor = (format: Format): Extension => (format === 'json' ? json() : yaml());
+/** What a document is checked against: each EditorState carries its own, so a state set aside keeps its settings. */
+export interface EditorSettings {
+  schemas: SchemaSet | undefined;
+  format: Format;
+  /** diagnostics from the server (apply), shown with the editor's own */
+  extra: readonly Diagnostic[];
+}
+
+// Each setting has one input (its compartment's); the combined value is that input, or the default without one.
+export const schemasFacet = Facet.define<SchemaSet | undefined, SchemaSet | undefined>({ combine: (v) => v[0] });
+export const formatFacet = Facet.define<Format, Format>({ combine: (v) => v[0] ?? 'yaml' });
+export const extraFacet = Facet.define<readonly Diagnostic[], readonly Diagnostic[]>({ combine: (v) => v[0] ?? [] });
+
+// One compartment per setting, so a change reconfigures only its own part; the format's also holds the language.
+const schemasSlot = new Compartment();
+const formatSlot = new Compartment();
+const extraSlot = new Compartment();
+const languageFor = (format: Format): Extension => (format === 'json' ? json() : yaml());
+const formatExtension = (format: Format): Extension => [formatFacet.of(format), languageFor(format)];
+
+/** The effects that bring a state's settings to `settings` (none for those already equal). */
+export function settingsEffects(state: EditorState, settings: EditorSettings): StateEffect<unknown>[] {
+  const effects: StateEffect<unknown>[] = [];
+  if (state.facet(schemasFacet) !== settings.schemas)
+    effects.push(schemasSlot.reconfigure(schemasFacet.of(settings.schemas)));
+  if (state.facet(formatFacet) !== settings.format)
+    effects.push(formatSlot.reconfigure(formatExtension(settings.format)));
+  // A store may hand a new empty list on every edit: that is no change.
+  const extra = state.facet(extraFacet);
+  if (extra !== settings.extra && (extra.length > 0 || settings.extra.length > 0))
+    effects.push(extraSlot.reconfigure(extraFacet.of(settings.extra)));
+  return effects;
+}
+
+// Linting always reruns on a document change; a new schema set, format or server answer needs it too.
+const settingsChanged = ({ startState, state }: ViewUpdate): boolean =>
+  startState.facet(schemasFacet) !== state.facet(schemasFacet) ||
+  startState.facet(formatFacet) !== state.facet(formatFacet) ||
+  startState.facet(extraFacet) !== state.facet(extraFacet);
 
 function lintSource(hooks: EditorHooks) {
   return async (view: EditorView): Promise<CmDiagnostic[]> => {
-    const text = view.state.doc.toString();
+    const { state } = view;
+    const text = state.doc.toString();
     const length = text.length;
-    const summary = await analyzeAsync(text, hooks.schemas(), hooks.format());
+    const summary = await analyzeAsync(text, state.facet(schemasFacet), state.facet(formatFacet));
     hooks.onAnalysis?.(text, summary);
-    const found = [...summary.diagnostics, ...hooks.extra()];
+    const found = [...summary.diagnostics, ...state.facet(extraFacet)];
     return found.map((d) => ({
       from: Math.min(d.from, length),
       to: Math.min(Math.max(d.to, d.from), length),
@@ -47,36 +82,35 @@ function lintSource(hooks: EditorHooks) {
   };
 }
 
-function completionSource(hooks: EditorHooks) {
-  return (context: CompletionContext): CompletionResult | null => {
-    const schemas = hooks.schemas();
-    if (!schemas) return null;
-    const text = context.state.doc.toString();
-    const result =
-      hooks.format() === 'json' ? completeJsonAt(text, context.pos, schemas) : completeAt(text, context.pos, schemas);
-    if (!result || result.items.length === 0) return null;
-    if (
-      result.from === context.pos &&
-      !context.explicit &&
-      !(hooks.format() === 'json' ? /[:\s,{"-]$/ : /[:\s-]$/).test(context.state.sliceDoc(context.pos - 1, context.pos))
-    ) {
-      return null;
-    }
-    // A closing quote after the cursor (JSON: the editor closed the string) is replaced on apply; it is not part of
-    // the completed range, which the editor would otherwise match against the labels.
-    const closingQuote = result.to !== undefined && result.to > context.pos;
-    return {
-      from: result.from,
-      validFor: /^[A-Za-z0-9_$-]*$/,
-      options: result.items.map((item) => ({
-        label: item.label,
-        apply: closingQuote ? replacingQuote(item.apply) : item.apply,
-        type: item.type,
-        detail: item.required ? `${item.detail ?? ''} *` : item.detail,
-        info: item.info,
-        boost: item.required ? 1 : 0,
-      })),
-    };
+/** Schema completion for the state at hand (exported for its test). */
+export function completionSource(context: CompletionContext): CompletionResult | null {
+  const schemas = context.state.facet(schemasFacet);
+  if (!schemas) return null;
+  const isJson = context.state.facet(formatFacet) === 'json';
+  const text = context.state.doc.toString();
+  const result = isJson ? completeJsonAt(text, context.pos, schemas) : completeAt(text, context.pos, schemas);
+  if (!result || result.items.length === 0) return null;
+  if (
+    result.from === context.pos &&
+    !context.explicit &&
+    !(isJson ? /[:\s,{"-]$/ : /[:\s-]$/).test(context.state.sliceDoc(context.pos - 1, context.pos))
+  ) {
+    return null;
+  }
+  // A closing quote after the cursor (JSON: the editor closed the string) is replaced on apply; it is not part of
+  // the completed range, which the editor would otherwise match against the labels.
+  const closingQuote = result.to !== undefined && result.to > context.pos;
+  return {
+    from: result.from,
+    validFor: /^[A-Za-z0-9_$-]*$/,
+    options: result.items.map((item) => ({
+      label: item.label,
+      apply: closingQuote ? replacingQuote(item.apply) : item.apply,
+      type: item.type,
+      detail: item.required ? `${item.detail ?? ''} *` : item.detail,
+      info: item.info,
+      boost: item.required ? 1 : 0,
+    })),
   };
 }
 
@@ -91,44 +125,44 @@ function replacingQuote(text: string) {
   };
 }
 
-function hoverSource(hooks: EditorHooks) {
-  return (view: EditorView, pos: number): Tooltip | null => {
-    const schemas = hooks.schemas();
-    if (!schemas || hooks.format() !== 'yaml') return null;
-    const doc = hoverAt(view.state.doc.toString(), pos, schemas);
-    if (!doc) return null;
-    return {
-      pos: doc.from,
-      end: doc.to,
-      above: true,
-      create: () => {
-        const dom = document.createElement('div');
-        dom.className = 'cm-schema-doc';
-        const title = document.createElement('strong');
-        title.textContent = `${doc.path}: ${doc.type}`;
-        const body = document.createElement('p');
-        body.textContent = doc.description;
-        dom.append(title, body);
-        if (doc.enumValues) {
-          const values = document.createElement('p');
-          values.textContent = doc.enumValues.join(' | ');
-          dom.append(values);
-        }
-        return { dom };
-      },
-    };
+function hoverSource(view: EditorView, pos: number): Tooltip | null {
+  const schemas = view.state.facet(schemasFacet);
+  if (!schemas || view.state.facet(formatFacet) !== 'yaml') return null;
+  const doc = hoverAt(view.state.doc.toString(), pos, schemas);
+  if (!doc) return null;
+  return {
+    pos: doc.from,
+    end: doc.to,
+    above: true,
+    create: () => {
+      const dom = document.createElement('div');
+      dom.className = 'cm-schema-doc';
+      const title = document.createElement('strong');
+      title.textContent = `${doc.path}: ${doc.type}`;
+      const body = document.createElement('p');
+      body.textContent = doc.description;
+      dom.append(title, body);
+      if (doc.enumValues) {
+        const values = document.createElement('p');
+        values.textContent = doc.enumValues.join(' | ');
+        dom.append(values);
+      }
+      return { dom };
+    },
   };
 }
 
 /** Everything the editor needs: line numbers, folding, search, history (from basicSetup), and the schema features. */
-export function editorExtensions(hooks: EditorHooks, format: Format): Extension[] {
+export function editorExtensions(hooks: EditorHooks, settings: EditorSettings): Extension[] {
   return [
     basicSetup,
-    languageSlot.of(languageFor(format)),
-    linter(lintSource(hooks), { delay: 300 }),
+    schemasSlot.of(schemasFacet.of(settings.schemas)),
+    formatSlot.of(formatExtension(settings.format)),
+    extraSlot.of(extraFacet.of(settings.extra)),
+    linter(lintSource(hooks), { delay: 300, needsRefresh: settingsChanged }),
     lintGutter(),
-    autocompletion({ override: [completionSource(hooks)], activateOnTyping: true }),
-    hoverTooltip(hoverSource(hooks)),
+    autocompletion({ override: [completionSource], activateOnTyping: true }),
+    hoverTooltip(hoverSource),
     // An explicit tabindex, so checkers see the scrolling area has keyboard-focusable content (contenteditable).
     EditorView.contentAttributes.of({ 'aria-label': hooks.label, tabindex: '0' }),
     EditorView.updateListener.of((update) => {
