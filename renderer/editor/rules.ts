@@ -1,11 +1,8 @@
 import { isMap, isNode, isScalar, type LineCounter } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedNamePart } from '../wizard/form/rules';
 import type { ParsedDocument } from './yaml-model';
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 // Kinds whose names must be DNS-1123 labels rather than subdomains (apimachinery's per-kind validators).
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
@@ -15,7 +12,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function nameProblem(name: string, asLabel: boolean): string | undefined {
   const max = asLabel ? 63 : 253;
   if (name.length > max) return `must be no more than ${max} characters`;
-  const ok = asLabel ? DNS1123_LABEL.test(name) : DNS1123_SUBDOMAIN.test(name);
+  const ok = asLabel ? isDnsLabel(name) : isDnsSubdomain(name);
   if (!ok) {
     return asLabel
       ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
@@ -29,14 +26,14 @@ export function labelKeyProblem(key: string): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined && nameProblem(prefix, false)) return `prefix part ${nameProblem(prefix, false) ?? ''}`;
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
+  if (!isQualifiedNamePart(name)) {
     return "name part must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
   }
   return undefined;
 }
 
 export function labelValueProblem(value: string): string | undefined {
-  if (value.length > 63 || !LABEL_VALUE.test(value)) {
+  if (!isLabelValue(value)) {
     return "a valid label value must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
   }
   return undefined;

@@ -1,4 +1,5 @@
-// Kubernetes' syntax rules (k8s.io/apimachinery/pkg/util/validation), as the API server applies them.
+// Kubernetes' syntax rules (k8s.io/apimachinery/pkg/util/validation), as the API server applies them. The one copy in
+// the renderer: the editor's checks (editor/rules.ts) word their messages over these predicates.
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -10,13 +11,16 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 export const isDnsLabel = (s: string): boolean => s.length <= 63 && DNS1123_LABEL.test(s);
 export const isDnsSubdomain = (s: string): boolean => s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
 
+/** The name part of a qualified name (after any `prefix/`): 1 to 63 alphanumerics, '-', '_' or '.'. */
+export const isQualifiedNamePart = (name: string): boolean => name.length <= 63 && QUALIFIED_NAME.test(name);
+
 /** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
 export function isQualifiedName(key: string): boolean {
   const parts = key.split('/');
   if (parts.length > 2) return false;
   const name = parts.length === 2 ? (parts[1] ?? '') : key;
   if (parts.length === 2 && !isDnsSubdomain(parts[0] ?? '')) return false;
-  return name.length > 0 && name.length <= 63 && QUALIFIED_NAME.test(name);
+  return isQualifiedNamePart(name);
 }
 
 export const isLabelValue = (value: string): boolean => value.length <= 63 && LABEL_VALUE.test(value);
