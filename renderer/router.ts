@@ -30,7 +30,3 @@ if (typeof window !== 'undefined') {
 export function useRoute() {
   return readonly(current);
 }
-
-export function goToList(): void {
-  location.hash = '#/';
-}

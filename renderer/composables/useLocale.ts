@@ -1,6 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { rememberLocale, type Locale } from '../i18n/locale';
+import { applyDocumentLanguage, rememberLocale, type Locale } from '../i18n/locale';
 
 /** The app language, switchable from any component; the choice is remembered and sets <html lang>. */
 export function useLocale() {
@@ -9,7 +9,7 @@ export function useLocale() {
   function set(next: Locale): void {
     locale.value = next;
     rememberLocale(next);
-    document.documentElement.lang = next;
+    applyDocumentLanguage(next);
   }
   return { locale: current, set };
 }

@@ -27,3 +27,8 @@ export function initialLocale(): Locale {
 export function rememberLocale(locale: Locale): void {
   storage()?.setItem(STORAGE_KEY, locale);
 }
+
+/** Sets <html lang>, so screen readers and fonts follow the app's language (no document outside a page). */
+export function applyDocumentLanguage(locale: Locale): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
