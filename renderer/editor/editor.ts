@@ -15,7 +15,7 @@ import { loadBundledSchemas } from './schema/bundled';
 import { schemasFromOpenApi } from './schema/openapi';
 import { mergeSchemas, type SchemaSet } from './schema/types';
 import { useClustersStore } from '../clusters/clusters';
-import { useManagedFieldsToggle } from './useManagedFieldsToggle';
+import { useManagedFieldsToggle } from '../composables/useManagedFieldsToggle';
 import { useWizardStore } from '../wizard/wizard';
 import { TEMPLATES, type TemplateName } from './templates';
 

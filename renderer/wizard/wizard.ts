@@ -25,10 +25,10 @@ import { useClustersStore } from '../clusters/clusters';
 import { ALL_PROJECTS, useProjectsStore } from '../clusters/projects';
 import { clearDraft, loadDraft, saveDraftSoon } from './wizard-draft';
 import { wizardIssues } from './wizard-issues';
-import { useNameCheck } from './useNameCheck';
-import { useUpdateMode } from './useUpdateMode';
+import { useNameCheck } from '../composables/useNameCheck';
+import { useUpdateMode } from '../composables/useUpdateMode';
 
-export type { WizardMode } from './useUpdateMode';
+export type { WizardMode } from '../composables/useUpdateMode';
 
 /**
  * The wizard: one form (a view of one manifest), what the cluster offers its pickers, the live name check,

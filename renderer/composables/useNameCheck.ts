@@ -2,7 +2,7 @@
 // project. Only the answer for the name still in the form counts.
 import { ref, watch, type Ref } from 'vue';
 import { api } from '../api/bridge';
-import type { WizardForm } from './form';
+import type { WizardForm } from '../wizard/form';
 
 const NAME_CHECK_MS = 300;
 

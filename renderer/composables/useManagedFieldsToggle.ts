@@ -1,6 +1,6 @@
 import { markRaw, ref, type Ref } from 'vue';
-import { withManagedFields, withoutManagedFields } from './convert';
-import type { EditorFile } from './files';
+import { withManagedFields, withoutManagedFields } from '../editor/convert';
+import type { EditorFile } from '../editor/files';
 
 /**
  * The "Show managedFields" toggle of edit mode: the managedFields hidden on import, per file id and document. Kept in

@@ -2,8 +2,8 @@
 // session itself, the object read and its apply, is wizard/wizard-edit.ts). The create draft is set aside while an
 // update is shown, and an update form is set aside (parked) when Create opens meanwhile: no input is lost either way.
 import { ref, shallowRef, type Ref } from 'vue';
-import { emptyForm, type WizardForm } from './form';
-import { loadDraft } from './wizard-draft';
+import { emptyForm, type WizardForm } from '../wizard/form';
+import { loadDraft } from '../wizard/wizard-draft';
 
 /** `create` makes a new DaemonSet; `update` edits a live one. */
 export type WizardMode = 'create' | 'update';
