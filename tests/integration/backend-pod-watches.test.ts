@@ -73,7 +73,7 @@ describe('pod watches of a subscription', () => {
     expect(podKeys[0]).toContain('"team-b"');
     expect(podKeys[0]).toContain('app=agent,tier=node');
     // With it, the namespace's Warning events (FailedCreate, FailedMount, Unhealthy), shared by its DaemonSets.
-    expect(manager.keys().filter((k) => k.includes('"warning-events"'))).toEqual([expect.stringContaining('"team-b"')]);
+    expect(manager.keys().filter((k) => k.includes('"warning"'))).toEqual([expect.stringContaining('"team-b"')]);
     sandbox.kubelets.resume();
 
     await waitFor(
@@ -90,7 +90,7 @@ describe('pod watches of a subscription', () => {
       'the DaemonSet to settle',
     );
     await waitFor(() => sub.watchedPods().length === 0, 5000, 'the pod watch to stop');
-    expect(manager.keys().filter((k) => k.includes('"pods"') || k.includes('"warning-events"'))).toEqual([]);
+    expect(manager.keys().filter((k) => k.includes('"pods"') || k.includes('"warning"'))).toEqual([]);
     expect(folder.rows.get('team-b/agent')?.podIssues).toEqual([]);
 
     // A second subscriber shares the DaemonSet informer; the last one to leave stops it.

@@ -94,6 +94,26 @@ describe('detail YAML edit backend', () => {
     expect(await jsonpath('.metadata.labels.changed')).toBe('by-kubectl');
   });
 
+  // kubernetes-types 1.30 (the sandbox's schema) has PodResourceClaim.source; client-node 2.0.1's V1PodResourceClaim
+  // does not (1.31 flattened it), so a PUT through its typed models would silently drop it.
+  it('keeps a field client-node 2.0.1 does not know through an edit round trip, as kubectl reads it back', async () => {
+    const claims = [{ name: 'gpu', source: { resourceClaimTemplateName: 'gpu-template' } }];
+    const start = await client.services.detail.editable(context, NS, 'edited');
+    const edited = structuredClone(start.manifest);
+    (edited.spec as { template: { spec: Record<string, unknown> } }).template.spec.resourceClaims = claims;
+    await client.services.detail.update(context, NS, 'edited', edited, start.resourceVersion);
+    expect(JSON.parse(await jsonpath('.spec.template.spec.resourceClaims'))).toEqual(claims);
+
+    const again = await client.services.detail.editable(context, NS, 'edited');
+    const spec = (again.manifest.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    expect(spec.resourceClaims).toEqual(claims);
+    const relabelled = structuredClone(again.manifest);
+    (relabelled.metadata as { labels?: Record<string, string> }).labels = { round: 'two' };
+    await client.services.detail.update(context, NS, 'edited', relabelled, again.resourceVersion);
+    expect(await jsonpath('.metadata.labels.round')).toBe('two');
+    expect(JSON.parse(await jsonpath('.spec.template.spec.resourceClaims'))).toEqual(claims);
+  });
+
   it('refuses a renamed object before sending', async () => {
     const current = await client.services.detail.editable(context, NS, 'edited');
     const renamed = { ...current.manifest, metadata: { ...(current.manifest.metadata as object), name: 'other' } };

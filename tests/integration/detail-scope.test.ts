@@ -7,6 +7,8 @@ import type { DaemonSetDetail } from '../../electron/contract/index.js';
 import { DetailSubscription } from '../../electron/backend/detail/subscription.js';
 import { KubeconfigStore } from '../../electron/backend/kubeconfig/store.js';
 import { ContextSession } from '../../electron/backend/session/session.js';
+import { KINDS } from '../../electron/backend/kinds/kinds.js';
+import { watchKey } from '../../electron/backend/kinds/source.js';
 import { WatchManager } from '../../electron/backend/watch/manager.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import { tempDir, waitFor } from './backend-harness.js';
@@ -70,14 +72,14 @@ describe('detail watch scope', () => {
     sub.start();
     await waitFor(() => last?.state === 'ok' && last.pods.length === NODES, 20_000, 'agent pods');
     const podKeys = manager.keys().filter((k) => k.includes('"pods"'));
-    expect(podKeys).toEqual([WatchManager.key(session.id, 'pods', 'team-b', 'app=agent')]);
+    expect(podKeys).toEqual([watchKey(session, KINDS.pods, { namespace: 'team-b', labelSelector: 'app=agent' })]);
     const informer = manager.acquire(podKeys[0] as string, session.name, () => {
       throw new Error('the informer should already exist');
     });
     // What the API server sent: NODES pods of 5 * NODES in the namespace.
     expect(informer.informer.snapshot()).toHaveLength(NODES);
     expect(sandbox.api.list('pods', 'team-b').length).toBeGreaterThanOrEqual(5 * NODES);
-    informer.release();
+    informer.dispose();
     sub.close();
     expect(manager.keys()).toEqual([]);
   }, 30_000);

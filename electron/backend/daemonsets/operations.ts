@@ -1,6 +1,7 @@
-import { PatchStrategy } from '@kubernetes/client-node';
 import type { BulkResult, ObjectRef } from '../../contract/index.js';
 import { toErrorDTO } from '../errors.js';
+import { deleteObject, patchObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
+import { KINDS } from '../kinds/kinds.js';
 import type { ContextSession } from '../session/session.js';
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
@@ -37,23 +38,9 @@ async function eachRef(refs: ObjectRef[], action: (ref: ObjectRef) => Promise<un
 /** Redeploy = strategic merge patch of the template's restartedAt annotation, exactly as `kubectl rollout restart`. */
 export function redeploy(session: ContextSession, refs: ObjectRef[]): Promise<BulkResult> {
   const annotations = { [RESTARTED_AT]: restartTimestamp() };
+  const patch = { spec: { template: { metadata: { annotations } } } };
   return eachRef(refs, (ref) =>
-    session.call(() =>
-      // KubernetesObjectApi takes the patch type as an argument (the typed API's header middleware is unreliable).
-      session.objects.patch(
-        {
-          apiVersion: 'apps/v1',
-          kind: 'DaemonSet',
-          metadata: { name: ref.name, namespace: ref.namespace },
-          spec: { template: { metadata: { annotations } } },
-        },
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        PatchStrategy.StrategicMergePatch,
-      ),
-    ),
+    patchObject(session, KINDS.daemonsets, ref.namespace, ref.name, patch, STRATEGIC_MERGE_PATCH),
   );
 }
 
@@ -62,14 +49,5 @@ export function remove(
   refs: ObjectRef[],
   propagation: 'Background' | 'Orphan',
 ): Promise<BulkResult> {
-  return eachRef(refs, (ref) =>
-    session.call(() =>
-      session.apps.deleteNamespacedDaemonSet({
-        name: ref.name,
-        namespace: ref.namespace,
-        propagationPolicy: propagation,
-        body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: propagation },
-      }),
-    ),
-  );
+  return eachRef(refs, (ref) => deleteObject(session, KINDS.daemonsets, ref.namespace, ref.name, propagation));
 }

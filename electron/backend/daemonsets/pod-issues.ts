@@ -1,13 +1,13 @@
-import type { V1Pod } from '@kubernetes/client-node';
 import type { PodIssue, PodProblem, Shortfall } from '../../contract/index.js';
 import { podProblem, severity } from './pod-problem.js';
-import type { WarningEvent } from './warning-events.js';
+import type { PodObject } from '../kinds/objects.js';
+import type { WarningEvent } from '../kinds/warning-event.js';
 
 // A DaemonSet's pods, aggregated into reasons with the nodes concerned (CreateContainerConfigError on 5 nodes:
 // secret "nope" not found), plus the controller's own FailedCreate when it could not create some of them.
 
 /** The node a daemon pod belongs to: spec.nodeName once bound, else the node its required affinity pins it to. */
-export function nodeOf(pod: V1Pod): string | undefined {
+export function nodeOf(pod: PodObject): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   for (const term of terms ?? []) {
@@ -18,8 +18,7 @@ export function nodeOf(pod: V1Pod): string | undefined {
   return undefined;
 }
 
-const time = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value ?? ''));
-const ownedBy = (pod: V1Pod, uid: string): boolean =>
+const ownedBy = (pod: PodObject, uid: string): boolean =>
   pod.metadata?.ownerReferences?.some((o) => o.uid === uid && o.controller) === true;
 
 export interface IssueContext {
@@ -33,11 +32,11 @@ export interface IssueContext {
  * The controller's FailedCreate ("Error creating: pods "x-" is forbidden: error looking up service account ..."), while
  * it still holds: some nodes lack a pod, and no pod of this DaemonSet was created after the event was last seen.
  */
-function failedCreate(pods: V1Pod[], ownerUid: string, context: IssueContext): PodIssue | undefined {
+function failedCreate(pods: PodObject[], ownerUid: string, context: IssueContext): PodIssue | undefined {
   const missing = (context.counts?.desired ?? 0) - (context.counts?.current ?? 0);
   const event = context.events?.get(ownerUid)?.find((e) => e.reason === 'FailedCreate');
   if (missing <= 0 || !event) return undefined;
-  if (pods.some((p) => time(p.metadata?.creationTimestamp) > event.lastSeen)) return undefined;
+  if (pods.some((p) => (p.metadata?.creationTimestamp ?? '') > event.lastSeen)) return undefined;
   // The rest is the API server's refusal, quoted as it came.
   const message = event.message.replace(/^Error creating: /, '');
   return { reason: 'FailedCreate', nodes: [], missing, message };
@@ -74,7 +73,11 @@ function merge(reason: string, entries: { node: string; problem: PodProblem }[])
  * Reasons of the DaemonSet's pods with the nodes concerned, worst first (then the most nodes first). Only pods the
  * DaemonSet controls count (the selector may match strangers).
  */
-export function aggregatePodIssues(pods: Iterable<V1Pod>, ownerUid?: string, context: IssueContext = {}): PodIssue[] {
+export function aggregatePodIssues(
+  pods: Iterable<PodObject>,
+  ownerUid?: string,
+  context: IssueContext = {},
+): PodIssue[] {
   const owned = [...pods].filter((p) => ownerUid === undefined || ownedBy(p, ownerUid));
   const byReason = new Map<string, { node: string; problem: PodProblem }[]>();
   for (const pod of owned) {

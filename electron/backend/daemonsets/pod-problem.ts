@@ -1,6 +1,6 @@
-import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import type { PodProblem, Shortfall } from '../../contract/index.js';
-import type { WarningEvent } from './warning-events.js';
+import type { ContainerStatus, PodObject } from '../kinds/objects.js';
+import type { WarningEvent } from '../kinds/warning-event.js';
 
 // Why one daemon pod is not running and ready, named the way kubectl and the cluster name it. The shapes read here
 // are the kubelet's (container waiting/terminated reasons and messages, init container statuses), the scheduler's
@@ -65,14 +65,14 @@ export function schedulingShortfalls(message: string): Shortfall[] {
 const withMessage = (problem: PodProblem, message: string | undefined): PodProblem =>
   message ? { ...problem, message } : problem;
 
-function lastExit(status: V1ContainerStatus): PodProblem['lastExit'] {
+function lastExit(status: ContainerStatus): PodProblem['lastExit'] {
   const ended = status.state?.terminated ?? status.lastState?.terminated;
   if (!ended) return undefined;
   return ended.reason ? { code: ended.exitCode, reason: ended.reason } : { code: ended.exitCode };
 }
 
 /** A container that is failing (not merely starting): its waiting reason, or how it ended when it is not running. */
-function containerProblem(status: V1ContainerStatus, prefix = ''): PodProblem | undefined {
+function containerProblem(status: ContainerStatus, prefix = ''): PodProblem | undefined {
   const waiting = status.state?.waiting;
   const terminated = status.state?.terminated;
   let problem: PodProblem | undefined;
@@ -98,7 +98,7 @@ function worst(problems: (PodProblem | undefined)[]): PodProblem | undefined {
 }
 
 /** Init containers as kubectl shows them: a failing one (`Init:CrashLoopBackOff`), else progress (`Init:0/2`). */
-function initState(pod: V1Pod): { failing?: PodProblem; pending?: string } {
+function initState(pod: PodObject): { failing?: PodProblem; pending?: string } {
   const specs = pod.spec?.initContainers ?? [];
   if (specs.length === 0) return {};
   const statuses = pod.status?.initContainerStatuses ?? [];
@@ -121,7 +121,7 @@ const latest = (events: WarningEvent[], reasons: string[], startsWith = ''): War
   events.find((e) => reasons.includes(e.reason) && e.message.startsWith(startsWith));
 
 /** Why the pod is not running and ready; undefined when it is (or is going away). `events`: its own, newest first. */
-export function podProblem(pod: V1Pod, events: WarningEvent[] = []): PodProblem | undefined {
+export function podProblem(pod: PodObject, events: WarningEvent[] = []): PodProblem | undefined {
   if (pod.metadata?.deletionTimestamp) return undefined;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded') return undefined;

@@ -1,9 +1,9 @@
-import type { V1ResourceQuota } from '@kubernetes/client-node';
 import type { ProjectSummary, QuotaUse } from '../../contract/index.js';
+import type { ResourceQuotaObject } from '../kinds/objects.js';
 
 type Quota = NonNullable<ProjectSummary['quota']>;
 
-function pick(quotas: V1ResourceQuota[], keys: string[]): QuotaUse | undefined {
+function pick(quotas: ResourceQuotaObject[], keys: string[]): QuotaUse | undefined {
   for (const quota of quotas) {
     const hard = quota.status?.hard ?? quota.spec?.hard ?? {};
     for (const key of keys) {
@@ -15,7 +15,7 @@ function pick(quotas: V1ResourceQuota[], keys: string[]): QuotaUse | undefined {
 }
 
 /** The project's quota as the header shows it: pods, and cpu/memory requests when a quota sets them. */
-export function summariseQuota(quotas: V1ResourceQuota[]): Quota | undefined {
+export function summariseQuota(quotas: ResourceQuotaObject[]): Quota | undefined {
   // Stable order, so the header does not jump between quotas when several exist.
   const sorted = [...quotas].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
   const quota: Quota = {};

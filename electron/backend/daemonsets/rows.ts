@@ -1,18 +1,10 @@
-import type { V1DaemonSet, V1LabelSelector } from '@kubernetes/client-node';
 import type { DaemonSetRow, DaemonSetStatusCounts, PodIssue } from '../../contract/index.js';
-
-export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
-export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
-
-// List results are deserialised by client-node (timestamps become Date) while watch events are raw JSON (strings).
-function isoTime(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'string' ? value : '';
-}
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../kinds/daemonset-row.js';
+import type { DaemonSetObject, LabelSelector } from '../kinds/objects.js';
 
 const num = (value: number | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-export function statusCounts(ds: V1DaemonSet): DaemonSetStatusCounts {
+export function statusCounts(ds: DaemonSetObject): DaemonSetStatusCounts {
   const status = ds.status;
   const desired = num(status?.desiredNumberScheduled);
   const available = num(status?.numberAvailable);
@@ -31,7 +23,7 @@ export function statusCounts(ds: V1DaemonSet): DaemonSetStatusCounts {
  * Settled = Running or Stopped in product.md's status rules. Only DaemonSets that are not settled get their pods
  * watched for a reason.
  */
-export function isSettled(ds: V1DaemonSet): boolean {
+export function isSettled(ds: DaemonSetObject): boolean {
   const generation = ds.metadata?.generation ?? 0;
   const observed = ds.status?.observedGeneration;
   if (observed === undefined || observed < generation) return false;
@@ -42,7 +34,7 @@ export function isSettled(ds: V1DaemonSet): boolean {
   return !(rolling && counts.updated < counts.desired);
 }
 
-export function toRow(ds: V1DaemonSet, podIssues: PodIssue[] = []): DaemonSetRow {
+export function toRow(ds: DaemonSetObject, podIssues: PodIssue[] = []): DaemonSetRow {
   const meta = ds.metadata ?? {};
   const spec = ds.spec;
   const namespace = meta.namespace ?? '';
@@ -65,7 +57,7 @@ export function toRow(ds: V1DaemonSet, podIssues: PodIssue[] = []): DaemonSetRow
     name,
     uid: meta.uid ?? '',
     labels: { ...(meta.labels ?? {}) },
-    createdAt: isoTime(meta.creationTimestamp as unknown),
+    createdAt: meta.creationTimestamp ?? '',
     generation: meta.generation ?? 0,
     strategy,
     minReadySeconds: spec?.minReadySeconds ?? 0,
@@ -86,7 +78,7 @@ export function toRow(ds: V1DaemonSet, podIssues: PodIssue[] = []): DaemonSetRow
 }
 
 /** The label selector string for a DaemonSet's pods (matchLabels and matchExpressions, as kubectl writes them). */
-export function selectorString(selector: V1LabelSelector | undefined): string {
+export function selectorString(selector: LabelSelector | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${key}=${value}`);
   for (const expr of selector?.matchExpressions ?? []) {

@@ -1,16 +1,17 @@
-import type { V1DaemonSet, V1Pod, V1ResourceQuota } from '@kubernetes/client-node';
 import type { DaemonSetDelta, PodIssue, ProjectSummary } from '../../contract/index.js';
 import { toErrorDTO, type AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-import { WatchManager, type InformerHandle } from '../watch/manager.js';
+import { daemonSetRow } from '../kinds/daemonset-row.js';
+import { KINDS } from '../kinds/kinds.js';
+import type { DaemonSetObject, PodObject, ResourceQuotaObject } from '../kinds/objects.js';
+import { watchKind } from '../kinds/source.js';
+import { eventsByObject, warningEvent, warningEventScope, type WarningEvent } from '../kinds/warning-event.js';
+import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import { Coalescer } from '../watch/coalescer.js';
 import type { InformerEvent, InformerStatus } from '../watch/types.js';
 import { aggregatePodIssues } from './pod-issues.js';
 import { summariseQuota } from './quota.js';
 import { isSettled, selectorString, toRow } from './rows.js';
-import { daemonSetRowSource } from './row-source.js';
-import { podSource, quotaSource } from './sources.js';
-import { eventsByObject, warningEventSource, type WarningEvent } from './warning-events.js';
 
 export interface SubscriptionOptions {
   id: string;
@@ -32,7 +33,7 @@ const MAX_POD_WATCHES = 100;
 interface PodWatch {
   uid: string;
   selector: string;
-  handle: InformerHandle<V1Pod>;
+  handle: InformerHandle<PodObject>;
   /** The namespace's Warning events (shared by its DaemonSets' watches): FailedCreate, FailedMount, Unhealthy. */
   events: InformerHandle<WarningEvent>;
   unlisten(): void;
@@ -43,14 +44,14 @@ interface PodWatch {
  * that are not settled (and only those), the project's quota; all sent as batched deltas.
  */
 export class DaemonSetSubscription {
-  private readonly daemonSets = new Map<string, V1DaemonSet>();
+  private readonly daemonSets = new Map<string, DaemonSetObject>();
   private readonly issues = new Map<string, PodIssue[]>();
   private readonly podWatches = new Map<string, PodWatch>();
   private readonly dirty = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly cleanups: (() => void)[] = [];
-  private dsHandle: InformerHandle<V1DaemonSet> | undefined;
-  private quotaHandle: InformerHandle<V1ResourceQuota> | undefined;
+  private dsHandle: InformerHandle<DaemonSetObject> | undefined;
+  private quotaHandle: InformerHandle<ResourceQuotaObject> | undefined;
   private status: InformerStatus = { synced: false };
   private sentReset = false;
   private statusChanged = false;
@@ -73,26 +74,26 @@ export class DaemonSetSubscription {
   start(): void {
     const { session, manager, selection } = this.options;
     const namespace = selection === '*' ? undefined : selection;
-    // Not shared with the detail page's 'daemonsets' informer: this one holds projected objects (row-source.ts).
-    this.dsHandle = manager.acquire(WatchManager.key(session.id, 'daemonset-rows', namespace), session.name, () =>
-      daemonSetRowSource(session, namespace),
-    );
+    // Not shared with the detail page's DaemonSet informer: this one holds projected objects (daemonset-row.ts).
+    this.dsHandle = watchKind(manager, session, KINDS.daemonsets, { namespace }, daemonSetRow);
     const informer = this.dsHandle.informer;
-    this.cleanups.push(
-      informer.addListener({ onEvents: (events) => this.onDaemonSets(events), onStatus: (s) => this.onStatus(s) }),
-    );
+    const listener = informer.addListener({
+      onEvents: (events) => this.onDaemonSets(events),
+      onStatus: (s) => this.onStatus(s),
+    });
+    this.cleanups.push(() => listener.dispose());
     this.onDaemonSets(informer.snapshot().map((object) => ({ type: 'upsert', key: keyOf(object), object })));
     this.status = informer.currentStatus();
     this.statusChanged = this.status.error !== undefined;
     if (this.status.synced || this.status.error) this.schedule();
     if (namespace !== undefined) {
-      this.quotaHandle = manager.acquire(WatchManager.key(session.id, 'resourcequotas', namespace), session.name, () =>
-        quotaSource(session, namespace),
-      );
+      this.quotaHandle = watchKind(manager, session, KINDS.resourcequotas, { namespace });
       // Quota is extra information: a user who may not read it still gets the list, so its errors are not reported.
-      this.cleanups.push(
-        this.quotaHandle.informer.addListener({ onEvents: () => this.touchSummary(), onStatus: () => undefined }),
-      );
+      const quota = this.quotaHandle.informer.addListener({
+        onEvents: () => this.touchSummary(),
+        onStatus: () => undefined,
+      });
+      this.cleanups.push(() => quota.dispose());
     }
   }
 
@@ -102,8 +103,8 @@ export class DaemonSetSubscription {
     this.coalescer.stop();
     for (const cleanup of this.cleanups) cleanup();
     for (const key of [...this.podWatches.keys()]) this.dropPodWatch(key);
-    this.dsHandle?.release();
-    this.quotaHandle?.release();
+    this.dsHandle?.dispose();
+    this.quotaHandle?.dispose();
   }
 
   /** Pod watches currently held (tests check that only unsettled DaemonSets have one). */
@@ -111,7 +112,7 @@ export class DaemonSetSubscription {
     return [...this.podWatches.keys()];
   }
 
-  private onDaemonSets(events: InformerEvent<V1DaemonSet>[]): void {
+  private onDaemonSets(events: InformerEvent<DaemonSetObject>[]): void {
     for (const event of events) {
       if (event.type === 'delete') {
         this.daemonSets.delete(event.key);
@@ -137,7 +138,7 @@ export class DaemonSetSubscription {
     this.schedule();
   }
 
-  private updatePodWatch(key: string, ds: V1DaemonSet): void {
+  private updatePodWatch(key: string, ds: DaemonSetObject): void {
     const current = this.podWatches.get(key);
     const selector = selectorString(ds.spec?.selector);
     const uid = ds.metadata?.uid ?? '';
@@ -154,17 +155,13 @@ export class DaemonSetSubscription {
     else if (this.podWatches.size >= MAX_POD_WATCHES) return;
     const { session, manager } = this.options;
     const namespace = ds.metadata?.namespace ?? '';
-    const handle = manager.acquire(WatchManager.key(session.id, 'pods', namespace, selector), session.name, () =>
-      podSource(session, namespace, selector),
-    );
-    const events = manager.acquire(WatchManager.key(session.id, 'warning-events', namespace), session.name, () =>
-      warningEventSource(session, namespace),
-    );
+    const handle = watchKind(manager, session, KINDS.pods, { namespace, labelSelector: selector });
+    const events = watchKind(manager, session, KINDS.events, warningEventScope(namespace), warningEvent);
     const refresh = (): void => this.refreshIssues(key);
-    const unlisteners = [handle, events].map((h) =>
+    const listeners = [handle, events].map((h) =>
       h.informer.addListener({ onEvents: refresh, onStatus: () => undefined }),
     );
-    this.podWatches.set(key, { uid, selector, handle, events, unlisten: () => unlisteners.forEach((u) => u()) });
+    this.podWatches.set(key, { uid, selector, handle, events, unlisten: () => listeners.forEach((l) => l.dispose()) });
     refresh();
   }
 
@@ -173,8 +170,8 @@ export class DaemonSetSubscription {
     if (!watch) return;
     this.podWatches.delete(key);
     watch.unlisten();
-    watch.handle.release();
-    watch.events.release();
+    watch.handle.dispose();
+    watch.events.dispose();
   }
 
   private refreshIssues(key: string): void {
@@ -239,7 +236,7 @@ export class DaemonSetSubscription {
   }
 
   private row(key: string): ReturnType<typeof toRow> {
-    const ds = this.daemonSets.get(key) as V1DaemonSet;
+    const ds = this.daemonSets.get(key) as DaemonSetObject;
     return toRow(ds, this.podWatches.has(key) ? (this.issues.get(key) ?? []) : []);
   }
 
@@ -261,4 +258,4 @@ export class DaemonSetSubscription {
   }
 }
 
-const keyOf = (ds: V1DaemonSet): string => `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`;
+const keyOf = (ds: DaemonSetObject): string => `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`;

@@ -1,21 +1,15 @@
-import type { CoreV1Event, V1ControllerRevision, V1Pod } from '@kubernetes/client-node';
 import { nodeOf } from '../daemonsets/pod-issues.js';
 import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
+import type { ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
 
-// Cluster objects -> the detail page's DTOs. Lists come deserialised by client-node (Dates) while watch events are
-// raw JSON (strings): every timestamp goes through isoTime.
+// Cluster objects, as the API sends them (timestamps are strings), -> the detail page's DTOs.
 
 export const REVISION_HASH = 'controller-revision-hash';
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-export function isoTime(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return typeof value === 'string' ? value : '';
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-function container(status: NonNullable<V1Pod['status']>['containerStatuses'], name: string, image: string) {
+function container(status: NonNullable<PodObject['status']>['containerStatuses'], name: string, image: string) {
   const s = status?.find((c) => c.name === name);
   const result: DetailContainer = {
     name,
@@ -39,15 +33,15 @@ function container(status: NonNullable<V1Pod['status']>['containerStatuses'], na
 }
 
 /** Ready for at least minReadySeconds, measured from the Ready condition's last transition. */
-export function isAvailable(pod: V1Pod, minReadySeconds: number, now: number): boolean {
+export function isAvailable(pod: PodObject, minReadySeconds: number, now: number): boolean {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
   if (ready?.status !== 'True') return false;
   if (minReadySeconds <= 0) return true;
-  const since = Date.parse(isoTime(ready.lastTransitionTime as unknown));
+  const since = Date.parse(ready.lastTransitionTime ?? '');
   return Number.isFinite(since) && since + minReadySeconds * 1000 <= now;
 }
 
-export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number, problem?: PodProblem): DetailPod {
+export function toDetailPod(pod: PodObject, minReadySeconds: number, now: number, problem?: PodProblem): DetailPod {
   const statuses = pod.status?.containerStatuses;
   const containers = (pod.spec?.containers ?? []).map((c) => container(statuses, c.name, c.image ?? ''));
   const initStatuses = pod.status?.initContainerStatuses;
@@ -65,7 +59,7 @@ export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number, pr
     available: isAvailable(pod, minReadySeconds, now),
     restarts: containers.reduce((sum, c) => sum + c.restarts, 0),
     revisionHash: pod.metadata?.labels?.[REVISION_HASH] ?? '',
-    createdAt: isoTime(pod.metadata?.creationTimestamp as unknown),
+    createdAt: pod.metadata?.creationTimestamp ?? '',
     deleting: pod.metadata?.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
     containers: [...inits, ...containers],
   };
@@ -73,26 +67,28 @@ export function toDetailPod(pod: V1Pod, minReadySeconds: number, now: number, pr
   return detail;
 }
 
-export function toDetailEvent(event: CoreV1Event): DetailEvent {
+export function toDetailEvent(event: EventObject): DetailEvent {
+  const meta = event.metadata ?? {};
   const lastSeen =
-    isoTime(event.lastTimestamp as unknown) ||
-    isoTime(event.series?.lastObservedTime as unknown) ||
-    isoTime(event.eventTime as unknown) ||
-    isoTime(event.firstTimestamp as unknown) ||
-    isoTime(event.metadata.creationTimestamp as unknown);
+    event.lastTimestamp ||
+    event.series?.lastObservedTime ||
+    event.eventTime ||
+    event.firstTimestamp ||
+    meta.creationTimestamp ||
+    '';
   return {
-    uid: event.metadata.uid ?? `${event.metadata.namespace ?? ''}/${event.metadata.name ?? ''}`,
+    uid: meta.uid ?? `${meta.namespace ?? ''}/${meta.name ?? ''}`,
     type: event.type ?? 'Normal',
     reason: event.reason ?? '',
     message: event.message ?? '',
-    object: { kind: event.involvedObject.kind ?? '', name: event.involvedObject.name ?? '' },
+    object: { kind: event.involvedObject?.kind ?? '', name: event.involvedObject?.name ?? '' },
     count: event.series?.count ?? event.count ?? 1,
     lastSeen,
   };
 }
 
 /** The template a revision recorded: `data.spec.template` without the `$patch` directive. */
-export function revisionTemplate(revision: V1ControllerRevision): Record<string, unknown> {
+export function revisionTemplate(revision: ControllerRevisionObject): Record<string, unknown> {
   const data: unknown = revision.data;
   const spec = isRecord(data) ? data.spec : undefined;
   const template = isRecord(spec) ? spec.template : undefined;
@@ -102,13 +98,13 @@ export function revisionTemplate(revision: V1ControllerRevision): Record<string,
   return copy;
 }
 
-export function toDetailRevision(revision: V1ControllerRevision): DetailRevision {
+export function toDetailRevision(revision: ControllerRevisionObject): DetailRevision {
   const meta = revision.metadata ?? {};
   const result: DetailRevision = {
     name: meta.name ?? '',
-    revision: revision.revision,
+    revision: revision.revision ?? 0,
     hash: meta.labels?.[REVISION_HASH] ?? '',
-    createdAt: isoTime(meta.creationTimestamp as unknown),
+    createdAt: meta.creationTimestamp ?? '',
     template: revisionTemplate(revision),
   };
   const cause = meta.annotations?.[CHANGE_CAUSE];

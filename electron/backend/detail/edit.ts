@@ -1,6 +1,6 @@
-import type { V1DaemonSet } from '@kubernetes/client-node';
 import type { EditableDaemonSet } from '../../contract/index.js';
-import { rawObjects } from '../editor/raw-objects.js';
+import { readObject, replaceObject } from '../kinds/client.js';
+import { KINDS } from '../kinds/kinds.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 
@@ -16,9 +16,7 @@ export async function readEditable(
   namespace: string,
   name: string,
 ): Promise<EditableDaemonSet> {
-  const wire = await session.call(() =>
-    rawObjects(session).readRaw({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name, namespace } }),
-  );
+  const wire: Record<string, unknown> = { ...(await readObject(session, KINDS.daemonsets, namespace, name)) };
   const { status: _status, ...manifest } = wire;
   const metadata = isRecord(manifest.metadata) ? { ...manifest.metadata } : {};
   delete metadata.managedFields;
@@ -48,13 +46,13 @@ export async function updateDaemonSet(
   if (metadata.namespace !== undefined && metadata.namespace !== namespace) {
     throw new AppError('invalid-argument', `The project cannot be changed (from "${namespace}").`);
   }
-  // The typed client passes plain JSON through (field names match the wire, date strings are kept as they are).
+  // Sent as the user wrote it: client-node's typed replace would drop every field its models do not know.
   const body = {
     ...manifest,
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: { ...metadata, name, namespace, resourceVersion: baseResourceVersion },
-  } as V1DaemonSet;
-  const updated = await session.call(() => session.apps.replaceNamespacedDaemonSet({ name, namespace, body }));
+  };
+  const updated = await replaceObject(session, KINDS.daemonsets, namespace, name, body);
   return { resourceVersion: updated.metadata?.resourceVersion ?? '' };
 }

@@ -1,11 +1,16 @@
-import { PatchStrategy } from '@kubernetes/client-node';
 import type { DetailAccess } from '../../contract/index.js';
 import { selectorString } from '../daemonsets/rows.js';
 import { AppError } from '../errors.js';
+import { deleteObject, patchObject, rawCall, readObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
+import { KINDS } from '../kinds/kinds.js';
+import { listObjects } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
 
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
 export async function deletePod(session: ContextSession, namespace: string, pod: string): Promise<void> {
-  await session.call(() => session.core.deleteNamespacedPod({ name: pod, namespace }));
+  await deleteObject(session, KINDS.pods, namespace, pod);
 }
 
 /**
@@ -19,33 +24,20 @@ export async function rollback(
   name: string,
   revision: number,
 ): Promise<{ rolledBack: boolean }> {
-  const ds = await session.call(() => session.apps.readNamespacedDaemonSet({ name, namespace }));
+  const ds = await readObject(session, KINDS.daemonsets, namespace, name);
   const uid = ds.metadata?.uid;
   const labelSelector = selectorString(ds.spec?.selector);
-  const list = await session.call(() => session.apps.listNamespacedControllerRevision({ namespace, labelSelector }));
+  const list = await listObjects(session, KINDS.controllerrevisions, { namespace, labelSelector });
   const owned = list.items.filter((r) =>
     (r.metadata?.ownerReferences ?? []).some((o) => o.uid === uid && o.controller === true),
   );
   const target = owned.find((r) => r.revision === revision);
   if (!target) throw new AppError('not-found', `Revision ${revision} is not in the history of DaemonSet "${name}".`);
-  const newest = Math.max(...owned.map((r) => r.revision));
+  const newest = Math.max(...owned.map((r) => r.revision ?? 0));
   // The controller renumbers a revision whose template comes back, so the newest revision is the live template.
   if (target.revision === newest) return { rolledBack: false };
-  await session.call(() =>
-    session.objects.patch(
-      {
-        apiVersion: 'apps/v1',
-        kind: 'DaemonSet',
-        metadata: { name, namespace },
-        ...(target.data as Record<string, unknown>),
-      },
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      PatchStrategy.StrategicMergePatch,
-    ),
-  );
+  const patch = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name, namespace }, ...record(target.data) };
+  await patchObject(session, KINDS.daemonsets, namespace, name, patch, STRATEGIC_MERGE_PATCH);
   return { rolledBack: true };
 }
 
@@ -63,14 +55,14 @@ export async function access(session: ContextSession, namespace: string): Promis
 
 // pods/log is a subresource, which AccessQuestion does not carry: ask the review with it directly.
 async function canReadLogs(session: ContextSession, namespace: string): Promise<boolean> {
-  const review = await session.call(() =>
-    session.authz.createSelfSubjectAccessReview({
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { verb: 'get', resource: 'pods', subresource: 'log', namespace } },
-      },
-    }),
-  );
-  return review.status?.allowed === true;
+  const review = await rawCall(session, {
+    method: 'POST',
+    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { verb: 'get', resource: 'pods', subresource: 'log', namespace } },
+    },
+  });
+  return record(review.status).allowed === true;
 }

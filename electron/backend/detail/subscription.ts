@@ -1,18 +1,22 @@
-import type { CoreV1Event, V1ControllerRevision, V1DaemonSet, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { DaemonSetDetail, DetailEvent, DetailRevision } from '../../contract/index.js';
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-import { WatchManager, type InformerHandle } from '../watch/manager.js';
-import type { KubeObject } from '../watch/types.js';
-import type { InformerSource } from '../watch/informer.js';
+import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import { selectorString, toRow } from '../daemonsets/rows.js';
-import { daemonSetSource, podSource } from '../daemonsets/sources.js';
 import { aggregatePodIssues } from '../daemonsets/pod-issues.js';
 import { podProblem } from '../daemonsets/pod-problem.js';
-import { eventsByObject, toWarningEvent, type WarningEvent } from '../daemonsets/warning-events.js';
+import { KINDS, type Kind } from '../kinds/kinds.js';
+import { nodeSummary, type NodeSummaryObject } from '../kinds/node-summary.js';
+import type {
+  ControllerRevisionObject,
+  DaemonSetObject,
+  EventObject,
+  KubeObject,
+  PodObject,
+} from '../kinds/objects.js';
+import { watchKind, type Projection, type Scope } from '../kinds/source.js';
+import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
 import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
-import { toNodeSummary } from '../node-summary.js';
-import { eventSource, nodeSource, revisionSource } from './sources.js';
 
 export interface DetailSubscriptionOptions {
   id: string;
@@ -28,7 +32,7 @@ const MAX_EVENTS = 200;
 
 interface Held<T extends KubeObject> {
   handle: InformerHandle<T>;
-  unlisten(): void;
+  listener: { dispose(): void };
 }
 
 const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uid: string) =>
@@ -40,11 +44,11 @@ const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; control
  * a complete, debounced picture.
  */
 export class DetailSubscription {
-  private ds: Held<V1DaemonSet> | undefined;
-  private nodes: Held<V1Node> | undefined;
-  private events: Held<CoreV1Event> | undefined;
-  private pods: (Held<V1Pod> & { selector: string }) | undefined;
-  private revisions: (Held<V1ControllerRevision> & { selector: string }) | undefined;
+  private ds: Held<DaemonSetObject> | undefined;
+  private nodes: Held<NodeSummaryObject> | undefined;
+  private events: Held<EventObject> | undefined;
+  private pods: (Held<PodObject> & { selector: string }) | undefined;
+  private revisions: (Held<ControllerRevisionObject> & { selector: string }) | undefined;
   private seenUid: string | undefined;
   private nodesForbidden: string | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -62,12 +66,10 @@ export class DetailSubscription {
   }
 
   start(): void {
-    const { session, namespace } = this.options;
-    this.ds = this.hold(WatchManager.key(session.id, 'daemonsets', namespace), () =>
-      daemonSetSource(session, namespace),
-    );
+    const { namespace } = this.options;
+    this.ds = this.hold(KINDS.daemonsets, { namespace });
     this.watchNodes();
-    this.events = this.hold(WatchManager.key(session.id, 'events', namespace), () => eventSource(session, namespace));
+    this.events = this.hold(KINDS.events, { namespace });
     this.schedule();
   }
 
@@ -84,7 +86,7 @@ export class DetailSubscription {
           this.schedule();
           return;
         }
-        this.nodes = this.hold(WatchManager.key(session.id, 'nodes', undefined), () => nodeSource(session));
+        this.nodes = this.hold(KINDS.nodes, {}, nodeSummary);
         // A node informer another page already synced says nothing new: the picture may be ready now.
         this.schedule();
       })
@@ -99,49 +101,43 @@ export class DetailSubscription {
     for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
   }
 
-  private hold<T extends KubeObject>(key: string, source: () => InformerSource<T>): Held<T> {
-    const handle = this.options.manager.acquire<T>(key, this.options.session.name, source);
-    const unlisten = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
-    return { handle, unlisten };
+  private hold<T extends KubeObject>(kind: Kind<T>, scope: Scope): Held<T>;
+  private hold<P extends KubeObject>(kind: Kind, scope: Scope, projection: Projection<P>): Held<P>;
+  private hold(kind: Kind, scope: Scope, projection?: Projection<KubeObject>): Held<KubeObject> {
+    const { manager, session } = this.options;
+    const handle = projection
+      ? watchKind(manager, session, kind, scope, projection)
+      : watchKind(manager, session, kind, scope);
+    const listener = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
+    return { handle, listener };
   }
 
   private drop(held: Held<KubeObject> | undefined): void {
-    held?.unlisten();
-    held?.handle.release();
+    held?.listener.dispose();
+    held?.handle.dispose();
   }
 
-  private current(): V1DaemonSet | undefined {
-    const wanted = `${this.options.namespace}/${this.options.name}`;
-    return this.ds?.handle.informer.snapshot().find((d) => `${d.metadata?.namespace}/${d.metadata?.name}` === wanted);
+  private current(): DaemonSetObject | undefined {
+    return this.ds?.handle.informer.get(`${this.options.namespace}/${this.options.name}`);
   }
 
   // Pods and revisions are watched by the DaemonSet's own selector, re-acquired only when the selector changes.
-  private follow(ds: V1DaemonSet | undefined): void {
+  private follow(ds: DaemonSetObject | undefined): void {
     const selector = ds ? selectorString(ds.spec?.selector) : '';
-    const { session, namespace } = this.options;
+    const { namespace } = this.options;
+    const scope = { namespace, labelSelector: selector };
     if (this.pods?.selector !== selector) {
       this.drop(this.pods);
       this.pods = undefined;
       if (selector !== '') {
-        this.pods = {
-          ...this.hold<V1Pod>(WatchManager.key(session.id, 'pods', namespace, selector), () =>
-            podSource(session, namespace, selector),
-          ),
-          selector,
-        };
+        this.pods = { ...this.hold(KINDS.pods, scope), selector };
       }
     }
     if (this.revisions?.selector !== selector) {
       this.drop(this.revisions);
       this.revisions = undefined;
       if (selector !== '') {
-        this.revisions = {
-          ...this.hold<V1ControllerRevision>(
-            WatchManager.key(session.id, 'controllerrevisions', namespace, selector),
-            () => revisionSource(session, namespace, selector),
-          ),
-          selector,
-        };
+        this.revisions = { ...this.hold(KINDS.controllerrevisions, scope), selector };
       }
     }
   }
@@ -159,7 +155,7 @@ export class DetailSubscription {
     this.options.emit(this.picture(ds));
   }
 
-  private picture(ds: V1DaemonSet | undefined): DaemonSetDetail {
+  private picture(ds: DaemonSetObject | undefined): DaemonSetDetail {
     const base: DaemonSetDetail = {
       subscriptionId: this.options.id,
       state: 'loading',
@@ -232,13 +228,13 @@ export class DetailSubscription {
       .sort((a, b) => a.revision - b.revision);
   }
 
-  private eventList(ds: V1DaemonSet, podUids: Set<string>): DetailEvent[] {
+  private eventList(ds: DaemonSetObject, podUids: Set<string>): DetailEvent[] {
     const uid = ds.metadata?.uid ?? '';
     // Pods already gone keep their events: they are recognised by the DaemonSet's pod name prefix.
     const prefix = `${ds.metadata?.name ?? ''}-`;
     return (this.events?.handle.informer.snapshot() ?? [])
       .filter((e) => {
-        const o = e.involvedObject;
+        const o = e.involvedObject ?? {};
         if (o.kind === 'DaemonSet') return o.uid === uid || (o.uid === undefined && o.name === ds.metadata?.name);
         return o.kind === 'Pod' && (podUids.has(o.uid ?? '') || (o.name ?? '').startsWith(prefix));
       })
@@ -267,7 +263,7 @@ export class DetailSubscription {
     // Eligibility is the renderer's: the wizard's preview and the grid share one rule (domain/detail/eligibility).
     return {
       allowed: true,
-      value: (informer?.snapshot() ?? []).map((n) => toNodeSummary(n)).sort((a, b) => a.name.localeCompare(b.name)),
+      value: (informer?.snapshot() ?? []).map((n) => n.summary).sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
 }

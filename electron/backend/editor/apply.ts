@@ -1,15 +1,15 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ApplyOptions, ApplyResult } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import { FIELD_MANAGER } from '../wizard/create.js';
-import { rawObjects } from './raw-objects.js';
+import type { KubeObject } from '../kinds/objects.js';
+import { applyManifest, readManifest } from './raw-objects.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object to send: managedFields are server bookkeeping the apply body must not carry. */
-function applyBody(session: ContextSession, manifest: Record<string, unknown>): KubernetesObject {
+function applyBody(session: ContextSession, manifest: Record<string, unknown>): KubeObject {
   const metadata = isRecord(manifest.metadata) ? { ...manifest.metadata } : {};
   if (
     typeof manifest.apiVersion !== 'string' ||
@@ -20,7 +20,7 @@ function applyBody(session: ContextSession, manifest: Record<string, unknown>): 
   }
   delete metadata.managedFields;
   if (metadata.namespace === undefined && session.namespace) metadata.namespace = session.namespace;
-  return { ...manifest, metadata } as KubernetesObject;
+  return { ...manifest, metadata } as KubeObject;
 }
 
 /**
@@ -38,13 +38,15 @@ export async function applyObject(
   let live: Record<string, unknown> | null = null;
   if (options.dryRun) {
     try {
-      live = await session.call(() => rawObjects(session).readRaw(body));
+      live = await readManifest(session, body);
     } catch (error) {
       if (!(error instanceof AppError && error.status === 404)) throw error;
     }
   }
-  const result = await session.call(() =>
-    rawObjects(session).applyRaw(body, { dryRun: options.dryRun, fieldManager: FIELD_MANAGER, force: options.force }),
-  );
+  const result = await applyManifest(session, body, {
+    dryRun: options.dryRun,
+    fieldManager: FIELD_MANAGER,
+    force: options.force,
+  });
   return { live, result, dryRun: options.dryRun };
 }

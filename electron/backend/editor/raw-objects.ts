@@ -1,6 +1,12 @@
-import { ApiException, HttpMethod, KubernetesObjectApi, PatchStrategy } from '@kubernetes/client-node';
-import type { KubernetesObject, ResponseContext } from '@kubernetes/client-node';
+import { AppError } from '../errors.js';
+import { rawCall, SERVER_SIDE_APPLY } from '../kinds/client.js';
+import { collectionPath, knownKind, objectPath, type Kind } from '../kinds/kinds.js';
+import type { KubeObject } from '../kinds/objects.js';
 import type { ContextSession } from '../session/session.js';
+
+// Objects the user wrote (the editor's apply, the wizard's create), of any kind: the kinds table answers for the kinds
+// the backend knows, the API's discovery document for the rest. Bodies and answers are the JSON as written and as
+// sent (kinds/client.ts), so no field is dropped.
 
 export interface RawWriteOptions {
   dryRun: boolean;
@@ -9,74 +15,91 @@ export interface RawWriteOptions {
   force?: boolean;
 }
 
-/**
- * client-node's object API sends bodies through its typed models, which drop every field a model does not know (a
- * field newer than client-node, or a CRD's). This subclass keeps client-node's URL building, authentication, timeout
- * and error type, but sends the manifest as the JSON the user wrote and returns the server's answer unfiltered.
- */
-class RawObjectApi extends KubernetesObjectApi {
-  static forSession(session: ContextSession): RawObjectApi {
-    const client = session.kubeConfig.makeApiClient(RawObjectApi);
-    client.setDefaultNamespace(session.kubeConfig);
-    return client;
-  }
-
-  /** The object as stored, or a 404 ApiException. */
-  async readRaw(manifest: KubernetesObject): Promise<Record<string, unknown>> {
-    const path = await this.specUriPath(manifest, 'read');
-    const context = this.configuration.baseServer.makeRequestContext(path, HttpMethod.GET);
-    context.setHeaderParam('Accept', 'application/json');
-    return this.requestPromise<KubernetesObject>(context) as Promise<Record<string, unknown>>;
-  }
-
-  async createRaw(manifest: KubernetesObject, options: RawWriteOptions): Promise<Record<string, unknown>> {
-    return this.send(manifest, 'create', HttpMethod.POST, 'application/json', options);
-  }
-
-  async applyRaw(manifest: KubernetesObject, options: RawWriteOptions): Promise<Record<string, unknown>> {
-    return this.send(manifest, 'patch', HttpMethod.PATCH, PatchStrategy.ServerSideApply, options);
-  }
-
-  private async send(
-    manifest: KubernetesObject,
-    action: 'create' | 'patch',
-    method: HttpMethod,
-    contentType: string,
-    options: RawWriteOptions,
-  ): Promise<Record<string, unknown>> {
-    const path = await this.specUriPath(manifest, action);
-    const context = this.configuration.baseServer.makeRequestContext(path, method);
-    context.setHeaderParam('Accept', 'application/json');
-    context.setHeaderParam('Content-Type', contentType);
-    if (options.dryRun) context.setQueryParam('dryRun', 'All');
-    context.setQueryParam('fieldManager', options.fieldManager);
-    if (options.force !== undefined) context.setQueryParam('force', String(options.force));
-    context.setBody(JSON.stringify(manifest));
-    return this.requestPromise<KubernetesObject>(context) as Promise<Record<string, unknown>>;
-  }
-
-  // The answer as the server sent it: deserializing into a model would drop the same unknown fields again.
-  protected override async processResponse<T extends KubernetesObject>(response: ResponseContext): Promise<T> {
-    const text = await response.body.text();
-    if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return JSON.parse(text) as T;
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    throw new ApiException(response.httpStatusCode, 'Unsuccessful HTTP Request', body, response.headers);
-  }
+interface Discovered {
+  name: string;
+  kind: string;
+  namespaced: boolean;
 }
 
-const clients = new WeakMap<ContextSession, RawObjectApi>();
+/** Discovery answers per session and group-version (asked again when a kind is missing: a CRD may be new). */
+const discovery = new WeakMap<ContextSession, Map<string, Discovered[]>>();
 
-/** The raw object client of a session (one per session, so its API discovery cache is shared). */
-export function rawObjects(session: ContextSession): RawObjectApi {
-  let client = clients.get(session);
-  if (!client) {
-    client = RawObjectApi.forSession(session);
-    clients.set(session, client);
+async function discover(session: ContextSession, apiVersion: string): Promise<Discovered[]> {
+  const path = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+  const answer = await rawCall(session, { method: 'GET', path });
+  const resources = Array.isArray(answer.resources) ? (answer.resources as unknown[]) : [];
+  const found = resources.flatMap((r): Discovered[] => {
+    const { name, kind, namespaced } = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    // Subresources (daemonsets/status) share their kind with the resource itself.
+    if (typeof name !== 'string' || name.includes('/') || typeof kind !== 'string') return [];
+    return [{ name, kind, namespaced: namespaced === true }];
+  });
+  let perSession = discovery.get(session);
+  if (!perSession) discovery.set(session, (perSession = new Map()));
+  perSession.set(apiVersion, found);
+  return found;
+}
+
+async function kindOf(session: ContextSession, apiVersion: string, kind: string): Promise<Kind> {
+  const known = knownKind(apiVersion, kind);
+  if (known) return known;
+  const match = (list: Discovered[] | undefined) => list?.find((r) => r.kind === kind);
+  const found = match(discovery.get(session)?.get(apiVersion)) ?? match(await discover(session, apiVersion));
+  if (!found) throw new AppError('invalid-argument', `The cluster does not serve kind "${kind}" in ${apiVersion}.`);
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
+  return { group: group ?? '', version: version ?? '', plural: found.name, kind, namespaced: found.namespaced };
+}
+
+/** The kind and namespace a manifest is sent to; a namespaced one without a namespace goes to the context's. */
+async function placeOf(
+  session: ContextSession,
+  manifest: KubeObject,
+): Promise<{ kind: Kind; namespace: string | undefined; name: string; body: KubeObject }> {
+  if (typeof manifest.kind !== 'string' || manifest.kind === '') {
+    throw new AppError('invalid-argument', 'The object has no kind.');
   }
-  return client;
+  const kind = await kindOf(session, manifest.apiVersion ?? 'v1', manifest.kind);
+  const namespace = kind.namespaced ? (manifest.metadata?.namespace ?? session.namespace ?? 'default') : undefined;
+  const body = namespace === undefined ? manifest : { ...manifest, metadata: { ...manifest.metadata, namespace } };
+  return { kind, namespace, name: manifest.metadata?.name ?? '', body };
+}
+
+function writeQuery(options: RawWriteOptions): Record<string, string> {
+  const query: Record<string, string> = { fieldManager: options.fieldManager };
+  if (options.dryRun) query.dryRun = 'All';
+  if (options.force !== undefined) query.force = String(options.force);
+  return query;
+}
+
+/** The object as stored, or a 404 AppError. */
+export async function readManifest(session: ContextSession, manifest: KubeObject): Promise<Record<string, unknown>> {
+  const { kind, namespace, name } = await placeOf(session, manifest);
+  return rawCall(session, { method: 'GET', path: objectPath(kind, namespace, name) });
+}
+
+export async function createManifest(
+  session: ContextSession,
+  manifest: KubeObject,
+  options: RawWriteOptions,
+): Promise<Record<string, unknown>> {
+  const { kind, namespace, body } = await placeOf(session, manifest);
+  const path = collectionPath(kind, namespace);
+  return rawCall(session, { method: 'POST', path, query: writeQuery(options), body });
+}
+
+/** Server-side apply (PATCH with the apply content type), like `kubectl apply --server-side`. */
+export async function applyManifest(
+  session: ContextSession,
+  manifest: KubeObject,
+  options: RawWriteOptions,
+): Promise<Record<string, unknown>> {
+  const { kind, namespace, name, body } = await placeOf(session, manifest);
+  const path = objectPath(kind, namespace, name);
+  return rawCall(session, {
+    method: 'PATCH',
+    path,
+    query: writeQuery(options),
+    body,
+    contentType: SERVER_SIDE_APPLY,
+  });
 }

@@ -1,5 +1,7 @@
 import type { ProjectsState } from '../../contract/index.js';
 import { AppError } from '../errors.js';
+import { KINDS } from '../kinds/kinds.js';
+import { listObjects, nameOnly } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
 import type { StateFile } from '../state-file.js';
 
@@ -38,8 +40,8 @@ export class Projects {
     const initial = Projects.initial(session);
     let projects: string[];
     if (canListAll) {
-      const list = await session.call(() => session.core.listNamespace({}));
-      projects = list.items.map((ns) => ns.metadata?.name ?? '').filter((n) => n !== '');
+      const list = await listObjects(session, KINDS.namespaces, {}, nameOnly);
+      projects = list.items.filter((n) => n !== '');
       projects.sort((a, b) => a.localeCompare(b));
     } else {
       projects = [...new Set([initial, ...added])];

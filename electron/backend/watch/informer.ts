@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { AppError } from '../errors.js';
 import { httpStatusOf } from '../session/classify.js';
 import { backoffDelay } from './backoff.js';
+import { CacheIndex } from './cache-index.js';
 import { openWatch } from './raw-watch.js';
 import {
   objectKey,
@@ -15,8 +16,8 @@ import {
 export interface InformerSource<T> {
   list(): Promise<ListResult<T>>;
   /**
-   * Where the watch goes and with which credentials (the session's KubeConfig). The watch request itself is
-   * raw-watch.ts's rather than client-node's Watch, so that it can be cancelled before the server answers.
+   * Where the watch goes and with which credentials (the session's KubeConfig). The watch is raw-watch.ts's plain
+   * GET, which can be cancelled before the server answers.
    */
   config: KubeConfig;
   /** API path of the collection, e.g. /apis/apps/v1/namespaces/x/daemonsets. */
@@ -25,7 +26,7 @@ export interface InformerSource<T> {
   classify(error: unknown): AppError;
   /**
    * Keeps only what the informer's users need of a watched object (its list() projects the same way): the cache then
-   * holds small objects instead of whole ones. Undefined drops the object.
+   * holds small objects instead of whole ones. Undefined drops the object; without it the object is kept whole.
    */
   project?(object: unknown): T | undefined;
 }
@@ -41,12 +42,13 @@ type WatchOutcome = 'expired' | 'closed' | 'stopped' | 'stalled' | { error: unkn
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
- * List then watch one collection, keeping a cache. Every failure retries with capped, jittered backoff; a watch that
+ * List then watch one collection, keeping a cache indexed by namespace and by label. Every failure retries with capped, jittered backoff; a watch that
  * hears nothing (not even a bookmark) for livenessMs is restarted; 410 Expired relists, and a relist is diffed against
  * the cache so listeners only see real changes. resourceVersions are compared for equality only.
  */
 export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
+  private readonly index = new CacheIndex();
   private readonly listeners = new Set<InformerListener<T>>();
   private status: InformerStatus = { synced: false };
   private resourceVersion = '';
@@ -73,13 +75,53 @@ export class Informer<T extends KubeObject> {
     this.listeners.clear();
   }
 
-  addListener(listener: InformerListener<T>): () => void {
+  addListener(listener: InformerListener<T>): { dispose(): void } {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
   }
 
   snapshot(): T[] {
     return [...this.cache.values()];
+  }
+
+  /** The object of a key (`namespace/name`, objectKey), if cached. */
+  get(key: string): T | undefined {
+    return this.cache.get(key);
+  }
+
+  /** The cached objects of one namespace ('' for cluster-scoped ones). */
+  byNamespace(namespace: string): T[] {
+    return this.pick(this.index.inNamespace(namespace));
+  }
+
+  /** The cached objects whose labels hold every pair of `labels` (a matchLabels selector; {} matches all). */
+  matching(labels: Record<string, string>): T[] {
+    const keys = this.index.matching(labels);
+    return keys === undefined ? this.snapshot() : this.pick(keys);
+  }
+
+  private pick(keys: Iterable<string>): T[] {
+    const found: T[] = [];
+    for (const key of keys) {
+      const object = this.cache.get(key);
+      if (object !== undefined) found.push(object);
+    }
+    return found;
+  }
+
+  private put(key: string, object: T): void {
+    const before = this.cache.get(key);
+    if (before !== undefined) this.index.remove(key, before);
+    this.cache.set(key, object);
+    this.index.add(key, object);
+  }
+
+  private remove(key: string): T | undefined {
+    const before = this.cache.get(key);
+    if (before === undefined) return undefined;
+    this.cache.delete(key);
+    this.index.remove(key, before);
+    return before;
   }
 
   currentStatus(): InformerStatus {
@@ -128,13 +170,13 @@ export class Informer<T extends KubeObject> {
       seen.add(key);
       const cached = this.cache.get(key);
       if (!cached || !sameVersion(cached, item)) {
-        this.cache.set(key, item);
+        this.put(key, item);
         events.push({ type: 'upsert', key, object: item });
       }
     }
     for (const [key, object] of this.cache) {
       if (!seen.has(key)) {
-        this.cache.delete(key);
+        this.remove(key);
         events.push({ type: 'delete', key, object });
       }
     }
@@ -202,8 +244,7 @@ export class Informer<T extends KubeObject> {
     if (type === 'BOOKMARK') return undefined;
     const key = objectKey(seen);
     if (type === 'DELETED') {
-      const cached = this.cache.get(key);
-      this.cache.delete(key);
+      const cached = this.remove(key);
       const object = this.source.project ? (this.source.project(raw) ?? cached) : (raw as T);
       if (cached && object) this.emit([{ type: 'delete', key, object }]);
     } else if (type === 'ADDED' || type === 'MODIFIED') {
@@ -211,7 +252,7 @@ export class Informer<T extends KubeObject> {
       if (object === undefined) return undefined;
       const cached = this.cache.get(key);
       if (cached && sameVersion(cached, object)) return undefined;
-      this.cache.set(key, object);
+      this.put(key, object);
       this.emit([{ type: 'upsert', key, object }]);
     }
     return undefined;

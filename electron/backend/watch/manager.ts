@@ -3,18 +3,19 @@ import type { KubeObject } from './types.js';
 
 export interface InformerHandle<T extends KubeObject> {
   informer: Informer<T>;
-  release(): void;
+  /** Lets go of the informer (stopped once nobody holds it); a second call does nothing. */
+  dispose(): void;
 }
 
 interface Entry {
+  // One map serves informers of every object type; acquire() hands each back as its own.
   informer: Informer<KubeObject>;
   refs: number;
-  context: string;
 }
 
 /**
- * One informer per (context, resource, namespace or all, selector), shared by every subscriber and stopped when the
- * last one lets go.
+ * One informer per key, shared by every holder and stopped when the last one lets go. Keys come from
+ * kinds/source.ts's watchKey (session, kind, scope, projection), so the same key always means the same source.
  */
 export class WatchManager {
   private readonly entries = new Map<string, Entry>();
@@ -22,28 +23,25 @@ export class WatchManager {
 
   constructor(private readonly timing: InformerTiming) {}
 
-  static key(context: string, resource: string, namespace: string | undefined, selector = ''): string {
-    return JSON.stringify([context, resource, namespace ?? '*', selector]);
-  }
-
   acquire<T extends KubeObject>(key: string, context: string, source: () => InformerSource<T>): InformerHandle<T> {
     let entry = this.entries.get(key);
     if (!entry) {
       const informer = new Informer<T>(source(), this.timing, () => {
         for (const listener of this.trafficListeners) listener(context);
       });
-      entry = { informer: informer as unknown as Informer<KubeObject>, refs: 0, context };
+      entry = { informer: informer as Informer<KubeObject>, refs: 0 };
       this.entries.set(key, entry);
       informer.start();
     }
     entry.refs++;
     const held = entry;
-    let released = false;
+    let disposed = false;
     return {
-      informer: held.informer as unknown as Informer<T>,
-      release: () => {
-        if (released) return;
-        released = true;
+      // The key names the projection, so the informer under it holds T.
+      informer: held.informer as Informer<T>,
+      dispose: () => {
+        if (disposed) return;
+        disposed = true;
         held.refs--;
         if (held.refs === 0 && this.entries.get(key) === held) {
           this.entries.delete(key);
@@ -54,9 +52,9 @@ export class WatchManager {
   }
 
   /** Told of the context of every answer any informer gets from its server (watch events and bookmarks included). */
-  onTraffic(listener: (context: string) => void): () => void {
+  onTraffic(listener: (context: string) => void): { dispose(): void } {
     this.trafficListeners.add(listener);
-    return () => this.trafficListeners.delete(listener);
+    return { dispose: () => void this.trafficListeners.delete(listener) };
   }
 
   /** Number of running informers (tests and diagnostics). */

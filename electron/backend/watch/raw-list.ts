@@ -11,9 +11,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  *
  * client-node's typed list calls build a typed copy of every object (all fields, timestamps as Date) from the parsed
  * JSON: for 5,000 DaemonSets that copy costs more CPU than the request and the parse together, and until it is done
- * both copies are alive. Here the items are parsed and projected one by one (list-items.ts) and nothing else is kept. Credentials and TLS
- * come from the same KubeConfig as every other request; failures carry `statusCode` and `body` (the API's Status)
- * like the Watch's, so session.classify reads them the same way.
+ * both copies are alive. Here the items are parsed and projected one by one (list-items.ts) and nothing else is kept.
+ * Credentials and TLS come from the same KubeConfig as every other request; failures carry `statusCode` and `body`
+ * (the API's Status) like raw-watch's and the raw client's, so session.classify reads them the same way.
  */
 export async function listProjected<T>(
   config: KubeConfig,

@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
 
-/** Everything needed to send one GET to the session's cluster: its URL and the request options client-node filled. */
+/** Everything needed to send one request to the session's cluster: its URL and the request options client-node filled. */
 export interface ClusterTarget {
   url: URL;
   /** Headers (auth, impersonation), TLS material (CA, client certificate and key) and the agent that carries it. */
@@ -39,9 +39,20 @@ export function sendGet(
   signal: AbortSignal,
   onResponse: (response: IncomingMessage) => void,
 ): ClientRequest {
-  const options = { ...target.options, method: 'GET', signal };
+  return send(target, 'GET', undefined, signal, onResponse);
+}
+
+/** Starts a request of any method with an optional body (the raw client's writes); `signal` aborts it. */
+export function send(
+  target: ClusterTarget,
+  method: string,
+  body: string | undefined,
+  signal: AbortSignal,
+  onResponse: (response: IncomingMessage) => void,
+): ClientRequest {
+  const options = { ...target.options, method, signal };
   const request = (target.url.protocol === 'https:' ? https : http).request(target.url, options, onResponse);
-  request.end();
+  request.end(body);
   return request;
 }
 

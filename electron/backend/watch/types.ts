@@ -1,14 +1,8 @@
 import type { AppError } from '../errors.js';
+import type { KubeObject } from '../kinds/objects.js';
 
-/** What the informers handle: any object with the usual metadata (typed client-node models or raw watch JSON). */
-export interface KubeObject {
-  metadata?: {
-    name?: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-  };
-}
+/** What the informers handle: any object with the usual metadata, as the API sends it (kinds/objects.ts). */
+export type { KubeObject };
 
 export interface ListResult<T> {
   items: T[];

@@ -1,6 +1,8 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
 import type { CreateOptions, CreateResult } from '../../contract/index.js';
-import { rawObjects } from '../editor/raw-objects.js';
+import { createManifest } from '../editor/raw-objects.js';
+import { KINDS } from '../kinds/kinds.js';
+import { readObject } from '../kinds/client.js';
+import type { KubeObject } from '../kinds/objects.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 
@@ -10,7 +12,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The manifest must be an apps/v1 DaemonSet for this namespace: the renderer may not create anything else here. */
-function checkManifest(namespace: string, manifest: Record<string, unknown>): KubernetesObject {
+function checkManifest(namespace: string, manifest: Record<string, unknown>): KubeObject {
   if (manifest.apiVersion !== 'apps/v1' || manifest.kind !== 'DaemonSet') {
     throw new AppError('invalid-argument', 'Only an apps/v1 DaemonSet can be created here.');
   }
@@ -24,7 +26,7 @@ function checkManifest(namespace: string, manifest: Record<string, unknown>): Ku
       },
     );
   }
-  return { ...manifest, metadata: { ...metadata, namespace } } as KubernetesObject;
+  return { ...manifest, metadata: { ...metadata, namespace } } as KubeObject;
 }
 
 /**
@@ -40,9 +42,7 @@ export async function createDaemonSet(
   const body = checkManifest(namespace, manifest);
   try {
     // Raw JSON, not client-node's typed create: its models would drop fields they do not know.
-    const created = await session.call(() =>
-      rawObjects(session).createRaw(body, { dryRun: options.dryRun, fieldManager: FIELD_MANAGER }),
-    );
+    const created = await createManifest(session, body, { dryRun: options.dryRun, fieldManager: FIELD_MANAGER });
     return { object: created, dryRun: options.dryRun };
   } catch (error) {
     if (error instanceof AppError && error.status === 409 && !error.causes) {
@@ -58,7 +58,7 @@ export async function createDaemonSet(
 /** True when no DaemonSet of that name exists; null when the user may not read DaemonSets in the namespace. */
 export async function nameAvailable(session: ContextSession, namespace: string, name: string): Promise<boolean | null> {
   try {
-    await session.call(() => session.apps.readNamespacedDaemonSet({ name, namespace }));
+    await readObject(session, KINDS.daemonsets, namespace, name);
     return false;
   } catch (error) {
     if (error instanceof AppError && error.status === 404) return true;

@@ -1,4 +1,3 @@
-import type { V1Node } from '@kubernetes/client-node';
 import { podRequests } from '../../../common/pod-requests.js';
 import { parseQuantity } from '../../../common/quantity.js';
 import type { NodeRoom } from '../../contract/index.js';
@@ -66,8 +65,7 @@ export function projectPodUse(raw: unknown): PodUse | undefined {
 }
 
 /** A node's room: its allocatable, and the sum of what its pods take, with each DaemonSet's own share. */
-export function nodeRoom(node: V1Node, pods: PodUse[]): NodeRoom {
-  const allocatable = node.status?.allocatable ?? {};
+export function nodeRoom(allocatable: Record<string, string | number>, pods: PodUse[]): NodeRoom {
   const room: NodeRoom = {
     allocatable: {},
     requested: { cpu: 0, memory: 0, pods: pods.length },

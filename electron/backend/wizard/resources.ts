@@ -1,4 +1,3 @@
-import type { V1DaemonSet } from '@kubernetes/client-node';
 import type {
   ClaimSummary,
   HostPortUse,
@@ -10,9 +9,12 @@ import type {
 } from '../../contract/index.js';
 import { summariseQuota } from '../daemonsets/quota.js';
 import { AppError } from '../errors.js';
-import { toNodeSummary } from '../node-summary.js';
+import { createObject } from '../kinds/client.js';
+import { KINDS, type Kind } from '../kinds/kinds.js';
+import { nodeSummary } from '../kinds/node-summary.js';
+import type { DaemonSetObject } from '../kinds/objects.js';
+import { listObjects, nameOnly } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
-import { listProjected } from '../watch/raw-list.js';
 import { nodeRoom, projectPodUse, type PodUse } from './node-room.js';
 
 const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
@@ -40,14 +42,11 @@ async function readableIfServed<T>(work: () => Promise<T>): Promise<Readable<T>>
 /** The pods bound to each node and not finished, cluster-wide (a small projection each); null if not allowed. */
 async function podUses(session: ContextSession): Promise<Map<string, PodUse[]> | null> {
   const uses = await readable(() =>
-    session.call(() =>
-      listProjected(
-        session.kubeConfig,
-        '/api/v1/pods',
-        { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' },
-        session.kubeConfig.requestTimeoutMs,
-        projectPodUse,
-      ),
+    listObjects(
+      session,
+      KINDS.pods,
+      { fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' },
+      { name: 'use', project: projectPodUse },
     ),
   );
   if (!uses.allowed) return null;
@@ -59,11 +58,11 @@ async function podUses(session: ContextSession): Promise<Map<string, PodUse[]> |
 /** The cluster's nodes, each with its room when the user may list pods cluster-wide (the preview's fit check). */
 export function listNodes(session: ContextSession): Promise<Readable<NodeSummary[]>> {
   return readable(async () => {
-    const [list, uses] = await Promise.all([session.call(() => session.core.listNode({})), podUses(session)]);
+    const [list, uses] = await Promise.all([listObjects(session, KINDS.nodes, {}, nodeSummary), podUses(session)]);
     return list.items
       .map((node) => {
-        const summary = toNodeSummary(node);
-        if (uses) summary.room = nodeRoom(node, uses.get(summary.name) ?? []);
+        const summary = { ...node.summary };
+        if (uses) summary.room = nodeRoom(node.allocatable, uses.get(summary.name) ?? []);
         return summary;
       })
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -71,22 +70,16 @@ export function listNodes(session: ContextSession): Promise<Readable<NodeSummary
 }
 
 /** Names of a collection, listed as plain JSON. */
-function names(session: ContextSession, path: string): Promise<Readable<string[]>> {
+function names(session: ContextSession, kind: Kind, namespace?: string): Promise<Readable<string[]>> {
   return readableIfServed(async () => {
-    const name = (raw: unknown): string | undefined => {
-      const meta = typeof raw === 'object' && raw !== null ? (raw as { metadata?: { name?: unknown } }).metadata : {};
-      return typeof meta?.name === 'string' ? meta.name : undefined;
-    };
-    const list = await session.call(() =>
-      listProjected(session.kubeConfig, path, {}, session.kubeConfig.requestTimeoutMs, name),
-    );
+    const list = await listObjects(session, kind, { namespace }, nameOnly);
     return list.items.sort();
   });
 }
 
-function hostPortsOf(daemonSets: V1DaemonSet[]): HostPortUse[] {
+function hostPortsOf(daemonSets: DaemonSetObject[]): HostPortUse[] {
   return daemonSets.flatMap((ds) =>
-    (ds.spec?.template.spec?.containers ?? []).flatMap((c) =>
+    (ds.spec?.template?.spec?.containers ?? []).flatMap((c) =>
       (c.ports ?? []).flatMap((p) =>
         p.hostPort
           ? [
@@ -105,11 +98,11 @@ function hostPortsOf(daemonSets: V1DaemonSet[]): HostPortUse[] {
 async function hostPorts(session: ContextSession, namespace: string): Promise<HostPortUse[]> {
   // Every DaemonSet of the cluster when the user may list them; otherwise those of the project.
   try {
-    const all = await session.call(() => session.apps.listDaemonSetForAllNamespaces({}));
+    const all = await listObjects(session, KINDS.daemonsets, {});
     return hostPortsOf(all.items);
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'forbidden')) throw error;
-    const own = await session.call(() => session.apps.listNamespacedDaemonSet({ namespace }));
+    const own = await listObjects(session, KINDS.daemonsets, { namespace });
     return hostPortsOf(own.items);
   }
 }
@@ -119,7 +112,7 @@ const byName = <T extends { name: string }>(items: T[]): T[] => items.sort((a, b
 export async function projectResources(session: ContextSession, namespace: string): Promise<ProjectResources> {
   // Secrets are read once for both pickers; only names, types and keys are kept, never values.
   const secretList = readable(async () => {
-    const list = await session.call(() => session.core.listNamespacedSecret({ namespace }));
+    const list = await listObjects(session, KINDS.secrets, { namespace });
     return list.items.map((s) => ({
       name: s.metadata?.name ?? '',
       type: s.type ?? '',
@@ -129,7 +122,7 @@ export async function projectResources(session: ContextSession, namespace: strin
   const [secrets, configMaps, claims, quota, ports, serviceAccounts, priorityClasses] = await Promise.all([
     secretList,
     readable(async () => {
-      const list = await session.call(() => session.core.listNamespacedConfigMap({ namespace }));
+      const list = await listObjects(session, KINDS.configmaps, { namespace });
       return byName(
         list.items.map((cm): NamedKeys => ({
           name: cm.metadata?.name ?? '',
@@ -138,7 +131,7 @@ export async function projectResources(session: ContextSession, namespace: strin
       );
     }),
     readable(async () => {
-      const list = await session.call(() => session.core.listNamespacedPersistentVolumeClaim({ namespace }));
+      const list = await listObjects(session, KINDS.persistentvolumeclaims, { namespace });
       return byName(
         list.items.map((pvc): ClaimSummary => {
           const summary: ClaimSummary = {
@@ -154,12 +147,12 @@ export async function projectResources(session: ContextSession, namespace: strin
       );
     }),
     readable(async () => {
-      const list = await session.call(() => session.core.listNamespacedResourceQuota({ namespace }));
+      const list = await listObjects(session, KINDS.resourcequotas, { namespace });
       return summariseQuota(list.items) ?? null;
     }),
     readable(() => hostPorts(session, namespace)),
-    names(session, `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts`),
-    names(session, '/apis/scheduling.k8s.io/v1/priorityclasses'),
+    names(session, KINDS.serviceaccounts, namespace),
+    names(session, KINDS.priorityclasses),
   ]);
   return {
     registrySecrets: secrets.allowed
@@ -193,18 +186,13 @@ export async function createRegistrySecret(
   const entry: Record<string, string> = { username: input.username, password: input.password, auth };
   if (input.email) entry.email = input.email;
   const config = JSON.stringify({ auths: { [input.server]: entry } });
-  await session.call(() =>
-    session.core.createNamespacedSecret({
-      namespace,
-      fieldManager: 'everynode',
-      body: {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        type: REGISTRY_TYPE,
-        metadata: { name: input.name, namespace },
-        data: { '.dockerconfigjson': Buffer.from(config).toString('base64') },
-      },
-    }),
-  );
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: REGISTRY_TYPE,
+    metadata: { name: input.name, namespace },
+    data: { '.dockerconfigjson': Buffer.from(config).toString('base64') },
+  };
+  await createObject(session, KINDS.secrets, namespace, secret, { fieldManager: 'everynode' });
   return input.name;
 }

@@ -1,5 +1,5 @@
-import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import type { NodeObject } from '../../../electron/backend/kinds/objects.js';
 import { nodeRoom, podRequests, projectPodUse, quantity } from '../../../electron/backend/wizard/node-room.js';
 
 // Pods as the API lists them (defaulted: hostPort set with hostNetwork), nodes with kubelet-reported allocatable.
@@ -59,7 +59,7 @@ describe('room on a node', () => {
   });
 
   it('adds the pods of a node against its allocatable', () => {
-    const node: V1Node = {
+    const node: NodeObject = {
       metadata: { name: 'worker-1' },
       status: { allocatable: { cpu: '3920m', memory: '15Gi', pods: '110' } },
     };
@@ -69,7 +69,7 @@ describe('room on a node', () => {
     });
     const ne = projectPodUse(exporter);
     if (!proxy || !ne) throw new Error('not projected');
-    expect(nodeRoom(node, [proxy, ne])).toEqual({
+    expect(nodeRoom(node.status?.allocatable ?? {}, [proxy, ne])).toEqual({
       allocatable: { cpu: 3920, memory: 15 * 2 ** 30, pods: 110 },
       requested: { cpu: 202, memory: 180 * 2 ** 20, pods: 2 },
       hostPorts: [{ port: 9100, protocol: 'TCP', pod: 'monitoring/node-exporter-x7k2p', daemonSetUid: 'ne' }],

@@ -1,11 +1,7 @@
-import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { ContainerStatus, PodObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
 import { aggregatePodIssues } from '../../../electron/backend/daemonsets/pod-issues.js';
-import {
-  eventsByObject,
-  toWarningEvent,
-  type WarningEvent,
-} from '../../../electron/backend/daemonsets/warning-events.js';
+import { eventsByObject, toWarningEvent, type WarningEvent } from '../../../electron/backend/kinds/warning-event.js';
 
 const OWNER = 'ds-uid';
 
@@ -13,19 +9,19 @@ function pod(
   name: string,
   node: string | undefined,
   phase: string,
-  containers: Partial<V1ContainerStatus>[],
+  containers: Partial<ContainerStatus>[],
   extra: { ready?: boolean; owner?: string; affinityNode?: string; deleting?: boolean; created?: string } = {},
-): V1Pod {
+): PodObject {
   return {
     metadata: {
       name,
       namespace: 'ns',
       uid: `uid-${name}`,
-      ...(extra.created ? { creationTimestamp: new Date(extra.created) } : {}),
+      ...(extra.created ? { creationTimestamp: extra.created } : {}),
       ownerReferences: [
         { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'ds', uid: extra.owner ?? OWNER, controller: true },
       ],
-      ...(extra.deleting ? { deletionTimestamp: new Date() } : {}),
+      ...(extra.deleting ? { deletionTimestamp: new Date().toISOString() } : {}),
     },
     spec: {
       containers: [{ name: 'c' }],
@@ -59,8 +55,8 @@ function pod(
   };
 }
 
-const waiting = (reason: string): Partial<V1ContainerStatus> => ({ state: { waiting: { reason } } });
-const running: Partial<V1ContainerStatus> = { state: { running: { startedAt: new Date() } }, ready: true };
+const waiting = (reason: string): Partial<ContainerStatus> => ({ state: { waiting: { reason } } });
+const running: Partial<ContainerStatus> = { state: { running: { startedAt: new Date().toISOString() } }, ready: true };
 
 describe('pod issues', () => {
   it('aggregates reasons per reason with the nodes concerned, worst first', () => {
@@ -119,7 +115,7 @@ describe('pod issues', () => {
   it('reports running pods that are not ready, and ignores pods of other owners and terminating pods', () => {
     const issues = aggregatePodIssues(
       [
-        pod('p1', 'node-1', 'Running', [{ state: { running: { startedAt: new Date() } }, ready: false }]),
+        pod('p1', 'node-1', 'Running', [{ state: { running: { startedAt: new Date().toISOString() } }, ready: false }]),
         pod('p2', 'node-2', 'Pending', [waiting('ImagePullBackOff')], { owner: 'someone-else' }),
         pod('p3', 'node-3', 'Pending', [waiting('ImagePullBackOff')], { deleting: true }),
       ],

@@ -1,21 +1,21 @@
-import type { V1ContainerStatus, V1Pod, V1PodCondition } from '@kubernetes/client-node';
+import type { Condition, ContainerStatus, PodObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
 import { podProblem, schedulingShortfalls, severity } from '../../../electron/backend/daemonsets/pod-problem.js';
-import { toWarningEvent, type WarningEvent } from '../../../electron/backend/daemonsets/warning-events.js';
+import { toWarningEvent, type WarningEvent } from '../../../electron/backend/kinds/warning-event.js';
 
 // Pod and event shapes as the kubelet, the scheduler and the DaemonSet controller write them (kubelet
 // kuberuntime_container.go / kubelet_pods.go, scheduler framework FitError, volume operation_generator.go, prober).
 
 interface PodShape {
   phase?: string;
-  containers?: Partial<V1ContainerStatus>[];
-  inits?: Partial<V1ContainerStatus>[];
+  containers?: Partial<ContainerStatus>[];
+  inits?: Partial<ContainerStatus>[];
   initSpecs?: { name: string; restartPolicy?: string }[];
-  conditions?: V1PodCondition[];
+  conditions?: Condition[];
 }
 
-function pod(shape: PodShape): V1Pod {
-  const status = (s: Partial<V1ContainerStatus>, i: number): V1ContainerStatus => ({
+function pod(shape: PodShape): PodObject {
+  const status = (s: Partial<ContainerStatus>, i: number): ContainerStatus => ({
     name: `c${i}`,
     image: 'img',
     imageID: '',
@@ -43,7 +43,7 @@ function pod(shape: PodShape): V1Pod {
   };
 }
 
-const waiting = (reason: string, message?: string): Partial<V1ContainerStatus> => ({
+const waiting = (reason: string, message?: string): Partial<ContainerStatus> => ({
   state: { waiting: { reason, ...(message ? { message } : {}) } },
 });
 
@@ -78,7 +78,7 @@ describe('one pod, named as the cluster names it', () => {
             'back-off 40s restarting failed container=c0 pod=agent-x2v9k_logging(pod-uid)',
           ),
           restartCount: 4,
-          lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: new Date() } },
+          lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: new Date().toISOString() } },
         },
       ],
     });
@@ -126,7 +126,7 @@ describe('one pod, named as the cluster names it', () => {
   it('a Running pod whose readiness never passes is NotReady, with the prober message', () => {
     const p = pod({
       phase: 'Running',
-      containers: [{ state: { running: { startedAt: new Date() } }, ready: false, started: true }],
+      containers: [{ state: { running: { startedAt: new Date().toISOString() } }, ready: false, started: true }],
       conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
     });
     const events = [
@@ -141,7 +141,7 @@ describe('one pod, named as the cluster names it', () => {
   });
 
   it('init containers as kubectl shows them: Init:1/2 while running, Init:<reason> when one fails', () => {
-    const running = { state: { running: { startedAt: new Date() } } };
+    const running = { state: { running: { startedAt: new Date().toISOString() } } };
     const done = { state: { terminated: { exitCode: 0, reason: 'Completed' } } };
     const progress = pod({ inits: [done, running], containers: [waiting('PodInitializing')] });
     expect(podProblem(progress)).toEqual({ reason: 'Init:1/2' });
@@ -155,7 +155,7 @@ describe('one pod, named as the cluster names it', () => {
       initSpecs: [{ name: 'init0', restartPolicy: 'Always' }],
       inits: [{ ...running, started: true }],
       phase: 'Running',
-      containers: [{ state: { running: { startedAt: new Date() } }, ready: true }],
+      containers: [{ state: { running: { startedAt: new Date().toISOString() } }, ready: true }],
       conditions: [{ type: 'Ready', status: 'True' }],
     });
     expect(podProblem(sidecar)).toBeUndefined();
@@ -164,11 +164,13 @@ describe('one pod, named as the cluster names it', () => {
   it('a fine pod, a terminating pod and a finished pod have no problem', () => {
     const fine = pod({
       phase: 'Running',
-      containers: [{ state: { running: { startedAt: new Date() } }, ready: true }],
+      containers: [{ state: { running: { startedAt: new Date().toISOString() } }, ready: true }],
       conditions: [{ type: 'Ready', status: 'True' }],
     });
     expect(podProblem(fine)).toBeUndefined();
-    expect(podProblem({ ...fine, metadata: { ...fine.metadata, deletionTimestamp: new Date() } })).toBeUndefined();
+    expect(
+      podProblem({ ...fine, metadata: { ...fine.metadata, deletionTimestamp: new Date().toISOString() } }),
+    ).toBeUndefined();
     expect(podProblem(pod({ phase: 'Succeeded' }))).toBeUndefined();
     expect(podProblem(pod({ phase: 'Failed' }))).toEqual({ reason: 'Failed' });
     expect(podProblem(pod({}))).toEqual({ reason: 'Pending' });

@@ -1,7 +1,7 @@
 // The list page's projection: rows from projected DaemonSets equal rows from whole ones, and the heavy parts are gone.
-import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { DaemonSetObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
-import { projectDaemonSet } from '../../../electron/backend/daemonsets/row-source.js';
+import { projectDaemonSet } from '../../../electron/backend/kinds/daemonset-row.js';
 import { isSettled, selectorString, toRow } from '../../../electron/backend/daemonsets/rows.js';
 
 /** A DaemonSet as a real API server sends it (JSON), with what kubectl apply and server-side apply leave on it. */
@@ -82,7 +82,7 @@ const cases = [
 describe('projectDaemonSet', () => {
   it.each(cases.map((c, i) => [i, c] as const))('gives the same row, settled state and selector (%i)', (_, raw) => {
     // The same object whole, as the watch delivers it to code that reads every field.
-    const whole = structuredClone(raw) as V1DaemonSet;
+    const whole = structuredClone(raw) as DaemonSetObject;
     const projected = projectDaemonSet(raw);
     expect(projected).toBeDefined();
     if (!projected) return;

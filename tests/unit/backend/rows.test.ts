@@ -1,21 +1,21 @@
-import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { DaemonSetObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
 import { isSettled, selectorString, toRow } from '../../../electron/backend/daemonsets/rows.js';
 
 function daemonSet(
   overrides: {
-    spec?: Partial<NonNullable<V1DaemonSet['spec']>>;
-    status?: V1DaemonSet['status'];
+    spec?: Partial<NonNullable<DaemonSetObject['spec']>>;
+    status?: DaemonSetObject['status'];
     generation?: number;
   } = {},
-): V1DaemonSet {
+): DaemonSetObject {
   return {
     metadata: {
       name: 'node-exporter',
       namespace: 'monitoring',
       uid: 'uid-1',
       generation: overrides.generation ?? 2,
-      creationTimestamp: '2026-01-02T03:04:05Z' as unknown as Date,
+      creationTimestamp: '2026-01-02T03:04:05Z',
       labels: { app: 'node-exporter' },
       annotations: { 'kubesphere.io/alias-name': '节点导出器', 'kubesphere.io/description': 'Host metrics' },
     },
@@ -72,14 +72,8 @@ describe('toRow', () => {
     });
   });
 
-  it('accepts the Date timestamps client-node lists produce', () => {
-    const ds = daemonSet();
-    ds.metadata = { ...ds.metadata, creationTimestamp: new Date('2026-01-02T03:04:05Z') };
-    expect(toRow(ds).createdAt).toBe('2026-01-02T03:04:05.000Z');
-  });
-
   it('maps a brand-new DaemonSet with an empty status to zero counts and no observedGeneration', () => {
-    const row = toRow(daemonSet({ status: {} as V1DaemonSet['status'], generation: 1 }));
+    const row = toRow(daemonSet({ status: {} as DaemonSetObject['status'], generation: 1 }));
     expect(row.status).toEqual({
       desired: 0,
       current: 0,
@@ -114,7 +108,7 @@ describe('toRow', () => {
 });
 
 describe('isSettled', () => {
-  const status = (s: Partial<NonNullable<V1DaemonSet['status']>>): V1DaemonSet['status'] => ({
+  const status = (s: Partial<NonNullable<DaemonSetObject['status']>>): DaemonSetObject['status'] => ({
     observedGeneration: 2,
     desiredNumberScheduled: 3,
     currentNumberScheduled: 3,
@@ -128,7 +122,7 @@ describe('isSettled', () => {
   it('follows the status rules of product.md', () => {
     expect(isSettled(daemonSet())).toBe(true);
     expect(isSettled(daemonSet({ status: status({ observedGeneration: 1 }) }))).toBe(false);
-    expect(isSettled(daemonSet({ status: {} as V1DaemonSet['status'] }))).toBe(false);
+    expect(isSettled(daemonSet({ status: {} as DaemonSetObject['status'] }))).toBe(false);
     expect(isSettled(daemonSet({ status: status({ desiredNumberScheduled: 0, numberAvailable: 0 }) }))).toBe(true);
     expect(isSettled(daemonSet({ status: status({ numberAvailable: 2 }) }))).toBe(false);
     expect(isSettled(daemonSet({ status: status({ numberMisscheduled: 1 }) }))).toBe(false);

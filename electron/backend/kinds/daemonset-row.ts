@@ -1,18 +1,12 @@
-import type {
-  V1Container,
-  V1DaemonSet,
-  V1DaemonSetStatus,
-  V1DaemonSetUpdateStrategy,
-  V1LabelSelector,
-} from '@kubernetes/client-node';
-import type { ContextSession } from '../session/session.js';
-import type { InformerSource } from '../watch/informer.js';
-import { listProjected } from '../watch/raw-list.js';
-import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from './rows.js';
+import type { Container, DaemonSetObject, DaemonSetStatus, LabelSelector } from './objects.js';
+import type { Projection } from './source.js';
 
 // The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
-// selector read (rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and whole pod
-// templates, many times the size of this; the detail page watches its one DaemonSet whole, with its own informer.
+// selector read (daemonsets/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
+// whole pod templates, many times the size of this; the detail page watches its one DaemonSet whole.
+
+export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
+export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
@@ -37,12 +31,12 @@ function annotationsForRows(value: unknown): Record<string, string> | undefined 
 }
 
 /** A DaemonSet as the API sends it (parsed JSON) → the fields the list page reads; undefined if it is not one. */
-export function projectDaemonSet(raw: unknown): V1DaemonSet | undefined {
+export function projectDaemonSet(raw: unknown): DaemonSetObject | undefined {
   if (!isRecord(raw) || !isRecord(raw.metadata)) return undefined;
   const meta = raw.metadata;
   const spec = record(raw.spec);
   const podSpec = record(record(spec.template).spec);
-  const containers: V1Container[] = [];
+  const containers: Container[] = [];
   if (Array.isArray(podSpec.containers)) {
     for (const c of podSpec.containers as unknown[]) {
       const container = record(c);
@@ -56,38 +50,20 @@ export function projectDaemonSet(raw: unknown): V1DaemonSet | undefined {
       uid: text(meta.uid),
       resourceVersion: text(meta.resourceVersion),
       generation: count(meta.generation),
-      // Kept as the API's string (rows.ts reads both it and client-node's Date).
-      creationTimestamp: text(meta.creationTimestamp) as unknown as Date | undefined,
+      creationTimestamp: text(meta.creationTimestamp),
       labels: stringMap(meta.labels),
       annotations: annotationsForRows(meta.annotations),
     },
     spec: {
       // The API server always sends a selector; these objects are read from it, not written back.
-      selector: (isRecord(spec.selector) ? spec.selector : {}) as V1LabelSelector,
+      selector: record(spec.selector) as LabelSelector,
       minReadySeconds: count(spec.minReadySeconds),
-      updateStrategy: (isRecord(spec.updateStrategy) ? spec.updateStrategy : undefined) as
-        V1DaemonSetUpdateStrategy | undefined,
+      updateStrategy: isRecord(spec.updateStrategy) ? spec.updateStrategy : undefined,
       template: { spec: { containers, nodeSelector: stringMap(podSpec.nodeSelector) } },
     },
     // Counts and conditions only: small, and all of it feeds the row's status.
-    status: (isRecord(raw.status) ? raw.status : undefined) as V1DaemonSetStatus | undefined,
+    status: isRecord(raw.status) ? (raw.status as DaemonSetStatus) : undefined,
   };
 }
 
-/** The list page's DaemonSets of a namespace or of all: listed as plain JSON and projected, watched likewise. */
-export function daemonSetRowSource(
-  session: ContextSession,
-  namespace: string | undefined,
-): InformerSource<V1DaemonSet> {
-  const path =
-    namespace === undefined
-      ? '/apis/apps/v1/daemonsets'
-      : `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets`;
-  return {
-    path,
-    config: session.kubeConfig,
-    classify: (error) => session.classify(error),
-    project: projectDaemonSet,
-    list: () => listProjected(session.kubeConfig, path, {}, session.kubeConfig.requestTimeoutMs, projectDaemonSet),
-  };
-}
+export const daemonSetRow: Projection<DaemonSetObject> = { name: 'row', project: projectDaemonSet };

@@ -1,6 +1,4 @@
-import type { ContextSession } from '../session/session.js';
-import type { InformerSource } from '../watch/informer.js';
-import { listProjected } from '../watch/raw-list.js';
+import type { Projection } from './source.js';
 
 // The Warning events that explain a stuck DaemonSet where its pods' status cannot: FailedCreate (the controller's;
 // no pod exists), FailedMount (the kubelet's; the pod only says ContainerCreating) and Unhealthy (a readiness probe
@@ -21,10 +19,8 @@ export interface WarningEvent {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-// List results from client-node hold Dates; raw JSON holds strings.
-const time = (value: unknown): string => (value instanceof Date ? value.toISOString() : text(value));
 
-/** An event (raw JSON or client-node's CoreV1Event) → the fields read here; undefined for any other event. */
+/** An event as the API sends it → the fields read here; undefined for any other event. */
 export function toWarningEvent(raw: unknown, allReasons = false): WarningEvent | undefined {
   if (!isRecord(raw) || !isRecord(raw.metadata)) return undefined;
   const reason = text(raw.reason);
@@ -43,11 +39,11 @@ export function toWarningEvent(raw: unknown, allReasons = false): WarningEvent |
     message: text(raw.message),
     involvedUid: text(involved.uid),
     lastSeen:
-      time(raw.lastTimestamp) ||
-      time(series.lastObservedTime) ||
-      time(raw.eventTime) ||
-      time(raw.firstTimestamp) ||
-      time(meta.creationTimestamp),
+      text(raw.lastTimestamp) ||
+      text(series.lastObservedTime) ||
+      text(raw.eventTime) ||
+      text(raw.firstTimestamp) ||
+      text(meta.creationTimestamp),
   };
 }
 
@@ -64,16 +60,7 @@ export function eventsByObject(events: Iterable<WarningEvent>): Map<string, Warn
   return byUid;
 }
 
-export function warningEventSource(session: ContextSession, namespace: string): InformerSource<WarningEvent> {
-  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
-  const query = { fieldSelector: 'type=Warning' };
-  const project = (raw: unknown): WarningEvent | undefined => toWarningEvent(raw);
-  return {
-    path,
-    query,
-    config: session.kubeConfig,
-    classify: (error) => session.classify(error),
-    project,
-    list: () => listProjected(session.kubeConfig, path, query, session.kubeConfig.requestTimeoutMs, project),
-  };
-}
+/** The list page's Warning events: watched with `type=Warning` (warningEventScope), only the explaining reasons kept. */
+export const warningEvent: Projection<WarningEvent> = { name: 'warning', project: (raw) => toWarningEvent(raw) };
+
+export const warningEventScope = (namespace: string) => ({ namespace, fieldSelector: 'type=Warning' });
