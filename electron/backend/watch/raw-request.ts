@@ -51,6 +51,8 @@ export function send(
   onResponse: (response: IncomingMessage) => void,
 ): ClientRequest {
   const options = { ...target.options, method, signal };
+  // Node frames a DELETE's body only with a length (it chunks POST, PUT and PATCH bodies by itself).
+  if (body !== undefined) options.headers = { ...options.headers, 'Content-Length': String(Buffer.byteLength(body)) };
   const request = (target.url.protocol === 'https:' ? https : http).request(target.url, options, onResponse);
   request.end(body);
   return request;
