@@ -178,8 +178,11 @@ export class DaemonSetSubscription {
     const watch = this.podWatches.get(key);
     if (!watch) return;
     const status = this.daemonSets.get(key)?.status;
-    const next = aggregatePodIssues(watch.handle.informer.snapshot(), watch.uid, {
-      events: eventsByObject(watch.events.informer.snapshot()),
+    const pods = watch.handle.informer.snapshot();
+    // Only the events about this DaemonSet and its pods, from the informer's index (not the whole namespace's).
+    const about = [watch.uid, ...pods.map((p) => p.metadata?.uid ?? '')];
+    const next = aggregatePodIssues(pods, watch.uid, {
+      events: eventsByObject(about.flatMap((uid) => watch.events.informer.indexed(uid))),
       counts: { desired: status?.desiredNumberScheduled ?? 0, current: status?.currentNumberScheduled ?? 0 },
     });
     if (JSON.stringify(next) === JSON.stringify(this.issues.get(key) ?? [])) return;

@@ -112,7 +112,7 @@ export class DetailSubscription {
     return { handle, listener };
   }
 
-  private drop(held: Held<KubeObject> | undefined): void {
+  private drop(held: { handle: { dispose(): void }; listener: { dispose(): void } } | undefined): void {
     held?.listener.dispose();
     held?.handle.dispose();
   }

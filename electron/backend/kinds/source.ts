@@ -20,6 +20,8 @@ export interface Scope {
 export interface Projection<P> {
   name: string;
   project(raw: unknown): P | undefined;
+  /** Values the informer indexes each kept object by besides namespace and labels (Informer.indexed). */
+  index?(object: P): string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -74,6 +76,7 @@ export function sourceFor(
     config,
     classify: (error) => session.classify(error),
     project: projection.project,
+    index: projection.index,
     list: () => listProjected(config, path, query, config.requestTimeoutMs, projection.project),
   };
 }

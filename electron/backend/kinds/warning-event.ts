@@ -61,6 +61,11 @@ export function eventsByObject(events: Iterable<WarningEvent>): Map<string, Warn
 }
 
 /** The list page's Warning events: watched with `type=Warning` (warningEventScope), only the explaining reasons kept. */
-export const warningEvent: Projection<WarningEvent> = { name: 'warning', project: (raw) => toWarningEvent(raw) };
+export const warningEvent: Projection<WarningEvent> = {
+  name: 'warning',
+  project: (raw) => toWarningEvent(raw),
+  // Found by the object they are about: a DaemonSet's refresh reads its own events, not the namespace's.
+  index: (event) => (event.involvedUid === '' ? [] : [event.involvedUid]),
+};
 
 export const warningEventScope = (namespace: string) => ({ namespace, fieldSelector: 'type=Warning' });

@@ -22,21 +22,32 @@ function removeFrom(index: Index, value: string, key: string): void {
 // A label pair as one index value; NUL cannot occur in a label key or value.
 const pair = (key: string, value: string): string => `${key}\u0000${value}`;
 
-export class CacheIndex {
+export class CacheIndex<T extends KubeObject> {
   private readonly namespaces: Index = new Map();
   private readonly labels: Index = new Map();
+  private readonly custom: Index = new Map();
 
-  add(key: string, object: KubeObject): void {
+  /** `indexer.index`: the source's own index values of an object (the uid a Warning event is about). */
+  constructor(private readonly indexer: { index?(object: T): string[] } = {}) {}
+
+  add(key: string, object: T): void {
     addTo(this.namespaces, object.metadata?.namespace ?? '', key);
-    for (const [label, value] of Object.entries(object.metadata?.labels ?? {}))
+    for (const [label, value] of Object.entries(object.metadata?.labels ?? {})) {
       addTo(this.labels, pair(label, value), key);
+    }
+    for (const value of this.indexer.index?.(object) ?? []) addTo(this.custom, value, key);
   }
 
-  remove(key: string, object: KubeObject): void {
+  remove(key: string, object: T): void {
     removeFrom(this.namespaces, object.metadata?.namespace ?? '', key);
     for (const [label, value] of Object.entries(object.metadata?.labels ?? {})) {
       removeFrom(this.labels, pair(label, value), key);
     }
+    for (const value of this.indexer.index?.(object) ?? []) removeFrom(this.custom, value, key);
+  }
+
+  indexed(value: string): Iterable<string> {
+    return this.custom.get(value) ?? [];
   }
 
   inNamespace(namespace: string): Iterable<string> {

@@ -29,6 +29,8 @@ export interface InformerSource<T> {
    * holds small objects instead of whole ones. Undefined drops the object; without it the object is kept whole.
    */
   project?(object: unknown): T | undefined;
+  /** Values to find an object by besides its namespace and labels (Informer.indexed), e.g. the uid it is about. */
+  index?(object: T): string[];
 }
 
 export interface InformerTiming {
@@ -48,7 +50,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
-  private readonly index = new CacheIndex();
+  private readonly index: CacheIndex<T>;
   private readonly listeners = new Set<InformerListener<T>>();
   private status: InformerStatus = { synced: false };
   private resourceVersion = '';
@@ -62,7 +64,9 @@ export class Informer<T extends KubeObject> {
     private readonly timing: InformerTiming,
     /** Told of every answer from the server (list, watch opened, any watch event, bookmarks too): it is alive. */
     private readonly onTraffic: () => void = () => undefined,
-  ) {}
+  ) {
+    this.index = new CacheIndex<T>(source);
+  }
 
   start(): void {
     void this.run();
@@ -98,6 +102,11 @@ export class Informer<T extends KubeObject> {
   matching(labels: Record<string, string>): T[] {
     const keys = this.index.matching(labels);
     return keys === undefined ? this.snapshot() : this.pick(keys);
+  }
+
+  /** The cached objects the source's own index (InformerSource.index) gives this value. */
+  indexed(value: string): T[] {
+    return this.pick(this.index.indexed(value));
   }
 
   private pick(keys: Iterable<string>): T[] {
