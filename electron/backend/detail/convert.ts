@@ -1,13 +1,12 @@
 import { nodeOf } from '../daemonsets/pod-issues.js';
 import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
 import type { ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
+import { isRecord } from '../kinds/json.js';
 
 // Cluster objects, as the API sends them (timestamps are strings), -> the detail page's DTOs.
 
 export const REVISION_HASH = 'controller-revision-hash';
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 function container(status: NonNullable<PodObject['status']>['containerStatuses'], name: string, image: string) {
   const s = status?.find((c) => c.name === name);

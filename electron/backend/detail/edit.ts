@@ -3,9 +3,7 @@ import { readObject, replaceObject } from '../kinds/client.js';
 import { KINDS } from '../kinds/kinds.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../kinds/json.js';
 
 /**
  * The DaemonSet as stored (the JSON the server sends, every field kept) minus what nobody edits: managedFields and

@@ -5,9 +5,7 @@ import { deleteObject, patchObject, rawCall, readObject, STRATEGIC_MERGE_PATCH }
 import { KINDS } from '../kinds/kinds.js';
 import { listObjects } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+import { record } from '../kinds/json.js';
 
 export async function deletePod(session: ContextSession, namespace: string, pod: string): Promise<void> {
   await deleteObject(session, KINDS.pods, namespace, pod);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { rawCall, SERVER_SIDE_APPLY } from '../kinds/client.js';
+import { record } from '../kinds/json.js';
 import { collectionPath, knownKind, objectPath, type Kind } from '../kinds/kinds.js';
 import type { KubeObject } from '../kinds/objects.js';
 import type { ContextSession } from '../session/session.js';
@@ -29,7 +30,7 @@ async function discover(session: ContextSession, apiVersion: string): Promise<Di
   const answer = await rawCall(session, { method: 'GET', path });
   const resources = Array.isArray(answer.resources) ? (answer.resources as unknown[]) : [];
   const found = resources.flatMap((r): Discovered[] => {
-    const { name, kind, namespaced } = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    const { name, kind, namespaced } = record(r);
     // Subresources (daemonsets/status) share their kind with the resource itself.
     if (typeof name !== 'string' || name.includes('/') || typeof kind !== 'string') return [];
     return [{ name, kind, namespaced: namespaced === true }];

@@ -3,6 +3,7 @@ import type { ContextSession } from '../session/session.js';
 import { clusterTarget, httpFailure, send } from '../watch/raw-request.js';
 import { collectionPath, objectPath, type Kind } from './kinds.js';
 import type { KubeObject } from './objects.js';
+import { isRecord } from './json.js';
 
 // The backend's one way to read and write single objects: plain JSON over the session's own node:https requests (the
 // same credentials, TLS and agents as the raw list and watch). client-node's typed calls and its object API send
@@ -21,9 +22,6 @@ export interface RawCall {
   /** Of the body; JSON unless a patch type is named. */
   contentType?: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One request; the answer's JSON object. Errors become AppErrors naming the context (session.call). */
 export function rawCall(session: ContextSession, call: RawCall): Promise<Record<string, unknown>> {

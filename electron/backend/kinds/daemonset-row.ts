@@ -1,5 +1,6 @@
 import type { Container, DaemonSetObject, DaemonSetStatus, LabelSelector } from './objects.js';
 import type { Projection } from './source.js';
+import { isRecord, record } from './json.js';
 
 // The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
 // selector read (daemonsets/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
@@ -8,8 +9,6 @@ import type { Projection } from './source.js';
 export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
 export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const record = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 

@@ -1,6 +1,7 @@
 import type { NodeSummary } from '../../contract/index.js';
 import type { KubeObject, NodeObject } from './objects.js';
 import type { Projection } from './source.js';
+import { isRecord } from './json.js';
 
 /** What the backend keeps of a node: the part the renderer may see, and its allocatable for the wizard's room. */
 export interface NodeSummaryObject extends KubeObject {
@@ -23,8 +24,6 @@ export function toNodeSummary(node: NodeObject): NodeSummary {
     ready: (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
   };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 export const nodeSummary: Projection<NodeSummaryObject> = {
   name: 'summary',

@@ -5,6 +5,7 @@ import { listProjected } from '../watch/raw-list.js';
 import type { ListResult } from '../watch/types.js';
 import { collectionPath, type Kind } from './kinds.js';
 import type { KubeObject } from './objects.js';
+import { isRecord } from './json.js';
 
 /** Which objects of a kind: one namespace (else all), and the API's own label and field selectors. */
 export interface Scope {
@@ -23,9 +24,6 @@ export interface Projection<P> {
   /** Values the informer indexes each kept object by besides namespace and labels (Informer.indexed). */
   index?(object: P): string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object whole, as the API sent it (anything without metadata is not an object of the kind). */
 const whole: Projection<KubeObject> = {

@@ -1,4 +1,5 @@
 import type { Projection } from './source.js';
+import { isRecord } from './json.js';
 
 // The Warning events that explain a stuck DaemonSet where its pods' status cannot: FailedCreate (the controller's;
 // no pod exists), FailedMount (the kubelet's; the pod only says ContainerCreating) and Unhealthy (a readiness probe
@@ -17,7 +18,6 @@ export interface WarningEvent {
   lastSeen: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** An event as the API sends it → the fields read here; undefined for any other event. */

@@ -12,6 +12,7 @@ import {
   type KubeObject,
   type ListResult,
 } from './types.js';
+import { isRecord } from '../kinds/json.js';
 
 export interface InformerSource<T> {
   list(): Promise<ListResult<T>>;
@@ -40,8 +41,6 @@ export interface InformerTiming {
 }
 
 type WatchOutcome = 'expired' | 'closed' | 'stopped' | 'stalled' | { error: unknown };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * List then watch one collection, keeping a cache indexed by namespace and by label. Every failure retries with capped, jittered backoff; a watch that

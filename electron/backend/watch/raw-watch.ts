@@ -1,8 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { clusterTarget, httpFailure, sendGet } from './raw-request.js';
 import { WatchLineReader } from './watch-lines.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+import { isRecord } from '../kinds/json.js';
 
 export interface WatchHandlers {
   /** The server answered 200: the watch is established. */

@@ -5,11 +5,9 @@ import { readObject } from '../kinds/client.js';
 import type { KubeObject } from '../kinds/objects.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
+import { isRecord } from '../kinds/json.js';
 
 export const FIELD_MANAGER = 'everynode';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The manifest must be an apps/v1 DaemonSet for this namespace: the renderer may not create anything else here. */
 function checkManifest(namespace: string, manifest: Record<string, unknown>): KubeObject {

@@ -1,6 +1,7 @@
 import { podRequests } from '../../../common/pod-requests.js';
 import { parseQuantity } from '../../../common/quantity.js';
 import type { NodeRoom } from '../../contract/index.js';
+import { isRecord } from '../kinds/json.js';
 
 // Room on each node, as the scheduler's NodeResourcesFit and NodePorts filters count it: the node's allocatable, the
 // requests of the pods already bound there that have not finished, and the host ports they hold. The wizard's
@@ -12,7 +13,6 @@ export function quantity(text: unknown): number | undefined {
   return typeof text === 'string' ? parseQuantity(text) : undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 export { podRequests };
