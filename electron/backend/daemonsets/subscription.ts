@@ -36,7 +36,7 @@ interface PodWatch {
   handle: InformerHandle<PodObject>;
   /** The namespace's Warning events (shared by its DaemonSets' watches): FailedCreate, FailedMount, Unhealthy. */
   events: InformerHandle<WarningEvent>;
-  unlisten(): void;
+  listeners: { dispose(): void }[];
 }
 
 /**
@@ -161,7 +161,7 @@ export class DaemonSetSubscription {
     const listeners = [handle, events].map((h) =>
       h.informer.addListener({ onEvents: refresh, onStatus: () => undefined }),
     );
-    this.podWatches.set(key, { uid, selector, handle, events, unlisten: () => listeners.forEach((l) => l.dispose()) });
+    this.podWatches.set(key, { uid, selector, handle, events, listeners });
     refresh();
   }
 
@@ -169,7 +169,7 @@ export class DaemonSetSubscription {
     const watch = this.podWatches.get(key);
     if (!watch) return;
     this.podWatches.delete(key);
-    watch.unlisten();
+    for (const listener of watch.listeners) listener.dispose();
     watch.handle.dispose();
     watch.events.dispose();
   }

@@ -1,6 +1,7 @@
 // What the backend reads of each kind, as the API sends it (parsed JSON: timestamps are RFC 3339 strings, quantities
-// strings or numbers); a field the API schema requires is required here too. Plain interfaces rather than client-node's model classes: the caches hold the wire's own shape,
-// and a field these do not name is still there, untouched, for anyone who writes the object back.
+// strings or numbers); a field the API schema requires is required here too. Plain interfaces rather than
+// client-node's model classes: the caches hold the wire's own shape, and a field these do not name is still there,
+// untouched, for anyone who writes the object back.
 
 export interface OwnerReference {
   apiVersion: string;
