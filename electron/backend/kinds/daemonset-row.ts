@@ -1,6 +1,6 @@
 import type { Container, DaemonSetObject, DaemonSetStatus, LabelSelector } from './objects.js';
 import type { Projection } from './source.js';
-import { isRecord, record } from './json.js';
+import { identityOf, isRecord, record } from './json.js';
 
 // The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
 // selector read (daemonsets/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
@@ -44,10 +44,7 @@ export function projectDaemonSet(raw: unknown): DaemonSetObject | undefined {
   }
   return {
     metadata: {
-      name: text(meta.name),
-      namespace: text(meta.namespace),
-      uid: text(meta.uid),
-      resourceVersion: text(meta.resourceVersion),
+      ...identityOf(meta),
       generation: count(meta.generation),
       creationTimestamp: text(meta.creationTimestamp),
       labels: stringMap(meta.labels),

@@ -1,5 +1,5 @@
 import type { Projection } from './source.js';
-import { isRecord } from './json.js';
+import { identityOf, isRecord } from './json.js';
 
 // The Warning events that explain a stuck DaemonSet where its pods' status cannot: FailedCreate (the controller's;
 // no pod exists), FailedMount (the kubelet's; the pod only says ContainerCreating) and Unhealthy (a readiness probe
@@ -9,7 +9,7 @@ import { isRecord } from './json.js';
 export const EXPLAINING_REASONS = new Set(['FailedCreate', 'FailedMount', 'FailedAttachVolume', 'Unhealthy']);
 
 export interface WarningEvent {
-  metadata: { name: string; namespace: string; uid?: string; resourceVersion?: string };
+  metadata: ReturnType<typeof identityOf>;
   reason: string;
   message: string;
   /** The object it is about: a DaemonSet (FailedCreate) or a pod. */
@@ -29,12 +29,7 @@ export function toWarningEvent(raw: unknown, allReasons = false): WarningEvent |
   const involved = isRecord(raw.involvedObject) ? raw.involvedObject : {};
   const series = isRecord(raw.series) ? raw.series : {};
   return {
-    metadata: {
-      name: text(meta.name),
-      namespace: text(meta.namespace),
-      uid: text(meta.uid),
-      resourceVersion: text(meta.resourceVersion),
-    },
+    metadata: identityOf(meta),
     reason,
     message: text(raw.message),
     involvedUid: text(involved.uid),
