@@ -43,13 +43,15 @@ export interface InformerTiming {
 type WatchOutcome = 'expired' | 'closed' | 'stopped' | 'stalled' | { error: unknown };
 
 /**
- * List then watch one collection, keeping a cache indexed by namespace and by label. Every failure retries with capped, jittered backoff; a watch that
- * hears nothing (not even a bookmark) for livenessMs is restarted; 410 Expired relists, and a relist is diffed against
- * the cache so listeners only see real changes. resourceVersions are compared for equality only.
+ * List then watch one collection, keeping a cache indexed (on demand) by namespace, by label and by the source's
+ * index. Every failure retries with capped, jittered backoff; a watch that hears nothing (not even a bookmark) for
+ * livenessMs is restarted; 410 Expired relists, and a relist is diffed against the cache so listeners only see real
+ * changes. resourceVersions are compared for equality only.
  */
 export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
-  private readonly index: CacheIndex<T>;
+  // Typed by the wide KubeObject: the index reads only metadata (and the source's own values), never T's own fields.
+  private readonly index: CacheIndex<KubeObject>;
   private readonly listeners = new Set<InformerListener<T>>();
   private status: InformerStatus = { synced: false };
   private resourceVersion = '';
@@ -64,7 +66,7 @@ export class Informer<T extends KubeObject> {
     /** Told of every answer from the server (list, watch opened, any watch event, bookmarks too): it is alive. */
     private readonly onTraffic: () => void = () => undefined,
   ) {
-    this.index = new CacheIndex<T>(source);
+    this.index = new CacheIndex<KubeObject>(this.cache, source);
   }
 
   start(): void {

@@ -8,8 +8,9 @@ export interface InformerHandle<T extends KubeObject> {
 }
 
 interface Entry {
-  // One map serves informers of every object type; acquire() hands each back as its own.
-  informer: Informer<KubeObject>;
+  // One map serves informers of every object type: each is kept untyped and handed back by acquire() as its own.
+  informer: unknown;
+  stop(): void;
   refs: number;
 }
 
@@ -29,7 +30,7 @@ export class WatchManager {
       const informer = new Informer<T>(source(), this.timing, () => {
         for (const listener of this.trafficListeners) listener(context);
       });
-      entry = { informer: informer as Informer<KubeObject>, refs: 0 };
+      entry = { informer, stop: () => informer.stop(), refs: 0 };
       this.entries.set(key, entry);
       informer.start();
     }
@@ -45,7 +46,7 @@ export class WatchManager {
         held.refs--;
         if (held.refs === 0 && this.entries.get(key) === held) {
           this.entries.delete(key);
-          held.informer.stop();
+          held.stop();
         }
       },
     };
@@ -67,7 +68,7 @@ export class WatchManager {
   }
 
   stopAll(): void {
-    for (const entry of this.entries.values()) entry.informer.stop();
+    for (const entry of this.entries.values()) entry.stop();
     this.entries.clear();
   }
 }

@@ -30,7 +30,7 @@ describe('informer indexes', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       send = (type, o) => res.write(line(type, o));
     };
-    informer = new Informer(
+    informer = new Informer<KubeObject & { about?: string }>(
       {
         path: '/api/v1/pods',
         config: watch.config,
