@@ -36,7 +36,7 @@ interface PodWatch {
   handle: InformerHandle<PodObject>;
   /** The namespace's Warning events (shared by its DaemonSets' watches): FailedCreate, FailedMount, Unhealthy. */
   events: InformerHandle<WarningEvent>;
-  listeners: { dispose(): void }[];
+  dispose(): void;
 }
 
 /**
@@ -161,7 +161,7 @@ export class DaemonSetSubscription {
     const listeners = [handle, events].map((h) =>
       h.informer.addListener({ onEvents: refresh, onStatus: () => undefined }),
     );
-    this.podWatches.set(key, { uid, selector, handle, events, listeners });
+    this.podWatches.set(key, { uid, selector, handle, events, dispose: () => listeners.forEach((l) => l.dispose()) });
     refresh();
   }
 
@@ -169,7 +169,7 @@ export class DaemonSetSubscription {
     const watch = this.podWatches.get(key);
     if (!watch) return;
     this.podWatches.delete(key);
-    for (const listener of watch.listeners) listener.dispose();
+    watch.dispose();
     watch.handle.dispose();
     watch.events.dispose();
   }
