@@ -32,7 +32,8 @@ const MAX_EVENTS = 200;
 
 interface Held<T extends KubeObject> {
   handle: InformerHandle<T>;
-  listener: { dispose(): void };
+  /** Stops listening (the handle's own dispose() lets go of the informer). */
+  dispose(): void;
 }
 
 const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uid: string) =>
@@ -109,15 +110,15 @@ export class DetailSubscription {
       ? watchKind(manager, session, kind, scope, projection)
       : watchKind(manager, session, kind, scope);
     const listener = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
-    return { handle, listener };
+    return { handle, dispose: () => listener.dispose() };
   }
 
-  private drop(held: { handle: { dispose(): void }; listener: { dispose(): void } } | undefined): void {
-    held?.listener.dispose();
+  private drop(held: { handle: { dispose(): void }; dispose(): void } | undefined): void {
+    held?.dispose();
     held?.handle.dispose();
   }
 
-  private current(): DaemonSetObject | undefined {
+  private watched(): DaemonSetObject | undefined {
     return this.ds?.handle.informer.get(`${this.options.namespace}/${this.options.name}`);
   }
 
@@ -150,7 +151,7 @@ export class DetailSubscription {
   private flush(): void {
     this.timer = undefined;
     if (this.closed) return;
-    const ds = this.current();
+    const ds = this.watched();
     this.follow(ds);
     this.options.emit(this.picture(ds));
   }
