@@ -22,7 +22,7 @@ const ownedBy = (pod: PodObject, uid: string): boolean =>
   pod.metadata?.ownerReferences?.some((o) => o.uid === uid && o.controller) === true;
 
 export interface IssueContext {
-  /** Warning events by the uid of the object they are about (warning-events.ts), newest first. */
+  /** Warning events by the uid of the object they are about (kinds/warning-event.ts), newest first. */
   events?: Map<string, WarningEvent[]>;
   /** The DaemonSet's status counts, for FailedCreate: how many nodes want a pod and how many have one. */
   counts?: { desired: number; current: number };

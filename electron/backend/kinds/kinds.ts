@@ -25,9 +25,19 @@ export interface Kind<T extends KubeObject = KubeObject> {
   readonly sample?: T;
 }
 
-const kind = <T extends KubeObject>(group: string, version: string, plural: string, name: string, namespaced = true) =>
-  ({ group, version, plural, kind: name, namespaced }) as Kind<T>;
+const kind = <T extends KubeObject>(
+  group: string,
+  version: string,
+  plural: string,
+  name: string,
+  namespaced = true,
+): Kind<T> => ({ group, version, plural, kind: name, namespaced });
 
+/**
+ * Every kind the backend touches. A new one is an entry here (with an interface in objects.ts of what is read of it)
+ * and, when a consumer keeps only part of each object, a Projection beside the others (daemonset-row.ts,
+ * node-summary.ts); then watchKind(manager, session, KINDS.x, scope, projection) or listObjects(...) serve it.
+ */
 export const KINDS = {
   daemonsets: kind<DaemonSetObject>('apps', 'v1', 'daemonsets', 'DaemonSet'),
   controllerrevisions: kind<ControllerRevisionObject>('apps', 'v1', 'controllerrevisions', 'ControllerRevision'),
