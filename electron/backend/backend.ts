@@ -4,8 +4,10 @@ import { ActiveContext } from './connection.js';
 import { ConsentGate } from './consent/gate.js';
 import { ConsentStore } from './consent/store.js';
 import { createServices } from './services.js';
-import { DaemonSetSubscription } from './daemonsets/subscription.js';
-import { DetailHub } from './detail/hub.js';
+import { AppError } from './errors.js';
+import { LiveHub } from './live/hub.js';
+import { streamSpecs } from './live/streams.js';
+import type { ContextSession } from './session/session.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
 import { Projects } from './projects/projects.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
@@ -20,12 +22,6 @@ import {
 } from './types.js';
 import { WatchManager } from './watch/manager.js';
 
-interface SubscriptionEntry {
-  subscription: DaemonSetSubscription;
-  selection: string;
-  sink: EventSink;
-}
-
 /** Everything one backend owns; client sessions reach it through createServices(). */
 export class BackendCore {
   readonly tuning: BackendTuning;
@@ -35,11 +31,9 @@ export class BackendCore {
   readonly projects: Projects;
   readonly active: ActiveContext;
   readonly consent: ConsentGate;
-  readonly detail: DetailHub;
+  readonly live: LiveHub;
   readonly sinks = new Set<EventSink>();
-  readonly subscriptions = new Map<string, SubscriptionEntry>();
   sandbox: RunningSandbox | undefined;
-  private nextSubscription = 1;
 
   constructor(readonly options: BackendOptions) {
     this.tuning = { ...defaultTuning, ...options.tuning };
@@ -60,7 +54,17 @@ export class BackendCore {
       if (this.active.current()?.name === context) this.active.noteActivity();
     });
     this.projects = new Projects(this.state);
-    this.detail = new DetailHub(this.manager, this.tuning.flushMs);
+    this.live = new LiveHub(
+      streamSpecs({
+        manager: this.manager,
+        projects: this.projects,
+        tuning: this.tuning,
+        onHealth: (session, error) => {
+          if (this.active.current() === session) this.active.reportHealth(error);
+        },
+      }),
+      (context) => this.sessionFor(context),
+    );
     this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
       this.broadcast('onDidChangeConsent', { request }),
     );
@@ -132,25 +136,21 @@ export class BackendCore {
     for (const sink of this.sinks) sink.emit(event, payload);
   }
 
-  subscribe(sink: EventSink, selection: string): string {
+  /** The active context's session; an AppError names why another context, or one not connected, has none. */
+  async sessionFor(context: string): Promise<ContextSession> {
+    await this.active.settled();
+    if (this.active.name !== context) {
+      throw new AppError('invalid-argument', `Context "${context}" is not the active context; switch to it first.`);
+    }
     const session = this.active.current();
-    if (!session) throw new Error('no session');
-    const id = `ds-${this.nextSubscription++}`;
-    const subscription = this.newSubscription(id, sink, selection);
-    this.subscriptions.set(id, { subscription, selection, sink });
-    subscription.start();
-    return id;
-  }
-
-  unsubscribe(id: string): void {
-    this.subscriptions.get(id)?.subscription.close();
-    this.subscriptions.delete(id);
+    if (!session) {
+      throw new AppError('unreachable', this.active.connection.message ?? `Context "${context}" is not connected.`);
+    }
+    return session;
   }
 
   async dispose(): Promise<void> {
-    for (const entry of this.subscriptions.values()) entry.subscription.close();
-    this.subscriptions.clear();
-    this.detail.dispose();
+    this.live.disposeAll();
     this.manager.stopAll();
     this.active.dispose();
     this.store.dispose();
@@ -160,49 +160,13 @@ export class BackendCore {
     await this.sandbox?.stop();
   }
 
-  private newSubscription(id: string, sink: EventSink, selection: string): DaemonSetSubscription {
-    const session = this.active.current();
-    if (!session) throw new Error('no session');
-    return new DaemonSetSubscription({
-      id,
-      session,
-      manager: this.manager,
-      selection,
-      windowMs: this.tuning.listWindowMs,
-      maxBatch: this.tuning.maxBatch,
-      emit: (delta) => {
-        sink.emit('onDidChangeDaemonSets', delta);
-      },
-      onHealth: (error) => {
-        if (this.active.current() === session) this.active.reportHealth(error);
-      },
-    });
-  }
-
-  // A new session for the active context (reconnect, kubeconfig edit) takes over its subscriptions with a fresh
-  // reset batch; subscriptions of a context that is no longer active end with an error batch.
+  // A new session for the active context (reconnect, kubeconfig edit) restarts its streams with a fresh picture;
+  // streams of a context that is no longer active end.
   private onSessionChanged(): void {
     const session = this.active.current();
-    this.detail.onSessionChanged(session);
-    for (const entry of this.subscriptions.values()) entry.subscription.close();
-    for (const [id, entry] of this.subscriptions) {
-      const context = entry.subscription.context;
-      if (session && context === session.name) {
-        const next = this.newSubscription(id, entry.sink, entry.selection);
-        entry.subscription = next;
-        next.start();
-      } else {
-        this.subscriptions.delete(id);
-        entry.sink.emit('onDidChangeDaemonSets', {
-          subscriptionId: id,
-          reset: false,
-          upserts: [],
-          removals: [],
-          synced: false,
-          error: { code: 'unsupported', message: `Context "${context}" is no longer active; subscribe again.` },
-        });
-      }
-    }
+    for (const context of this.live.contexts())
+      if (context !== session?.name) this.live.onSessionChanged(context, undefined);
+    if (session) this.live.onSessionChanged(session.name, session);
   }
 }
 
@@ -217,14 +181,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         .settled()
         .then(() => core.active.chooseOnFirstWindow(core.state.get().lastContext))
         .catch(() => undefined);
-      const owned = new Set<string>();
       return {
-        services: createServices(core, sink, owned),
+        services: createServices(core, sink),
         dispose: () => {
           core.sinks.delete(sink);
-          for (const id of owned) core.unsubscribe(id);
-          owned.clear();
-          core.detail.disposeClient(sink);
+          core.live.disposeClient(sink);
         },
       };
     },

@@ -11,11 +11,7 @@ import { DraftParts } from './editor/draft-parts.js';
 import { fetchOpenApi } from './editor/openapi.js';
 import { consentServices } from './consent/services.js';
 import { AppError } from './errors.js';
-import { ALL_PROJECTS } from './projects/projects.js';
-import type { ContextSession } from './session/session.js';
 import type { EventSink } from './types.js';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 // Every public method turns unexpected failures into AppErrors, so hosts never forward a raw error text.
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -27,20 +23,10 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The contract's services for one client; `owned` collects its subscriptions so they end with it. */
-export function createServices(core: BackendCore, sink: EventSink, owned: Set<string>): EverynodeServices {
+/** The contract's services for one client (`sink`): the streams it opens end with it. */
+export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
   const draftParts = new DraftParts();
-  const sessionFor = async (context: string): Promise<ContextSession> => {
-    await core.active.settled();
-    if (core.active.name !== context) {
-      throw new AppError('invalid-argument', `Context "${context}" is not the active context; switch to it first.`);
-    }
-    const session = core.active.current();
-    if (!session) {
-      throw new AppError('unreachable', core.active.connection.message ?? `Context "${context}" is not connected.`);
-    }
-    return session;
-  };
+  const sessionFor = (context: string) => core.sessionFor(context);
   const projectsChanged = (state: ProjectsState): ProjectsState => {
     core.broadcast('onDidChangeProjects', state);
     return state;
@@ -98,28 +84,6 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => projectsChanged(await core.projects.remove(await sessionFor(context), namespace))),
     },
     daemonsets: {
-      subscribe: (context, selection) =>
-        guard(async () => {
-          const session = await sessionFor(context);
-          if (selection === ALL_PROJECTS) {
-            if (!(await core.projects.mayListAll(session))) {
-              throw new AppError(
-                'forbidden',
-                `User "${session.userName}" may not list all namespaces in context "${context}".`,
-              );
-            }
-          } else if (!DNS_LABEL.test(selection) || selection.length > 63) {
-            throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
-          }
-          const subscriptionId = core.subscribe(sink, selection);
-          owned.add(subscriptionId);
-          return { subscriptionId };
-        }),
-      unsubscribe: (subscriptionId) =>
-        guard(() => {
-          if (owned.delete(subscriptionId)) core.unsubscribe(subscriptionId);
-          return Promise.resolve();
-        }),
       redeploy: (context, refs) => guard(async () => operations.redeploy(await sessionFor(context), refs)),
       delete: (context, refs, propagation) =>
         guard(async () => operations.remove(await sessionFor(context), refs, propagation)),
@@ -136,11 +100,6 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => createRegistrySecret(await sessionFor(context), namespace, input)),
     },
     detail: {
-      subscribe: (context, namespace, name) =>
-        guard(async () => ({
-          subscriptionId: core.detail.subscribe(await sessionFor(context), sink, namespace, name),
-        })),
-      unsubscribe: (subscriptionId) => guard(() => Promise.resolve(core.detail.unsubscribe(sink, subscriptionId))),
       access: (context, namespace) => guard(async () => detail.access(await sessionFor(context), namespace)),
       deletePod: (context, namespace, pod) =>
         guard(async () => detail.deletePod(await sessionFor(context), namespace, pod)),
@@ -150,16 +109,6 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
         guard(async () => readEditable(await sessionFor(context), namespace, name)),
       update: (context, namespace, name, manifest, baseResourceVersion) =>
         guard(async () => updateDaemonSet(await sessionFor(context), namespace, name, manifest, baseResourceVersion)),
-      startLogs: (context, namespace, pod, container, options) =>
-        guard(async () => ({
-          streamId: await core.detail.startLogs(
-            await sessionFor(context),
-            sink,
-            { namespace, pod, container },
-            options,
-          ),
-        })),
-      stopLogs: (streamId) => guard(() => Promise.resolve(core.detail.stopLogs(sink, streamId))),
     },
     editor: {
       openapi: (context, groupVersion) => guard(async () => fetchOpenApi(await sessionFor(context), groupVersion)),
@@ -172,6 +121,10 @@ export function createServices(core: BackendCore, sink: EventSink, owned: Set<st
           const drafts = draftParts.add(saveId, index, count, part);
           if (drafts) await draftStore(core.options.stateDir).save(drafts);
         }),
+    },
+    streams: {
+      open: (name, args) => guard(async () => ({ streamId: await core.live.open(sink, name, args) })),
+      dispose: (streamId) => guard(() => Promise.resolve(core.live.dispose(sink, streamId))),
     },
     consent: consentServices(core, guard),
   };

@@ -13,20 +13,11 @@ export const serviceMethods = {
   host: ['info'],
   clusters: ['getState', 'switchContext', 'addKubeconfig', 'reconnect', 'confirmPlainHttp'],
   projects: ['getState', 'select', 'add', 'remove'],
-  daemonsets: ['subscribe', 'unsubscribe', 'redeploy', 'delete', 'create', 'nameAvailable'],
+  daemonsets: ['redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
-  detail: [
-    'subscribe',
-    'unsubscribe',
-    'access',
-    'deletePod',
-    'rollback',
-    'editable',
-    'update',
-    'startLogs',
-    'stopLogs',
-  ],
+  detail: ['access', 'deletePod', 'rollback', 'editable', 'update'],
   editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts', 'saveDraftsPart'],
+  streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
 } as const satisfies MethodNames;
 
@@ -40,9 +31,7 @@ export const serviceMethodsComplete: [MissingMethods] extends [never] ? true : M
 export const eventNames = [
   'onDidChangeClusters',
   'onDidChangeProjects',
-  'onDidChangeDaemonSets',
-  'onDidChangeDaemonSetDetail',
-  'onDidReceiveLogs',
+  'onDidReceiveDelta',
   'onDidChangeConsent',
 ] as const satisfies readonly EventName[];
 

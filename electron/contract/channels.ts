@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EverynodeServices, ServiceName } from './services.js';
+import type { StreamArgs, StreamName } from './streams.js';
 import { methodChannel } from './channel-names.js';
 
 // The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
@@ -32,6 +33,29 @@ function jsonLength(value: unknown): number {
     return Infinity;
   }
 }
+
+const streamId = z.string().min(1).max(200);
+
+/** Argument validators for every stream of streams.ts: `streams.open` checks a stream's args against its own. */
+export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
+  daemonSets: z.tuple([context, selection]),
+  daemonSetDetail: z.tuple([context, namespace, name]),
+  logs: z.tuple([
+    context,
+    namespace,
+    name,
+    z.string().min(1).max(63),
+    z
+      .object({
+        follow: z.boolean(),
+        previous: z.boolean(),
+        tailLines: z.number().int().min(0).max(100_000).optional(),
+      })
+      .strict(),
+  ]),
+};
+
+const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];
 
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
 type ArgTable = {
@@ -83,8 +107,6 @@ export const serviceArgs: ArgTable = {
     remove: z.tuple([context, name]),
   },
   daemonsets: {
-    subscribe: z.tuple([context, selection]),
-    unsubscribe: z.tuple([z.string().min(1).max(200)]),
     redeploy: z.tuple([context, refs]),
     delete: z.tuple([context, refs, z.enum(['Background', 'Orphan'])]),
     create: z.tuple([context, namespace, manifest, z.object({ dryRun: z.boolean() }).strict()]),
@@ -108,27 +130,11 @@ export const serviceArgs: ArgTable = {
     ]),
   },
   detail: {
-    subscribe: z.tuple([context, namespace, name]),
-    unsubscribe: z.tuple([z.string().min(1).max(200)]),
     access: z.tuple([context, namespace]),
     deletePod: z.tuple([context, namespace, name]),
     rollback: z.tuple([context, namespace, name, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]),
     editable: z.tuple([context, namespace, name]),
     update: z.tuple([context, namespace, name, manifest, z.string().min(1).max(64)]),
-    startLogs: z.tuple([
-      context,
-      namespace,
-      name,
-      z.string().min(1).max(63),
-      z
-        .object({
-          follow: z.boolean(),
-          previous: z.boolean(),
-          tailLines: z.number().int().min(0).max(100_000).optional(),
-        })
-        .strict(),
-    ]),
-    stopLogs: z.tuple([z.string().min(1).max(200)]),
   },
   editor: {
     openapi: z.tuple([context, z.string().min(1).max(253)]),
@@ -142,6 +148,18 @@ export const serviceArgs: ArgTable = {
       z.number().int().min(1).max(64),
       z.string().max(DRAFT_PART_CHARS),
     ]),
+  },
+  streams: {
+    open: z
+      .tuple([z.enum(streamNames), z.array(z.unknown()).max(16)])
+      .superRefine(([stream, args], issues) => {
+        // The stream's own validator, its issues placed under the args (`1.0` is the first argument).
+        for (const issue of streamArgs[stream].safeParse(args).error?.issues ?? []) {
+          issues.addIssue({ code: 'custom', path: [1, ...issue.path], message: issue.message });
+        }
+      })
+      .transform((parsed) => parsed as [StreamName, StreamArgs<StreamName>]),
+    dispose: z.tuple([streamId]),
   },
   consent: {
     pending: z.tuple([]),

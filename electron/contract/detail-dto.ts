@@ -76,10 +76,9 @@ export interface DaemonSetDetailInfo {
 
 /**
  * One complete picture of a DaemonSet's detail page. `state`: 'loading' until the first lists arrive; 'deleted' when
- * the DaemonSet disappeared while subscribed; 'not-found' when it did not exist at subscription.
+ * the DaemonSet disappeared while watched; 'not-found' when it did not exist when the stream opened.
  */
 export interface DaemonSetDetail {
-  subscriptionId: string;
   state: 'loading' | 'ok' | 'deleted' | 'not-found';
   daemonSet?: DaemonSetDetailInfo;
   pods: DetailPod[];
@@ -101,7 +100,6 @@ export interface LogOptions {
 
 /** A chunk of a log stream: complete lines; `ended` once the stream is over (pod gone, stopped, not following). */
 export interface LogChunk {
-  streamId: string;
   lines: string[];
   ended: boolean;
   error?: AppErrorDTO;

@@ -187,9 +187,8 @@ export interface ProjectSummary {
   pods: number;
 }
 
-/** One batch of changes to a subscribed list. `reset` replaces everything the renderer holds for it. */
+/** One batch of changes to a watched list. `reset` replaces everything the renderer holds for it. */
 export interface DaemonSetDelta {
-  subscriptionId: string;
   reset: boolean;
   upserts: DaemonSetRow[];
   removals: string[];

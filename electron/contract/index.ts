@@ -4,3 +4,4 @@ export * from './services.js';
 export * from './channels.js';
 export * from './web-protocol.js';
 export * from './consent-dto.js';
+export * from './streams.js';

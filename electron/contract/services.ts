@@ -10,7 +10,6 @@ import type {
   ProjectResources,
   Readable,
   RegistrySecretInput,
-  DaemonSetDelta,
   HostInfo,
   KubeconfigInput,
   ObjectRef,
@@ -19,7 +18,8 @@ import type {
   WireResult,
 } from './dto.js';
 import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
-import type { DaemonSetDetail, DetailAccess, EditableDaemonSet, LogChunk, LogOptions } from './detail-dto.js';
+import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
+import type { StreamArgs, StreamEvent, StreamName } from './streams.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
 export interface EverynodeServices {
@@ -45,9 +45,6 @@ export interface EverynodeServices {
     remove(context: string, namespace: string): Promise<ProjectsState>;
   };
   daemonsets: {
-    /** Starts (or joins) a watch; batches arrive as `onDidChangeDaemonSets` events. */
-    subscribe(context: string, selection: ProjectSelection): Promise<{ subscriptionId: string }>;
-    unsubscribe(subscriptionId: string): Promise<void>;
     redeploy(context: string, refs: ObjectRef[]): Promise<BulkResult>;
     delete(context: string, refs: ObjectRef[], propagation: 'Background' | 'Orphan'): Promise<BulkResult>;
     /**
@@ -72,12 +69,6 @@ export interface EverynodeServices {
     createRegistrySecret(context: string, namespace: string, input: RegistrySecretInput): Promise<string>;
   };
   detail: {
-    /**
-     * Watches one DaemonSet with its pods (by its label selector), nodes, events and ControllerRevisions; complete
-     * pictures arrive as `onDidChangeDaemonSetDetail` events.
-     */
-    subscribe(context: string, namespace: string, name: string): Promise<{ subscriptionId: string }>;
-    unsubscribe(subscriptionId: string): Promise<void>;
     /** SelfSubjectAccessReviews for the page's actions in that namespace. */
     access(context: string, namespace: string): Promise<DetailAccess>;
     deletePod(context: string, namespace: string, pod: string): Promise<void>;
@@ -93,15 +84,6 @@ export interface EverynodeServices {
       manifest: Record<string, unknown>,
       baseResourceVersion: string,
     ): Promise<{ resourceVersion: string }>;
-    /** Starts a log read; its lines arrive as `onDidReceiveLogs` events until `ended`. */
-    startLogs(
-      context: string,
-      namespace: string,
-      pod: string,
-      container: string,
-      options: LogOptions,
-    ): Promise<{ streamId: string }>;
-    stopLogs(streamId: string): Promise<void>;
   };
   editor: {
     /** The cluster's OpenAPI v3 document for one group-version (`v1`, `apps/v1`), fetched with the session's credentials. */
@@ -117,6 +99,16 @@ export interface EverynodeServices {
      * under one `saveId`; the last one saves them all (or fails saying why). A newer save id drops an older one.
      */
     saveDraftsPart(saveId: string, index: number, count: number, part: string): Promise<void>;
+  };
+  /** The live views (streams.ts): renderer/api's `watch` is their one client. */
+  streams: {
+    /**
+     * Starts (or joins: two clients asking for the same stream share one producer) a stream; its deltas arrive as
+     * `onDidReceiveDelta` events with the id answered here, possibly before this answer does.
+     */
+    open<N extends StreamName>(name: N, args: StreamArgs<N>): Promise<{ streamId: string }>;
+    /** Ends a stream this client opened; an id it does not hold (already ended, another client's) changes nothing. */
+    dispose(streamId: string): Promise<void>;
   };
   consent: {
     /** The active context's credential program waiting for consent, or null. */
@@ -134,9 +126,8 @@ export interface EverynodeServices {
 export interface EverynodeEvents {
   onDidChangeClusters: ClustersState;
   onDidChangeProjects: ProjectsState;
-  onDidChangeDaemonSets: DaemonSetDelta;
-  onDidChangeDaemonSetDetail: DaemonSetDetail;
-  onDidReceiveLogs: LogChunk;
+  /** A delta of a stream opened with `streams.open`. */
+  onDidReceiveDelta: StreamEvent;
   /** The pending consent request changed (a context needs consent, or it was answered): null when none waits. */
   onDidChangeConsent: { request: ConsentRequest | null };
 }

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { channels } from '../contract/index.js';
-import type { AppErrorDTO, EverynodeServices, WireResult } from '../contract/index.js';
+import type { AppErrorDTO, Disposable, EverynodeServices, WireResult } from '../contract/index.js';
 import { dispatch } from '../backend/dispatch.js';
 
 export interface RegistrarOptions {
@@ -40,13 +40,15 @@ export async function handleInvoke(
 
 /**
  * Registers one handler per contract channel and nothing else: an unknown channel has no handler, so an invoke on
- * it fails in the renderer without reaching the backend. Returns a function that removes the handlers.
+ * it fails in the renderer without reaching the backend. Its dispose() removes the handlers.
  */
-export function registerIpc(ipc: IpcMainLike, options: RegistrarOptions): () => void {
+export function registerIpc(ipc: IpcMainLike, options: RegistrarOptions): Disposable {
   for (const spec of channels) {
     ipc.handle(spec.channel, (event, ...args: unknown[]) => handleInvoke(options, spec.channel, event, args));
   }
-  return () => {
-    for (const spec of channels) ipc.removeHandler(spec.channel);
+  return {
+    dispose: () => {
+      for (const spec of channels) ipc.removeHandler(spec.channel);
+    },
   };
 }

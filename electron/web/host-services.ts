@@ -30,6 +30,7 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
     wizard: services.wizard,
     detail: services.detail,
     editor: services.editor,
+    streams: services.streams,
     consent: hostConsent(services.consent, overrides.consent),
   };
 }

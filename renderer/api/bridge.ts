@@ -1,7 +1,9 @@
 import type { WireResult } from '../../electron/contract/dto';
 import type { EverynodeBridge, EverynodeServices } from '../../electron/contract/services';
 import { ApiError } from './errors';
-import type { Api, Dispose } from './types';
+import type { Disposable } from '../../electron/contract/streams';
+import type { Api } from './types';
+import { createWatch } from './watch';
 import { bridgeUrl, createWsBridge } from './ws-bridge';
 
 declare global {
@@ -36,11 +38,14 @@ export function createApi(
         },
       ),
   });
-  const none = (): Dispose => () => undefined;
+  const none = (): Disposable => ({ dispose: () => undefined });
+  const events: Api['events'] = { on: (event, listener) => ({ dispose: bridge.events[event](listener) }) };
+  const onReconnect = transport.onReconnect ?? none;
   return {
     services,
-    events: { on: (event, listener) => bridge.events[event](listener) },
-    onReconnect: transport.onReconnect ?? none,
+    events,
+    watch: createWatch(services, events.on, onReconnect),
+    onReconnect,
     onConnectionChange: transport.onConnectionChange ?? none,
   };
 }

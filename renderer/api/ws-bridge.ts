@@ -1,7 +1,7 @@
 import type { AppErrorDTO, WireResult } from '../../electron/contract/dto';
 import type { EverynodeBridge, EverynodeEvents, EventName } from '../../electron/contract/services';
 import type { CallMessage, ServerMessage } from '../../electron/contract/web-protocol';
-import type { Dispose } from './types';
+import type { Disposable } from '../../electron/contract/streams';
 
 // Mirrors CHANNEL_PREFIX in electron/contract/channels.ts, which the renderer may import only as types.
 const CHANNEL_PREFIX = 'everynode:';
@@ -20,9 +20,10 @@ export interface WebSocketLike {
 
 export interface WsBridge {
   bridge: EverynodeBridge;
-  onReconnect(listener: () => void): Dispose;
-  onConnectionChange(listener: (connected: boolean) => void): Dispose;
-  close(): void;
+  onReconnect(listener: () => void): Disposable;
+  onConnectionChange(listener: (connected: boolean) => void): Disposable;
+  /** Closes the socket for good: no reconnect after it. */
+  dispose(): void;
 }
 
 const OPEN = 1;
@@ -111,7 +112,8 @@ export function createWsBridge(url: string, open: (url: string) => WebSocketLike
     });
   }
 
-  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): Dispose {
+  // The bridge's shape (as the preload's): an event subscription answers the function that ends it.
+  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): () => void {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     const entry = listener as (payload: unknown) => void;
@@ -144,13 +146,13 @@ export function createWsBridge(url: string, open: (url: string) => WebSocketLike
     bridge,
     onReconnect: (listener) => {
       reconnectListeners.add(listener);
-      return () => reconnectListeners.delete(listener);
+      return { dispose: () => reconnectListeners.delete(listener) };
     },
     onConnectionChange: (listener) => {
       connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
+      return { dispose: () => connectionListeners.delete(listener) };
     },
-    close: () => {
+    dispose: () => {
       closed = true;
       socket?.close();
     },

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { DaemonSetDetail, DetailAccess } from '../../electron/contract/detail-dto';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
+import { useLive } from '../composables/useLive';
 import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from './stuck';
 import { useClustersStore } from '../clusters/clusters';
 
@@ -28,7 +29,7 @@ function storedStuckMs(): number {
 }
 
 /**
- * The open detail page: one backend detail subscription (re-made when the context reconnects), the user's
+ * The open detail page: one `daemonSetDetail` stream (opened again when the context reconnects), the user's
  * permissions, when the rollout last made progress, and the page's actions.
  */
 export const useDetailStore = defineStore('detail', () => {
@@ -41,10 +42,7 @@ export const useDetailStore = defineStore('detail', () => {
   const stuckMs = ref(storedStuckMs());
   const outcome = ref<DetailOutcome | null>(null);
   const busy = ref<string | null>(null);
-  let subscriptionId: string | null = null;
   let signature = '';
-  let generation = 0;
-  let stopEvents: (() => void) | undefined;
 
   const ready = computed(
     () =>
@@ -54,7 +52,6 @@ export const useDetailStore = defineStore('detail', () => {
   );
 
   function onDetail(next: DaemonSetDetail): void {
-    if (next.subscriptionId !== subscriptionId) return;
     const sig = progressSignature(next);
     if (sig !== signature) {
       lastProgressAt.value = signature === '' ? initialProgressAt(next, Date.now()) : Date.now();
@@ -64,60 +61,46 @@ export const useDetailStore = defineStore('detail', () => {
     error.value = next.error ?? null;
   }
 
-  async function subscribe(): Promise<void> {
-    const mine = ++generation;
-    await release();
-    const t = target.value;
-    if (!t || !ready.value) return;
-    try {
-      const { subscriptionId: id } = await api().services.detail.subscribe(t.context, t.namespace, t.name);
-      if (mine !== generation) {
+  // Reconnects and context switches end the backend's streams: the page's stream is open whenever it may be.
+  const live = useLive(
+    'daemonSetDetail',
+    () => {
+      const t = target.value;
+      return t && ready.value ? [t.context, t.namespace, t.name] : null;
+    },
+    {
+      delta: onDetail,
+      opened: ([context, namespace]) => {
         void api()
-          .services.detail.unsubscribe(id)
-          .catch(() => undefined);
-        return;
-      }
-      subscriptionId = id;
-      access.value = await api()
-        .services.detail.access(t.context, t.namespace)
-        .catch(() => null);
-    } catch (e) {
-      if (mine === generation) error.value = toErrorDTO(e);
-    }
-  }
-
-  async function release(): Promise<void> {
-    const id = subscriptionId;
-    subscriptionId = null;
-    if (id)
-      await api()
-        .services.detail.unsubscribe(id)
-        .catch(() => undefined);
-  }
+          .services.detail.access(context, namespace)
+          .catch(() => null)
+          .then((answer) => {
+            const t = target.value;
+            if (t?.context === context && t.namespace === namespace) access.value = answer;
+          });
+      },
+      failed: (why) => {
+        error.value = why;
+      },
+    },
+  );
 
   function open(next: DetailTarget): void {
-    stopEvents ??= api().events.on('onDidChangeDaemonSetDetail', onDetail);
+    const same = JSON.stringify(target.value) === JSON.stringify(next);
     target.value = next;
     detail.value = null;
     error.value = null;
     outcome.value = null;
     signature = '';
     lastProgressAt.value = Date.now();
-    void subscribe();
+    // Opened again as it is (the page was shown anew): start from a fresh picture, as for another DaemonSet.
+    if (same) live.retry();
   }
 
   function close(): void {
-    generation++;
     target.value = null;
     detail.value = null;
-    void release();
   }
-
-  // Reconnects and context switches end the backend's subscriptions: make a new one whenever we may.
-  watch(ready, (now) => {
-    if (now) void subscribe();
-  });
-  api().onReconnect(() => void subscribe());
 
   function setStuckMinutes(minutes: number): void {
     if (!Number.isFinite(minutes) || minutes <= 0) return;

@@ -2,8 +2,8 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
 import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { LogChunk, LogOptions } from '../../electron/contract/detail-dto';
-import { api } from '../api/bridge';
-import { toErrorDTO } from '../api/errors';
+import type { StreamArgs } from '../../electron/contract/streams';
+import { useLive } from '../composables/useLive';
 
 const MAX_LINES = 10_000;
 
@@ -14,19 +14,16 @@ export interface LogTarget {
   container: string;
 }
 
-/** The detail page's log panel: one log stream at a time, its lines capped so a chatty container cannot grow forever. */
+/** The detail page's log panel: one `logs` stream at a time, its lines capped so a chatty container cannot grow forever. */
 export const useLogsStore = defineStore('logs', () => {
   const lines = shallowRef<string[]>([]);
   const streaming = ref(false);
   const ended = ref(false);
   const error = ref<AppErrorDTO | null>(null);
   const current = ref<(LogTarget & LogOptions) | null>(null);
-  let streamId: string | null = null;
-  let generation = 0;
-  let stopEvents: (() => void) | undefined;
+  const wanted = shallowRef<StreamArgs<'logs'> | null>(null);
 
   function onChunk(chunk: LogChunk): void {
-    if (chunk.streamId !== streamId) return;
     if (chunk.lines.length > 0) {
       lines.value.push(...chunk.lines);
       if (lines.value.length > MAX_LINES) lines.value.splice(0, lines.value.length - MAX_LINES);
@@ -36,56 +33,43 @@ export const useLogsStore = defineStore('logs', () => {
     if (chunk.ended) {
       ended.value = true;
       streaming.value = false;
-      streamId = null;
     }
   }
 
-  async function start(target: LogTarget, options: LogOptions): Promise<void> {
-    stopEvents ??= api().events.on('onDidReceiveLogs', onChunk);
-    const mine = ++generation;
-    await stop();
-    lines.value = [];
-    error.value = null;
-    ended.value = false;
-    current.value = { ...target, ...options };
-    streaming.value = true;
-    try {
-      const { streamId: id } = await api().services.detail.startLogs(
-        target.context,
-        target.namespace,
-        target.pod,
-        target.container,
-        options,
-      );
-      if (mine !== generation) {
-        void api()
-          .services.detail.stopLogs(id)
-          .catch(() => undefined);
+  const live = useLive('logs', () => wanted.value, {
+    delta: onChunk,
+    // Every (re)open reads the log from its start (a reconnect included); no args any more: the read was stopped.
+    opening: (args) => {
+      if (args === null) {
+        if (streaming.value) ended.value = true;
+        streaming.value = false;
         return;
       }
-      streamId = id;
-    } catch (e) {
-      if (mine !== generation) return;
-      error.value = toErrorDTO(e);
+      lines.value = [];
+      error.value = null;
+      ended.value = false;
+      streaming.value = true;
+    },
+    failed: (why) => {
+      error.value = why;
       streaming.value = false;
       ended.value = true;
-    }
+    },
+  });
+
+  function start(target: LogTarget, options: LogOptions): void {
+    const args: StreamArgs<'logs'> = [target.context, target.namespace, target.pod, target.container, options];
+    current.value = { ...target, ...options };
+    if (JSON.stringify(args) === JSON.stringify(wanted.value)) live.retry();
+    else wanted.value = args;
   }
 
-  async function stop(): Promise<void> {
-    const id = streamId;
-    streamId = null;
-    if (streaming.value) ended.value = true;
-    streaming.value = false;
-    if (id)
-      await api()
-        .services.detail.stopLogs(id)
-        .catch(() => undefined);
+  function stop(): void {
+    wanted.value = null;
   }
 
   function reset(): void {
-    generation++;
-    void stop();
+    stop();
     lines.value = [];
     current.value = null;
     error.value = null;

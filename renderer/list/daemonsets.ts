@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, triggerRef, watch } from 'vue';
 import type { AppErrorDTO, DaemonSetDelta, DaemonSetRow, ProjectSummary } from '../../electron/contract/dto';
-import { api } from '../api/bridge';
-import { toErrorDTO } from '../api/errors';
+import { useLive } from '../composables/useLive';
 import { defaultQuery, type ListQuery } from './list-query';
 import { createQueryRunner } from './query-runner';
 import { useClustersStore } from '../clusters/clusters';
@@ -13,7 +12,7 @@ import { applyDelta } from './row-map';
 const FRAME_MS = 16;
 
 /**
- * The live DaemonSet list of the active context and project: one backend subscription that follows the selection,
+ * The live DaemonSet list of the active context and project: one `daemonSets` stream that follows the selection,
  * its delta batches applied to a Map, the list query (search, status filter, sort), row selection and actions.
  */
 export const useDaemonSetsStore = defineStore('daemonsets', () => {
@@ -24,8 +23,6 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const summary = ref<ProjectSummary | null>(null);
   const synced = ref(false);
   const error = ref<AppErrorDTO | null>(null);
-  const subscriptionId = ref<string | null>(null);
-  const subscribedTo = ref<{ context: string; selection: string } | null>(null);
   const query = reactive<ListQuery>(defaultQuery());
   const actions = createActions(rows);
 
@@ -61,14 +58,6 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     scheduleTrigger();
   }
 
-  // Batches can overtake the reply to subscribe(); hold them until we know which subscription is ours.
-  let subscribing = 0;
-  const early: DaemonSetDelta[] = [];
-  function onDelta(delta: DaemonSetDelta): void {
-    if (delta.subscriptionId === subscriptionId.value) apply(delta);
-    else if (subscribing > 0) early.push(delta);
-  }
-
   function clear(): void {
     rows.value = new Map();
     summary.value = null;
@@ -76,59 +65,43 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     error.value = null;
   }
 
-  let generation = 0;
-  async function follow(context: string | null, selection: string | null): Promise<void> {
-    const mine = ++generation;
-    const previous = subscriptionId.value;
-    subscriptionId.value = null;
-    subscribedTo.value = null;
-    clear();
-    actions.setSelected([]);
-    if (previous)
-      api()
-        .services.daemonsets.unsubscribe(previous)
-        .catch(() => undefined);
-    if (!context || !selection) return;
-    subscribing++;
-    try {
-      const { subscriptionId: id } = await api().services.daemonsets.subscribe(context, selection);
-      if (mine !== generation) {
-        api()
-          .services.daemonsets.unsubscribe(id)
-          .catch(() => undefined);
-        return;
-      }
-      subscriptionId.value = id;
-      subscribedTo.value = { context, selection };
-      for (const delta of early.filter((d) => d.subscriptionId === id)) apply(delta);
-    } catch (e) {
-      if (mine === generation) error.value = toErrorDTO(e);
-    } finally {
-      if (--subscribing === 0) early.length = 0;
-    }
-  }
-
-  const resubscribe = () => follow(clusters.activeContext, projects.selected);
-
-  let started = false;
-  function init(): void {
-    if (started) return;
-    started = true;
-    api().events.on('onDidChangeDaemonSets', onDelta);
-    // The host dropped and came back: our subscription died with the old socket.
-    api().onReconnect(() => void resubscribe());
-    watch(
-      () => [clusters.activeContext, projects.selected] as const,
-      ([context, selection]) => void follow(context, selection),
-      { immediate: true },
-    );
-    // A subscribe refused while the cluster was down is retried once it connects.
-    watch(
-      () => clusters.connection.state,
-      (state) => {
-        if (state === 'connected' && !subscriptionId.value && error.value) void resubscribe();
+  // One stream that follows the active context and project; a new one (or the same after a reconnect) starts empty.
+  const following = ref(false);
+  const live = useLive(
+    'daemonSets',
+    () =>
+      following.value && clusters.activeContext && projects.selected
+        ? [clusters.activeContext, projects.selected]
+        : null,
+    {
+      delta: apply,
+      opening: () => {
+        clear();
+        actions.setSelected([]);
       },
-    );
+      failed: (why) => {
+        error.value = why;
+      },
+    },
+  );
+  const subscribedTo = computed(() => {
+    const args = live.opened.value;
+    return args ? { context: args[0], selection: args[1] } : null;
+  });
+
+  const resubscribe = () => live.retry();
+
+  // A stream refused while the cluster was down (or ended when its context went away) is opened again once it
+  // connects.
+  watch(
+    () => clusters.connection.state,
+    (state) => {
+      if (state === 'connected' && (live.state.value === 'failed' || live.state.value === 'ended')) resubscribe();
+    },
+  );
+
+  function init(): void {
+    following.value = true;
   }
 
   return {
@@ -138,7 +111,6 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     summary,
     synced,
     error,
-    subscriptionId,
     subscribedTo,
     query,
     ...actions,

@@ -107,10 +107,10 @@ describe('contexts and access', () => {
     expect((refused as Error).message).toMatch(/sandbox-developer/);
     expect((await client.services.projects.getState(DEV)).projects).toEqual(['team-a', 'team-b']);
     await expect(client.services.projects.select(DEV, '*')).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(client.services.daemonsets.subscribe(DEV, '*')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(client.open('daemonSets', DEV, '*')).rejects.toMatchObject({ code: 'forbidden' });
     const selected = await record(client.services.projects.select(DEV, 'team-b'));
     expect(selected.selected).toBe('team-b');
-    const { subscriptionId } = await record(client.services.daemonsets.subscribe(DEV, 'team-b'));
+    const subscriptionId = await record(client.open('daemonSets', DEV, 'team-b'));
     await waitFor(() => client.folder(subscriptionId).synced, 10_000, 'team-b list');
     expect(client.folder(subscriptionId).error).toBeUndefined();
   });
@@ -139,7 +139,7 @@ describe('contexts and access', () => {
     await connected(OPS);
     const projects = await record(client.services.projects.getState(OPS));
     expect(projects.canListAll).toBe(true);
-    const { subscriptionId } = await record(client.services.daemonsets.subscribe(OPS, 'monitoring'));
+    const subscriptionId = await record(client.open('daemonSets', OPS, 'monitoring'));
     await waitFor(() => client.folder(subscriptionId).synced, 10_000, 'operator list');
     expect([...client.folder(subscriptionId).rows.keys()]).toContain('monitoring/node-exporter');
   });
@@ -166,16 +166,13 @@ describe('contexts and access', () => {
     );
   });
 
-  it('ends the subscriptions of a context that is switched away from', async () => {
+  it('ends the streams of a context that is switched away from', async () => {
     await connected(OPS);
-    const { subscriptionId } = await client.services.daemonsets.subscribe(OPS, 'monitoring');
+    const subscriptionId = await client.open('daemonSets', OPS, 'monitoring');
     await waitFor(() => client.folder(subscriptionId).synced, 10_000);
     await connected(DEV);
-    await waitFor(
-      () => client.folder(subscriptionId).error?.code === 'unsupported',
-      5000,
-      'the end of the subscription',
-    );
+    await waitFor(() => client.folder(subscriptionId).error?.code === 'unsupported', 5000, 'the end of the stream');
+    expect(client.ended(subscriptionId)).toBe(true);
     await expect(client.services.projects.getState(OPS)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
@@ -237,7 +234,7 @@ describe('first run', () => {
       expect(state.sources).toEqual([{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox', path: written }]);
       expect(state.contexts.every((c) => c.sandbox)).toBe(true);
       expect(state.activeContext).toBe('sandbox-admin');
-      const { subscriptionId } = await one.services.daemonsets.subscribe('sandbox-admin', '*');
+      const subscriptionId = await one.open('daemonSets', 'sandbox-admin', '*');
       await waitFor(() => one.folder(subscriptionId).synced, 10_000);
       expect(one.folder(subscriptionId).rows.size).toBeGreaterThan(0);
 

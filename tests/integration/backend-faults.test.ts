@@ -80,7 +80,7 @@ beforeAll(async () => {
   kc.loadFromString(sandbox.kubeconfig);
   apps = kc.makeApiClient(AppsV1Api);
   await connectedContext(client);
-  const { subscriptionId } = await client.services.daemonsets.subscribe('sandbox-admin', '*');
+  const subscriptionId = await client.open('daemonSets', 'sandbox-admin', '*');
   folder = client.folder(subscriptionId);
   await waitFor(() => folder.synced, 15_000, 'first batch');
 });

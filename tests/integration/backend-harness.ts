@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { DaemonSetDelta, DaemonSetRow, EventName, EverynodeEvents } from '../../electron/contract/index.js';
+import type {
+  DaemonSetDelta,
+  DaemonSetRow,
+  EventName,
+  EverynodeEvents,
+  StreamArgs,
+  StreamDelta,
+  StreamEvent,
+  StreamName,
+} from '../../electron/contract/index.js';
 import { createBackend, type Backend, type BackendOptions, type ClientSession } from '../../electron/backend/index.js';
 
 export interface Recorded {
@@ -12,7 +21,7 @@ export interface Recorded {
   payload: unknown;
 }
 
-/** What a renderer store would hold per subscription, built only from deltas. */
+/** What a renderer store would hold per DaemonSet stream, built only from deltas. */
 export class DeltaFolder {
   readonly rows = new Map<string, DaemonSetRow>();
   readonly deltas: DaemonSetDelta[] = [];
@@ -33,8 +42,10 @@ export class DeltaFolder {
 
 export class Client {
   readonly events: Recorded[] = [];
-  readonly folders = new Map<string, DeltaFolder>();
   readonly session: ClientSession;
+  /** Every delta of every stream, by stream id, in arrival order. */
+  private readonly streams = new Map<string, StreamEvent[]>();
+  private readonly folders = new Map<string, DeltaFolder>();
 
   constructor(backend: Backend) {
     this.session = backend.connect({
@@ -42,11 +53,10 @@ export class Client {
         // Everything that would cross the bridge goes through JSON, as it would on the wire.
         const wire = JSON.parse(JSON.stringify(payload)) as EverynodeEvents[E];
         this.events.push({ event, payload: wire });
-        if (event === 'onDidChangeDaemonSets') {
-          const delta = wire as DaemonSetDelta;
-          let folder = this.folders.get(delta.subscriptionId);
-          if (!folder) this.folders.set(delta.subscriptionId, (folder = new DeltaFolder()));
-          folder.apply(delta);
+        if (event === 'onDidReceiveDelta') {
+          const message = wire as StreamEvent;
+          this.deltasOf(message.streamId).push(message);
+          this.folders.get(message.streamId)?.apply(message.delta as DaemonSetDelta);
         }
       },
     });
@@ -56,10 +66,35 @@ export class Client {
     return this.session.services;
   }
 
+  /** Opens a stream as the renderer's `watch` does; its deltas are recorded under the id it answers. */
+  async open<N extends StreamName>(name: N, ...args: StreamArgs<N>): Promise<string> {
+    return (await this.services.streams.open(name, args)).streamId;
+  }
+
+  /** The deltas a stream has sent so far (deltas may arrive before `open` answers: they are kept). */
+  deltas<N extends StreamName>(id: string, _name?: N): StreamDelta<N>[] {
+    return this.deltasOf(id).map((message) => message.delta as StreamDelta<N>);
+  }
+
+  /** Whether the backend ended the stream (its last delta said so). */
+  ended(id: string): boolean {
+    return this.deltasOf(id).some((message) => message.ended === true);
+  }
+
+  /** A DaemonSet stream's rows as the renderer would fold them, kept up to date. */
   folder(id: string): DeltaFolder {
     let folder = this.folders.get(id);
-    if (!folder) this.folders.set(id, (folder = new DeltaFolder()));
+    if (!folder) {
+      this.folders.set(id, (folder = new DeltaFolder()));
+      for (const message of this.deltasOf(id)) folder.apply(message.delta as DaemonSetDelta);
+    }
     return folder;
+  }
+
+  private deltasOf(id: string): StreamEvent[] {
+    let list = this.streams.get(id);
+    if (!list) this.streams.set(id, (list = []));
+    return list;
   }
 }
 

@@ -32,8 +32,7 @@ function daemonSet(name: string, namespace: string, image: string): V1DaemonSet 
 }
 
 async function subscribe(selection: string): Promise<DeltaFolder> {
-  const { subscriptionId } = await client.services.daemonsets.subscribe(ADMIN, selection);
-  const folder = client.folder(subscriptionId);
+  const folder = client.folder(await client.open('daemonSets', ADMIN, selection));
   await waitFor(() => folder.synced, 15_000, `first batch of ${selection}`);
   return folder;
 }
@@ -155,6 +154,24 @@ describe('backend on the sandbox as admin', () => {
     expect(background.results[0]?.ok).toBe(true);
     await waitFor(() => podsOf('broken-agent') === 0, 15_000, 'pods of the deleted DaemonSet to go');
     expect(sandbox.api.get('daemonsets', 'default', 'broken-agent')).toBeUndefined();
+  });
+
+  it('gives a second window on the same project the current list at once, and both windows the next change', async () => {
+    const first = await subscribe('team-a');
+    const window = new Client(backend);
+    try {
+      const id = await window.open('daemonSets', ADMIN, 'team-a');
+      // Before the open answered, the shared producer's picture had arrived: complete and synced, no second list.
+      const joined = window.folder(id);
+      expect(joined.deltas[0]).toMatchObject({ reset: true, synced: true });
+      expect([...joined.rows.keys()].sort()).toEqual([...first.rows.keys()].sort());
+      await apps.createNamespacedDaemonSet({ namespace: 'team-a', body: daemonSet('shared', 'team-a', 'nginx') });
+      await waitFor(() => first.rows.has('team-a/shared') && joined.rows.has('team-a/shared'), 10_000, 'both');
+    } finally {
+      window.session.dispose();
+    }
+    await apps.deleteNamespacedDaemonSet({ namespace: 'team-a', name: 'shared' });
+    await waitFor(() => !first.rows.has('team-a/shared'), 10_000, 'the first window to go on alone');
   });
 
   it('summarises the pod quota of one project', async () => {

@@ -16,9 +16,8 @@ let store: KubeconfigStore;
 let session: ContextSession;
 const manager = new WatchManager({ livenessMs: 5000, backoffBaseMs: 50, backoffMaxMs: 500 });
 
-function subscription(id: string, selection: string, folder: DeltaFolder): DaemonSetSubscription {
+function subscription(selection: string, folder: DeltaFolder): DaemonSetSubscription {
   return new DaemonSetSubscription({
-    id,
     session,
     manager,
     selection,
@@ -48,7 +47,7 @@ afterAll(async () => {
 describe('pod watches of a subscription', () => {
   it('watches the pods of an unsettled DaemonSet only until it settles, then releases every informer', async () => {
     const folder = new DeltaFolder();
-    const sub = subscription('s1', 'team-b', folder);
+    const sub = subscription('team-b', folder);
     sub.start();
     await waitFor(() => folder.synced, 10_000, 'first batch');
     expect(sub.watchedPods()).toEqual([]);
@@ -94,18 +93,18 @@ describe('pod watches of a subscription', () => {
     expect(folder.rows.get('team-b/agent')?.podIssues).toEqual([]);
 
     // A second subscriber shares the DaemonSet informer; the last one to leave stops it.
-    const other = subscription('s2', 'team-b', new DeltaFolder());
+    const other = subscription('team-b', new DeltaFolder());
     other.start();
     expect(manager.size).toBe(2); // daemonsets + resourcequotas of team-b
-    sub.close();
+    sub.dispose();
     expect(manager.size).toBe(2);
-    other.close();
+    other.dispose();
     expect(manager.size).toBe(0);
   });
 
   it('drops the pod watch when an unsettled DaemonSet is deleted', async () => {
     const folder = new DeltaFolder();
-    const sub = subscription('s3', 'team-b', folder);
+    const sub = subscription('team-b', folder);
     sub.start();
     await waitFor(() => folder.synced, 10_000);
     sandbox.api.create('daemonsets', {
@@ -125,7 +124,7 @@ describe('pod watches of a subscription', () => {
     sandbox.api.delete('daemonsets', 'team-b', 'stuck');
     await waitFor(() => !folder.rows.has('team-b/stuck'), 10_000, 'the removal');
     expect(sub.watchedPods()).toEqual([]);
-    sub.close();
+    sub.dispose();
     expect(manager.size).toBe(0);
   });
 });

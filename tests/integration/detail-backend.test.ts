@@ -33,17 +33,9 @@ spec:
       - {name: agent, image: ${image}}
 `;
 
-function latest(id: string): DaemonSetDetail | undefined {
-  const all = client.events.filter(
-    (e) => e.event === 'onDidChangeDaemonSetDetail' && (e.payload as DaemonSetDetail).subscriptionId === id,
-  );
-  return all.at(-1)?.payload as DaemonSetDetail | undefined;
-}
+const latest = (id: string): DaemonSetDetail | undefined => client.deltas(id, 'daemonSetDetail').at(-1);
 
-const logChunks = (id: string): LogChunk[] =>
-  client.events
-    .filter((e) => e.event === 'onDidReceiveLogs' && (e.payload as LogChunk).streamId === id)
-    .map((e) => e.payload as LogChunk);
+const logChunks = (id: string): LogChunk[] => client.deltas(id, 'logs');
 
 beforeAll(async () => {
   sandbox = await startSandbox({ speed: 25, nodes: 6 });
@@ -67,7 +59,7 @@ describe('DaemonSet detail backend', () => {
   let id = '';
 
   it('shows only this DaemonSet pods, its nodes with eligibility, events and the first revision', async () => {
-    ({ subscriptionId: id } = await client.services.detail.subscribe(context, NS, 'agent'));
+    id = await client.open('daemonSetDetail', context, NS, 'agent');
     await waitFor(
       () => {
         const d = latest(id);
@@ -162,47 +154,49 @@ describe('DaemonSet detail backend', () => {
   it('reads a container log, follows it, and stops', async () => {
     const pod = latest(id)?.pods.find((p) => p.available);
     if (!pod) throw new Error('no pod');
-    const once = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+    const once = await client.open('logs', context, NS, pod.name, 'agent', {
       follow: false,
       previous: false,
     });
-    await waitFor(() => logChunks(once.streamId).some((c) => c.ended), 10_000, 'log read');
+    await waitFor(() => logChunks(once).some((c) => c.ended), 10_000, 'log read');
     const expected = await kubectl(['logs', '-n', NS, pod.name, '-c', 'agent']);
-    const got = logChunks(once.streamId).flatMap((c) => c.lines);
+    const got = logChunks(once).flatMap((c) => c.lines);
     expect(got.length).toBeGreaterThan(0);
     expect(got.join('\n')).toContain(got[0] ?? '');
     expect(expected.split('\n')[0]).toBe(got[0]);
-    const follow = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+    const follow = await client.open('logs', context, NS, pod.name, 'agent', {
       follow: true,
       previous: false,
       tailLines: 1,
     });
-    await waitFor(() => logChunks(follow.streamId).flatMap((c) => c.lines).length >= 2, 20_000, 'followed lines');
-    await client.services.detail.stopLogs(follow.streamId);
-    await waitFor(() => logChunks(follow.streamId).some((c) => c.ended), 5_000, 'stopped stream');
+    await waitFor(() => logChunks(follow).flatMap((c) => c.lines).length >= 2, 20_000, 'followed lines');
+    await client.services.streams.dispose(follow);
+    await waitFor(() => logChunks(follow).some((c) => c.ended), 5_000, 'stopped stream');
     // A pod that goes away while its log is followed ends the stream (its last line is the shutdown).
-    const gone = await client.services.detail.startLogs(context, NS, pod.name, 'agent', {
+    const gone = await client.open('logs', context, NS, pod.name, 'agent', {
       follow: true,
       previous: false,
       tailLines: 1,
     });
     await kubectl(['delete', 'pod', '-n', NS, pod.name, '--wait=false']);
-    await waitFor(() => logChunks(gone.streamId).some((c) => c.ended), 20_000, 'stream of a deleted pod ends');
-    expect(logChunks(gone.streamId).flatMap((c) => c.lines)).toContain('received SIGTERM, shutting down');
+    await waitFor(() => logChunks(gone).some((c) => c.ended), 20_000, 'stream of a deleted pod ends');
+    // The hub marks a log's last chunk as the stream's end, for every log read above.
+    expect([once, follow, gone].map((stream) => client.ended(stream))).toEqual([true, true, true]);
+    expect(logChunks(gone).flatMap((c) => c.lines)).toContain('received SIGTERM, shutting down');
   }, 40_000);
 
   it('reports a DaemonSet deleted with kubectl as deleted', async () => {
     await kubectl(['delete', 'ds', 'agent', '-n', NS, '--wait=false']);
     await waitFor(() => latest(id)?.state === 'deleted', 15_000, 'deleted state');
-    const missing = await client.services.detail.subscribe(context, NS, 'never-was');
-    await waitFor(() => latest(missing.subscriptionId)?.state === 'not-found', 10_000, 'not-found state');
+    const missing = await client.open('daemonSetDetail', context, NS, 'never-was');
+    await waitFor(() => latest(missing)?.state === 'not-found', 10_000, 'not-found state');
   }, 30_000);
 
   it('gives the developer pods but no node grid, and no actions outside their namespaces', async () => {
     const dev = contextOfRole(sandbox.kubeconfig, 'developer');
     await client.services.clusters.switchContext(dev);
     await connectedContext(client);
-    const { subscriptionId } = await client.services.detail.subscribe(dev, NS, 'other');
+    const subscriptionId = await client.open('daemonSetDetail', dev, NS, 'other');
     await waitFor(() => latest(subscriptionId)?.state === 'ok', 15_000, 'developer detail');
     await waitFor(() => (latest(subscriptionId)?.pods.length ?? 0) > 0, 15_000, 'developer sees pods');
     await waitFor(() => latest(subscriptionId)?.nodes.allowed === false, 15_000, 'nodes not allowed');
@@ -220,6 +214,6 @@ describe('DaemonSet detail backend', () => {
       deleteDaemonSet: true,
       readLogs: true,
     });
-    await client.services.detail.unsubscribe(subscriptionId);
+    await client.services.streams.dispose(subscriptionId);
   }, 40_000);
 });

@@ -61,7 +61,6 @@ describe('detail watch scope', () => {
   it('holds only the opened DaemonSet pods, watched by its selector', async () => {
     let last: DaemonSetDetail | undefined;
     const sub = new DetailSubscription({
-      id: 'd1',
       session,
       manager,
       namespace: 'team-b',
@@ -80,7 +79,7 @@ describe('detail watch scope', () => {
     expect(informer.informer.snapshot()).toHaveLength(NODES);
     expect(sandbox.api.list('pods', 'team-b').length).toBeGreaterThanOrEqual(5 * NODES);
     informer.dispose();
-    sub.close();
+    sub.dispose();
     expect(manager.keys()).toEqual([]);
   }, 30_000);
 });

@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('the health probe of an idle cluster', () => {
   it('does not ask while bookmarks keep arriving on the watches, and asks once they stop', async () => {
     const context = await connectedContext(client);
-    const { subscriptionId } = await client.services.daemonsets.subscribe(context, 'default');
+    const subscriptionId = await client.open('daemonSets', context, 'default');
     const folder = client.folder(subscriptionId);
     await waitFor(() => folder.synced, 20_000, 'the first rows');
 
@@ -67,7 +67,7 @@ describe('the health probe of an idle cluster', () => {
     expect((await client.services.clusters.getState()).connection.state).toBe('connected');
 
     // No watch left: silence, so the probe asks again.
-    await client.services.daemonsets.unsubscribe(subscriptionId);
+    await client.services.streams.dispose(subscriptionId);
     await waitFor(() => probes > 0, 30_000, 'a probe once the watches are gone');
     expect((await client.services.clusters.getState()).connection.state).toBe('connected');
   });

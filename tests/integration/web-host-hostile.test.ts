@@ -62,7 +62,7 @@ class BridgeClient {
 
   deltas(): DaemonSetDelta[] {
     return this.received.flatMap((m) =>
-      m.type === 'event' && m.event === 'onDidChangeDaemonSets' ? [m.payload as DaemonSetDelta] : [],
+      m.type === 'event' && m.event === 'onDidReceiveDelta' ? [m.payload.delta as DaemonSetDelta] : [],
     );
   }
 
@@ -135,7 +135,7 @@ beforeAll(async () => {
   watcher = await BridgeClient.open();
   const state = await watcher.call('everynode:clusters.getState', []);
   expect(state.result.ok).toBe(true);
-  const subscribed = await watcher.call('everynode:daemonsets.subscribe', [ADMIN, '*']);
+  const subscribed = await watcher.call('everynode:streams.open', ['daemonSets', [ADMIN, '*']]);
   expect(subscribed.result).toMatchObject({ ok: true });
   await waitFor(() => watcher.deltas().some((d) => d.synced), 20_000, 'the first DaemonSet list');
   watchedRows = foldRows(watcher);
@@ -177,9 +177,9 @@ describe('browser host WebSocket under hostile input', () => {
       const unknown = await hostile.call('everynode:clusters.readFile', ['/etc/passwd']);
       expect(unknown.result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       expect(JSON.stringify(unknown)).toContain('Unknown channel');
-      const badShape = await hostile.call('everynode:daemonsets.subscribe', [ADMIN, { evil: true }, 'extra']);
+      const badShape = await hostile.call('everynode:streams.open', ['daemonSets', [ADMIN, { evil: true }, 'extra']]);
       expect(badShape.result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-      expect(JSON.stringify(badShape)).toContain('Invalid arguments for everynode:daemonsets.subscribe');
+      expect(JSON.stringify(badShape)).toContain('Invalid arguments for everynode:streams.open');
 
       const info = await hostile.call('everynode:host.info', []);
       expect(info.result).toMatchObject({ ok: true });

@@ -17,9 +17,9 @@ interface RendererApi {
 }
 interface WsBridge {
   bridge: unknown;
-  onReconnect(listener: () => void): () => void;
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
-  close(): void;
+  onReconnect(listener: () => void): { dispose(): void };
+  onConnectionChange(listener: (connected: boolean) => void): { dispose(): void };
+  dispose(): void;
 }
 interface BridgeModule {
   createApi(bridge: unknown, transport: Pick<WsBridge, 'onReconnect' | 'onConnectionChange'>): RendererApi;
@@ -34,7 +34,8 @@ export interface DaemonSetsStore {
   synced: boolean;
   error: { code: string; message: string } | null;
   summary: { daemonSets: number; pods: number } | null;
-  subscriptionId: string | null;
+  /** What the list's stream was opened for; null while it is (re)opening. */
+  subscribedTo: { context: string; selection: string } | null;
 }
 interface ProjectsStore {
   init(): void;
@@ -54,7 +55,7 @@ export interface AppClient {
   api: RendererApi;
   daemonsets: DaemonSetsStore;
   context: string;
-  /** Cuts the renderer's WebSocket as a network blip would; the bridge reconnects and the stores resubscribe. */
+  /** Cuts the renderer's WebSocket as a network blip would; the bridge reconnects and reopens the streams. */
   dropBridge(): number;
   close(): Promise<void>;
 }
@@ -116,7 +117,7 @@ export async function startAppClient(kubeconfigPath: string, tuning: Partial<Bac
       return 1;
     },
     close: async () => {
-      ws.close();
+      ws.dispose();
       await host.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

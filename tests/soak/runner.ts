@@ -126,7 +126,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     });
     app = await startAppClient(link.kubeconfigPath, SOAK_TUNING);
     const store = app.daemonsets;
-    if (!(await waitUntil(() => store.synced && store.subscriptionId !== null, 30_000))) {
+    if (!(await waitUntil(() => store.synced && store.subscribedTo !== null, 30_000))) {
       throw new Error('the DaemonSet list never synced');
     }
 
@@ -145,7 +145,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const sampling = (async () => {
       while (!stopSampling) {
         // While the list is loading again (after the bridge came back) the page shows that, not a status.
-        if (!currentApp.daemonsets.synced || currentApp.daemonsets.subscriptionId === null) {
+        if (!currentApp.daemonsets.synced || currentApp.daemonsets.subscribedTo === null) {
           notLiveSamples++;
           await sleep(SAMPLE_MS);
           continue;

@@ -1,5 +1,6 @@
 import type { DaemonSetDelta, PodIssue, ProjectSummary } from '../../contract/index.js';
 import { toErrorDTO, type AppError } from '../errors.js';
+import type { Producer } from '../live/producer.js';
 import type { ContextSession } from '../session/session.js';
 import { daemonSetRow } from '../kinds/daemonset-row.js';
 import { KINDS } from '../kinds/kinds.js';
@@ -14,7 +15,6 @@ import { summariseQuota } from './quota.js';
 import { isSettled, selectorString, toRow } from './rows.js';
 
 export interface SubscriptionOptions {
-  id: string;
   session: ContextSession;
   manager: WatchManager;
   /** A namespace, or '*' for all projects. */
@@ -40,10 +40,11 @@ interface PodWatch {
 }
 
 /**
- * One client's view of the DaemonSets of a selection: the shared DaemonSet informer, pod informers for the DaemonSets
- * that are not settled (and only those), the project's quota; all sent as batched deltas.
+ * The live DaemonSet list of a selection (the `daemonSets` stream, shared by the clients that watch it): the shared
+ * DaemonSet informer, pod informers for the DaemonSets that are not settled (and only those), the project's quota;
+ * all sent as batched deltas.
  */
-export class DaemonSetSubscription {
+export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
   private readonly daemonSets = new Map<string, DaemonSetObject>();
   private readonly issues = new Map<string, PodIssue[]>();
   private readonly podWatches = new Map<string, PodWatch>();
@@ -57,18 +58,10 @@ export class DaemonSetSubscription {
   private statusChanged = false;
   private summaryChanged = false;
   private readonly coalescer: Coalescer;
-  private closed = false;
+  private disposed = false;
 
   constructor(private readonly options: SubscriptionOptions) {
     this.coalescer = new Coalescer(options.windowMs, () => this.flush());
-  }
-
-  get id(): string {
-    return this.options.id;
-  }
-
-  get context(): string {
-    return this.options.session.name;
   }
 
   start(): void {
@@ -97,9 +90,21 @@ export class DaemonSetSubscription {
     }
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  /** A reset batch of every row, once the first complete list went out; a late joiner starts from it. */
+  current(): DaemonSetDelta | undefined {
+    if (!this.sentReset) return undefined;
+    const error = this.status.error ? toErrorDTO(this.status.error) : undefined;
+    return this.delta({
+      reset: true,
+      upserts: [...this.daemonSets.keys()].map((k) => this.row(k)),
+      removals: [],
+      error,
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.coalescer.stop();
     for (const cleanup of this.cleanups) cleanup();
     for (const key of [...this.podWatches.keys()]) this.dropPodWatch(key);
@@ -197,7 +202,7 @@ export class DaemonSetSubscription {
   }
 
   private schedule(): void {
-    if (this.closed) return;
+    if (this.disposed) return;
     // Before the first complete list nothing partial can go out, so only later bursts are cut into batches.
     if (this.sentReset && this.dirty.size + this.removed.size >= this.options.maxBatch) this.coalescer.flushNow();
     else this.coalescer.request();
@@ -213,7 +218,7 @@ export class DaemonSetSubscription {
   }
 
   private flush(): void {
-    if (this.closed) return;
+    if (this.disposed) return;
     const error = this.status.error ? toErrorDTO(this.status.error) : undefined;
     if (!this.sentReset) {
       // The first batch carries the complete list; until it is complete only an error can go out.
@@ -243,13 +248,12 @@ export class DaemonSetSubscription {
     return toRow(ds, this.podWatches.has(key) ? (this.issues.get(key) ?? []) : []);
   }
 
-  private send(
-    parts: Omit<DaemonSetDelta, 'subscriptionId' | 'synced' | 'summary' | 'error'> & {
-      error?: DaemonSetDelta['error'];
-    },
-  ): void {
+  private send(parts: DeltaParts): void {
+    this.options.emit(this.delta(parts));
+  }
+
+  private delta(parts: DeltaParts): DaemonSetDelta {
     const delta: DaemonSetDelta = {
-      subscriptionId: this.options.id,
       reset: parts.reset,
       upserts: parts.upserts,
       removals: parts.removals,
@@ -257,8 +261,10 @@ export class DaemonSetSubscription {
       summary: this.summary(),
     };
     if (parts.error) delta.error = parts.error;
-    this.options.emit(delta);
+    return delta;
   }
 }
+
+type DeltaParts = Omit<DaemonSetDelta, 'synced' | 'summary' | 'error'> & { error?: DaemonSetDelta['error'] };
 
 const keyOf = (ds: DaemonSetObject): string => `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`;

@@ -3,6 +3,7 @@ import type { AppErrorDTO, LogChunk, LogOptions } from '../../contract/index.js'
 import { AppError, codeForStatus, scrubSecrets, toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import { clusterTarget, sendGet } from '../watch/raw-request.js';
+import type { Producer } from '../live/producer.js';
 
 export interface LogTarget {
   namespace: string;
@@ -18,7 +19,7 @@ const MAX_CHUNK_LINES = 2000;
  * says `ended`. Our own request rather than client-node's Log: that one drops the API server's message on a 400
  * ("container ... is waiting to start"), which is exactly what the user needs to read.
  */
-export class LogStream {
+export class LogStream implements Producer<LogChunk> {
   private request: ClientRequest | undefined;
   private readonly abort = new AbortController();
   private pending: string[] = [];
@@ -27,7 +28,6 @@ export class LogStream {
   private ended = false;
 
   constructor(
-    readonly id: string,
     private readonly session: ContextSession,
     private readonly target: LogTarget,
     private readonly options: LogOptions,
@@ -58,7 +58,12 @@ export class LogStream {
     response.on('error', (error) => this.finish(toErrorDTO(this.session.classify(error))));
   }
 
-  stop(): void {
+  /** A log read is never shared, so nobody joins late. */
+  current(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
     this.abort.abort();
     this.request?.destroy();
     this.finish();
@@ -75,7 +80,7 @@ export class LogStream {
   private flush(error?: AppErrorDTO): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const chunk: LogChunk = { streamId: this.id, lines: this.pending, ended: this.ended };
+    const chunk: LogChunk = { lines: this.pending, ended: this.ended };
     if (error) chunk.error = error;
     this.pending = [];
     if (chunk.lines.length > 0 || chunk.ended) this.emit(chunk);

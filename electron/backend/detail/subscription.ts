@@ -2,6 +2,7 @@ import type { DaemonSetDetail, DetailEvent, DetailRevision } from '../../contrac
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
+import type { Producer } from '../live/producer.js';
 import { selectorString, toRow } from '../daemonsets/rows.js';
 import { aggregatePodIssues } from '../daemonsets/pod-issues.js';
 import { podProblem } from '../daemonsets/pod-problem.js';
@@ -19,7 +20,6 @@ import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warn
 import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
 
 export interface DetailSubscriptionOptions {
-  id: string;
   session: ContextSession;
   manager: WatchManager;
   namespace: string;
@@ -40,11 +40,11 @@ const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; control
   (object.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
 
 /**
- * One DaemonSet's detail page: the namespace's DaemonSet informer (shared with the list page), pods and
+ * One DaemonSet's detail page (the `daemonSetDetail` stream, shared by the clients that show it): the namespace's DaemonSet informer (shared with the list page), pods and
  * ControllerRevisions by the DaemonSet's own label selector, the namespace's events, and the nodes. Every change sends
  * a complete, debounced picture.
  */
-export class DetailSubscription {
+export class DetailSubscription implements Producer<DaemonSetDetail> {
   private ds: Held<DaemonSetObject> | undefined;
   private nodes: Held<NodeSummaryObject> | undefined;
   private events: Held<EventObject> | undefined;
@@ -54,16 +54,14 @@ export class DetailSubscription {
   private nodesForbidden: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private recheck: NodeJS.Timeout | undefined;
-  private closed = false;
+  private disposed = false;
+  private last: DaemonSetDetail | undefined;
 
   constructor(readonly options: DetailSubscriptionOptions) {}
 
-  get id(): string {
-    return this.options.id;
-  }
-
-  get context(): string {
-    return this.options.session.name;
+  /** The last picture sent: a late joiner starts from it. */
+  current(): DaemonSetDetail | undefined {
+    return this.last;
   }
 
   start(): void {
@@ -81,7 +79,7 @@ export class DetailSubscription {
       .can({ verb: 'list', resource: 'nodes' })
       .catch(() => true)
       .then((allowed) => {
-        if (this.closed) return;
+        if (this.disposed) return;
         if (!allowed) {
           this.nodesForbidden = `User "${session.userName}" may not list nodes.`;
           this.schedule();
@@ -94,9 +92,9 @@ export class DetailSubscription {
       .catch(() => undefined);
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     clearTimeout(this.timer);
     clearTimeout(this.recheck);
     for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
@@ -144,21 +142,21 @@ export class DetailSubscription {
   }
 
   private schedule(): void {
-    if (this.closed) return;
+    if (this.disposed) return;
     this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
   }
 
   private flush(): void {
     this.timer = undefined;
-    if (this.closed) return;
+    if (this.disposed) return;
     const ds = this.watched();
     this.follow(ds);
-    this.options.emit(this.picture(ds));
+    this.last = this.picture(ds);
+    this.options.emit(this.last);
   }
 
   private picture(ds: DaemonSetObject | undefined): DaemonSetDetail {
     const base: DaemonSetDetail = {
-      subscriptionId: this.options.id,
       state: 'loading',
       pods: [],
       nodes: { allowed: true, value: [] },

@@ -1,9 +1,9 @@
 // Scenario 1, server side: the same 5,000-DaemonSet list read by kubectl (peer), a bare @kubernetes/client-node
-// call (baseline), JSON.parse of the raw bytes (floor), and our backend from subscribe to its first complete delta.
+// call (baseline), JSON.parse of the raw bytes (floor), and our backend from its stream's open to the first complete delta.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
-import type { DaemonSetDelta } from '../../../electron/contract/index.js';
+import type { DaemonSetDelta, StreamEvent } from '../../../electron/contract/index.js';
 import { createBackend, type EventSink } from '../../../electron/backend/index.js';
 import type { BenchContext } from '../context.js';
 import { metric } from '../report.js';
@@ -36,14 +36,15 @@ async function clientNodeMs(kubeconfig: string, expected: number): Promise<numbe
   return ms;
 }
 
-/** One backend, connected once; each measurement is a fresh subscription (its informer starts with a list). */
+/** One backend, connected once; each measurement is a fresh stream (its informer starts with a list). */
 async function backendProbe(kubeconfig: string) {
   const home = tempDir('bench-backend');
   const backend = await createBackend({ homeDir: home, stateDir: home, sandbox: 'off', kubeconfigFiles: [kubeconfig] });
   let onDelta: ((delta: DaemonSetDelta) => void) | undefined;
   const sink: EventSink = {
     emit(event, payload) {
-      if (event === 'onDidChangeDaemonSets') onDelta?.(payload as DaemonSetDelta);
+      // The only stream this probe opens is the DaemonSet list.
+      if (event === 'onDidReceiveDelta') onDelta?.((payload as StreamEvent<'daemonSets'>).delta);
     },
   };
   const client = backend.connect(sink);
@@ -68,9 +69,9 @@ async function backendProbe(kubeconfig: string) {
         };
       });
       started = performance.now();
-      const { subscriptionId } = await client.services.daemonsets.subscribe(context, '*');
+      const { streamId } = await client.services.streams.open('daemonSets', [context, '*']);
       const ms = await complete;
-      await client.services.daemonsets.unsubscribe(subscriptionId);
+      await client.services.streams.dispose(streamId);
       return ms;
     },
     async dispose() {
@@ -147,7 +148,7 @@ export async function coldServer(ctx: BenchContext): Promise<void> {
       peer: clientNode,
       peerLabel: 'client-node',
       goal: { on: 'ratio', op: '<=', limit: 1.2 },
-      note: why(backendErrors) || 'subscribe(context, "*") to the first complete delta at the sink',
+      note: why(backendErrors) || 'open daemonSets(context, "*") to the first complete delta at the sink',
     }),
     metric('sandbox.list.ms', {
       unit: 'ms',

@@ -11,11 +11,17 @@ function services(calls: unknown[][]): EverynodeServices {
       calls.push([context, refs]);
       return { results: [{ key: `${this.prefix}:${context}`, ok: true }] };
     },
-    async unsubscribe() {
-      throw new AppError('not-found', 'No subscription s9.', { status: 404 });
+  };
+  const streams = {
+    open(name: string, args: unknown[]) {
+      calls.push([name, args]);
+      return Promise.resolve({ streamId: 's1' });
+    },
+    dispose() {
+      return Promise.reject(new AppError('not-found', 'No stream s9.', { status: 404 }));
     },
   };
-  return { daemonsets } as unknown as EverynodeServices;
+  return { daemonsets, streams } as unknown as EverynodeServices;
 }
 
 describe('dispatch', () => {
@@ -54,10 +60,35 @@ describe('dispatch', () => {
   });
 
   it('passes AppError code, message and status through', async () => {
-    expect(await dispatch(services([]), 'everynode:daemonsets.unsubscribe', ['s9'])).toEqual({
+    expect(await dispatch(services([]), 'everynode:streams.dispose', ['s9'])).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'No subscription s9.', status: 404 },
+      error: { code: 'not-found', message: 'No stream s9.', status: 404 },
     });
+  });
+
+  it('checks a stream open against that stream’s own argument validator', async () => {
+    const calls: unknown[][] = [];
+    const logOptions = { follow: true, previous: false };
+    expect(
+      await dispatch(services(calls), 'everynode:streams.open', ['logs', ['dev', 'team-a', 'pod', 'main', logOptions]]),
+    ).toEqual({ ok: true, value: { streamId: 's1' } });
+    expect(calls).toEqual([['logs', ['dev', 'team-a', 'pod', 'main', logOptions]]]);
+    const refusals = await Promise.all(
+      [
+        ['daemonSets', ['dev']],
+        ['daemonSetDetail', ['dev', 'Not_A_Namespace', 'agent']],
+        ['logs', ['dev', 'team-a', 'pod', 'main', { ...logOptions, tailLines: -1 }]],
+        ['exec', ['dev']],
+      ].map((args) => dispatch(services(calls), 'everynode:streams.open', args)),
+    );
+    // The path names the argument inside the stream's args (`1.1` is its second one).
+    expect(refusals.map((r) => (r.ok ? 'accepted' : r.error.message))).toEqual([
+      'Invalid arguments for everynode:streams.open: 1: Too small: expected array to have >=2 items',
+      'Invalid arguments for everynode:streams.open: 1.1: Invalid string: must match pattern /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/',
+      'Invalid arguments for everynode:streams.open: 1.4.tailLines: Too small: expected number to be >=0',
+      'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"',
+    ]);
+    expect(calls).toHaveLength(1);
   });
 
   it('answers unsupported when the host offers no such method', async () => {

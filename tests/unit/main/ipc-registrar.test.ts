@@ -46,10 +46,12 @@ function fakeServices(calls: string[]): EverynodeServices {
       remove: record('projects.remove', {}),
     },
     daemonsets: {
-      subscribe: record('daemonsets.subscribe', { subscriptionId: 's1' }),
-      unsubscribe: record('daemonsets.unsubscribe', undefined),
       redeploy: record('daemonsets.redeploy', { results: [] }),
       delete: record('daemonsets.delete', { results: [] }),
+    },
+    streams: {
+      open: record('streams.open', { streamId: 'daemonSets-1' }),
+      dispose: record('streams.dispose', undefined),
     },
   } as unknown as EverynodeServices;
 }
@@ -66,15 +68,15 @@ function setup() {
   const calls: string[] = [];
   const services = fakeServices(calls);
   const options = { isTrustedUrl: isAppUrl, servicesFor: () => services };
-  const unregister = registerIpc(ipc as never, options);
-  return { handlers, calls, options, unregister };
+  const registered = registerIpc(ipc as never, options);
+  return { handlers, calls, options, registered };
 }
 
 describe('IPC registrar', () => {
   it('registers exactly the contract channels and removes them again', () => {
-    const { handlers, unregister } = setup();
+    const { handlers, registered } = setup();
     expect([...handlers.keys()].sort()).toEqual(channels.map((spec) => spec.channel).sort());
-    unregister();
+    registered.dispose();
     expect(handlers.size).toBe(0);
   });
 
@@ -91,6 +93,20 @@ describe('IPC registrar', () => {
     const result = await handlers.get('everynode:projects.select')?.(makeEvent(), 'dev', 'team-a');
     expect(result).toEqual({ ok: true, value: {} });
     expect(calls).toEqual(['projects.select(["dev","team-a"])']);
+  });
+
+  it('opens a stream through its one channel, checked against that stream’s args', async () => {
+    const { handlers, calls } = setup();
+    const open = handlers.get('everynode:streams.open');
+    expect(await open?.(makeEvent(), 'daemonSets', ['dev', 'team-a'])).toEqual({
+      ok: true,
+      value: { streamId: 'daemonSets-1' },
+    });
+    expect(await open?.(makeEvent(), 'daemonSetDetail', ['dev', 'team-a'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(calls).toEqual(['streams.open(["daemonSets",["dev","team-a"]])']);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type {
+  AppErrorDTO,
   BulkResult,
   ClustersState,
   DaemonSetDelta,
@@ -14,7 +15,7 @@ import type { EverynodeBridge, EverynodeEvents, EventName } from '../../../elect
 export function fakeBridge() {
   const calls: { method: string; args: unknown[] }[] = [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  let nextSubscription = 1;
+  let nextStream = 1;
   const clusters: ClustersState = {
     sources: [{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox' }],
     contexts: [
@@ -50,8 +51,9 @@ export function fakeBridge() {
     if (!state) throw new Error(`fake bridge: unknown context ${context}`);
     return state;
   };
-  /** A test may hold the reply to subscribe() back to let batches overtake it. */
-  let holdSubscribe: Promise<void> | undefined;
+  /** A test may hold the reply to streams.open() back to let batches overtake it, or have it refused. */
+  let holdOpen: Promise<void> | undefined;
+  let refuseOpen: { ok: false; error: AppErrorDTO } | undefined;
   let bulk: (refs: { namespace: string; name: string }[]) => BulkResult = (refs) => ({
     results: refs.map((r) => ({ key: `${r.namespace}/${r.name}`, ok: true })),
   });
@@ -98,13 +100,6 @@ export function fakeBridge() {
       remove: (context, namespace) => (record('projects.remove', [context, namespace]), ok(projectsOf(context))),
     },
     daemonsets: {
-      subscribe: async (context, selection) => {
-        record('daemonsets.subscribe', [context, selection]);
-        const id = `sub-${nextSubscription++}`;
-        await holdSubscribe;
-        return { ok: true, value: { subscriptionId: id } };
-      },
-      unsubscribe: (id) => (record('daemonsets.unsubscribe', [id]), ok(undefined)),
       redeploy: (context, refs) => (record('daemonsets.redeploy', [context, refs]), ok(bulk(refs))),
       delete: (context, refs, propagation) => (
         record('daemonsets.delete', [context, refs, propagation]),
@@ -121,15 +116,11 @@ export function fakeBridge() {
     },
     // The detail page's calls are tested end to end against the sandbox.
     detail: {
-      subscribe: (...args) => (record('detail.subscribe', args), unsupported()),
-      unsubscribe: (...args) => (record('detail.unsubscribe', args), unsupported()),
       access: (...args) => (record('detail.access', args), unsupported()),
       deletePod: (...args) => (record('detail.deletePod', args), unsupported()),
       rollback: (...args) => (record('detail.rollback', args), unsupported()),
       editable: (...args) => (record('detail.editable', args), unsupported()),
       update: (...args) => (record('detail.update', args), unsupported()),
-      startLogs: (...args) => (record('detail.startLogs', args), unsupported()),
-      stopLogs: (...args) => (record('detail.stopLogs', args), unsupported()),
     },
     // The editor's calls are tested end to end against the sandbox and the browser host.
     editor: {
@@ -138,6 +129,18 @@ export function fakeBridge() {
       loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
       saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
       saveDraftsPart: (...args) => (record('editor.saveDraftsPart', args), unsupported()),
+    },
+    // Opens answer `sub-1`, `sub-2`...; a test emits the deltas (the backend's hub is tested on its own).
+    streams: {
+      open: async (name, args) => {
+        record(`streams.open`, [name, args]);
+        const id = `sub-${nextStream++}`;
+        const gate = holdOpen;
+        await gate;
+        if (refuseOpen) return refuseOpen;
+        return { ok: true, value: { streamId: id } };
+      },
+      dispose: (id) => (record('streams.dispose', [id]), ok(undefined)),
     },
     consent: {
       pending: () => (record('consent.pending', []), ok(null)),
@@ -149,9 +152,7 @@ export function fakeBridge() {
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),
-      onDidChangeDaemonSets: (l) => on('onDidChangeDaemonSets', l),
-      onDidChangeDaemonSetDetail: (l) => on('onDidChangeDaemonSetDetail', l),
-      onDidReceiveLogs: (l) => on('onDidReceiveLogs', l),
+      onDidReceiveDelta: (l) => on('onDidReceiveDelta', l),
       onDidChangeConsent: (l) => on('onDidChangeConsent', l),
     },
   };
@@ -172,10 +173,23 @@ export function fakeBridge() {
     bridge,
     calls,
     emit,
-    delta: (delta: Omit<DaemonSetDelta, 'synced' | 'reset' | 'removals' | 'upserts'> & Partial<DaemonSetDelta>) =>
-      emit('onDidChangeDaemonSets', { reset: false, upserts: [], removals: [], synced: true, ...delta }),
+    /** A DaemonSet delta of stream `streamId` (the fields not given are those of a quiet, synced batch). */
+    delta: ({ streamId, ended, ...delta }: Partial<DaemonSetDelta> & { streamId: string; ended?: true }) =>
+      emit('onDidReceiveDelta', {
+        streamId,
+        delta: { reset: false, upserts: [], removals: [], synced: true, ...delta },
+        ...(ended ? { ended } : {}),
+      }),
     hold(gate: Promise<void> | undefined) {
-      holdSubscribe = gate;
+      holdOpen = gate;
+    },
+    /** The backend reports a new connection state of the active context. */
+    connection(state: ClustersState['connection']['state']) {
+      clusters.connection = { state };
+      emit('onDidChangeClusters', { ...clusters });
+    },
+    refuse(error: AppErrorDTO | undefined) {
+      refuseOpen = error ? { ok: false, error } : undefined;
     },
     setBulk(fn: typeof bulk) {
       bulk = fn;

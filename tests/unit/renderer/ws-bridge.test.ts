@@ -11,7 +11,7 @@ let server: WebSocketServer | undefined;
 let client: WsBridge | undefined;
 
 afterEach(async () => {
-  client?.close();
+  client?.dispose();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   server = undefined;
   client = undefined;
@@ -53,16 +53,16 @@ describe('WebSocket bridge', () => {
           result: { ok: false, error: { code: 'forbidden', message: 'no', status: 403 } },
         });
       } else {
-        send({ type: 'result', id: message.id, result: { ok: true, value: { subscriptionId: 's1' } } });
+        send({ type: 'result', id: message.id, result: { ok: true, value: { streamId: 's1' } } });
       }
     });
     client = createWsBridge(`ws://127.0.0.1:${port}/bridge`, open);
     const api = createApi(client.bridge);
-    await expect(api.services.daemonsets.subscribe('ctx', 'default')).resolves.toEqual({ subscriptionId: 's1' });
+    await expect(api.services.streams.open('daemonSets', ['ctx', 'default'])).resolves.toEqual({ streamId: 's1' });
     expect(seen[0]).toMatchObject({
       type: 'call',
-      channel: 'everynode:daemonsets.subscribe',
-      args: ['ctx', 'default'],
+      channel: 'everynode:streams.open',
+      args: ['daemonSets', ['ctx', 'default']],
     });
     const refused = await api.services.projects.add('ctx', 'kube-system').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
@@ -81,15 +81,15 @@ describe('WebSocket bridge', () => {
     client = createWsBridge(`ws://127.0.0.1:${port}/bridge`, open);
     const api = createApi(client.bridge);
     const got: string[] = [];
-    const dispose = api.events.on('onDidChangeProjects', (state) => got.push(state.selected));
+    const listening = api.events.on('onDidChangeProjects', (state) => got.push(state.selected));
     await api.services.host.info();
     expect(got).toEqual(['a']);
-    dispose();
+    listening.dispose();
     await api.services.host.info();
     expect(got).toEqual(['a']);
   });
 
-  it('fails calls in flight when the socket drops, reconnects, and tells the app to re-subscribe', async () => {
+  it('fails calls in flight when the socket drops, reconnects, and tells the app to open its streams again', async () => {
     let connections = 0;
     const port = await startServer((message, send, socket) => {
       if (message.channel === 'everynode:clusters.reconnect') socket.terminate();
@@ -111,5 +111,100 @@ describe('WebSocket bridge', () => {
     await waitFor(() => reconnects === 1);
     expect(states).toEqual([true, false, true]);
     await expect(api.services.host.info()).resolves.toBe(2);
+  });
+});
+
+describe('api().watch over the WebSocket bridge', () => {
+  const marker = (streamId: string, what: string): ServerMessage => ({
+    type: 'event',
+    event: 'onDidReceiveDelta',
+    payload: { streamId, delta: { reset: false, upserts: [], removals: [`${what} ${streamId}`], synced: true } },
+  });
+
+  it('holds deltas that overtake the open, reopens after a reconnect, and hears nothing after dispose', async () => {
+    const sockets: WebSocket[] = [];
+    const opens: unknown[][] = [];
+    const disposed: unknown[] = [];
+    const port = await startServer((message, send) => {
+      if (message.channel === 'everynode:streams.open') {
+        const streamId = `s${sockets.length}-${opens.length}`;
+        opens.push(message.args);
+        // The hub may send a late joiner's picture before the open's answer leaves.
+        send(marker(streamId, 'early'));
+        send({ type: 'result', id: message.id, result: { ok: true, value: { streamId } } });
+        send(marker(streamId, 'after'));
+      } else {
+        if (message.channel === 'everynode:streams.dispose') disposed.push(message.args[0]);
+        send({ type: 'result', id: message.id, result: { ok: true, value: null } });
+      }
+    });
+    server?.on('connection', (socket) => sockets.push(socket));
+    client = createWsBridge(`ws://127.0.0.1:${port}/bridge`, open);
+    const api = createApi(client.bridge, { onReconnect: client.onReconnect });
+    const got: string[] = [];
+    const stream = api.watch.daemonSets('ctx', 'default', (delta) => got.push(delta.removals.join()));
+    await waitFor(() => got.length === 2);
+    expect(got).toEqual(['early s1-0', 'after s1-0']);
+    expect(opens).toEqual([['daemonSets', ['ctx', 'default']]]);
+
+    // The host drops: the backend forgot the stream with the connection, so the watch opens it again.
+    sockets[0]?.terminate();
+    await waitFor(() => got.length === 4);
+    expect(got.slice(2)).toEqual(['early s2-1', 'after s2-1']);
+    expect(opens).toHaveLength(2);
+
+    stream.dispose();
+    await waitFor(() => disposed.length === 1);
+    expect(disposed).toEqual(['s2-1']);
+    sockets[1]?.send(JSON.stringify(marker('s2-1', 'late')));
+    await api.services.host.info();
+    expect(got).toHaveLength(4);
+  });
+
+  it('reports a refused open and ends with the delta the backend marks as the last', async () => {
+    const port = await startServer((message, send) => {
+      const [name] = message.args as [string];
+      if (name === 'logs') {
+        send({
+          type: 'result',
+          id: message.id,
+          result: { ok: false, error: { code: 'forbidden', message: 'no logs' } },
+        });
+        return;
+      }
+      send({ type: 'result', id: message.id, result: { ok: true, value: { streamId: 'd1' } } });
+      send({
+        type: 'event',
+        event: 'onDidReceiveDelta',
+        payload: {
+          streamId: 'd1',
+          delta: { state: 'loading', pods: [], nodes: { allowed: true, value: [] }, events: [], revisions: [] },
+          ended: true,
+        },
+      });
+    });
+    client = createWsBridge(`ws://127.0.0.1:${port}/bridge`, open);
+    const api = createApi(client.bridge);
+    const failures: string[] = [];
+    api.watch.logs(
+      'ctx',
+      'ns',
+      'pod',
+      'main',
+      { follow: true, previous: false },
+      {
+        delta: () => failures.push('a delta'),
+        failed: (error) => failures.push(error.message),
+      },
+    );
+    const states: string[] = [];
+    const detail = api.watch.daemonSetDetail('ctx', 'ns', 'agent', {
+      delta: (picture) => states.push(picture.state),
+      ended: () => states.push('ended'),
+    });
+    await waitFor(() => failures.length === 1 && states.length === 2);
+    expect(failures).toEqual(['no logs']);
+    expect(states).toEqual(['loading', 'ended']);
+    detail.dispose();
   });
 });

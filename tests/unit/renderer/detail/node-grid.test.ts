@@ -144,7 +144,6 @@ describe('node grid cells', () => {
 describe('stuck rollout', () => {
   const nodes = [node('n1'), node('n2')];
   const updating = (pods: DetailPod[]): DaemonSetDetail => ({
-    subscriptionId: 'd',
     state: 'ok',
     daemonSet: {
       row: row('agent', { status: { desired: 2, updated: 1, available: 1, ready: 1 } }),

@@ -32,13 +32,13 @@ beforeEach(() => {
 });
 
 describe('daemonsets store', () => {
-  it('subscribes to the active context and selected project, then applies batches by row key', async () => {
+  it('watches the active context and selected project, then applies batches by row key', async () => {
     const { daemonsets } = await start();
-    expect(fake.callsOf('daemonsets.subscribe')).toEqual([['sandbox-admin', 'default']]);
+    expect(fake.callsOf('streams.open')).toEqual([['daemonSets', ['sandbox-admin', 'default']]]);
     expect(daemonsets.synced).toBe(false);
 
     fake.delta({
-      subscriptionId: 'sub-1',
+      streamId: 'sub-1',
       reset: true,
       upserts: [row('b'), row('a'), row('c')],
       summary: { selection: 'default', daemonSets: 3, pods: 9 },
@@ -49,7 +49,7 @@ describe('daemonsets store', () => {
     expect(daemonsets.summary?.pods).toBe(9);
 
     fake.delta({
-      subscriptionId: 'sub-1',
+      streamId: 'sub-1',
       upserts: [row('a', { status: { ready: 1, available: 1 } })],
       removals: ['default/c'],
     });
@@ -57,47 +57,47 @@ describe('daemonsets store', () => {
     expect([...daemonsets.rows.keys()].sort()).toEqual(['default/a', 'default/b']);
     expect(daemonsets.rows.get('default/a')?.status.ready).toBe(1);
 
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('z')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('z')] });
     daemonsets.flush();
     expect(daemonsets.visible.map((r) => r.name)).toEqual(['z']);
   });
 
-  it('ignores batches of other subscriptions', async () => {
+  it('ignores batches of other streams', async () => {
     const { daemonsets } = await start();
-    fake.delta({ subscriptionId: 'sub-99', reset: true, upserts: [row('stranger')] });
+    fake.delta({ streamId: 'sub-99', reset: true, upserts: [row('stranger')] });
     daemonsets.flush();
     expect(daemonsets.rows.size).toBe(0);
     expect(daemonsets.synced).toBe(false);
   });
 
-  it('keeps batches that overtake the reply to subscribe and applies them once the id is known', async () => {
+  it('keeps batches that overtake the reply to the open and applies them once the id is known', async () => {
     let release!: () => void;
     fake.hold(new Promise<void>((resolve) => (release = resolve)));
     const { daemonsets } = await start();
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('early')] });
-    fake.delta({ subscriptionId: 'sub-1', upserts: [row('later')] });
-    expect(daemonsets.subscriptionId).toBeNull();
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('early')] });
+    fake.delta({ streamId: 'sub-1', upserts: [row('later')] });
+    expect(daemonsets.subscribedTo).toBeNull();
     release();
     await settle();
     daemonsets.flush();
-    expect(daemonsets.subscriptionId).toBe('sub-1');
+    expect(daemonsets.subscribedTo).toEqual({ context: 'sandbox-admin', selection: 'default' });
     expect(daemonsets.visible.map((r) => r.name)).toEqual(['early', 'later']);
   });
 
-  it('follows a project switch: unsubscribes, clears the rows, subscribes to the new project', async () => {
+  it('follows a project switch: disposes the stream, clears the rows, watches the new project', async () => {
     const { daemonsets, projects } = await start();
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('a')] });
     daemonsets.flush();
     daemonsets.setSelected(['default/a']);
     await projects.select('monitoring');
     await settle();
-    expect(fake.callsOf('daemonsets.unsubscribe')).toEqual([['sub-1']]);
-    expect(fake.callsOf('daemonsets.subscribe').at(-1)).toEqual(['sandbox-admin', 'monitoring']);
+    expect(fake.callsOf('streams.dispose')).toEqual([['sub-1']]);
+    expect(fake.callsOf('streams.open').at(-1)).toEqual(['daemonSets', ['sandbox-admin', 'monitoring']]);
     expect(daemonsets.rows.size).toBe(0);
     expect(daemonsets.synced).toBe(false);
     expect(daemonsets.selected.size).toBe(0);
-    fake.delta({ subscriptionId: 'sub-1', upserts: [row('from-old-subscription')] });
-    fake.delta({ subscriptionId: 'sub-2', reset: true, upserts: [row('m', { namespace: 'monitoring' })] });
+    fake.delta({ streamId: 'sub-1', upserts: [row('from-old-subscription')] });
+    fake.delta({ streamId: 'sub-2', reset: true, upserts: [row('m', { namespace: 'monitoring' })] });
     daemonsets.flush();
     expect([...daemonsets.rows.keys()]).toEqual(['monitoring/m']);
   });
@@ -107,26 +107,26 @@ describe('daemonsets store', () => {
     await clusters.switchContext('other');
     await settle();
     expect(fake.callsOf('projects.getState')).toContainEqual(['other']);
-    expect(fake.callsOf('daemonsets.subscribe').at(-1)).toEqual(['other', 'team-a']);
+    expect(fake.callsOf('streams.open').at(-1)).toEqual(['daemonSets', ['other', 'team-a']]);
     expect(daemonsets.subscribedTo).toEqual({ context: 'other', selection: 'team-a' });
   });
 
   it('shows a watch error from a batch and clears it with the next good batch', async () => {
     const { daemonsets } = await start();
     fake.delta({
-      subscriptionId: 'sub-1',
+      streamId: 'sub-1',
       synced: false,
       error: { code: 'forbidden', message: 'no access', status: 403 },
     });
     expect(daemonsets.error?.message).toBe('no access');
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('a')] });
     expect(daemonsets.error).toBeNull();
   });
 
   it('holds rows raw, and many batches cost one recomputation of the views per frame', async () => {
     const { daemonsets } = await start();
     const rows = Array.from({ length: 5000 }, (_, i) => row(`ds-${String(i).padStart(4, '0')}`));
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: rows });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: rows });
     daemonsets.flush();
     expect(daemonsets.rows.size).toBe(5000);
     expect(isProxy(daemonsets.rows.get('default/ds-0000'))).toBe(false);
@@ -137,7 +137,7 @@ describe('daemonsets store', () => {
     const started = performance.now();
     for (let i = 0; i < 300; i++) {
       fake.delta({
-        subscriptionId: 'sub-1',
+        streamId: 'sub-1',
         upserts: [row(`ds-${String(i).padStart(4, '0')}`, { status: { ready: 2 } })],
       });
     }
@@ -150,24 +150,69 @@ describe('daemonsets store', () => {
     expect(daemonsets.rows.get('default/ds-0299')?.status.ready).toBe(2);
   });
 
-  it('re-subscribes after the transport comes back from a drop', async () => {
+  it('watches again after the transport comes back from a drop, from an empty list', async () => {
     setActivePinia(createPinia());
     fake = fakeBridge();
-    let reconnect: () => void = () => undefined;
-    setApi(createApi(fake.bridge, { onReconnect: (listener) => ((reconnect = listener), () => undefined) }));
+    const listeners: (() => void)[] = [];
+    const reconnect = () => listeners.forEach((listener) => listener());
+    setApi(
+      createApi(fake.bridge, { onReconnect: (listener) => (listeners.push(listener), { dispose: () => undefined }) }),
+    );
     const { daemonsets } = await start();
-    expect(daemonsets.subscriptionId).toBe('sub-1');
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('before')] });
+    daemonsets.flush();
     reconnect();
+    expect(daemonsets.synced).toBe(false);
+    expect(daemonsets.rows.size).toBe(0);
     await settle();
-    expect(daemonsets.subscriptionId).toBe('sub-2');
-    expect(fake.callsOf('daemonsets.subscribe')).toHaveLength(2);
+    expect(fake.callsOf('streams.open')).toEqual([
+      ['daemonSets', ['sandbox-admin', 'default']],
+      ['daemonSets', ['sandbox-admin', 'default']],
+    ]);
+    fake.delta({ streamId: 'sub-1', upserts: [row('from-the-old-connection')] });
+    fake.delta({ streamId: 'sub-2', reset: true, upserts: [row('after')] });
+    daemonsets.flush();
+    expect(daemonsets.visible.map((r) => r.name)).toEqual(['after']);
+  });
+
+  it('shows a refused open, and opens again once the cluster connects', async () => {
+    fake.refuse({ code: 'unreachable', message: 'Context "sandbox-admin" is not connected.' });
+    const { daemonsets } = await start();
+    expect(daemonsets.error?.code).toBe('unreachable');
+    expect(daemonsets.subscribedTo).toBeNull();
+    fake.refuse(undefined);
+    fake.connection('connecting');
+    await settle();
+    fake.connection('connected');
+    await settle();
+    expect(fake.callsOf('streams.open')).toHaveLength(2);
+    expect(daemonsets.error).toBeNull();
+    expect(daemonsets.subscribedTo).toEqual({ context: 'sandbox-admin', selection: 'default' });
+  });
+
+  it('opens again once the cluster connects when the backend ended the stream (its context went away)', async () => {
+    const { daemonsets } = await start();
+    fake.connection('error');
+    fake.delta({
+      streamId: 'sub-1',
+      synced: false,
+      error: { code: 'unsupported', message: 'Context "sandbox-admin" is no longer active; subscribe again.' },
+      ended: true,
+    });
+    await settle();
+    expect(daemonsets.error?.code).toBe('unsupported');
+    fake.connection('connected');
+    await settle();
+    expect(fake.callsOf('streams.open')).toHaveLength(2);
+    // The backend forgot the ended stream: nothing to dispose.
+    expect(fake.callsOf('streams.dispose')).toEqual([]);
   });
 });
 
 describe('daemonset actions', () => {
   it('redeploys the chosen rows and reports each result; successful rows leave the selection', async () => {
     const { daemonsets } = await start();
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a'), row('b'), row('c')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('a'), row('b'), row('c')] });
     daemonsets.flush();
     daemonsets.setSelected(['default/a', 'default/b', 'default/c']);
     fake.setBulk((refs) => ({
@@ -199,7 +244,7 @@ describe('daemonset actions', () => {
 
   it('deletes with the chosen propagation', async () => {
     const { daemonsets } = await start();
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('a')] });
     await daemonsets.remove(['default/a'], 'Orphan');
     expect(fake.callsOf('daemonsets.delete')).toEqual([
       ['sandbox-admin', [{ namespace: 'default', name: 'a' }], 'Orphan'],
@@ -209,10 +254,10 @@ describe('daemonset actions', () => {
 
   it('a selected row that disappears drops out of the selection', async () => {
     const { daemonsets } = await start();
-    fake.delta({ subscriptionId: 'sub-1', reset: true, upserts: [row('a'), row('b')] });
+    fake.delta({ streamId: 'sub-1', reset: true, upserts: [row('a'), row('b')] });
     daemonsets.flush();
     daemonsets.setSelected(['default/a', 'default/b']);
-    fake.delta({ subscriptionId: 'sub-1', removals: ['default/a'] });
+    fake.delta({ streamId: 'sub-1', removals: ['default/a'] });
     daemonsets.flush();
     expect(daemonsets.selectedKeys).toEqual(['default/b']);
   });

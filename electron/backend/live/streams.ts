@@ -1,0 +1,81 @@
+import { DaemonSetSubscription } from '../daemonsets/subscription.js';
+import { LogStream } from '../detail/logs.js';
+import { DetailSubscription } from '../detail/subscription.js';
+import { AppError } from '../errors.js';
+import { ALL_PROJECTS, type Projects } from '../projects/projects.js';
+import type { ContextSession } from '../session/session.js';
+import type { BackendTuning } from '../types.js';
+import type { WatchManager } from '../watch/manager.js';
+import type { StreamSpecs } from './producer.js';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export interface StreamDeps {
+  manager: WatchManager;
+  projects: Projects;
+  tuning: BackendTuning;
+  /** Told about every list informer failure and recovery, so the context's connection state follows reality. */
+  onHealth(session: ContextSession, error: AppError | undefined): void;
+}
+
+/** The producer of every stream of the contract's EverynodeStreams. */
+export function streamSpecs(deps: StreamDeps): StreamSpecs {
+  const { manager, tuning } = deps;
+  return {
+    daemonSets: {
+      shared: true,
+      onNewSession: 'restart',
+      check: async (session, [context, selection]) => {
+        if (selection === ALL_PROJECTS) {
+          if (!(await deps.projects.mayListAll(session))) {
+            throw new AppError(
+              'forbidden',
+              `User "${session.userName}" may not list all namespaces in context "${context}".`,
+            );
+          }
+        } else if (!DNS_LABEL.test(selection) || selection.length > 63) {
+          throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
+        }
+      },
+      create: (session, [, selection], emit) =>
+        new DaemonSetSubscription({
+          session,
+          manager,
+          selection,
+          windowMs: tuning.listWindowMs,
+          maxBatch: tuning.maxBatch,
+          emit,
+          onHealth: (error) => deps.onHealth(session, error),
+        }),
+      ended: (message) => ({
+        reset: false,
+        upserts: [],
+        removals: [],
+        synced: false,
+        error: { code: 'unsupported', message },
+      }),
+    },
+    daemonSetDetail: {
+      shared: true,
+      onNewSession: 'restart',
+      create: (session, [, namespace, name], emit) =>
+        new DetailSubscription({ session, manager, namespace, name, flushMs: tuning.flushMs, emit }),
+      ended: (message) => ({
+        state: 'loading',
+        pods: [],
+        nodes: { allowed: true, value: [] },
+        events: [],
+        revisions: [],
+        error: { code: 'unsupported', message },
+      }),
+    },
+    logs: {
+      shared: false,
+      onNewSession: 'end',
+      create: (session, [, namespace, pod, container, options], emit) =>
+        new LogStream(session, { namespace, pod, container }, options, emit),
+      ended: (message) => ({ lines: [], ended: true, error: { code: 'unsupported', message } }),
+      isLast: (chunk) => chunk.ended,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { DaemonSetDelta, ProjectSelection } from './dto.js';
+import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
+
+/** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
+export interface Disposable {
+  dispose(): void;
+}
+
+/**
+ * Every live view the backend serves: what opening it takes and what it sends. One wire protocol carries them all:
+ * `streams.open(name, args)` answers with a stream id, deltas arrive as `onDidReceiveDelta` events tagged with that
+ * id, and `streams.dispose(id)` ends the stream. Validators for each stream's args are in channels.ts.
+ */
+export interface EverynodeStreams {
+  /** The DaemonSets of a project (or '*' for all): a reset batch first, then changes. */
+  daemonSets: { args: [context: string, selection: ProjectSelection]; delta: DaemonSetDelta };
+  /** One DaemonSet with its pods, nodes, events and revisions: every delta is a complete picture. */
+  daemonSetDetail: { args: [context: string, namespace: string, name: string]; delta: DaemonSetDetail };
+  /** One read of a container's log; its last chunk says `ended`. Never shared between clients. */
+  logs: {
+    args: [context: string, namespace: string, pod: string, container: string, options: LogOptions];
+    delta: LogChunk;
+  };
+}
+
+export type StreamName = keyof EverynodeStreams;
+export type StreamArgs<N extends StreamName> = EverynodeStreams[N]['args'];
+export type StreamDelta<N extends StreamName> = EverynodeStreams[N]['delta'];
+
+/** One delta of an open stream, as the `onDidReceiveDelta` event carries it. */
+export interface StreamEvent<N extends StreamName = StreamName> {
+  streamId: string;
+  delta: StreamDelta<N>;
+  /** Set on the stream's last delta: the backend has ended it (its log ended, its context went away). */
+  ended?: true;
+}
