@@ -1,3 +1,4 @@
+import type { DaemonSetDelta, DaemonSetDetail, LogChunk } from '../../contract/index.js';
 import { DaemonSetSubscription } from '../daemonsets/subscription.js';
 import { LogStream } from '../detail/logs.js';
 import { DetailSubscription } from '../detail/subscription.js';
@@ -17,6 +18,30 @@ export interface StreamDeps {
   /** Told about every list informer failure and recovery, so the context's connection state follows reality. */
   onHealth(session: ContextSession, error: AppError | undefined): void;
 }
+
+// The last delta of each stream when its context goes away: empty, with the reason.
+export const endedList = (message: string): DaemonSetDelta => ({
+  reset: false,
+  upserts: [],
+  removals: [],
+  synced: false,
+  error: { code: 'unsupported', message },
+});
+
+export const endedDetail = (message: string): DaemonSetDetail => ({
+  state: 'loading',
+  pods: [],
+  nodes: { allowed: true, value: [] },
+  events: [],
+  revisions: [],
+  error: { code: 'unsupported', message },
+});
+
+export const endedLog = (message: string): LogChunk => ({
+  lines: [],
+  ended: true,
+  error: { code: 'unsupported', message },
+});
 
 /** The producer of every stream of the contract's EverynodeStreams. */
 export function streamSpecs(deps: StreamDeps): StreamSpecs {
@@ -47,34 +72,21 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
           emit,
           onHealth: (error) => deps.onHealth(session, error),
         }),
-      ended: (message) => ({
-        reset: false,
-        upserts: [],
-        removals: [],
-        synced: false,
-        error: { code: 'unsupported', message },
-      }),
+      ended: endedList,
     },
     daemonSetDetail: {
       shared: true,
       onNewSession: 'restart',
       create: (session, [, namespace, name], emit) =>
         new DetailSubscription({ session, manager, namespace, name, flushMs: tuning.flushMs, emit }),
-      ended: (message) => ({
-        state: 'loading',
-        pods: [],
-        nodes: { allowed: true, value: [] },
-        events: [],
-        revisions: [],
-        error: { code: 'unsupported', message },
-      }),
+      ended: endedDetail,
     },
     logs: {
       shared: false,
       onNewSession: 'end',
       create: (session, [, namespace, pod, container, options], emit) =>
         new LogStream(session, { namespace, pod, container }, options, emit),
-      ended: (message) => ({ lines: [], ended: true, error: { code: 'unsupported', message } }),
+      ended: endedLog,
       isLast: (chunk) => chunk.ended,
     },
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DaemonSetDelta, LogChunk, StreamEvent, StreamName } from '../../../electron/contract/index.js';
 import { AppError } from '../../../electron/backend/errors.js';
 import { LiveHub } from '../../../electron/backend/live/hub.js';
+import { endedDetail } from '../../../electron/backend/live/streams.js';
 import type { Producer, StreamSpec, StreamSpecs } from '../../../electron/backend/live/producer.js';
 import type { ContextSession } from '../../../electron/backend/session/session.js';
 import type { EventSink } from '../../../electron/backend/types.js';
@@ -52,17 +53,7 @@ function setup() {
   }
   const specs: StreamSpecs = {
     daemonSets: spec('daemonSets', true, { onNewSession: 'restart', ended: (message) => list(`ended: ${message}`) }),
-    daemonSetDetail: spec('daemonSetDetail', true, {
-      onNewSession: 'restart',
-      ended: (message) => ({
-        state: 'loading',
-        pods: [],
-        nodes: { allowed: true, value: [] },
-        events: [],
-        revisions: [],
-        error: { code: 'unsupported', message },
-      }),
-    }),
+    daemonSetDetail: spec('daemonSetDetail', true, { onNewSession: 'restart', ended: endedDetail }),
     logs: spec('logs', false, {
       onNewSession: 'end',
       ended: (message) => chunk(message, true),
