@@ -19,7 +19,7 @@ import type {
 } from './dto.js';
 import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
-import type { StreamArgs, StreamEvent, StreamName } from './streams.js';
+import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
 export interface EverynodeServices {
@@ -143,5 +143,5 @@ export type EverynodeBridge = {
       : never;
   };
 } & {
-  events: { [E in EventName]: (listener: (payload: EverynodeEvents[E]) => void) => () => void };
+  events: { [E in EventName]: (listener: (payload: EverynodeEvents[E]) => void) => Disposable };
 };

@@ -6,6 +6,7 @@ import type { IpcRendererEvent } from 'electron';
 // The names only: channels.ts would bring zod's validators into a bundle parsed on every page load.
 import { eventChannel, eventNames, methodChannel, serviceMethods } from '../contract/channel-names.js';
 import type { EverynodeBridge } from '../contract/services.js';
+import type { Disposable } from '../contract/streams.js';
 
 type Listener = (payload: unknown) => void;
 
@@ -18,15 +19,17 @@ function buildBridge(): EverynodeBridge {
       functions[method] = (...args: unknown[]): Promise<unknown> => ipcRenderer.invoke(channel, ...args);
     }
   }
-  const events: Record<string, (listener: Listener) => () => void> = {};
+  const events: Record<string, (listener: Listener) => Disposable> = {};
   for (const name of eventNames) {
     const channel = eventChannel(name);
     events[name] = (listener: Listener) => {
       if (typeof listener !== 'function') throw new TypeError(`${name} needs a listener function.`);
       const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
       ipcRenderer.on(channel, forward);
-      return () => {
-        ipcRenderer.removeListener(channel, forward);
+      return {
+        dispose: () => {
+          ipcRenderer.removeListener(channel, forward);
+        },
       };
     };
   }

@@ -39,7 +39,7 @@ export function createApi(
       ),
   });
   const none = (): Disposable => ({ dispose: () => undefined });
-  const events: Api['events'] = { on: (event, listener) => ({ dispose: bridge.events[event](listener) }) };
+  const events: Api['events'] = { on: (event, listener) => bridge.events[event](listener) };
   const onReconnect = transport.onReconnect ?? none;
   return {
     services,

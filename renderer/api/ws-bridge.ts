@@ -112,13 +112,12 @@ export function createWsBridge(url: string, open: (url: string) => WebSocketLike
     });
   }
 
-  // The bridge's shape (as the preload's): an event subscription answers the function that ends it.
-  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): () => void {
+  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): Disposable {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     const entry = listener as (payload: unknown) => void;
     set.add(entry);
-    return () => set.delete(entry);
+    return { dispose: () => set.delete(entry) };
   }
 
   const events = new Proxy({} as EverynodeBridge['events'], {

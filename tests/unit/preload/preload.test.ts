@@ -111,18 +111,18 @@ describe('the built preload', () => {
     expect(loaded.invokes).toEqual(channels.map((spec) => ({ channel: spec.channel, args: ['a', 2] })));
   });
 
-  it('delivers event payloads without the IPC event and stops after the disposer runs', () => {
+  it('delivers event payloads without the IPC event and stops after its dispose()', () => {
     const loaded = loadPreload();
     const events = bridgeOf(loaded).events ?? {};
     for (const name of eventNames) {
       const received: unknown[] = [];
-      const dispose = events[name]?.((payload: unknown) => received.push(payload)) as () => void;
+      const listening = events[name]?.((payload: unknown) => received.push(payload)) as { dispose(): void };
       const subscribed = [...(loaded.listeners.get(eventChannel(name)) ?? [])];
       expect(subscribed).toHaveLength(1);
       const fakeEvent = { sender: loaded.ipcRenderer };
       subscribed[0]?.(fakeEvent, { n: 1 });
       expect(received).toEqual([{ n: 1 }]);
-      dispose();
+      listening.dispose();
       expect(loaded.listeners.get(eventChannel(name))?.size).toBe(0);
     }
     expect([...loaded.listeners.keys()].sort()).toEqual(eventNames.map(eventChannel).sort());

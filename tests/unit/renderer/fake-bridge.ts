@@ -157,12 +157,12 @@ export function fakeBridge() {
     },
   };
 
-  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void): () => void {
+  function on<E extends EventName>(event: E, listener: (payload: EverynodeEvents[E]) => void) {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     const entry = listener as (payload: never) => void;
     set.add(entry);
-    return () => set.delete(entry);
+    return { dispose: () => set.delete(entry) };
   }
 
   function emit<E extends EventName>(event: E, payload: EverynodeEvents[E]): void {
