@@ -47,6 +47,28 @@ module.exports = {
       to: { path: '^electron/main/' },
     },
     {
+      name: 'host-below-both-hosts',
+      comment: 'electron/host/ is what main and web share, so it imports neither of them (nor the preload).',
+      severity: 'error',
+      from: { path: '^electron/host/' },
+      to: { path: '^electron/(main|web|preload)/' },
+    },
+    {
+      name: 'backend-knows-no-host',
+      comment: 'The backend is plain Node behind the contract: it never reaches up into a host or the renderer.',
+      severity: 'error',
+      from: { path: '^electron/backend/' },
+      to: { path: '^(electron/(host|main|web|preload)|renderer)/' },
+    },
+    {
+      name: 'preload-only-contract',
+      comment:
+        'The preload is one sandboxed file that forwards the contract: it imports the contract and electron only.',
+      severity: 'error',
+      from: { path: '^electron/preload/' },
+      to: { pathNot: '^electron/(preload|contract)/', dependencyTypesNot: ['npm', 'npm-dev'] },
+    },
+    {
       name: 'hosts-through-backend-index',
       comment: 'App code outside the backend reaches it only through electron/backend/index.ts (tests may go deeper).',
       severity: 'error',
