@@ -33,18 +33,12 @@ module.exports = {
       to: { path: '^electron/contract/', dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'main-never-imports-web',
-      comment: 'What the Electron main process and the browser host share lives in electron/host/.',
+      name: 'hosts-never-import-each-other',
+      comment:
+        'electron/main never imports electron/web, nor web main: what the two hosts share lives in electron/host/.',
       severity: 'error',
-      from: { path: '^electron/main/' },
-      to: { path: '^electron/web/' },
-    },
-    {
-      name: 'web-never-imports-main',
-      comment: 'What the Electron main process and the browser host share lives in electron/host/.',
-      severity: 'error',
-      from: { path: '^electron/web/' },
-      to: { path: '^electron/main/' },
+      from: { path: '^electron/(main|web)/' },
+      to: { path: '^electron/(main|web)/', pathNot: '^electron/$1/' },
     },
     {
       name: 'host-below-both-hosts',
