@@ -39,7 +39,13 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
             {
-              group: ['**/electron/backend/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/web/**'],
+              group: [
+                '**/electron/backend/**',
+                '**/electron/host/**',
+                '**/electron/main/**',
+                '**/electron/preload/**',
+                '**/electron/web/**',
+              ],
               message: 'The renderer talks to the backend only through electron/contract.',
             },
             {
@@ -59,6 +65,7 @@ export default tseslint.config(
   {
     files: [
       'electron/backend/**/*.ts',
+      'electron/host/**/*.ts',
       'electron/web/**/*.ts',
       'electron/contract/**/*.ts',
       'electron/preload/**/*.ts',
@@ -97,7 +104,7 @@ export default tseslint.config(
           ...electronOnlyInMain,
           patterns: [
             {
-              group: ['**/backend/**', '**/renderer/**', '**/contract/**', '**/main/**', '**/web/**'],
+              group: ['**/backend/**', '**/renderer/**', '**/contract/**', '**/host/**', '**/main/**', '**/web/**'],
               message: 'The sandbox cluster shares no code with the app: it is the outside oracle.',
             },
           ],

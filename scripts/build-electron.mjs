@@ -67,9 +67,9 @@ export async function buildElectron(options = {}) {
     // The browser host sits two levels below the output directory, like its source (electron/web/cli.ts): the paths
     // it computes from import.meta.url — `../../package.json`, `../../dist/renderer` and the backend's
     // `../sandbox-cluster/child.js` — land on the same files from both places when the output directory is dist/.
-    // Split: the host's own code (command line, web server) is the entry; the backend, which electron/web/host.ts
-    // imports dynamically so that the server listens while it loads, is a chunk beside it (same directory, so the
-    // relative paths it computes resolve alike).
+    // Split: the host's own code (command line, web server, electron/host's static files) is the entry; the backend
+    // and the bridge, which electron/web/backend-loader.ts imports dynamically so that the server listens while they
+    // load, are chunks beside it (same directory, so the relative paths they compute resolve alike).
     build({
       ...esm,
       entryPoints: { cli: path.join(root, 'electron/web/cli.ts') },

@@ -3,7 +3,6 @@ import type { ClustersState, EventName, EverynodeEvents } from '../contract/inde
 import { ActiveContext } from './connection.js';
 import { ConsentGate } from './consent/gate.js';
 import { ConsentStore } from './consent/store.js';
-import { createServices } from './services.js';
 import { AppError } from './errors.js';
 import { LiveHub } from './live/hub.js';
 import { streamSpecs } from './live/streams.js';
@@ -12,17 +11,10 @@ import { KubeconfigStore } from './kubeconfig/store.js';
 import { Projects } from './projects/projects.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
 import { StateFile } from './state-file.js';
-import {
-  defaultTuning,
-  type Backend,
-  type BackendOptions,
-  type BackendTuning,
-  type ClientSession,
-  type EventSink,
-} from './types.js';
+import { defaultTuning, type BackendOptions, type BackendTuning, type EventSink } from './types.js';
 import { WatchManager } from './watch/manager.js';
 
-/** Everything one backend owns; client sessions reach it through createServices(). */
+/** Everything one backend owns; client sessions reach it through createServices() (see create-backend.ts). */
 export class BackendCore {
   readonly tuning: BackendTuning;
   readonly store: KubeconfigStore;
@@ -168,34 +160,4 @@ export class BackendCore {
       if (context !== session?.name) this.live.onSessionChanged(context, undefined);
     if (session) this.live.onSessionChanged(session.name, session);
   }
-}
-
-export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const core = new BackendCore(options);
-  await core.start();
-  return {
-    connect(sink: EventSink): ClientSession {
-      core.sinks.add(sink);
-      // A window exists now: the context the user chose last time may run its (allowed) credential program.
-      void core.active
-        .settled()
-        .then(() => core.active.chooseOnFirstWindow(core.state.get().lastContext))
-        .catch(() => undefined);
-      return {
-        services: createServices(core, sink),
-        dispose: () => {
-          core.sinks.delete(sink);
-          core.live.disposeClient(sink);
-        },
-      };
-    },
-    addKubeconfigPath: async (file: string) => {
-      await core.store.addFile(file);
-      if (core.active.name === null) {
-        const first = core.firstContext();
-        if (first !== undefined) await core.switchContext(first);
-      }
-    },
-    dispose: () => core.dispose(),
-  };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { SECURITY_HEADERS, mimeType, resolveStaticFile } from '../web/static-files.js';
+import { SECURITY_HEADERS, mimeType, resolveStaticFile } from '../host/static-files.js';
 
 // The renderer is served from a privileged custom scheme rather than file://: responses carry the CSP header
 // (file:// responses have none), the page has a real origin for 'self', and no other local file is reachable.

@@ -1,7 +1,7 @@
 import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { ConsentRequest } from '../contract/index.js';
-import type { ConsentPolicy } from '../web/host-consent.js';
+import type { ConsentPolicy } from '../host/host-consent.js';
 
 // The consent questions of the desktop app, asked by the main process in native dialogs: the renderer may ask for
 // them, never answer them. Worded in the OS language (the main process has no vue-i18n); same terms as the page.

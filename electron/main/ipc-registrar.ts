@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { channels } from '../contract/index.js';
 import type { AppErrorDTO, Disposable, EverynodeServices, WireResult } from '../contract/index.js';
-import { dispatch } from '../backend/dispatch.js';
+import { dispatch } from '../host/dispatch.js';
 
 export interface RegistrarOptions {
   /** Whether a frame URL is our own renderer page. */

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../host/static-files.js';
 
 /** Permissions (camera, notifications, clipboard, devices...) are never granted: the app needs none. */
 export function hardenSession(session: Session): void {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writePrivateFile } from '../backend/private-file.js';
+import { writePrivateFile } from '../backend/index.js';
 
 export interface Bounds {
   x: number;

@@ -5,7 +5,7 @@ import type { WebContents } from 'electron';
 import { eventChannel } from '../contract/index.js';
 import type { ClustersState, EverynodeServices, HostInfo } from '../contract/index.js';
 import type { Backend, ClientSession } from '../backend/index.js';
-import { hostServices } from '../web/host-services.js';
+import { hostServices } from '../host/host-services.js';
 import { APP_START_URL } from './app-protocol.js';
 import { nativeConsent } from './consent-dialog.js';
 import { defaultWindowOptions } from './window-options.js';

@@ -2,8 +2,8 @@ import type { RawData, WebSocket } from 'ws';
 import type { AppErrorDTO, HostInfo, ServerMessage } from '../contract/index.js';
 import { AppError } from '../backend/index.js';
 import type { Backend } from '../backend/index.js';
-import { dispatch } from '../backend/dispatch.js';
-import { hostServices } from './host-services.js';
+import { dispatch } from '../host/dispatch.js';
+import { hostServices } from '../host/host-services.js';
 import { ConnectionLimiter, DEFAULT_BRIDGE_LIMITS, type BridgeLimits } from './bridge-limits.js';
 import { idOfRefusedFrame, parseFrame } from './bridge-message.js';
 

@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 // need before the backend has loaded.
 import { WEB_BRIDGE_PATH } from '../contract/web-protocol.js';
 import { refuse, SignIn, tokenCookie } from './access.js';
-import { SECURITY_HEADERS, mimeType, resolveStaticFile } from './static-files.js';
+import { SECURITY_HEADERS, mimeType, resolveStaticFile } from '../host/static-files.js';
 
 export interface WebServerOptions {
   staticDir: string;

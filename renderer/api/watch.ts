@@ -1,27 +1,7 @@
-import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { EverynodeServices } from '../../electron/contract/services';
-import type { Disposable, StreamArgs, StreamDelta, StreamEvent, StreamName } from '../../electron/contract/streams';
+import type { Disposable, StreamArgs, StreamEvent, StreamName } from '../../electron/contract/streams';
 import { toErrorDTO } from './errors';
-import type { Api } from './types';
-
-/** What a stream tells its opener; only `delta` is required. */
-export interface StreamListener<N extends StreamName> {
-  /** A delta of this stream: deltas that overtook the open's answer come first, none after dispose. */
-  delta(delta: StreamDelta<N>): void;
-  /** The backend answered the open (again, after a reconnect). */
-  opened?(): void;
-  /** The transport came back and the stream is opened again: a fresh picture follows. */
-  reopening?(): void;
-  /** The open (or a reopen) was refused; nothing comes until the opener tries again. */
-  failed?(error: AppErrorDTO): void;
-  /** The backend ended the stream (its log ended, its context went away): its last delta came just before. */
-  ended?(): void;
-}
-
-/** `watch.<stream>(...args, onDelta)`: one function per stream of the contract's EverynodeStreams. */
-export type Watch = {
-  [N in StreamName]: (...args: [...StreamArgs<N>, StreamListener<N> | ((delta: StreamDelta<N>) => void)]) => Disposable;
-};
+import type { Api, StreamListener, Watch } from './types';
 
 type AnyListener = StreamListener<StreamName>;
 

@@ -1,4 +1,5 @@
 import type { Format } from './convert';
+import { MAX_FILE_BYTES } from './manifest-limits';
 
 /** One open file of the editor. */
 export interface EditorFile {
@@ -7,8 +8,6 @@ export interface EditorFile {
   format: Format;
   text: string;
 }
-
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export type ReadOutcome = { ok: true; file: EditorFile } | { ok: false; name: string; reason: 'tooLarge' | 'binary' };
 

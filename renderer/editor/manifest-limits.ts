@@ -1,5 +1,7 @@
 import { expandedSize, sizeProblem, tooDeepAt, type YamlLimits } from '../../common/yaml-limits';
-import { MAX_FILE_BYTES } from './files';
+
+/** The largest file the editor imports; here, not in files.ts, so that files.ts -> convert.ts -> here is no cycle. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 // The same guard as the backend's kubeconfig parser (common/yaml-limits.ts): yaml has no depth limit, and 4 MB of "["
 // or one string aliased many times freezes the window. Manifests may be larger than a kubeconfig (the import cap).

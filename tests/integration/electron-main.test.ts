@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../electron/contract/index.js';
-import { CONTENT_SECURITY_POLICY } from '../../electron/web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/host/static-files.js';
 import { buildElectron } from '../../scripts/build-electron.mjs';
 import { largeKubeconfig } from '../unit/backend/kubeconfig-samples.js';
 import { expectFindingsClosed, writeFindingFiles, type FindingFiles, type FindingsReport } from './consent-findings.js';

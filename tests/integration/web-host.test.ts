@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ServerMessage } from '../../electron/contract/index.js';
-import { CONTENT_SECURITY_POLICY } from '../../electron/web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/host/static-files.js';
 import { startWebHost } from '../../electron/web/host.js';
 import type { WebHost } from '../../electron/web/host.js';
 

@@ -3,6 +3,7 @@
 // strategy hooks (defaulting, create/update preparation, validation), Table columns, field selectors and the schema.
 // One store, one set of verb handlers, discovery, Table output and OpenAPI are all driven by these.
 import type { FieldCause } from '../errors.js';
+import type { NameRule } from '../registry/validation.js';
 import type { Shape } from '../schema/shape.js';
 import type { Column } from '../server/table-column.js';
 import type { KubeObject } from '../types.js';
@@ -30,9 +31,6 @@ export interface KindStrategy {
   /** Refuses a delete by throwing (system PriorityClasses cannot be deleted). */
   beforeDelete?(object: KubeObject): void;
 }
-
-/** How `metadata.name` is checked (apimachinery's NameIsDNSSubdomain, NameIsDNSLabel, rbac's path segment names). */
-export type NameRule = 'subdomain' | 'label' | 'path-segment';
 
 export interface KindDescriptor {
   /** The storage key: the plural for built-in kinds, `<plural>.<group>` for custom resources. */

@@ -1,7 +1,6 @@
 // Create/update validation with the field paths and wording of apimachinery and pkg/apis/apps/validation, so 422
 // causes read exactly like a real cluster's (docs/kubernetes-semantics.md section 6).
 import type { FieldCause } from '../errors.js';
-import type { NameRule } from '../kinds/descriptor.js';
 import type { KubeObject } from '../types.js';
 import { parseQuantity, QUANTITY_PATTERN, quantityDecodeError } from '../apimachinery/quantity.js';
 import { labelKeyError, labelValueError } from '../apimachinery/selectors.js';
@@ -101,6 +100,9 @@ function pathSegmentErrors(name: string, field: string): FieldCause[] {
     if (name.includes(bad)) out.push(cause.invalid(field, name, `may not contain '${bad}'`));
   return out;
 }
+
+/** How `metadata.name` is checked (apimachinery's NameIsDNSSubdomain, NameIsDNSLabel, rbac's path segment names). */
+export type NameRule = 'subdomain' | 'label' | 'path-segment';
 
 export function validateName(name: unknown, field: string, rule: NameRule | boolean): FieldCause[] {
   if (typeof name !== 'string' || name === '') return [cause.required(field, 'name or generateName is required')];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/backend/dispatch.js';
+import { dispatch } from '../../../electron/host/dispatch.js';
 import { channels, type EverynodeServices } from '../../../electron/contract/index.js';
 import { shapedLike, VALID_ARGS } from './channel-samples.js';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS, SECRET } from './support.js';

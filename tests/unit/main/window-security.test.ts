@@ -7,7 +7,7 @@ import type { Session, WebContents } from 'electron';
 import { defaultWindowOptions } from '../../../electron/main/window-options.js';
 import { hardenSession, hardenWebContents } from '../../../electron/main/security.js';
 import { isAppUrl, rendererResponse } from '../../../electron/main/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/host/static-files.js';
 
 vi.mock('electron', () => ({}));
 

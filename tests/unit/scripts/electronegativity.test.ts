@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/web/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/host/static-files.js';
 import { scanStaged, stageBuiltApp } from '../../../scripts/electronegativity.mjs';
 import {
   classifyFindings,

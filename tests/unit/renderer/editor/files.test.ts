@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withManagedFields, withoutManagedFields } from '../../../../renderer/editor/convert';
-import { exportName, MAX_FILE_BYTES, readPickedFile } from '../../../../renderer/editor/files';
+import { exportName, readPickedFile } from '../../../../renderer/editor/files';
+import { MAX_FILE_BYTES } from '../../../../renderer/editor/manifest-limits';
 
 const picked = (parts: BlobPart[], name: string) => Object.assign(new Blob(parts), { name });
 

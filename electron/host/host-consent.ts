@@ -1,5 +1,5 @@
 import type { ConsentRequest, EverynodeServices } from '../contract/index.js';
-import { AppError } from '../backend/errors.js';
+import { AppError } from '../backend/index.js';
 
 /**
  * How a host lets the user answer consent questions. The desktop app puts them in native dialogs from the main

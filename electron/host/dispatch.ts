@@ -1,6 +1,6 @@
 import { findChannel } from '../contract/index.js';
 import type { AppErrorDTO, EverynodeServices, WireResult } from '../contract/index.js';
-import { toErrorDTO } from './errors.js';
+import { toErrorDTO } from '../backend/index.js';
 
 // The one call path shared by both hosts (Electron's IPC registrar and the browser host's WebSocket): a known
 // channel, arguments checked against the contract's schema, the outcome wrapped as a WireResult. Hosts check who is

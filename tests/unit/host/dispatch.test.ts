@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EverynodeServices } from '../../../electron/contract/index.js';
 import { AppError } from '../../../electron/backend/errors.js';
-import { dispatch } from '../../../electron/backend/dispatch.js';
+import { dispatch } from '../../../electron/host/dispatch.js';
 
 function services(calls: unknown[][]): EverynodeServices {
   const daemonsets = {
