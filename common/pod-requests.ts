@@ -1,4 +1,5 @@
 import { parseQuantity } from './quantity.js';
+import { record, records } from './guards.js';
 
 // A pod's effective requests as the scheduler computes them (component-helpers PodRequests), for the backend's node
 // room (pods already on a node, raw JSON) and the wizard's fit check (the new template) alike. Read loosely: raw JSON
@@ -11,8 +12,6 @@ export interface Requests {
   memory: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const amount = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : typeof value === 'string' ? parseQuantity(value) : undefined;
 
@@ -26,10 +25,10 @@ const max = (a: Requests, b: Requests): Requests => ({
 const up = (value: number): number => Math.ceil(value - 1e-6);
 
 function containerRequests(container: Record<string, unknown>): Requests {
-  const resources = isRecord(container.resources) ? container.resources : {};
-  const requests = isRecord(resources.requests) ? resources.requests : {};
+  const resources = record(container.resources);
+  const requests = record(resources.requests);
   // A limit without a request is defaulted to the request by the API server.
-  const limits = isRecord(resources.limits) ? resources.limits : {};
+  const limits = record(resources.limits);
   const pick = (name: string): number => amount(requests[name]) ?? amount(limits[name]) ?? 0;
   return { cpu: up(pick('cpu') * 1000), memory: up(pick('memory')) };
 }
@@ -39,11 +38,11 @@ function containerRequests(container: Record<string, unknown>): Requests {
  * is more, plus the pod overhead.
  */
 export function podRequests(spec: unknown): Requests {
-  const pod = isRecord(spec) ? spec : {};
-  let sum = list(pod.containers).reduce<Requests>((acc, c) => add(acc, containerRequests(c)), { cpu: 0, memory: 0 });
+  const pod = record(spec);
+  let sum = records(pod.containers).reduce<Requests>((acc, c) => add(acc, containerRequests(c)), { cpu: 0, memory: 0 });
   let sidecars: Requests = { cpu: 0, memory: 0 };
   let initPeak: Requests = { cpu: 0, memory: 0 };
-  for (const init of list(pod.initContainers)) {
+  for (const init of records(pod.initContainers)) {
     const own = containerRequests(init);
     if (init.restartPolicy === 'Always') {
       sum = add(sum, own);
@@ -51,7 +50,7 @@ export function podRequests(spec: unknown): Requests {
       initPeak = max(initPeak, sidecars);
     } else initPeak = max(initPeak, add(own, sidecars));
   }
-  const overhead = isRecord(pod.overhead) ? pod.overhead : {};
+  const overhead = record(pod.overhead);
   return add(max(sum, initPeak), {
     cpu: up((amount(overhead.cpu) ?? 0) * 1000),
     memory: up(amount(overhead.memory) ?? 0),

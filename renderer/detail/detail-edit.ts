@@ -11,6 +11,7 @@ import { parseYamlText } from '../editor/yaml-model';
 import type { SchemaSet } from '../editor/schema/types';
 import type { DetailTarget } from './detail';
 import { loadSchemasFor } from './detail-schemas';
+import { isRecord } from '../../common/guards';
 
 /**
  * closed → editing → preview (diff) → applying → closed; a 409 leads to conflict (server's version beside the user's)
@@ -20,9 +21,6 @@ export type EditPhase = 'closed' | 'loading' | 'editing' | 'preview' | 'applying
 
 /** Why the text cannot be previewed or sent: an i18n key under detail.edit.problem. */
 export type EditProblem = 'syntax' | 'oneDocument' | 'notObject' | 'selector' | 'noChanges';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // YAML 1.1, as the editor reads it (and kubectl): strings that 1.1 would read as a timestamp or a boolean (the
 // creationTimestamp, a label "yes") are quoted, so the live object's text has no false type errors.

@@ -1,11 +1,9 @@
 // Re-applying a user's edit onto a version of the object that changed meanwhile (after a 409): the user's own changes
 // are their edit minus the version they started from; those changes, and only those, are carried onto the server's
 // current version. Pure functions, no Kubernetes client: the conflict view shows their result before anything is sent.
+import { isRecord, record } from '../../common/guards';
 
 type Json = unknown;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function deepEqual(a: Json, b: Json): boolean {
   if (a === b) return true;
@@ -115,7 +113,7 @@ export function rebase(
 ): Rebased {
   const conflicts: string[] = [];
   const merged = merge3(editableObject(base), editableObject(mine), editableObject(theirs), '', conflicts);
-  const result = isRecord(merged) ? merged : {};
+  const result = record(merged);
   return { result, conflicts };
 }
 

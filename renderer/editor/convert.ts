@@ -1,12 +1,10 @@
 import { isNode, parseAllDocuments, stringify, visit, type Document } from 'yaml';
 import { textLimitProblem } from './manifest-limits';
+import { isRecord } from '../../common/guards';
 
 export type Format = 'yaml' | 'json';
 
 export type Converted = { ok: true; text: string; droppedComments: boolean } | { ok: false; message: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function hasComments(doc: Document): boolean {
   if (doc.commentBefore || doc.comment) return true;

@@ -9,6 +9,7 @@ import { liveDiff, type DiffLine } from './live-diff';
 import { conflictManagers, serverDiagnostics } from './server-errors';
 import { useClustersStore } from '../clusters/clusters';
 import { useEditorStore } from './editor';
+import { isRecord } from '../../common/guards';
 
 export interface ApplyItem {
   index: number;
@@ -18,9 +19,6 @@ export interface ApplyItem {
   error?: AppErrorDTO;
   managers: string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Apply of the open file's documents: a server-side dry run of each (with the live object, so the user sees the diff

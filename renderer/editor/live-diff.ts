@@ -1,4 +1,5 @@
 import { compare } from 'fast-json-patch';
+import { isRecord } from '../../common/guards';
 
 export interface DiffLine {
   op: 'add' | 'remove' | 'replace';
@@ -6,9 +7,6 @@ export interface DiffLine {
   before?: string;
   after?: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Fields the server sets on every write: they would drown the user's own changes in the diff.
 function withoutNoise(object: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,6 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isRecord } from '../../common/guards';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCollection = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 // The form sees keys as toJS (and kubectl) make them: `1:` is "1", YAML 1.1's `y:` is "true", `~:` is "". Matching on

@@ -1,13 +1,11 @@
 import { isMap, isNode, isScalar, type LineCounter } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
-import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedNamePart } from '../wizard/form/rules';
+import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedNamePart } from '../../common/names';
 import type { ParsedDocument } from './yaml-model';
+import { isRecord, record } from '../../common/guards';
 
 // Kinds whose names must be DNS-1123 labels rather than subdomains (apimachinery's per-kind validators).
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function nameProblem(name: string, asLabel: boolean): string | undefined {
   const max = asLabel ? 63 : 253;
@@ -47,7 +45,7 @@ interface Requirement {
 
 /** Whether a label selector (matchLabels and matchExpressions) selects the given labels. */
 export function selectorMatches(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
-  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  const matchLabels = record(selector.matchLabels);
   for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
   const expressions = Array.isArray(selector.matchExpressions) ? (selector.matchExpressions as Requirement[]) : [];
   for (const { key, operator, values = [] } of expressions) {
@@ -160,7 +158,7 @@ function daemonSetSelector(
   const selector = spec.selector;
   if (!isRecord(selector)) return [];
   const empty =
-    Object.keys(isRecord(selector.matchLabels) ? selector.matchLabels : {}).length === 0 &&
+    Object.keys(record(selector.matchLabels)).length === 0 &&
     (!Array.isArray(selector.matchExpressions) || selector.matchExpressions.length === 0);
   if (empty)
     return [
@@ -172,9 +170,9 @@ function daemonSetSelector(
         'rule',
       ),
     ];
-  const template = isRecord(spec.template) ? spec.template : {};
-  const templateMeta = isRecord(template.metadata) ? template.metadata : {};
-  const labels = isRecord(templateMeta.labels) ? templateMeta.labels : {};
+  const template = record(spec.template);
+  const templateMeta = record(template.metadata);
+  const labels = record(templateMeta.labels);
   if (selectorMatches(selector, labels)) return [];
   const where = isRecord(templateMeta.labels) ? ['spec', 'template', 'metadata', 'labels'] : ['spec', 'selector'];
   return [

@@ -1,6 +1,7 @@
 import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
 import { aliasLimitProblem, textLimitProblem, type LimitProblem } from './manifest-limits';
+import { isRecord, record, text } from '../../common/guards';
 
 /** One YAML document of the editor's text, with its plain value as kubectl would read it. */
 export interface ParsedDocument {
@@ -27,10 +28,6 @@ const AMBIGUOUS =
   /^(?:[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
 export const MAX_ALIAS_COUNT = 100;
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Parses the editor's YAML as kubectl does: YAML 1.1 (`0644` is 420, `yes` is true), several documents, duplicate keys
@@ -81,7 +78,7 @@ export function parseYamlText(source: string): ParsedText {
       }
       diagnostics.push(...ambiguousScalars(doc, lines));
     }
-    const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
+    const metadata = record(record(value).metadata);
     documents.push({
       index,
       from: doc.range[0],

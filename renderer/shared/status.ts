@@ -1,6 +1,7 @@
 import type { DaemonSetRow } from '../../electron/contract/dto';
 import type { Message } from './message';
 import { issueReason } from './stuck-reason';
+import { rolloutOf } from '../../common/status';
 
 export type Phase = 'Updating' | 'Stopped' | 'Running';
 
@@ -10,25 +11,17 @@ export interface RowStatus {
   reason?: Message;
 }
 
-/**
- * The status rules of product.md section 2, in their order. KubeSphere's own rule only compares ready pods, so a
- * rollout in progress looks Running there; here every part of the status block counts.
- */
+/** The status rules of product.md section 2, in their order (the rollout part is common/status.ts), with reasons. */
 export function rowStatus(row: DaemonSetRow): RowStatus {
   const s = row.status;
   const desired = s.desired;
   const fromPods = issueReason(row.podIssues, desired);
-
-  if (row.observedGeneration === undefined || row.observedGeneration < row.generation) {
-    return { phase: 'Updating', reason: fromPods ?? { key: 'status.reason.notObserved' } };
-  }
-  if (desired === 0) {
-    return { phase: 'Stopped', reason: { key: 'status.reason.noNodes' } };
-  }
   const rolling = row.strategy.type === 'RollingUpdate';
-  if (s.available < desired || s.misscheduled > 0 || (rolling && s.updated < desired)) {
-    return { phase: 'Updating', reason: fromPods ?? countsReason(row) };
-  }
+  const rollout = rolloutOf({ ...s, generation: row.generation, observedGeneration: row.observedGeneration, rolling });
+
+  if (rollout === 'unobserved') return { phase: 'Updating', reason: fromPods ?? { key: 'status.reason.notObserved' } };
+  if (rollout === 'stopped') return { phase: 'Stopped', reason: { key: 'status.reason.noNodes' } };
+  if (rollout === 'rolling') return { phase: 'Updating', reason: fromPods ?? countsReason(row) };
   if (!rolling) {
     // OnDelete: old pods stay until someone deletes them, which is a state the user chose, not a rollout.
     const old = row.oldRevisionPods ?? Math.max(0, s.current - s.updated);

@@ -1,4 +1,5 @@
 import { manifestFromForm, validateForm, type WizardForm } from './form';
+import { isRecord } from '../../common/guards';
 
 // The wizard's draft in localStorage, so a closed window or a reload does not lose what the user typed. The form is
 // plain JSON (rows keep the manifest objects they came from), so it is stored as is.
@@ -7,8 +8,6 @@ const SAVE_MS = 500;
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 const storage = (): Storage | undefined => globalThis.localStorage as Storage | undefined;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The saved draft, when there is one and it still has the form's shape. */
 export function loadDraft(from: Storage | undefined = storage()): WizardForm | null {

@@ -1,8 +1,7 @@
 import type { SchemaDef, SchemaProp, SchemaSet, SchemaType } from './types';
+import { isRecord, record } from '../../../common/guards';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const REF_PREFIX = '#/components/schemas/';
 
 function refOf(schema: Json): string | undefined {
@@ -21,8 +20,8 @@ const isObjectSchema = (schema: Json): boolean =>
 export function schemasFromOpenApi(documents: readonly Json[], source = 'cluster'): SchemaSet {
   const all: Record<string, Json> = {};
   for (const doc of documents) {
-    const components = isRecord(doc.components) ? doc.components : {};
-    const schemas = isRecord(components.schemas) ? components.schemas : {};
+    const components = record(doc.components);
+    const schemas = record(components.schemas);
     for (const [name, schema] of Object.entries(schemas)) if (isRecord(schema)) all[name] = schema;
   }
   const defs: Record<string, SchemaDef> = {};
@@ -62,7 +61,7 @@ export function schemasFromOpenApi(documents: readonly Json[], source = 'cluster
     const def: SchemaDef = { p: {} };
     if (typeof schema.description === 'string') def.d = schema.description;
     defs[name] = def;
-    const properties = isRecord(schema.properties) ? schema.properties : {};
+    const properties = record(schema.properties);
     for (const [field, value] of Object.entries(properties)) {
       if (!isRecord(value)) continue;
       const prop: SchemaProp = { t: typeOf(value) };

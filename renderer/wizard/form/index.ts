@@ -7,6 +7,7 @@ export { generatedPortName } from './write-container';
 export { parseQuantity } from '../../../common/quantity';
 export { parseIntOrPercent, resolvePodCount } from './rolling-update';
 export * from './rules';
+export * from '../../../common/names';
 export * from './issues';
 export { validateForm, type ValidationContext } from './validate';
 export type { ProjectReferences } from './validate-refs';

@@ -10,7 +10,8 @@ import type {
   Volume,
 } from 'kubernetes-types/core/v1';
 import { cloneJson } from './objects';
-import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION, HOSTNAME_LABEL } from './types';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations';
+import { HOSTNAME_LABEL } from './types';
 import type {
   ContainerForm,
   DaemonSet,
@@ -27,10 +28,9 @@ import type {
   VolumeSource,
   WizardForm,
 } from './types';
+import { isRecord } from '../../../common/guards';
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 // An imported file may hold anything where the types promise a list or a map: the form reads only what fits.
 const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const strings = (value: string[] | undefined): string[] => (Array.isArray(value) ? value.map(text) : []);

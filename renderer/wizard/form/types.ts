@@ -156,6 +156,4 @@ export interface WizardForm {
   base: DaemonSet;
 }
 
-export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
-export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';

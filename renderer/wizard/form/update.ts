@@ -5,9 +5,7 @@ import { add, error, type Issues } from './issues';
 import { toMap } from './objects';
 import type { DaemonSet, WizardForm } from './types';
 import { manifestFromForm } from './write';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, record } from '../../../common/guards';
 
 /** The object an update sends: the form written onto `live` (the object as read when the edit began). */
 export function updatedManifest(form: WizardForm, live: Record<string, unknown>): Record<string, unknown> {
@@ -16,7 +14,7 @@ export function updatedManifest(form: WizardForm, live: Record<string, unknown>)
     string,
     unknown
   >;
-  const liveMeta = isRecord(live.metadata) ? live.metadata : {};
+  const liveMeta = record(live.metadata);
   const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
   metadata.name = liveMeta.name;
   metadata.namespace = liveMeta.namespace;
@@ -24,7 +22,7 @@ export function updatedManifest(form: WizardForm, live: Record<string, unknown>)
   // (at creation the wizard gives it the pod labels, but an update must not add what the user did not change).
   if (liveMeta.labels === undefined) delete metadata.labels;
   const spec = isRecord(written.spec) ? { ...written.spec } : {};
-  const liveSpec = isRecord(live.spec) ? live.spec : {};
+  const liveSpec = record(live.spec);
   // Immutable after creation: the API server refuses any change, so the form never sends one.
   spec.selector = liveSpec.selector;
   return { ...written, metadata, spec };
@@ -32,9 +30,9 @@ export function updatedManifest(form: WizardForm, live: Record<string, unknown>)
 
 /** The live selector's matchLabels, which the pod labels must keep (the selector cannot follow them). */
 export function selectorLabels(live: Record<string, unknown>): Record<string, string> {
-  const spec = isRecord(live.spec) ? live.spec : {};
-  const selector = isRecord(spec.selector) ? spec.selector : {};
-  const labels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
+  const spec = record(live.spec);
+  const selector = record(spec.selector);
+  const labels = record(selector.matchLabels);
   return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 

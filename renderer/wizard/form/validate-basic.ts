@@ -1,7 +1,7 @@
 // Basic Info: name, update strategy.
 import { add, error, type Issues } from './issues';
 import { isZero, parseIntOrPercent, resolvePodCount } from './rolling-update';
-import { isDnsSubdomain } from './rules';
+import { isDnsSubdomain } from '../../../common/names';
 import type { WizardForm } from './types';
 import type { ProjectReferences } from './validate-refs';
 

@@ -1,7 +1,8 @@
 // Pod Template: containers (names, images, resources, ports, env), init containers, pod-level names.
 import { parseQuantity } from '../../../common/quantity';
 import { add, error, warning, type Issues } from './issues';
-import { imageLacksTag, isDnsLabel, isDnsSubdomain, isEnvVarName, isPort, isPortName } from './rules';
+import { imageLacksTag, isPort } from './rules';
+import { isDnsLabel, isDnsSubdomain, isEnvVarName, isPortName } from '../../../common/names';
 import type { ContainerForm, WizardForm } from './types';
 import type { ValidationContext } from './validate-basic';
 import { generatedPortName } from './write-container';

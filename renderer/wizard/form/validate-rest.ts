@@ -1,6 +1,6 @@
 // Volumes, labels, node selection and tolerations.
 import { add, error, warning, type Issues } from './issues';
-import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from './rules';
+import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from '../../../common/names';
 import type { KeyValue, WizardForm } from './types';
 import type { ValidationContext } from './validate-basic';
 

@@ -5,7 +5,8 @@ import type { Container, NodeSelectorTerm, PodSpec, Volume } from 'kubernetes-ty
 import { cloneJson, copy, intOf, intOrString, put, sameMap, toMap, type Obj } from './objects';
 import { pickedNodes, templateOf } from './read';
 import { writeContainer as writeContainerWith } from './write-container';
-import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION, HOSTNAME_LABEL } from './types';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations';
+import { HOSTNAME_LABEL } from './types';
 import type { DaemonSet, MountForm, TolerationForm, VolumeForm, WizardForm } from './types';
 
 function writeVolume(volume: VolumeForm): Volume {

@@ -2,7 +2,7 @@
 // the editor finds a problem exactly where the wizard's form check refuses the value.
 import { describe, expect, it } from 'vitest';
 import { labelKeyProblem, labelValueProblem, nameProblem } from '../../../../renderer/editor/rules';
-import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from '../../../../renderer/wizard/form/rules';
+import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from '../../../../common/names';
 
 const KEYS = ['app', 'example.com/app', 'a/b/c', '/app', 'example.com/', 'Example.com/app', '-app', 'a'.repeat(64)];
 const VALUES = ['', 'v1', 'v_1.2-x', '-v', 'v-', 'a b', 'v'.repeat(63), 'v'.repeat(64)];
