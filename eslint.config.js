@@ -91,7 +91,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { ...electronOnlyInMain, patterns: [{ group: ['node:*', '../*'], message: 'The contract imports nothing.' }] },
+        {
+          ...electronOnlyInMain,
+          patterns: [
+            { group: ['node:*'], message: 'The contract imports nothing of the app but common/.' },
+            // Any path out of the contract's folder except into common/ (pure code both sides import as values).
+            {
+              regex: '^\\.\\./(?!\\.\\./common/(?!.*\\.\\.))',
+              message: 'The contract imports nothing of the app but common/.',
+            },
+          ],
+        },
       ],
     },
   },

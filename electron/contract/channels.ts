@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EverynodeServices, ServiceName } from './services.js';
 import type { StreamArgs, StreamName } from './streams.js';
 import { methodChannel } from './channel-names.js';
+import { isDnsLabel } from '../../common/names.js';
 
 // The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
 export { CHANNEL_PREFIX, eventChannel, eventNames, methodChannel, serviceMethods } from './channel-names.js';
@@ -18,8 +19,7 @@ const refs = z
 
 const namespace = z
   .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
-  .max(63);
+  .refine(isDnsLabel, 'must be a DNS-1123 label (at most 63 lowercase letters, digits and "-")');
 // A manifest is plain JSON; its shape is the API server's to judge (the wizard shows its 422 causes).
 const manifest = z
   .record(z.string(), z.unknown())

@@ -59,6 +59,16 @@ describe('dispatch', () => {
     expect(text).not.toContain('SECRET-TOKEN');
   });
 
+  it('refuses a namespace that is not a DNS-1123 label, saying which argument and why', async () => {
+    for (const namespace of ['Team-A', '-a', 'a.b', 'x'.repeat(64), '']) {
+      const result = await dispatch(services([]), 'everynode:daemonsets.nameAvailable', ['dev', namespace, 'agent']);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', message: expect.stringContaining('1: must be a DNS-1123 label') },
+      });
+    }
+  });
+
   it('passes AppError code, message and status through', async () => {
     expect(await dispatch(services([]), 'everynode:streams.dispose', ['s9'])).toEqual({
       ok: false,
