@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PrivateFile } from './private-file.js';
+import { isRecord } from '../../common/guards.js';
 
 export interface ContextMemory {
   selected?: string;
@@ -10,9 +11,6 @@ export interface AppState {
   lastContext?: string;
   contexts: Record<string, ContextMemory>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The app's own small state (last context, per-context project choices): JSON, mode 0600, replaced atomically. */
 export class StateFile {

@@ -5,9 +5,7 @@
 // oidc (provider name). exec spawns `command` with `args` and `{ env }` (a non-array `args` would become spawn's
 // options); gcp and azure run `"<cmd-path>" <cmd-args>` through /bin/sh with execSync when their token is missing or
 // expired. Anything this reading does not fully understand is refused with a problem naming the field.
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../../common/guards.js';
 
 export type ProgramSource = 'exec' | 'auth-provider-exec' | 'gcp' | 'azure';
 

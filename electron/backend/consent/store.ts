@@ -2,9 +2,7 @@ import path from 'node:path';
 import type { ConsentDecision, ConsentSettings } from '../../contract/index.js';
 import { PrivateFile } from '../private-file.js';
 import { consentId, type ConsentSubject } from './program.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../../common/guards.js';
 
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');

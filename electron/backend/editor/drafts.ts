@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { EditorDrafts } from '../../contract/index.js';
 import { PrivateFile } from '../private-file.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../../common/guards.js';
 
 /**
  * The editor's drafts on disk (drafts.json in the state directory, mode 0600, replaced atomically), so they survive a

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { expandedSize, KUBECONFIG_LIMITS, sizeProblem, tooDeepAt, type YamlLimits } from './yaml-limits.js';
+import { isRecord } from '../../../common/guards.js';
 
 /** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */
 export interface NamedEntry {
@@ -16,9 +17,6 @@ export interface ParsedKubeconfig {
 }
 
 export class KubeconfigParseError extends Error {}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function entries(doc: Record<string, unknown>, key: string, bodyKey: string): NamedEntry[] {
   const list = doc[key];

@@ -8,8 +8,7 @@ import type { ContextSession } from '../session/session.js';
 import type { BackendTuning } from '../types.js';
 import type { WatchManager } from '../watch/manager.js';
 import type { StreamSpecs } from './producer.js';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+import { isDnsLabel } from '../../../common/names.js';
 
 export interface StreamDeps {
   manager: WatchManager;
@@ -58,7 +57,7 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
               `User "${session.userName}" may not list all namespaces in context "${context}".`,
             );
           }
-        } else if (!DNS_LABEL.test(selection) || selection.length > 63) {
+        } else if (!isDnsLabel(selection)) {
           throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
         }
       },

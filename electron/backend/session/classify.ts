@@ -1,5 +1,6 @@
 import type { AppErrorDTO, ConnectionState } from '../../contract/index.js';
 import { AppError, codeForStatus } from '../errors.js';
+import { isRecord } from '../../../common/guards.js';
 
 /** Raised when credentials cannot be produced (exec plugin failed, certificate file unreadable). */
 export class CredentialError extends Error {}
@@ -26,8 +27,6 @@ const NETWORK_WORDS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 interface StatusBody {
   message?: string;

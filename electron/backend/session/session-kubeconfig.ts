@@ -3,8 +3,7 @@ import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Cluster, RequestContext } from '@kubernetes/client-node';
 import { CredentialError } from './classify.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+import { isRecord } from '../../../common/guards.js';
 
 /** What client-node's (TypeScript-private) createDispatcher returns: an undici Agent, or none for plain defaults. */
 type Dispatcher = { close(): Promise<void> } | undefined;
