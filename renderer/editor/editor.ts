@@ -18,6 +18,7 @@ import { useClustersStore } from '../clusters/clusters';
 import { useManagedFieldsToggle } from '../composables/useManagedFieldsToggle';
 import { useWizardStore } from '../wizard/wizard';
 import { TEMPLATES, type TemplateName } from './templates';
+import { record, text } from '../../common/guards';
 
 export interface Notice {
   key: string;
@@ -190,7 +191,7 @@ export const useEditorStore = defineStore('editor', () => {
     isOpen.value = false;
   }
 
-  function fromForm(manifest: Record<string, unknown>): void {
+  function fromForm(manifest: object): void {
     restore();
     const link = formLink.value;
     const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
@@ -202,10 +203,10 @@ export const useEditorStore = defineStore('editor', () => {
       file.text = `${JSON.stringify(manifest, null, 2)}\n`;
       activeId.value = file.id;
     } else {
-      const metadata = manifest.metadata as { name?: string } | undefined;
+      const name = text(record(record(manifest).metadata).name);
       add({
         id: newFileId(),
-        name: `${metadata?.name || 'daemonset'}.yaml`,
+        name: `${name || 'daemonset'}.yaml`,
         format: 'yaml',
         // YAML 1.1, as the editor reads it: a label "yes" stays a string.
         text: stringify(manifest, { version: '1.1' }),

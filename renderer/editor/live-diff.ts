@@ -1,5 +1,5 @@
 import { compare } from 'fast-json-patch';
-import { isRecord } from '../../common/guards';
+import { isRecord, record } from '../../common/guards';
 
 export interface DiffLine {
   op: 'add' | 'remove' | 'replace';
@@ -9,8 +9,8 @@ export interface DiffLine {
 }
 
 // Fields the server sets on every write: they would drown the user's own changes in the diff.
-function withoutNoise(object: Record<string, unknown>): Record<string, unknown> {
-  const { status: _status, ...rest } = object;
+function withoutNoise(object: object): Record<string, unknown> {
+  const { status: _status, ...rest } = record(object);
   const noise = new Set(['managedFields', 'resourceVersion', 'generation', 'uid', 'creationTimestamp']);
   if (isRecord(rest.metadata)) {
     rest.metadata = Object.fromEntries(Object.entries(rest.metadata).filter(([key]) => !noise.has(key)));
@@ -21,7 +21,7 @@ function withoutNoise(object: Record<string, unknown>): Record<string, unknown> 
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** What applying would change in the live object: one line per changed field, server bookkeeping left out. */
-export function liveDiff(live: Record<string, unknown>, result: Record<string, unknown>): DiffLine[] {
+export function liveDiff(live: object, result: object): DiffLine[] {
   const before = withoutNoise(live);
   return compare(before, withoutNoise(result)).flatMap((op): DiffLine[] => {
     const path = op.path.slice(1).replaceAll('/', '.');

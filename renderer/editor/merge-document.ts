@@ -61,7 +61,7 @@ function update(doc: Document, node: unknown, value: unknown): unknown {
  * Replaces document `index` of a YAML text by `value`, keeping comments and formatting of everything that did not
  * change. Returns null when the text does not parse (then the caller must not overwrite it).
  */
-export function mergeIntoYaml(text: string, index: number, value: Record<string, unknown>): string | null {
+export function mergeIntoYaml(text: string, index: number, value: object): string | null {
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
   if (docs.some((d) => d.errors.length > 0)) return null;
   const doc = docs[index];

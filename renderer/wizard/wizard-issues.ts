@@ -42,7 +42,7 @@ export function wizardIssues(input: IssueInputs): Issues {
     ...(r ? { references: references(form.namespace, r) } : {}),
   });
   // In update mode the form's base is the live object as read.
-  if (updating) mergeInto(merged, updateIssues(form, form.base as unknown as Record<string, unknown>));
+  if (updating) mergeInto(merged, updateIssues(form, form.base));
   mergeInto(merged, input.server);
   return merged;
 }

@@ -72,7 +72,7 @@ export const useWizardStore = defineStore('wizard', () => {
   // In update mode the form's base is the live object as read: the update is written onto it.
   const manifest = computed(() =>
     mode.value === 'update'
-      ? (updatedManifest(form.value, form.value.base as unknown as Record<string, unknown>) as unknown as DaemonSet)
+      ? (updatedManifest(form.value, form.value.base) as DaemonSet)
       : manifestFromForm(form.value),
   );
   const nodeCoverage = computed(() => {

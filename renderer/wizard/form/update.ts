@@ -8,13 +8,12 @@ import { manifestFromForm } from './write';
 import { isRecord, record } from '../../../common/guards';
 
 /** The object an update sends: the form written onto `live` (the object as read when the edit began). */
-export function updatedManifest(form: WizardForm, live: Record<string, unknown>): Record<string, unknown> {
+export function updatedManifest(form: WizardForm, live: object): Record<string, unknown> {
   // The form's base must be the live object for the write to keep what the form does not show.
-  const written = manifestFromForm({ ...form, base: live as DaemonSet }, { creating: false }) as unknown as Record<
-    string,
-    unknown
-  >;
-  const liveMeta = record(live.metadata);
+  const written: Record<string, unknown> = {
+    ...manifestFromForm({ ...form, base: live as DaemonSet }, { creating: false }),
+  };
+  const liveMeta = record(record(live).metadata);
   const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
   metadata.name = liveMeta.name;
   metadata.namespace = liveMeta.namespace;
@@ -22,15 +21,15 @@ export function updatedManifest(form: WizardForm, live: Record<string, unknown>)
   // (at creation the wizard gives it the pod labels, but an update must not add what the user did not change).
   if (liveMeta.labels === undefined) delete metadata.labels;
   const spec = isRecord(written.spec) ? { ...written.spec } : {};
-  const liveSpec = record(live.spec);
+  const liveSpec = record(record(live).spec);
   // Immutable after creation: the API server refuses any change, so the form never sends one.
   spec.selector = liveSpec.selector;
   return { ...written, metadata, spec };
 }
 
 /** The live selector's matchLabels, which the pod labels must keep (the selector cannot follow them). */
-export function selectorLabels(live: Record<string, unknown>): Record<string, string> {
-  const spec = record(live.spec);
+export function selectorLabels(live: object): Record<string, string> {
+  const spec = record(record(live).spec);
   const selector = record(spec.selector);
   const labels = record(selector.matchLabels);
   return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -40,7 +39,7 @@ export function selectorLabels(live: Record<string, unknown>): Record<string, st
  * Issues only an update has: pod labels that no longer carry the selector's labels would leave the DaemonSet
  * selecting none of its own pods, which the API server refuses (422).
  */
-export function updateIssues(form: WizardForm, live: Record<string, unknown>): Issues {
+export function updateIssues(form: WizardForm, live: object): Issues {
   const issues: Issues = {};
   const labels = toMap(form.labels);
   const missing = Object.entries(selectorLabels(live)).filter(([key, value]) => labels[key] !== value);
