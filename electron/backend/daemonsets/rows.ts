@@ -1,6 +1,7 @@
 import type { DaemonSetRow, DaemonSetStatusCounts, PodIssue } from '../../contract/index.js';
-import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../kinds/daemonset-row.js';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations.js';
 import type { DaemonSetObject, LabelSelector } from '../kinds/objects.js';
+import { isSettled as settled } from '../../../common/status.js';
 
 const num = (value: number | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
@@ -20,19 +21,21 @@ export function statusCounts(ds: DaemonSetObject): DaemonSetStatusCounts {
 }
 
 /**
- * Settled = Running or Stopped in product.md's status rules. Only DaemonSets that are not settled get their pods
- * watched for a reason.
+ * Settled = Running or Stopped in product.md's status rules (common/status.ts, the renderer's row status reads the
+ * same rule). Only DaemonSets that are not settled get their pods watched for a reason.
  */
 export function isSettled(ds: DaemonSetObject): boolean {
-  const generation = ds.metadata?.generation ?? 0;
-  const observed = ds.status?.observedGeneration;
-  if (observed === undefined || observed < generation) return false;
-  const counts = statusCounts(ds);
-  if (counts.desired === 0) return true;
-  if (counts.available < counts.desired || counts.misscheduled > 0) return false;
-  const rolling = (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
-  return !(rolling && counts.updated < counts.desired);
+  return settled({
+    ...statusCounts(ds),
+    generation: ds.metadata?.generation ?? 0,
+    observedGeneration: ds.status?.observedGeneration,
+    rolling: strategyTypeOf(ds) === 'RollingUpdate',
+  });
 }
+
+// Anything but OnDelete rolls, as the row shows it.
+const strategyTypeOf = (ds: DaemonSetObject): DaemonSetRow['strategy']['type'] =>
+  ds.spec?.updateStrategy?.type === 'OnDelete' ? 'OnDelete' : 'RollingUpdate';
 
 export function toRow(ds: DaemonSetObject, podIssues: PodIssue[] = []): DaemonSetRow {
   const meta = ds.metadata ?? {};
@@ -40,7 +43,7 @@ export function toRow(ds: DaemonSetObject, podIssues: PodIssue[] = []): DaemonSe
   const namespace = meta.namespace ?? '';
   const name = meta.name ?? '';
   const annotations = meta.annotations ?? {};
-  const strategyType = spec?.updateStrategy?.type === 'OnDelete' ? 'OnDelete' : 'RollingUpdate';
+  const strategyType = strategyTypeOf(ds);
   const strategy: DaemonSetRow['strategy'] = { type: strategyType };
   const rolling = spec?.updateStrategy?.rollingUpdate;
   if (strategyType === 'RollingUpdate') {

@@ -1,7 +1,7 @@
 import { nodeOf } from '../daemonsets/pod-issues.js';
 import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
 import type { ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 // Cluster objects, as the API sends them (timestamps are strings), -> the detail page's DTOs.
 

@@ -3,7 +3,7 @@ import { readObject, replaceObject } from '../kinds/client.js';
 import { KINDS } from '../kinds/kinds.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 /**
  * The DaemonSet as stored (the JSON the server sends, every field kept) minus what nobody edits: managedFields and

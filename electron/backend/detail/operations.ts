@@ -5,7 +5,7 @@ import { deleteObject, patchObject, rawCall, readObject, STRATEGIC_MERGE_PATCH }
 import { KINDS } from '../kinds/kinds.js';
 import { listObjects } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
-import { record } from '../kinds/json.js';
+import { record } from '../../../common/guards.js';
 
 export async function deletePod(session: ContextSession, namespace: string, pod: string): Promise<void> {
   await deleteObject(session, KINDS.pods, namespace, pod);

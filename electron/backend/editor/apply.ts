@@ -4,7 +4,7 @@ import type { ContextSession } from '../session/session.js';
 import { FIELD_MANAGER } from '../wizard/create.js';
 import type { KubeObject } from '../kinds/objects.js';
 import { applyManifest, readManifest } from './raw-objects.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 /** The object to send: managedFields are server bookkeeping the apply body must not carry. */
 function applyBody(session: ContextSession, manifest: Record<string, unknown>): KubeObject {

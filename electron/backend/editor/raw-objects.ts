@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import { rawCall, SERVER_SIDE_APPLY } from '../kinds/client.js';
-import { record } from '../kinds/json.js';
+import { record } from '../../../common/guards.js';
 import { collectionPath, knownKind, objectPath, type Kind } from '../kinds/kinds.js';
 import type { KubeObject } from '../kinds/objects.js';
 import type { ContextSession } from '../session/session.js';

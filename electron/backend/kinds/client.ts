@@ -3,7 +3,7 @@ import type { ContextSession } from '../session/session.js';
 import { clusterTarget, httpFailure, send } from '../watch/raw-request.js';
 import { collectionPath, objectPath, type Kind } from './kinds.js';
 import type { KubeObject } from './objects.js';
-import { isRecord } from './json.js';
+import { isRecord } from '../../../common/guards.js';
 
 // The backend's one way to read and write single objects: plain JSON over the session's own node:https requests (the
 // same credentials, TLS and agents as the raw list and watch). client-node's typed calls and its object API send

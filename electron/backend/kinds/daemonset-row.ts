@@ -1,15 +1,13 @@
 import type { Container, DaemonSetObject, DaemonSetStatus, LabelSelector } from './objects.js';
 import type { Projection } from './source.js';
-import { identityOf, isRecord, record } from './json.js';
+import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations.js';
+import { isRecord, record, text } from '../../../common/guards.js';
+import { identityOf } from './identity.js';
 
 // The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
 // selector read (daemonsets/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
 // whole pod templates, many times the size of this; the detail page watches its one DaemonSet whole.
 
-export const ALIAS_ANNOTATION = 'kubesphere.io/alias-name';
-export const DESCRIPTION_ANNOTATION = 'kubesphere.io/description';
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 function stringMap(value: unknown): Record<string, string> | undefined {

@@ -1,7 +1,7 @@
 import type { NodeSummary } from '../../contract/index.js';
 import type { KubeObject, NodeObject } from './objects.js';
 import type { Projection } from './source.js';
-import { isRecord } from './json.js';
+import { isRecord } from '../../../common/guards.js';
 
 /** What the backend keeps of a node: the part the renderer may see, and its allocatable for the wizard's room. */
 export interface NodeSummaryObject extends KubeObject {

@@ -5,7 +5,7 @@ import { listProjected } from '../watch/raw-list.js';
 import type { ListResult } from '../watch/types.js';
 import { collectionPath, type Kind } from './kinds.js';
 import type { KubeObject } from './objects.js';
-import { isRecord } from './json.js';
+import { isRecord } from '../../../common/guards.js';
 
 /** Which objects of a kind: one namespace (else all), and the API's own label and field selectors. */
 export interface Scope {

@@ -1,5 +1,6 @@
 import type { Projection } from './source.js';
-import { identityOf, isRecord } from './json.js';
+import { isRecord } from '../../../common/guards.js';
+import { identityOf } from './identity.js';
 
 // The Warning events that explain a stuck DaemonSet where its pods' status cannot: FailedCreate (the controller's;
 // no pod exists), FailedMount (the kubelet's; the pod only says ContainerCreating) and Unhealthy (a readiness probe

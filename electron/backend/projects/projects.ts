@@ -4,9 +4,9 @@ import { KINDS } from '../kinds/kinds.js';
 import { listObjects, nameOnly } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
 import type { StateFile } from '../state-file.js';
+import { isDnsLabel } from '../../../common/names.js';
 
 export const ALL_PROJECTS = '*';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Projects (namespaces) per context: everything for a user who may list namespaces, otherwise the context's namespace
@@ -74,7 +74,7 @@ export class Projects {
   }
 
   async add(session: ContextSession, namespace: string): Promise<ProjectsState> {
-    if (!DNS_LABEL.test(namespace) || namespace.length > 63) {
+    if (!isDnsLabel(namespace)) {
       throw new AppError(
         'invalid-argument',
         `"${namespace}" is not a valid project name (lowercase letters, digits and "-").`,

@@ -12,7 +12,7 @@ import {
   type KubeObject,
   type ListResult,
 } from './types.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 export interface InformerSource<T> {
   list(): Promise<ListResult<T>>;

@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ListItemReader } from './list-items.js';
 import { clusterTarget, httpFailure, sendGet, type ClusterTarget } from './raw-request.js';
 import type { ListResult } from './types.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 /**
  * GET a collection as plain JSON and hand each item to `project`, which keeps only what the caller needs.

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { clusterTarget, httpFailure, sendGet } from './raw-request.js';
 import { WatchLineReader } from './watch-lines.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 export interface WatchHandlers {
   /** The server answered 200: the watch is established. */

@@ -5,7 +5,7 @@ import { readObject } from '../kinds/client.js';
 import type { KubeObject } from '../kinds/objects.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord } from '../../../common/guards.js';
 
 export const FIELD_MANAGER = 'everynode';
 

@@ -1,7 +1,7 @@
 import { podRequests } from '../../../common/pod-requests.js';
 import { parseQuantity } from '../../../common/quantity.js';
 import type { NodeRoom } from '../../contract/index.js';
-import { isRecord } from '../kinds/json.js';
+import { isRecord, records } from '../../../common/guards.js';
 
 // Room on each node, as the scheduler's NodeResourcesFit and NodePorts filters count it: the node's allocatable, the
 // requests of the pods already bound there that have not finished, and the host ports they hold. The wizard's
@@ -13,15 +13,13 @@ export function quantity(text: unknown): number | undefined {
   return typeof text === 'string' ? parseQuantity(text) : undefined;
 }
 
-const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-
 export { podRequests };
 
 /** The host ports a pod spec holds (with hostNetwork every container port is one), init containers included. */
 export function hostPortsOf(spec: Record<string, unknown>): { port: number; protocol: string; hostIP?: string }[] {
   const hostNetwork = spec.hostNetwork === true;
-  return [...list(spec.containers), ...list(spec.initContainers)].flatMap((c) =>
-    list(c.ports).flatMap((p) => {
+  return [...records(spec.containers), ...records(spec.initContainers)].flatMap((c) =>
+    records(c.ports).flatMap((p) => {
       const port = typeof p.hostPort === 'number' && p.hostPort > 0 ? p.hostPort : hostNetwork ? p.containerPort : 0;
       if (typeof port !== 'number' || port <= 0) return [];
       const use: { port: number; protocol: string; hostIP?: string } = {
@@ -53,7 +51,7 @@ export function projectPodUse(raw: unknown): PodUse | undefined {
     return undefined;
   }
   const meta = raw.metadata;
-  const owner = list(meta.ownerReferences).find((o) => o.controller === true && o.kind === 'DaemonSet');
+  const owner = records(meta.ownerReferences).find((o) => o.controller === true && o.kind === 'DaemonSet');
   const use: PodUse = {
     node: spec.nodeName,
     pod: `${String(meta.namespace ?? '')}/${String(meta.name ?? '')}`,
