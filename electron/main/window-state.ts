@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writePrivateFile } from '../backend/index.js';
+import { isRecord } from '../../common/guards.js';
 
 export interface Bounds {
   x: number;
@@ -17,10 +18,9 @@ const MIN_SIZE = 200;
 const MAX_COORDINATE = 100_000;
 
 function isBounds(value: unknown): value is Bounds {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
+  if (!isRecord(value)) return false;
   return ['x', 'y', 'width', 'height'].every((key) => {
-    const n = record[key];
+    const n = value[key];
     return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= MAX_COORDINATE;
   });
 }
