@@ -1,6 +1,13 @@
 import { isMap, isNode, isScalar, type LineCounter } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
-import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedNamePart } from '../../common/names';
+import {
+  DNS1123_LABEL_MAX,
+  DNS1123_SUBDOMAIN_MAX,
+  isDnsLabel,
+  isDnsSubdomain,
+  isLabelValue,
+  isQualifiedNamePart,
+} from '../../common/names';
 import type { ParsedDocument } from './yaml-model';
 import { isRecord, record } from '../../common/guards';
 
@@ -8,7 +15,7 @@ import { isRecord, record } from '../../common/guards';
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
 export function nameProblem(name: string, asLabel: boolean): string | undefined {
-  const max = asLabel ? 63 : 253;
+  const max = asLabel ? DNS1123_LABEL_MAX : DNS1123_SUBDOMAIN_MAX;
   if (name.length > max) return `must be no more than ${max} characters`;
   const ok = asLabel ? isDnsLabel(name) : isDnsSubdomain(name);
   if (!ok) {
