@@ -1,11 +1,12 @@
 import type { EventName, EverynodeServices, ServiceName } from './services.js';
+import { eventChannel as anyEventChannel } from '../../common/channels.js';
 
 // The names of every service method and event, without their argument validators: what the preload needs to build
 // `window.everynode`, and nothing more. channels.ts pairs each name with its zod schema for the hosts; the preload
 // imports this file only, so its bundle does not carry zod. The compiler checks the list against EverynodeServices
 // both ways, and a unit test checks it against channels.ts `serviceArgs`.
 
-export const CHANNEL_PREFIX = 'everynode:';
+export { CHANNEL_PREFIX, methodChannel } from '../../common/channels.js';
 
 type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServices[S] & string)[] };
 
@@ -38,6 +39,4 @@ export const eventNames = [
 type MissingEvents = Exclude<EventName, (typeof eventNames)[number]>;
 export const eventNamesComplete: [MissingEvents] extends [never] ? true : MissingEvents = true;
 
-export const methodChannel = (service: string, method: string): string => `${CHANNEL_PREFIX}${service}.${method}`;
-
-export const eventChannel = (event: EventName): string => `${CHANNEL_PREFIX}${event}`;
+export const eventChannel: (event: EventName) => string = anyEventChannel;

@@ -2,9 +2,8 @@ import type { AppErrorDTO, WireResult } from '../../electron/contract/dto';
 import type { EverynodeBridge, EverynodeEvents, EventName } from '../../electron/contract/services';
 import type { CallMessage, ServerMessage } from '../../electron/contract/web-protocol';
 import type { Disposable } from '../../electron/contract/streams';
+import { methodChannel } from '../../common/channels';
 
-// Mirrors CHANNEL_PREFIX in electron/contract/channels.ts, which the renderer may import only as types.
-const CHANNEL_PREFIX = 'everynode:';
 const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 
@@ -134,7 +133,7 @@ export function createWsBridge(url: string, open: (url: string) => WebSocketLike
           get:
             (_t, method) =>
             (...args: unknown[]) =>
-              call(`${CHANNEL_PREFIX}${String(service)}.${String(method)}`, args),
+              call(methodChannel(String(service), String(method)), args),
         },
       );
     },
