@@ -94,7 +94,7 @@ describe('dispatch', () => {
     // The path names the argument inside the stream's args (`1.1` is its second one).
     expect(refusals.map((r) => (r.ok ? 'accepted' : r.error.message))).toEqual([
       'Invalid arguments for everynode:streams.open: 1: Too small: expected array to have >=2 items',
-      'Invalid arguments for everynode:streams.open: 1.1: Invalid string: must match pattern /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/',
+      'Invalid arguments for everynode:streams.open: 1.1: must be a DNS-1123 label (at most 63 lowercase letters, digits and "-")',
       'Invalid arguments for everynode:streams.open: 1.4.tailLines: Too small: expected number to be >=0',
       'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"',
     ]);
