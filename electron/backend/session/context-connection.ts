@@ -270,7 +270,7 @@ export class ContextConnection {
     this.dropSession();
     this.consentIds = [];
     this.idleClosed = true;
-    const span = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${Math.round(idleMs / 1000)} s`;
+    const span = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${+(idleMs / 1000).toFixed(1)} s`;
     this.setConnection({
       state: 'not-connected',
       message: `Context "${this.name}" was not used for ${span} and was disconnected; it connects again when used.`,
