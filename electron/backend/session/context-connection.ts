@@ -260,10 +260,12 @@ export class ContextConnection {
     this.idleTimer = undefined;
     if (!this.session) return;
     const { idleMs } = this.deps;
+    // Being in use (the active context, open streams) counts as being used; asked every quarter of idleMs, so the
+    // session closes between 0.75 and 1 × idleMs after its last stream ended.
+    if (this.deps.inUse(this.name)) this.lastUse = Date.now();
     const left = this.lastUse + idleMs - Date.now();
-    if (left > 0 || this.deps.inUse(this.name)) {
-      if (left <= 0) this.lastUse = Date.now();
-      this.idleTimer = setTimeout(() => this.checkIdle(), Math.max(left, 0) || idleMs).unref();
+    if (left > 0) {
+      this.idleTimer = setTimeout(() => this.checkIdle(), Math.min(left, idleMs / 4)).unref();
       return;
     }
     this.generation++;
