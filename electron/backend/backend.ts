@@ -1,14 +1,13 @@
 import path from 'node:path';
-import type { ClustersState, EventName, EverynodeEvents } from '../contract/index.js';
-import { ActiveContext } from './connection.js';
+import type { ClustersState, ConsentRequest, EventName, EverynodeEvents } from '../contract/index.js';
 import { ConsentGate } from './consent/gate.js';
 import { ConsentStore } from './consent/store.js';
-import { AppError } from './errors.js';
 import { LiveHub } from './live/hub.js';
 import { streamSpecs } from './live/streams.js';
-import type { ContextSession } from './session/session.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
 import { Projects } from './projects/projects.js';
+import { Sessions } from './session/pool.js';
+import type { ContextSession } from './session/session.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
 import { StateFile } from './state-file.js';
 import { defaultTuning, type BackendOptions, type BackendTuning, type EventSink } from './types.js';
@@ -21,7 +20,7 @@ export class BackendCore {
   readonly state: StateFile;
   readonly manager: WatchManager;
   readonly projects: Projects;
-  readonly active: ActiveContext;
+  readonly sessions: Sessions;
   readonly consent: ConsentGate;
   readonly live: LiveHub;
   readonly sinks = new Set<EventSink>();
@@ -40,38 +39,35 @@ export class BackendCore {
       backoffBaseMs: this.tuning.backoffBaseMs,
       backoffMaxMs: this.tuning.backoffMaxMs,
     });
-    // Any watch of the active context that hears from its server (bookmarks too) shows the server answering, so the
-    // health probe asks only after all of them have been silent for its interval.
-    this.manager.onTraffic((context) => {
-      if (this.active.current()?.name === context) this.active.noteActivity();
-    });
+    // Any watch of a context that hears from its server (bookmarks too) shows the server answering, so its health
+    // probe asks only after all of them have been silent for its interval.
+    this.manager.onTraffic((context) => this.sessions.noteActivity(context));
     this.projects = new Projects(this.state);
     this.live = new LiveHub(
       streamSpecs({
         manager: this.manager,
         projects: this.projects,
         tuning: this.tuning,
-        onHealth: (session, error) => {
-          if (this.active.current() === session) this.active.reportHealth(error);
-        },
+        onHealth: (session, error) => this.sessions.reportHealth(session, error),
       }),
       (context) => this.sessionFor(context),
     );
-    this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), (request) =>
-      this.broadcast('onDidChangeConsent', { request }),
+    this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), () =>
+      this.broadcast('onDidChangeConsent', { requests: this.consentRequests() }),
     );
-    const probe = { intervalMs: this.tuning.probeIntervalMs, timeoutMs: this.tuning.probeTimeoutMs };
-    this.active = new ActiveContext(
-      this.store,
-      this.projects,
-      this.tuning.requestTimeoutMs,
-      probe,
-      this.consent,
-      (reason) => {
-        if (reason === 'session') this.onSessionChanged();
+    this.sessions = new Sessions({
+      store: this.store,
+      projects: this.projects,
+      consent: this.consent,
+      requestTimeoutMs: this.tuning.requestTimeoutMs,
+      probeTiming: { intervalMs: this.tuning.probeIntervalMs, timeoutMs: this.tuning.probeTimeoutMs },
+      idleMs: this.tuning.idleSessionMs,
+      hasStreams: (context) => this.live.contexts().has(context),
+      onChange: (context, reason) => {
+        if (reason === 'session') this.onSessionChanged(context, this.sessions.get(context)?.current());
         this.broadcast('onDidChangeClusters', this.clustersState());
       },
-    );
+    });
   }
 
   async start(): Promise<void> {
@@ -87,11 +83,11 @@ export class BackendCore {
     }
     this.store.onDidChange(() => {
       this.broadcast('onDidChangeClusters', this.clustersState());
-      void this.active.onKubeconfigChanged();
+      void this.sessions.onKubeconfigChanged();
     });
     const first = this.firstContext();
     // The app's own pick, not the user's: a context that would run a credential program waits for a window.
-    if (first !== undefined) void this.active.activate(first, false).catch(() => undefined);
+    if (first !== undefined) void this.sessions.activate(first, false).catch(() => undefined);
   }
 
   /** The last context used, else kubectl's current-context, else the first one listed. */
@@ -108,17 +104,21 @@ export class BackendCore {
     return {
       sources: this.store.sources(),
       contexts: this.store.contexts(),
-      activeContext: this.active.name,
-      connection: this.active.name === null ? { state: 'not-connected' } : { ...this.active.connection },
+      activeContext: this.sessions.active,
+      connection: this.sessions.activeConnection(),
+      connections: this.sessions.connections(),
       sandboxAvailable: this.options.sandbox !== 'off',
     };
   }
 
+  /** Every context's pending consent request, the active context's first. */
+  consentRequests(): ConsentRequest[] {
+    return this.sessions.ordered(this.consent.pending());
+  }
+
   async switchContext(name: string): Promise<void> {
-    // Choosing the context that is already connected changes nothing (reconnect() is the explicit retry).
-    const unchanged =
-      this.active.name === name && this.active.current() && this.active.connection.state === 'connected';
-    if (!unchanged) await this.active.activate(name);
+    // Choosing a context that is already connected changes nothing (reconnect() is the explicit retry).
+    await this.sessions.activate(name);
     await this.state.update((s) => {
       s.lastContext = name;
     });
@@ -128,23 +128,15 @@ export class BackendCore {
     for (const sink of this.sinks) sink.emit(event, payload);
   }
 
-  /** The active context's session; an AppError names why another context, or one not connected, has none. */
-  async sessionFor(context: string): Promise<ContextSession> {
-    await this.active.settled();
-    if (this.active.name !== context) {
-      throw new AppError('invalid-argument', `Context "${context}" is not the active context; switch to it first.`);
-    }
-    const session = this.active.current();
-    if (!session) {
-      throw new AppError('unreachable', this.active.connection.message ?? `Context "${context}" is not connected.`);
-    }
-    return session;
+  /** A chosen context's session (see Sessions.sessionFor): an AppError names why there is none. */
+  sessionFor(context: string): Promise<ContextSession> {
+    return this.sessions.sessionFor(context);
   }
 
   async dispose(): Promise<void> {
     this.live.disposeAll();
     this.manager.stopAll();
-    this.active.dispose();
+    this.sessions.dispose();
     this.store.dispose();
     this.sinks.clear();
     await this.state.flushed();
@@ -152,12 +144,9 @@ export class BackendCore {
     await this.sandbox?.stop();
   }
 
-  // A new session for the active context (reconnect, kubeconfig edit) restarts its streams with a fresh picture;
-  // streams of a context that is no longer active end.
-  private onSessionChanged(): void {
-    const session = this.active.current();
-    for (const context of this.live.contexts())
-      if (context !== session?.name) this.live.onSessionChanged(context, undefined);
-    if (session) this.live.onSessionChanged(session.name, session);
+  // A context's new session (reconnect, kubeconfig edit, lazy reconnect) restarts its streams with a fresh picture;
+  // without one (refused, revoked, disconnected) they end. Other contexts' streams are untouched.
+  private onSessionChanged(context: string, session: ContextSession | undefined): void {
+    this.live.onSessionChanged(context, session);
   }
 }

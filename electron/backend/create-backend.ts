@@ -12,10 +12,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     connect(sink: EventSink): ClientSession {
       core.sinks.add(sink);
       // A window exists now: the context the user chose last time may run its (allowed) credential program.
-      void core.active
-        .settled()
-        .then(() => core.active.chooseOnFirstWindow(core.state.get().lastContext))
-        .catch(() => undefined);
+      void core.sessions.chooseOnFirstWindow(core.state.get().lastContext).catch(() => undefined);
       return {
         services: createServices(core, sink),
         dispose: () => {
@@ -26,7 +23,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     addKubeconfigPath: async (file: string) => {
       await core.store.addFile(file);
-      if (core.active.name === null) {
+      if (core.sessions.active === null) {
         const first = core.firstContext();
         if (first !== undefined) await core.switchContext(first);
       }

@@ -48,29 +48,36 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
           await core.switchContext(name);
           return core.clustersState();
         }),
+      connect: (context) =>
+        guard(async () => {
+          await core.sessions.choose(context);
+          return core.clustersState();
+        }),
+      disconnect: (context) =>
+        guard(() => {
+          core.sessions.disconnect(context);
+          return Promise.resolve(core.clustersState());
+        }),
       addKubeconfig: (input) =>
         guard(async () => {
           if (input.kind === 'dialog') {
             throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
           }
           await core.store.addUpload(input.name, input.content);
-          if (core.active.name === null) {
+          if (core.sessions.active === null) {
             const first = core.firstContext();
             if (first !== undefined) await core.switchContext(first);
           }
           return core.clustersState();
         }),
-      reconnect: () =>
+      reconnect: (context) =>
         guard(async () => {
-          await core.active.reconnect();
+          await core.sessions.reconnect(context);
           return core.clustersState();
         }),
       confirmPlainHttp: (context) =>
         guard(async () => {
-          if (core.active.name !== context || core.active.connection.state !== 'needs-confirmation') {
-            throw new AppError('invalid-argument', `Context "${context}" is not waiting for that confirmation.`);
-          }
-          await core.active.confirmPlainHttp(context);
+          await core.sessions.confirmPlainHttp(context);
           return core.clustersState();
         }),
     },

@@ -50,6 +50,11 @@ export interface BackendTuning {
   probeIntervalMs: number;
   /** ...and a server that does not answer within this is "not responding". */
   probeTimeoutMs: number;
+  /**
+   * A context other than the active one, with no open streams and no calls for this long, closes its session (and
+   * probe); it connects again when a call or stream needs it.
+   */
+  idleSessionMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -63,6 +68,7 @@ export const defaultTuning: BackendTuning = {
   kubeconfigDebounceMs: 200,
   probeIntervalMs: 5_000,
   probeTimeoutMs: 5_000,
+  idleSessionMs: 600_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

@@ -91,13 +91,15 @@ export const serviceArgs: ArgTable = {
   clusters: {
     getState: z.tuple([]),
     switchContext: z.tuple([context]),
+    connect: z.tuple([context]),
+    disconnect: z.tuple([context]),
     addKubeconfig: z.tuple([
       z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('upload'), name: z.string().min(1).max(1024), content: z.string().max(4_000_000) }),
         z.object({ kind: z.literal('dialog') }),
       ]),
     ]),
-    reconnect: z.tuple([]),
+    reconnect: z.tuple([context.optional()]),
     confirmPlainHttp: z.tuple([context]),
   },
   projects: {

@@ -76,11 +76,23 @@ export interface ContextSummary {
   insecure?: 'plain-http' | 'skip-tls-verify';
 }
 
+export interface Connection {
+  state: ConnectionState;
+  message?: string;
+}
+
 export interface ClustersState {
   sources: KubeconfigSource[];
   contexts: ContextSummary[];
+  /** The UI's choice (remembered for the next start); other contexts may be connected too. */
   activeContext: string | null;
-  connection: { state: ConnectionState; message?: string };
+  /** The active context's connection (`not-connected` when there is none). */
+  connection: Connection;
+  /**
+   * Every context the user chose to connect in this run, by name; a context absent here was never chosen (or was
+   * disconnected) and runs nothing.
+   */
+  connections: Record<string, Connection>;
   /** Whether the app may start the built-in sandbox cluster (off with --no-sandbox). */
   sandboxAvailable: boolean;
 }

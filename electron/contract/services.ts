@@ -28,9 +28,15 @@ export interface EverynodeServices {
   };
   clusters: {
     getState(): Promise<ClustersState>;
+    /** Makes a context the active one, connecting it unless it is connected already. */
     switchContext(name: string): Promise<ClustersState>;
+    /** Connects a context without making it the active one (calls and streams may then address it). */
+    connect(context: string): Promise<ClustersState>;
+    /** Ends a context's connection: its streams end, and calls to it are refused until it is chosen again. */
+    disconnect(context: string): Promise<ClustersState>;
     addKubeconfig(input: KubeconfigInput): Promise<ClustersState>;
-    reconnect(): Promise<ClustersState>;
+    /** Connects a context again (the active one when none is named). */
+    reconnect(context?: string): Promise<ClustersState>;
     /**
      * The user confirmed that this context (state `needs-confirmation`) may send its credentials over plain HTTP:
      * it connects, and is not asked again while the app runs.
@@ -111,9 +117,12 @@ export interface EverynodeServices {
     dispose(streamId: string): Promise<void>;
   };
   consent: {
-    /** The active context's credential program waiting for consent, or null. */
-    pending(): Promise<ConsentRequest | null>;
-    /** Remembers the user's answer for that request's (file, command, args); allowing connects the context. */
+    /** Every context's credential program waiting for consent (at most one per context), the active context's first. */
+    pending(): Promise<ConsentRequest[]>;
+    /**
+     * Remembers the user's answer for that request's subject; allowing connects every context waiting for it (two
+     * contexts running the same program from the same file share one decision).
+     */
     decide(requestId: string, allow: boolean): Promise<ClustersState>;
     list(): Promise<ConsentSettings>;
     /** Forgets a decision: the next connection through that program asks again. */
@@ -128,8 +137,8 @@ export interface EverynodeEvents {
   onDidChangeProjects: ProjectsState;
   /** A delta of a stream opened with `streams.open`. */
   onDidReceiveDelta: StreamEvent;
-  /** The pending consent request changed (a context needs consent, or it was answered): null when none waits. */
-  onDidChangeConsent: { request: ConsentRequest | null };
+  /** The pending consent requests changed (a context needs consent, or it was answered): the whole list, as pending(). */
+  onDidChangeConsent: { requests: ConsentRequest[] };
 }
 
 export type ServiceName = keyof EverynodeServices;

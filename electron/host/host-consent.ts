@@ -39,8 +39,8 @@ export function hostConsent(consent: ConsentServices, policy: ConsentPolicy): Co
     // The page may ask, never answer: "Don't run" is safe from anyone, "Allow" is the user's answer in the dialog.
     decide: async (requestId, allow) => {
       if (!allow) return consent.decide(requestId, false);
-      const request = await consent.pending();
-      if (request?.id !== requestId) return consent.decide(requestId, true);
+      const request = (await consent.pending()).find((r) => r.id === requestId);
+      if (!request) return consent.decide(requestId, true);
       const answer = await policy.confirmProgram(request);
       if (answer === 'cancel') {
         throw new AppError('invalid-argument', 'Nothing was decided: the question was closed without an answer.');

@@ -20,9 +20,11 @@ export function hostServices(services: EverynodeServices, overrides: HostOverrid
     clusters: {
       getState: () => clusters.getState(),
       switchContext: (name: string) => clusters.switchContext(name),
+      connect: (context: string) => clusters.connect(context),
+      disconnect: (context: string) => clusters.disconnect(context),
       addKubeconfig: (input: KubeconfigInput) =>
         input.kind === 'dialog' ? overrides.addFromDialog() : clusters.addKubeconfig(input),
-      reconnect: () => clusters.reconnect(),
+      reconnect: (context?: string) => clusters.reconnect(context),
       confirmPlainHttp: (context: string) => clusters.confirmPlainHttp(context),
     },
     projects: services.projects,

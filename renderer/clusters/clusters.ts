@@ -4,7 +4,10 @@ import type { AppErrorDTO, ClustersState } from '../../electron/contract/dto';
 import { api } from '../api/bridge';
 import { busyAction } from '../composables/busy-action';
 
-/** Kubeconfig contexts, the active one and its connection state, as the backend reports them. */
+/**
+ * Kubeconfig contexts, the active one (the UI's choice) and the connection state of every context connected, as the
+ * backend reports them.
+ */
 export const useClustersStore = defineStore('clusters', () => {
   const state = ref<ClustersState | null>(null);
   const loading = ref(false);
@@ -17,6 +20,7 @@ export const useClustersStore = defineStore('clusters', () => {
   const activeContext = computed(() => state.value?.activeContext ?? null);
   const active = computed(() => contexts.value.find((c) => c.name === activeContext.value) ?? null);
   const connection = computed(() => state.value?.connection ?? { state: 'not-connected' as const });
+  const connections = computed(() => state.value?.connections ?? {});
   const sources = computed(() => state.value?.sources ?? []);
 
   let started = false;
@@ -43,7 +47,7 @@ export const useClustersStore = defineStore('clusters', () => {
   }
 
   const switchContext = (name: string) => run(() => api().services.clusters.switchContext(name));
-  const reconnect = () => run(() => api().services.clusters.reconnect());
+  const reconnect = (context?: string) => run(() => api().services.clusters.reconnect(context));
   const confirmPlainHttp = (context: string) => run(() => api().services.clusters.confirmPlainHttp(context));
 
   /** A kubeconfig the user picked with <input type=file>; its contents go to the backend, never a path. */
@@ -62,6 +66,7 @@ export const useClustersStore = defineStore('clusters', () => {
     activeContext,
     active,
     connection,
+    connections,
     sources,
     init,
     load,

@@ -32,6 +32,7 @@ const consentEn = {
   executable: 'Runs',
   shell: 'through the shell: its arguments are shell text',
   nativeHint: 'You confirm in a system dialog of the app, which this page cannot answer for you.',
+  moreWaiting: 'Other contexts waiting for an answer after this one: {contexts}',
   allowlistReadOnly:
     'In the browser host the allowlist is set when the host starts (--allow-program) or in consent.json in its state directory, not from this page.',
   waitingTitle: 'Waiting for your consent',

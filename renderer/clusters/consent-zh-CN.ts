@@ -31,6 +31,7 @@ const consentZhCN: typeof consentEn = {
   executable: '运行',
   shell: '通过 shell 运行：其参数为 shell 文本',
   nativeHint: '您将在应用的系统对话框中确认，此页面无法代您作答。',
+  moreWaiting: '此后还有其他上下文等待您的答复：{contexts}',
   allowlistReadOnly:
     '在浏览器主机中，允许列表在主机启动时设置（--allow-program），或写在其状态目录的 consent.json 中，不能在此页面修改。',
   waitingTitle: '正在等待您的同意',

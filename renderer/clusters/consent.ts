@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { ConsentRequest, ConsentSettings } from '../../electron/contract/consent-dto';
 import { api } from '../api/bridge';
@@ -8,11 +8,18 @@ import { busyAction } from '../composables/busy-action';
 import { useClustersStore } from './clusters';
 
 /**
- * The credential program waiting for the user's consent (shown as a dialog) and the remembered decisions with the
- * allowlist (the settings view). The backend decides what needs consent; this store only shows and answers.
+ * The credential programs waiting for the user's consent, one per context (shown as a dialog, one at a time: the
+ * active context's first, then the others), and the remembered decisions with the allowlist (the settings view). The
+ * backend decides what needs consent; this store only shows and answers.
  */
 export const useConsentStore = defineStore('consent', () => {
-  const request = ref<ConsentRequest | null>(null);
+  const requests = ref<ConsentRequest[]>([]);
+  const clusters = useClustersStore();
+  /** The request the dialog asks about now: an unanswered one, the active context's first. */
+  const request = computed<ConsentRequest | null>(() => {
+    const open = requests.value.filter((r) => !r.denied);
+    return open.find((r) => r.context === clusters.activeContext) ?? open[0] ?? null;
+  });
   const settings = ref<ConsentSettings | null>(null);
   const busy = ref(false);
   const error = ref<AppErrorDTO | null>(null);
@@ -24,7 +31,7 @@ export const useConsentStore = defineStore('consent', () => {
     if (started) return;
     started = true;
     const { events, onReconnect } = api();
-    events.on('onDidChangeConsent', (next) => (request.value = next.request));
+    events.on('onDidChangeConsent', (next) => (requests.value = next.requests));
     onReconnect(() => void loadPending());
     void loadPending();
     api()
@@ -35,7 +42,7 @@ export const useConsentStore = defineStore('consent', () => {
 
   async function loadPending(): Promise<void> {
     try {
-      request.value = await api().services.consent.pending();
+      requests.value = await api().services.consent.pending();
     } catch (e) {
       error.value = toErrorDTO(e);
     }
@@ -48,7 +55,7 @@ export const useConsentStore = defineStore('consent', () => {
     const pending = request.value;
     if (!pending) return Promise.resolve(false);
     return run(async () => {
-      useClustersStore().state = await api().services.consent.decide(pending.id, allow);
+      clusters.state = await api().services.consent.decide(pending.id, allow);
       // The settings view, when open, lists the new answer too.
       if (settings.value) settings.value = await api().services.consent.list();
     });
@@ -68,6 +75,7 @@ export const useConsentStore = defineStore('consent', () => {
     });
 
   return {
+    requests,
     request,
     settings,
     busy,

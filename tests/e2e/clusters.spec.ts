@@ -89,3 +89,22 @@ test('a change made with kubectl on the cluster not shown appears after switchin
   await kubectl(west.kubeconfig, ['delete', 'daemonset', 'west-late', '-n', 'default']);
   await expect.poll(() => shownNames(page)).toEqual(['west-agent']);
 });
+
+test('switching context on a detail page goes to the new context’s list; the page’s URL opens its own context', async () => {
+  await switchTo('west-admin');
+  await page.getByRole('link', { name: 'west-agent', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/ds\/west-admin\/default\/west-agent$/);
+
+  // The object belongs to west: on east, the list shows east's own DaemonSets instead of a dead page.
+  await switchTo('east-admin');
+  await expect(page).toHaveURL(/#\/$/);
+  await expect.poll(() => shownNames(page)).toEqual(['east-agent']);
+  await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toHaveCount(0);
+
+  // Back to the page's URL: it names west, so west becomes the active context and the page shows its object.
+  await page.goBack();
+  await expect(page.getByLabel('Cluster')).toHaveValue('west-admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toBeVisible();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+});

@@ -43,7 +43,7 @@ async function connected(context: string): Promise<void> {
   if (state.connection.state === 'needs-consent') {
     // The operator's exec plugin comes from a file of the user's, not the app's own sandbox: allowed once, as a user
     // would in the consent dialog (remembered afterwards).
-    const request = await record(client.services.consent.pending());
+    const [request] = await record(client.services.consent.pending());
     state = await record(client.services.consent.decide(request?.id ?? '', true));
   }
   expect(state.activeContext).toBe(context);
@@ -166,13 +166,26 @@ describe('contexts and access', () => {
     );
   });
 
-  it('ends the streams of a context that is switched away from', async () => {
+  it('keeps the streams of a context switched away from, and ends them when it is disconnected', async () => {
     await connected(OPS);
     const subscriptionId = await client.open('daemonSets', OPS, 'monitoring');
     await waitFor(() => client.folder(subscriptionId).synced, 10_000);
     await connected(DEV);
+    // Still connected and still answering: the active context is the UI's choice, not the only session.
+    const state = await client.services.clusters.getState();
+    expect(state.connections[OPS]).toEqual({ state: 'connected' });
+    expect((await client.services.projects.getState(OPS)).context).toBe(OPS);
+    expect(client.folder(subscriptionId).error).toBeUndefined();
+    expect(client.ended(subscriptionId)).toBe(false);
+
+    const after = await client.services.clusters.disconnect(OPS);
+    expect(after.connections[OPS]).toBeUndefined();
+    expect(after.connections[DEV]).toEqual({ state: 'connected' });
     await waitFor(() => client.folder(subscriptionId).error?.code === 'unsupported', 5000, 'the end of the stream');
     expect(client.ended(subscriptionId)).toBe(true);
+    expect(client.folder(subscriptionId).error?.message).toBe(
+      `Context "${OPS}" is no longer connected; subscribe again.`,
+    );
     await expect(client.services.projects.getState(OPS)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 

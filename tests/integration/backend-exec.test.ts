@@ -78,9 +78,14 @@ beforeAll(async () => {
 async function allowAndConnect(context: string) {
   const waiting = await client.services.clusters.switchContext(context);
   expect(waiting.connection.state).toBe('needs-consent');
-  const request = await client.services.consent.pending();
+  const request = await pendingFor(context);
   expect(request).toMatchObject({ context, file: kubeconfigFile, denied: false });
   return client.services.consent.decide(request?.id ?? '', true);
+}
+
+/** The context's own pending request (other contexts may be waiting too). */
+async function pendingFor(context: string) {
+  return (await client.services.consent.pending()).find((r) => r.context === context);
 }
 
 afterAll(async () => {
@@ -93,7 +98,7 @@ describe('consent before a plugin runs', () => {
   it('runs nothing while the context waits, nor after a refusal; runs once allowed, and remembers it', async () => {
     const waiting = await client.services.clusters.switchContext('plugin-marking');
     expect(waiting.connection.state).toBe('needs-consent');
-    const request = await client.services.consent.pending();
+    const request = await pendingFor('plugin-marking');
     expect(request?.program).toMatchObject({ kind: 'exec', command: '/bin/sh' });
     expect(client.events.some((e) => e.event === 'onDidChangeConsent')).toBe(true);
     // Every service of that context refuses instead of connecting, and nothing ran.
@@ -103,13 +108,15 @@ describe('consent before a plugin runs', () => {
 
     const refused = await client.services.consent.decide(request?.id ?? '', false);
     expect(refused.connection.state).toBe('needs-consent');
-    expect(await client.services.consent.pending()).toMatchObject({ id: request?.id, denied: true });
+    expect(await client.services.consent.pending()).toEqual([
+      expect.objectContaining({ id: request?.id, denied: true }),
+    ]);
     expect(fs.existsSync(marker)).toBe(false);
 
     const allowed = await client.services.consent.decide(request?.id ?? '', true);
     expect(allowed.connection).toEqual({ state: 'connected' });
     expect(fs.existsSync(marker)).toBe(true);
-    expect(await client.services.consent.pending()).toBeNull();
+    expect(await client.services.consent.pending()).toEqual([]);
     const settings = await client.services.consent.list();
     expect(settings.decisions).toEqual([expect.objectContaining({ id: request?.id, allowed: true })]);
 
@@ -125,6 +132,13 @@ describe('consent before a plugin runs', () => {
     const state = await client.services.clusters.switchContext('plugin-by-name');
     expect(state.connection).toEqual({ state: 'connected' });
     await client.services.consent.setAllowlist([]);
+    // Taken off the allowlist, it runs on until disconnected; chosen again, it asks (below).
+    const after = await client.services.clusters.disconnect('plugin-by-name');
+    expect(after.connections['plugin-by-name']).toBeUndefined();
+    await expect(client.services.projects.getState('plugin-by-name')).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: 'Context "plugin-by-name" is not connected; choose it first.',
+    });
   });
 });
 
@@ -146,7 +160,7 @@ describe('exec credential plugins', () => {
       message:
         'Context "plugin-missing": the credential program "everynode-no-such-plugin" is not on your PATH; nothing was run.',
     });
-    expect(await client.services.consent.pending()).toBeNull();
+    expect(await pendingFor('plugin-missing')).toBeUndefined();
   });
 
   it('reports a failing plugin without quoting its output', async () => {

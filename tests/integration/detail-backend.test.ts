@@ -138,6 +138,18 @@ describe('DaemonSet detail backend', () => {
   }, 60_000);
 
   it('deletes one pod, which the controller replaces on the same node', async () => {
+    // The rollback above may still be replacing pods (seen under load): pick one once every pod runs the current revision.
+    await waitFor(
+      () => {
+        const d = latest(id);
+        const current = d?.revisions.at(-1)?.hash;
+        return (
+          !!d && d.pods.length > 0 && d.pods.every((p) => p.available && !p.deleting && p.revisionHash === current)
+        );
+      },
+      30_000,
+      'the rollback rolled out',
+    );
     const victim = latest(id)?.pods[0];
     if (!victim) throw new Error('no pod');
     await client.services.detail.deletePod(context, NS, victim.name);

@@ -30,16 +30,18 @@ type Pending = Extract<GateOutcome, { kind: 'needs-consent' }>;
 
 /**
  * Decides, before any client exists for a context, what its user stanza would run and whether it may: trusted
- * origin, allowlisted, or allowed by the user for exactly this subject. Otherwise that program becomes the one
- * pending request, which the host shows until the user answers. Runs nothing itself. `check` only reads; the caller
- * makes the outcome of its latest activation the pending one with `present` (an older check may finish later).
+ * origin, allowlisted, or allowed by the user for exactly this subject. Otherwise that program becomes the context's
+ * pending request, which the host shows until the user answers; each context has at most one. Runs nothing itself.
+ * `check` only reads; the caller makes the outcome of a context's latest connection attempt its pending one with
+ * `present` (an older check may finish later).
  */
 export class ConsentGate {
-  private current: Pending | undefined;
+  /** Per context, in the order they started waiting. */
+  private readonly waiting = new Map<string, Pending>();
 
   constructor(
     readonly store: ConsentStore,
-    private readonly onChange: (request: ConsentRequest | null) => void,
+    private readonly onChange: () => void,
     private readonly searchPath: () => Promise<string> = userPath,
   ) {}
 
@@ -78,32 +80,50 @@ export class ConsentGate {
     return { kind: 'needs-consent', request, consentId: id, subject };
   }
 
-  /** Makes this outcome's request the pending one (or clears it). */
-  present(outcome: GateOutcome): void {
-    this.set(outcome.kind === 'needs-consent' ? outcome : undefined);
-  }
-
-  pending(): ConsentRequest | null {
-    return this.current?.request ?? null;
-  }
-
-  /** Records the answer to the pending request; returns its context (to connect, or to show as refused). */
-  async decide(requestId: string, allow: boolean): Promise<string> {
-    const pending = this.current;
-    if (pending?.request.id !== requestId) {
-      throw new AppError('not-found', 'That request is no longer pending; the context may have changed.');
+  /** Makes this outcome's request the context's pending one (or clears it). */
+  present(context: string, outcome: GateOutcome): void {
+    const before = this.signature();
+    if (outcome.kind === 'needs-consent') {
+      // A request that changed moves to the end: it is a new question.
+      if (JSON.stringify(this.waiting.get(context)?.request) !== JSON.stringify(outcome.request)) {
+        this.waiting.delete(context);
+      }
+      this.waiting.set(context, outcome);
+    } else {
+      this.waiting.delete(context);
     }
-    await this.store.decide(pending.request.file, pending.request.program.kind, pending.subject, allow);
-    return pending.request.context;
+    if (this.signature() !== before) this.onChange();
   }
 
-  clear(): void {
-    this.set(undefined);
+  /** Every context's pending request, oldest first. */
+  pending(): ConsentRequest[] {
+    return [...this.waiting.values()].map((p) => p.request);
   }
 
-  private set(next: Pending | undefined): void {
-    const before = JSON.stringify(this.current?.request ?? null);
-    this.current = next;
-    if (JSON.stringify(next?.request ?? null) !== before) this.onChange(next?.request ?? null);
+  /**
+   * Records the answer to a pending request; returns the contexts waiting for it (to connect, or to show as
+   * refused): two contexts whose users run the same program from the same file share one decision.
+   */
+  async decide(requestId: string, allow: boolean): Promise<string[]> {
+    const waiting = [...this.waiting.values()].filter((p) => p.request.id === requestId);
+    const [first] = waiting;
+    if (!first) throw new AppError('not-found', 'That request is no longer pending; the context may have changed.');
+    await this.store.decide(first.request.file, first.request.program.kind, first.subject, allow);
+    return waiting.map((p) => p.request.context);
+  }
+
+  /** The context no longer waits (gone, disconnected, or connecting another way). */
+  clear(context: string): void {
+    this.present(context, { kind: 'refused', problem: '' });
+  }
+
+  clearAll(): void {
+    if (this.waiting.size === 0) return;
+    this.waiting.clear();
+    this.onChange();
+  }
+
+  private signature(): string {
+    return JSON.stringify(this.pending());
   }
 }

@@ -1,19 +1,19 @@
 import type { EverynodeServices } from '../../contract/index.js';
 import type { BackendCore } from '../backend.js';
 
-/** The contract's `consent` group over the backend's gate and its active context. */
+/** The contract's `consent` group over the backend's gate and the contexts that use it. */
 export function consentServices(
   core: BackendCore,
   guard: <T>(work: () => Promise<T>) => Promise<T>,
 ): EverynodeServices['consent'] {
   const gate = core.consent;
   return {
-    pending: () => Promise.resolve(gate.pending()),
+    pending: () => Promise.resolve(core.consentRequests()),
     decide: (requestId, allow) =>
       guard(async () => {
-        const context = await gate.decide(requestId, allow);
+        const contexts = await gate.decide(requestId, allow);
         // Connect again through the gate: allowed, the program runs now; refused, the context shows it was refused.
-        if (core.active.name === context) await core.active.activate(context);
+        await core.sessions.reconnectWaiting(contexts);
         return core.clustersState();
       }),
     list: () => Promise.resolve(gate.store.settings()),
@@ -21,15 +21,13 @@ export function consentServices(
       guard(async () => {
         await gate.store.revoke(decisionId);
         // A connected context whose program was just revoked stops using it: it asks again before connecting.
-        if (core.active.name !== null && core.active.uses(decisionId)) await core.active.activate(core.active.name);
+        await core.sessions.reconnectUsing(decisionId);
         return gate.store.settings();
       }),
     setAllowlist: (entries) =>
       guard(async () => {
         await gate.store.setAllowlist(entries);
-        if (core.active.name !== null && core.active.connection.state === 'needs-consent') {
-          await core.active.activate(core.active.name);
-        }
+        await core.sessions.reconnectWaiting();
         return gate.store.settings();
       }),
   };

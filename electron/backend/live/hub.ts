@@ -95,7 +95,7 @@ export class LiveHub {
       if (session && entry.spec.onNewSession === 'restart') {
         this.restart(key, entry, session);
       } else {
-        this.endWith(key, entry, `Context "${context}" is no longer active; subscribe again.`);
+        this.endWith(key, entry, `Context "${context}" is no longer connected; subscribe again.`);
       }
     }
   }

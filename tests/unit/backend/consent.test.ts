@@ -43,16 +43,17 @@ const fileOrigin: ProgramOrigin = {
 async function gateIn(dir: string, bin = binDir('aws', 'kubelogin', 'evil')) {
   const store = new ConsentStore(dir);
   await store.load();
-  const events: (ConsentRequest | null)[] = [];
-  const gate = new ConsentGate(
+  // What each change notice would carry: the whole pending list.
+  const events: ConsentRequest[][] = [];
+  const gate: ConsentGate = new ConsentGate(
     store,
-    (r) => events.push(r),
+    () => events.push(gate.pending()),
     () => Promise.resolve(bin),
   );
-  // Checks and presents the outcome, as the active context does.
+  // Checks and presents the outcome, as a context's connection does.
   const check = async (context: string, user: Record<string, unknown> | undefined, origin = fileOrigin) => {
     const outcome = await gate.check(context, 'u', user, origin);
-    gate.present(outcome);
+    gate.present(context, outcome);
     return outcome;
   };
   return { store, gate, events, check, bin };
@@ -122,9 +123,9 @@ describe('ConsentGate', () => {
       },
       denied: false,
     });
-    expect(first.events).toEqual([request]);
-    expect(first.gate.pending()).toEqual(request);
-    expect(await first.gate.decide(request.id, true)).toBe('prod');
+    expect(first.events).toEqual([[request]]);
+    expect(first.gate.pending()).toEqual([request]);
+    expect(await first.gate.decide(request.id, true)).toEqual(['prod']);
     await first.store.flushed();
 
     const file = path.join(dir, 'consent.json');
@@ -188,9 +189,31 @@ describe('ConsentGate', () => {
   it('refuses an answer to a request that is no longer pending', async () => {
     const { gate, check } = await gateIn(tempDir());
     const request = requestOf(await check('prod', execUser('aws')));
-    await check('other', { token: 'x' });
-    expect(gate.pending()).toBeNull();
+    // The context now connects another way: its question is gone.
+    await check('prod', { token: 'x' });
+    expect(gate.pending()).toEqual([]);
     await expect(gate.decide(request.id, true)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keeps one pending request per context, and one answer serves every context asking the same', async () => {
+    const { gate, check, events } = await gateIn(tempDir());
+    const prod = requestOf(await check('prod', execUser('aws', ['eks'])));
+    const staging = requestOf(await check('staging', execUser('kubelogin')));
+    // Another context whose user runs the very same program from the same file asks the same question.
+    const twin = requestOf(await check('prod-2', execUser('aws', ['eks'])));
+    expect(twin.id).toBe(prod.id);
+    expect(gate.pending()).toEqual([prod, staging, twin]);
+    // Asking again with nothing changed is no news.
+    await check('staging', execUser('kubelogin'));
+    expect(events).toHaveLength(3);
+
+    expect(await gate.decide(staging.id, false)).toEqual(['staging']);
+    expect(await gate.decide(prod.id, true)).toEqual(['prod', 'prod-2']);
+    gate.clear('prod');
+    expect(gate.pending()).toEqual([staging, twin]);
+    expect((await check('prod-2', execUser('aws', ['eks']))).kind).toBe('ready');
+    expect(requestOf(await check('staging', execUser('kubelogin')))).toMatchObject({ denied: true });
+    expect(gate.pending().map((r) => r.context)).toEqual(['staging']);
   });
 
   it('ignores a hand-edited decision whose key does not match its command', async () => {

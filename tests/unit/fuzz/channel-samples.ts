@@ -9,8 +9,10 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:host.info': [],
   'everynode:clusters.getState': [],
   'everynode:clusters.switchContext': ['dev'],
+  'everynode:clusters.connect': ['dev'],
+  'everynode:clusters.disconnect': ['dev'],
   'everynode:clusters.addKubeconfig': [{ kind: 'upload', name: 'config', content: 'apiVersion: v1' }],
-  'everynode:clusters.reconnect': [],
+  'everynode:clusters.reconnect': ['dev'],
   'everynode:clusters.confirmPlainHttp': ['dev'],
   'everynode:projects.getState': ['dev'],
   'everynode:projects.select': ['dev', 'team-a'],
@@ -50,6 +52,9 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:consent.revoke': ['r1'],
   'everynode:consent.setAllowlist': [['kubelogin']],
 };
+
+/** Channels whose last arguments may be left out, and how many (`reconnect()` means the active context). */
+export const OPTIONAL_TRAILING: Record<string, number> = { 'everynode:clusters.reconnect': 1 };
 
 /** The JavaScript type of a value as a structured clone or JSON would keep it apart. */
 function kindOf(value: unknown): string {

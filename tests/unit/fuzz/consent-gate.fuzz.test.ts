@@ -122,7 +122,7 @@ describe('the consent gate over any user stanza', () => {
             : { trusted: false, file: '/home/u/.kube/config', identity: `/f/${Math.random()}`, hasDirectory: true };
           const resolved = resolvedFor(raw);
           let outcome: GateOutcome = await gate.check('fuzz', 'u', raw, origin);
-          gate.present(outcome);
+          gate.present('fuzz', outcome);
           if (outcome.kind === 'ready') {
             // Nothing is allowed yet, so only a stanza that runs no program may connect at once.
             expect(outcome.launch).toBeUndefined();

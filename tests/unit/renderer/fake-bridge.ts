@@ -31,6 +31,7 @@ export function fakeBridge() {
     ],
     activeContext: 'sandbox-admin',
     connection: { state: 'connected' },
+    connections: { 'sandbox-admin': { state: 'connected' } },
     sandboxAvailable: true,
   };
   const projects = new Map<string, ProjectsState>([
@@ -72,8 +73,10 @@ export function fakeBridge() {
         clusters.activeContext = name;
         return ok({ ...clusters });
       },
+      connect: (context) => (record('clusters.connect', [context]), ok(clusters)),
+      disconnect: (context) => (record('clusters.disconnect', [context]), ok(clusters)),
       addKubeconfig: (input) => (record('clusters.addKubeconfig', [input]), ok(clusters)),
-      reconnect: () => (record('clusters.reconnect', []), ok(clusters)),
+      reconnect: (...args) => (record('clusters.reconnect', args), ok(clusters)),
       confirmPlainHttp: (context: string) => (record('clusters.confirmPlainHttp', [context]), ok(clusters)),
     },
     projects: {
@@ -143,7 +146,7 @@ export function fakeBridge() {
       dispose: (id) => (record('streams.dispose', [id]), ok(undefined)),
     },
     consent: {
-      pending: () => (record('consent.pending', []), ok(null)),
+      pending: () => (record('consent.pending', []), ok([])),
       decide: (...args) => (record('consent.decide', args), ok(clusters)),
       list: () => (record('consent.list', []), ok({ decisions: [], allowlist: [] })),
       revoke: (...args) => (record('consent.revoke', args), ok({ decisions: [], allowlist: [] })),

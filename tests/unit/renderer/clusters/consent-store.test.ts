@@ -35,16 +35,31 @@ beforeEach(() => {
 });
 
 describe('consent store', () => {
-  it('asks the backend once for a pending request, then follows its events', async () => {
+  it('asks the backend once for the pending requests, then follows its events', async () => {
     const consent = useConsentStore();
     consent.init();
     consent.init();
     await settle();
     expect(fake.callsOf('consent.pending')).toHaveLength(1);
     expect(consent.request).toBeNull();
-    fake.emit('onDidChangeConsent', { request });
+    fake.emit('onDidChangeConsent', { requests: [request] });
     expect(consent.request).toEqual(request);
-    fake.emit('onDidChangeConsent', { request: null });
+    fake.emit('onDidChangeConsent', { requests: [] });
+    expect(consent.request).toBeNull();
+  });
+
+  it("asks about the active context's request first, then the others; never about a refused one", async () => {
+    const consent = useConsentStore();
+    useClustersStore().init();
+    consent.init();
+    await settle();
+    const mine = { ...request, id: 'mine', context: 'sandbox-admin' };
+    const refused = { ...request, id: 'refused', context: 'third', denied: true };
+    fake.emit('onDidChangeConsent', { requests: [refused, request, mine] });
+    expect(consent.request?.id).toBe('mine');
+    fake.emit('onDidChangeConsent', { requests: [refused, request] });
+    expect(consent.request?.id).toBe('abc');
+    fake.emit('onDidChangeConsent', { requests: [refused] });
     expect(consent.request).toBeNull();
   });
 
@@ -54,7 +69,7 @@ describe('consent store', () => {
     await settle();
     expect(await consent.decide(true)).toBe(false);
     expect(fake.callsOf('consent.decide')).toEqual([]);
-    fake.emit('onDidChangeConsent', { request });
+    fake.emit('onDidChangeConsent', { requests: [request] });
     expect(await consent.decide(true)).toBe(true);
     expect(fake.callsOf('consent.decide')).toEqual([['abc', true]]);
     expect(useClustersStore().state?.activeContext).toBe('sandbox-admin');

@@ -196,7 +196,7 @@ describe('daemonsets store', () => {
     fake.delta({
       streamId: 'sub-1',
       synced: false,
-      error: { code: 'unsupported', message: 'Context "sandbox-admin" is no longer active; subscribe again.' },
+      error: { code: 'unsupported', message: 'Context "sandbox-admin" is no longer connected; subscribe again.' },
       ended: true,
     });
     await settle();

@@ -1,15 +1,29 @@
-import type { ClustersState, ConnectionState } from '../contract/index.js';
-import type { ConsentGate } from './consent/gate.js';
-import { AppError } from './errors.js';
-import type { KubeconfigStore } from './kubeconfig/store.js';
-import type { ResolvedContext } from './kubeconfig/merge.js';
-import type { Projects } from './projects/projects.js';
-import { connectionStateFor } from './session/classify.js';
-import { CredentialFileError } from './session/credential-files.js';
-import { ContextSession } from './session/session.js';
-import { HealthProbe, type ProbeTiming } from './session/health-probe.js';
+import type { Connection, ConnectionState } from '../../contract/index.js';
+import type { ConsentGate } from '../consent/gate.js';
+import { AppError } from '../errors.js';
+import type { KubeconfigStore } from '../kubeconfig/store.js';
+import type { ResolvedContext } from '../kubeconfig/merge.js';
+import type { Projects } from '../projects/projects.js';
+import { connectionStateFor } from './classify.js';
+import { CredentialFileError } from './credential-files.js';
+import { ContextSession } from './session.js';
+import { HealthProbe, type ProbeTiming } from './health-probe.js';
 
-type Connection = ClustersState['connection'];
+/** What every context's connection shares: the pool hands the same to each. */
+export interface ConnectionDeps {
+  store: KubeconfigStore;
+  projects: Projects;
+  consent: ConsentGate;
+  requestTimeoutMs: number;
+  probeTiming: ProbeTiming;
+  /** A session nobody used for this long closes (see `inUse`). */
+  idleMs: number;
+  /** Plain-HTTP confirmations given while the app runs (keyed by context, server and user). */
+  plainHttpConfirmed: Set<string>;
+  /** Whether the context's session must stay open now: the UI's active context, or one with open streams. */
+  inUse(context: string): boolean;
+  onChange(context: string, reason: 'connection' | 'session'): void;
+}
 
 const fingerprint = (resolved: ResolvedContext): string =>
   JSON.stringify([resolved.context.body, resolved.cluster ?? null, resolved.user ?? null]);
@@ -26,28 +40,28 @@ const hasCredentials = (user: Record<string, unknown>): boolean =>
   CREDENTIAL_KEYS.some((key) => user[key] !== undefined && user[key] !== null && user[key] !== '');
 
 /**
- * The active context and its one session. Only this context connects; every other one stays "not connected" and
- * runs nothing (no exec plugin) until chosen.
+ * One context the user chose to connect in this run: its connection state, its session with its health probe, the
+ * consent keys of its credential programs, and the generation that makes a late outcome of an older attempt moot.
+ * Nothing runs for it until it is asked to connect; it closes its session when nobody used it for `idleMs`.
  */
-export class ActiveContext {
-  name: string | null = null;
+export class ContextConnection {
   connection: Connection = { state: 'not-connected' };
   private session: ContextSession | undefined;
   private sessionFingerprint = '';
   private generation = 0;
-  /** The consent keys of the active context's credential programs: a revocation of one of them reconnects. */
+  /** The consent keys of this context's credential programs: a revocation of one of them reconnects. */
   private consentIds: string[] = [];
+  /** The session was closed for being idle: the next call or stream connects it again. */
+  idleClosed = false;
+  private lastUse = Date.now();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly store: KubeconfigStore,
-    private readonly projects: Projects,
-    private readonly requestTimeoutMs: number,
-    private readonly probeTiming: ProbeTiming,
-    private readonly consent: ConsentGate,
-    private readonly onChange: (reason: 'connection' | 'session') => void,
+    readonly name: string,
+    private readonly deps: ConnectionDeps,
   ) {}
 
-  /** Whether the active context runs (or would run) the credential program with this consent key. */
+  /** Whether this context runs (or would run) the credential program with this consent key. */
   uses(consentId: string): boolean {
     return this.consentIds.includes(consentId);
   }
@@ -67,50 +81,46 @@ export class ActiveContext {
   }
 
   /**
-   * Makes `name` the active context and connects it; resolves once the connection attempt has an outcome.
-   * `chosen` is false for the app's own pick at start-up: then a context that would run a credential program waits
-   * until the user chooses it (see `chooseOnFirstWindow`).
+   * Connects (again); resolves once the attempt has an outcome. `chosen` is false for the app's own pick at start-up:
+   * then a context that would run a credential program waits until the user chooses it (see `waitingForChoice`).
    */
-  activate(name: string, chosen = true): Promise<void> {
-    this.pending = this.connect(name, chosen);
+  connect(chosen = true): Promise<void> {
+    this.pending = this.attempt(chosen);
     return this.pending;
   }
 
-  /** A window (or browser tab) now exists: a waiting context that the user chose last time connects now. */
-  async chooseOnFirstWindow(remembered: string | undefined): Promise<void> {
-    if (this.waitingForChoice && this.name !== null && this.name === remembered) await this.activate(this.name);
-  }
-
   /** The user confirmed sending this context's credentials over plain HTTP (for as long as the app runs). */
-  async confirmPlainHttp(name: string): Promise<void> {
-    const resolved = this.store.resolve(name);
-    if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
-    this.plainHttpConfirmed.add(plainHttpKey(resolved));
-    await this.activate(name);
+  async confirmPlainHttp(): Promise<void> {
+    const resolved = this.deps.store.resolve(this.name);
+    if (!resolved) throw new AppError('not-found', `Context "${this.name}" is not defined in any kubeconfig file.`);
+    this.deps.plainHttpConfirmed.add(plainHttpKey(resolved));
+    await this.connect();
   }
 
-  private waitingForChoice = false;
-  private readonly plainHttpConfirmed = new Set<string>();
+  /** The app picked this context at start-up and it would run a program: it waits until a window exists. */
+  waitingForChoice = false;
 
-  private async connect(name: string, chosen: boolean): Promise<void> {
-    const resolved = this.store.resolve(name);
+  private async attempt(chosen: boolean): Promise<void> {
+    const name = this.name;
+    const { store, consent } = this.deps;
+    const resolved = store.resolve(name);
     if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
     const generation = ++this.generation;
     this.dropSession();
-    this.name = name;
     this.consentIds = [];
     this.waitingForChoice = false;
+    this.idleClosed = false;
     if (resolved.summary.problem !== undefined) {
-      this.consent.clear();
+      consent.clear(name);
       this.setConnection({ state: 'error', message: resolved.summary.problem });
       this.onChange('session');
       return;
     }
     // Before any client exists: what the user stanza would run, and whether it may.
-    const origin = this.store.userOrigin(resolved);
-    const outcome = await this.consent.check(name, resolved.user?.name ?? '', resolved.user?.body, origin);
+    const origin = store.userOrigin(resolved);
+    const outcome = await consent.check(name, resolved.user?.name ?? '', resolved.user?.body, origin);
     if (generation !== this.generation) return;
-    this.consent.present(outcome);
+    consent.present(name, outcome);
     if (outcome.kind !== 'refused' && outcome.consentId !== undefined) this.consentIds = [outcome.consentId];
     if (outcome.kind !== 'ready') {
       this.setConnection(
@@ -137,7 +147,7 @@ export class ActiveContext {
       return;
     }
     if (resolved.summary.insecure === 'plain-http' && hasCredentials(outcome.user)) {
-      if (!this.plainHttpConfirmed.has(plainHttpKey(resolved))) {
+      if (!this.deps.plainHttpConfirmed.has(plainHttpKey(resolved))) {
         this.setConnection({
           state: 'needs-confirmation',
           message: `Context "${name}" would send its credentials over plain HTTP, unencrypted, to ${resolved.summary.server}.`,
@@ -149,7 +159,7 @@ export class ActiveContext {
     this.setConnection({ state: 'connecting' });
     let session: ContextSession;
     try {
-      session = await ContextSession.create(resolved, outcome.user, this.requestTimeoutMs);
+      session = await ContextSession.create(resolved, outcome.user, this.deps.requestTimeoutMs);
     } catch (error) {
       if (generation === this.generation) {
         this.setConnection(
@@ -168,11 +178,12 @@ export class ActiveContext {
     this.session = session;
     this.startProbe(session);
     this.sessionFingerprint = fingerprint(resolved);
+    this.touch();
     this.onChange('session');
     try {
       // Any authenticated user may ask a SelfSubjectAccessReview: it proves reachability and credentials, and its
       // answer (may list namespaces) is needed for projects anyway.
-      await this.projects.mayListAll(session);
+      await this.deps.projects.mayListAll(session);
       if (generation === this.generation) this.setConnection({ state: 'connected' });
     } catch (error) {
       if (generation !== this.generation) return;
@@ -181,19 +192,14 @@ export class ActiveContext {
     }
   }
 
-  async reconnect(): Promise<void> {
-    if (this.name !== null) await this.activate(this.name);
-  }
-
-  /** After a kubeconfig change: reconnect when the active context's definition changed, or report it gone. */
+  /** After a kubeconfig change: reconnect when this context's definition changed, or report it gone. */
   async onKubeconfigChanged(): Promise<void> {
-    if (this.name === null) return;
-    const resolved = this.store.resolve(this.name);
+    const resolved = this.deps.store.resolve(this.name);
     if (!resolved) {
       this.generation++;
       this.dropSession();
       this.consentIds = [];
-      this.consent.clear();
+      this.deps.consent.clear(this.name);
       this.setConnection({
         state: 'error',
         message: `Context "${this.name}" is no longer defined in any kubeconfig file.`,
@@ -201,7 +207,9 @@ export class ActiveContext {
       this.onChange('session');
       return;
     }
-    if (!this.session || fingerprint(resolved) !== this.sessionFingerprint) await this.activate(this.name);
+    // An idle-closed context stays closed: it reads the new definition when it connects again.
+    if (this.idleClosed) return;
+    if (!this.session || fingerprint(resolved) !== this.sessionFingerprint) await this.connect();
   }
 
   /** Watches report failures and recoveries; the connection state follows them. */
@@ -223,10 +231,11 @@ export class ActiveContext {
 
   private startProbe(session: ContextSession): void {
     this.probe?.stop();
-    const probe = new HealthProbe(session, this.probeTiming, (responding) => {
+    const timing = this.deps.probeTiming;
+    const probe = new HealthProbe(session, timing, (responding) => {
       if (this.session !== session) return;
       if (!responding && (this.connection.state === 'connected' || this.connection.state === 'not-responding')) {
-        const seconds = Math.round(this.probeTiming.timeoutMs / 1000);
+        const seconds = Math.round(timing.timeoutMs / 1000);
         this.setConnection({
           state: 'not-responding',
           message: `Context "${session.name}": the API server did not answer within ${seconds} s.`,
@@ -241,18 +250,56 @@ export class ActiveContext {
     this.probe = probe;
   }
 
+  /** A call or a stream used the session: the idle clock starts again. */
+  touch(): void {
+    this.lastUse = Date.now();
+    if (this.session) this.idleTimer ??= setTimeout(() => this.checkIdle(), this.deps.idleMs).unref();
+  }
+
+  private checkIdle(): void {
+    this.idleTimer = undefined;
+    if (!this.session) return;
+    const { idleMs } = this.deps;
+    // Being in use (the active context, open streams) counts as being used; asked every quarter of idleMs, so the
+    // session closes between 0.75 and 1 × idleMs after its last stream ended.
+    if (this.deps.inUse(this.name)) this.lastUse = Date.now();
+    const left = this.lastUse + idleMs - Date.now();
+    if (left > 0) {
+      this.idleTimer = setTimeout(() => this.checkIdle(), Math.min(left, idleMs / 4)).unref();
+      return;
+    }
+    this.generation++;
+    this.dropSession();
+    this.consentIds = [];
+    this.idleClosed = true;
+    const span = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${+(idleMs / 1000).toFixed(1)} s`;
+    this.setConnection({
+      state: 'not-connected',
+      message: `Context "${this.name}" was not used for ${span} and was disconnected; it connects again when used.`,
+    });
+    this.onChange('session');
+  }
+
+  /** Ends this context's connection: its session, its probe and its pending consent request. */
   dispose(): void {
     this.generation++;
     this.dropSession();
-    this.consent.clear();
+    this.consentIds = [];
+    this.deps.consent.clear(this.name);
   }
 
   private dropSession(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     this.probe?.stop();
     this.probe = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.sessionFingerprint = '';
+  }
+
+  private onChange(reason: 'connection' | 'session'): void {
+    this.deps.onChange(this.name, reason);
   }
 
   private setConnection(connection: { state: ConnectionState; message?: string }): void {
