@@ -5,11 +5,11 @@ import { ConsentStore } from './consent/store.js';
 import { LiveHub } from './live/hub.js';
 import { streamSpecs } from './live/streams.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
-import { Projects } from './projects/projects.js';
+import { Projects } from './resources/projects.js';
 import { Sessions } from './session/pool.js';
 import type { ContextSession } from './session/session.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
-import { StateFile } from './state-file.js';
+import { StateFile } from './files/state-file.js';
 import { defaultTuning, type BackendOptions, type BackendTuning, type EventSink } from './types.js';
 import { WatchManager } from './watch/manager.js';
 

@@ -7,4 +7,4 @@ export { AppError, toErrorDTO } from './errors.js';
 // Electron's main process starts the built-in sandbox cluster in a utility process instead of a forked Node.
 export type { SandboxLauncher } from './sandbox.js';
 // The desktop app's window state is a file of the app's own, written like the backend's state and drafts.
-export { writePrivateFile } from './private-file.js';
+export { writePrivateFile } from './files/private-file.js';

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writePrivateFile } from './private-file.js';
+import { writePrivateFile } from './files/private-file.js';
 
 export interface RunningSandbox {
   /** The kubeconfig the sandbox generated, kept in memory: this text, never the file, is what the app trusts. */

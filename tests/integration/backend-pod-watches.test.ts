@@ -7,7 +7,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster
 import type { DaemonSetDelta } from '../../electron/contract/index.js';
 import { KubeconfigStore } from '../../electron/backend/kubeconfig/store.js';
 import { ContextSession } from '../../electron/backend/session/session.js';
-import { DaemonSetSubscription } from '../../electron/backend/daemonsets/subscription.js';
+import { DaemonSetSubscription } from '../../electron/backend/live/daemonset-list.js';
 import { WatchManager } from '../../electron/backend/watch/manager.js';
 import { DeltaFolder, tempDir, waitFor } from './backend-harness.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaemonSetDetail } from '../../electron/contract/index.js';
-import { DetailSubscription } from '../../electron/backend/detail/subscription.js';
+import { DetailSubscription } from '../../electron/backend/live/daemonset-detail.js';
 import { KubeconfigStore } from '../../electron/backend/kubeconfig/store.js';
 import { ContextSession } from '../../electron/backend/session/session.js';
 import { KINDS } from '../../electron/backend/kinds/kinds.js';

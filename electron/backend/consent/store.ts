@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ConsentDecision, ConsentSettings } from '../../contract/index.js';
-import { PrivateFile } from '../private-file.js';
+import { PrivateFile } from '../files/private-file.js';
 import { consentId, type ConsentSubject } from './program.js';
 import { isRecord } from '../../../common/guards.js';
 

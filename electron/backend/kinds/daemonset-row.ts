@@ -5,7 +5,7 @@ import { isRecord, record, text } from '../../../common/guards.js';
 import { identityOf } from './identity.js';
 
 // The list page's DaemonSet informer keeps, of each DaemonSet, only what a row, the settled test and the pod watch's
-// selector read (daemonsets/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
+// selector read (resources/rows.ts). A real cluster's objects carry managedFields, last-applied-configuration and
 // whole pod templates, many times the size of this; the detail page watches its one DaemonSet whole.
 
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);

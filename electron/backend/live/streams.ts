@@ -1,9 +1,9 @@
 import type { DaemonSetDelta, DaemonSetDetail, LogChunk } from '../../contract/index.js';
-import { DaemonSetSubscription } from '../daemonsets/subscription.js';
-import { LogStream } from '../detail/logs.js';
-import { DetailSubscription } from '../detail/subscription.js';
+import { DaemonSetSubscription } from './daemonset-list.js';
+import { LogStream } from './logs.js';
+import { DetailSubscription } from './daemonset-detail.js';
 import { AppError } from '../errors.js';
-import { ALL_PROJECTS, type Projects } from '../projects/projects.js';
+import { ALL_PROJECTS, type Projects } from '../resources/projects.js';
 import type { ContextSession } from '../session/session.js';
 import type { BackendTuning } from '../types.js';
 import type { WatchManager } from '../watch/manager.js';

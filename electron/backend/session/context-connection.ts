@@ -3,7 +3,7 @@ import type { ConsentGate } from '../consent/gate.js';
 import { AppError } from '../errors.js';
 import type { KubeconfigStore } from '../kubeconfig/store.js';
 import type { ResolvedContext } from '../kubeconfig/merge.js';
-import type { Projects } from '../projects/projects.js';
+import type { Projects } from '../resources/projects.js';
 import { connectionStateFor } from './classify.js';
 import { CredentialFileError } from './credential-files.js';
 import { ContextSession } from './session.js';

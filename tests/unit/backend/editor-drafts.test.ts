@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DraftStore } from '../../../electron/backend/editor/drafts.js';
+import { DraftStore } from '../../../electron/backend/files/drafts.js';
 
 const draft = (text: string, savedAt: number) => ({
   files: [{ id: 'f1', name: 'agent.yaml', format: 'yaml' as const, text }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeObject } from '../../../electron/backend/kinds/objects.js';
-import { nodeRoom, podRequests, projectPodUse, quantity } from '../../../electron/backend/wizard/node-room.js';
+import { nodeRoom, podRequests, projectPodUse, quantity } from '../../../electron/backend/resources/node-room.js';
 
 // Pods as the API lists them (defaulted: hostPort set with hostNetwork), nodes with kubelet-reported allocatable.
 const exporter = {

@@ -1,6 +1,6 @@
 import type { ContainerStatus, PodObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
-import { aggregatePodIssues } from '../../../electron/backend/daemonsets/pod-issues.js';
+import { aggregatePodIssues } from '../../../electron/backend/resources/pod-issues.js';
 import { eventsByObject, toWarningEvent, type WarningEvent } from '../../../electron/backend/kinds/warning-event.js';
 
 const OWNER = 'ds-uid';

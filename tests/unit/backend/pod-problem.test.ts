@@ -1,6 +1,6 @@
 import type { Condition, ContainerStatus, PodObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
-import { podProblem, schedulingShortfalls, severity } from '../../../electron/backend/daemonsets/pod-problem.js';
+import { podProblem, schedulingShortfalls, severity } from '../../../electron/backend/resources/pod-problem.js';
 import { toWarningEvent, type WarningEvent } from '../../../electron/backend/kinds/warning-event.js';
 
 // Pod and event shapes as the kubelet, the scheduler and the DaemonSet controller write them (kubelet

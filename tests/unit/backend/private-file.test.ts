@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrivateFile, writePrivateFile } from '../../../electron/backend/private-file.js';
-import { StateFile } from '../../../electron/backend/state-file.js';
-import { DraftStore } from '../../../electron/backend/editor/drafts.js';
+import { PrivateFile, writePrivateFile } from '../../../electron/backend/files/private-file.js';
+import { StateFile } from '../../../electron/backend/files/state-file.js';
+import { DraftStore } from '../../../electron/backend/files/drafts.js';
 import { saveWindowState } from '../../../electron/main/window-state.js';
 
 const dirs: string[] = [];

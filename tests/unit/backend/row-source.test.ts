@@ -2,7 +2,7 @@
 import type { DaemonSetObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
 import { projectDaemonSet } from '../../../electron/backend/kinds/daemonset-row.js';
-import { isSettled, selectorString, toRow } from '../../../electron/backend/daemonsets/rows.js';
+import { isSettled, selectorString, toRow } from '../../../electron/backend/resources/rows.js';
 
 /** A DaemonSet as a real API server sends it (JSON), with what kubectl apply and server-side apply leave on it. */
 function apiDaemonSet(strategy: Record<string, unknown>, status: Record<string, unknown>): Record<string, unknown> {

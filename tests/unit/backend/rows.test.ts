@@ -1,6 +1,6 @@
 import type { DaemonSetObject } from '../../../electron/backend/kinds/objects.js';
 import { describe, expect, it } from 'vitest';
-import { isSettled, selectorString, toRow } from '../../../electron/backend/daemonsets/rows.js';
+import { isSettled, selectorString, toRow } from '../../../electron/backend/resources/rows.js';
 
 function daemonSet(
   overrides: {

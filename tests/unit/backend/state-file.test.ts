@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StateFile } from '../../../electron/backend/state-file.js';
+import { StateFile } from '../../../electron/backend/files/state-file.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 // The backend's choice of which DaemonSets get their pods watched (isSettled) and the list's status column (rowStatus)
 // read one rule: over every combination of the status block's edges, "settled" is exactly "not Updating".
 import { describe, expect, it } from 'vitest';
-import { isSettled, toRow } from '../../../electron/backend/daemonsets/rows.js';
+import { isSettled, toRow } from '../../../electron/backend/resources/rows.js';
 import type { DaemonSetObject } from '../../../electron/backend/kinds/objects.js';
 import { rowStatus } from '../../../renderer/shared/status';
 

@@ -91,7 +91,7 @@ describe('editor drafts of an imported Secret', () => {
     if (!sent) throw new Error('no draft was saved');
     // The backend's copy, written by the real draft store to a real file. Loaded by path: this test belongs to the
     // renderer's type-check project, which does not list backend files.
-    const backendDrafts = '../../../../electron/backend/editor/drafts.js';
+    const backendDrafts = '../../../../electron/backend/files/drafts.js';
     const { DraftStore } = (await import(/* @vite-ignore */ backendDrafts)) as {
       DraftStore: new (stateDir: string) => { save(drafts: EditorDrafts): Promise<void> };
     };

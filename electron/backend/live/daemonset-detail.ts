@@ -2,10 +2,10 @@ import type { DaemonSetDetail, DetailEvent, DetailRevision } from '../../contrac
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
-import type { Producer } from '../live/producer.js';
-import { selectorString, toRow } from '../daemonsets/rows.js';
-import { aggregatePodIssues } from '../daemonsets/pod-issues.js';
-import { podProblem } from '../daemonsets/pod-problem.js';
+import type { Producer } from './producer.js';
+import { selectorString, toRow } from '../resources/rows.js';
+import { aggregatePodIssues } from '../resources/pod-issues.js';
+import { podProblem } from '../resources/pod-problem.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
 import { nodeSummary, type NodeSummaryObject } from '../kinds/node-summary.js';
 import type {
@@ -17,7 +17,7 @@ import type {
 } from '../kinds/objects.js';
 import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
-import { toDetailEvent, toDetailPod, toDetailRevision } from './convert.js';
+import { toDetailEvent, toDetailPod, toDetailRevision } from '../resources/detail-convert.js';
 
 export interface DetailSubscriptionOptions {
   session: ContextSession;

@@ -1,4 +1,4 @@
-import { nodeOf } from '../daemonsets/pod-issues.js';
+import { nodeOf } from './pod-issues.js';
 import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
 import type { ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
 import { isRecord } from '../../../common/guards.js';

@@ -3,7 +3,7 @@ import type { AppErrorDTO, LogChunk, LogOptions } from '../../contract/index.js'
 import { AppError, codeForStatus, scrubSecrets, toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import { clusterTarget, sendGet } from '../watch/raw-request.js';
-import type { Producer } from '../live/producer.js';
+import type { Producer } from './producer.js';
 
 export interface LogTarget {
   namespace: string;

@@ -1,5 +1,5 @@
 import type { DetailAccess } from '../../contract/index.js';
-import { selectorString } from '../daemonsets/rows.js';
+import { selectorString } from '../resources/rows.js';
 import { AppError } from '../errors.js';
 import { deleteObject, patchObject, rawCall, readObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
 import { KINDS } from '../kinds/kinds.js';

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { KINDS } from '../kinds/kinds.js';
 import { listObjects, nameOnly } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
-import type { StateFile } from '../state-file.js';
+import type { StateFile } from '../files/state-file.js';
 import { isDnsLabel } from '../../../common/names.js';
 
 export const ALL_PROJECTS = '*';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EditorDrafts } from '../../contract/index.js';
-import { PrivateFile } from '../private-file.js';
+import { PrivateFile } from './private-file.js';
 import { isRecord } from '../../../common/guards.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { CreateOptions, CreateResult } from '../../contract/index.js';
-import { createManifest } from '../editor/raw-objects.js';
+import { createManifest } from './raw-objects.js';
 import { KINDS } from '../kinds/kinds.js';
 import { readObject } from '../kinds/client.js';
 import type { KubeObject } from '../kinds/objects.js';

@@ -1,7 +1,7 @@
 import type { ApplyOptions, ApplyResult } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
-import { FIELD_MANAGER } from '../wizard/create.js';
+import { FIELD_MANAGER } from './create.js';
 import type { KubeObject } from '../kinds/objects.js';
 import { applyManifest, readManifest } from './raw-objects.js';
 import { isRecord } from '../../../common/guards.js';

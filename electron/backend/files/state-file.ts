@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PrivateFile } from './private-file.js';
-import { isRecord } from '../../common/guards.js';
+import { isRecord } from '../../../common/guards.js';
 
 export interface ContextMemory {
   selected?: string;

@@ -1,6 +1,6 @@
 import type { DaemonSetDelta, PodIssue, ProjectSummary } from '../../contract/index.js';
 import { toErrorDTO, type AppError } from '../errors.js';
-import type { Producer } from '../live/producer.js';
+import type { Producer } from './producer.js';
 import type { ContextSession } from '../session/session.js';
 import { daemonSetRow } from '../kinds/daemonset-row.js';
 import { KINDS } from '../kinds/kinds.js';
@@ -10,9 +10,9 @@ import { eventsByObject, warningEvent, warningEventScope, type WarningEvent } fr
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import { Coalescer } from '../watch/coalescer.js';
 import type { InformerEvent, InformerStatus } from '../watch/types.js';
-import { aggregatePodIssues } from './pod-issues.js';
-import { summariseQuota } from './quota.js';
-import { isSettled, selectorString, toRow } from './rows.js';
+import { aggregatePodIssues } from '../resources/pod-issues.js';
+import { summariseQuota } from '../resources/quota.js';
+import { isSettled, selectorString, toRow } from '../resources/rows.js';
 
 export interface SubscriptionOptions {
   session: ContextSession;

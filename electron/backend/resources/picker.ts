@@ -7,7 +7,7 @@ import type {
   Readable,
   RegistrySecretInput,
 } from '../../contract/index.js';
-import { summariseQuota } from '../daemonsets/quota.js';
+import { summariseQuota } from './quota.js';
 import { AppError } from '../errors.js';
 import { createObject } from '../kinds/client.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
