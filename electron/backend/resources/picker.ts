@@ -5,11 +5,9 @@ import type {
   NodeSummary,
   ProjectResources,
   Readable,
-  RegistrySecretInput,
 } from '../../contract/index.js';
 import { summariseQuota } from './quota.js';
 import { AppError } from '../errors.js';
-import { createObject } from '../kinds/client.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
 import { nodeSummary } from '../kinds/node-summary.js';
 import type { DaemonSetObject } from '../kinds/objects.js';
@@ -17,7 +15,8 @@ import { listObjects, nameOnly } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
 import { nodeRoom, projectPodUse, type PodUse } from './node-room.js';
 
-const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
+/** The Secret type of an image pull secret, the one the picker offers and apply/registry-secret.ts creates. */
+export const REGISTRY_TYPE = 'kubernetes.io/dockerconfigjson';
 
 /** Runs a read; a 403 becomes "not allowed" (the wizard falls back to free text), anything else is thrown. */
 async function readable<T>(work: () => Promise<T>): Promise<Readable<T>> {
@@ -174,25 +173,4 @@ export async function projectResources(session: ContextSession, namespace: strin
     serviceAccounts,
     priorityClasses,
   };
-}
-
-/** Creates an image pull secret in the form `kubectl create secret docker-registry` writes. */
-export async function createRegistrySecret(
-  session: ContextSession,
-  namespace: string,
-  input: RegistrySecretInput,
-): Promise<string> {
-  const auth = Buffer.from(`${input.username}:${input.password}`).toString('base64');
-  const entry: Record<string, string> = { username: input.username, password: input.password, auth };
-  if (input.email) entry.email = input.email;
-  const config = JSON.stringify({ auths: { [input.server]: entry } });
-  const secret = {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    type: REGISTRY_TYPE,
-    metadata: { name: input.name, namespace },
-    data: { '.dockerconfigjson': Buffer.from(config).toString('base64') },
-  };
-  await createObject(session, KINDS.secrets, namespace, secret, { fieldManager: 'everynode' });
-  return input.name;
 }
