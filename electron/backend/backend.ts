@@ -116,6 +116,13 @@ export class BackendCore {
     return this.sessions.ordered(this.consent.pending());
   }
 
+  /** After a kubeconfig was added: with no context chosen yet, its first one is chosen. */
+  async chooseFirstIfNone(): Promise<void> {
+    if (this.sessions.active !== null) return;
+    const first = this.firstContext();
+    if (first !== undefined) await this.switchContext(first);
+  }
+
   async switchContext(name: string): Promise<void> {
     // Choosing a context that is already connected changes nothing (reconnect() is the explicit retry).
     await this.sessions.activate(name);

@@ -23,10 +23,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     addKubeconfigPath: async (file: string) => {
       await core.store.addFile(file);
-      if (core.sessions.active === null) {
-        const first = core.firstContext();
-        if (first !== undefined) await core.switchContext(first);
-      }
+      await core.chooseFirstIfNone();
     },
     dispose: () => core.dispose(),
   };

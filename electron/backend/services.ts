@@ -51,10 +51,7 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
           throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
         }
         await core.store.addUpload(input.name, input.content);
-        if (core.sessions.active === null) {
-          const first = core.firstContext();
-          if (first !== undefined) await core.switchContext(first);
-        }
+        await core.chooseFirstIfNone();
         return core.clustersState();
       },
       reconnect: async (context) => {
