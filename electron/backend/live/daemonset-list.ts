@@ -9,7 +9,7 @@ import { watchKind } from '../kinds/source.js';
 import { eventsByObject, warningEvent, warningEventScope, type WarningEvent } from '../kinds/warning-event.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import { Coalescer } from '../watch/coalescer.js';
-import type { InformerEvent, InformerStatus } from '../watch/types.js';
+import { objectKey, type InformerEvent, type InformerStatus } from '../watch/types.js';
 import { aggregatePodIssues } from '../resources/pod-issues.js';
 import { summariseQuota } from '../resources/quota.js';
 import { isSettled, selectorString, toRow } from '../resources/rows.js';
@@ -75,7 +75,7 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
       onStatus: (s) => this.onStatus(s),
     });
     this.cleanups.push(() => listener.dispose());
-    this.onDaemonSets(informer.snapshot().map((object) => ({ type: 'upsert', key: keyOf(object), object })));
+    this.onDaemonSets(informer.snapshot().map((object) => ({ type: 'upsert', key: objectKey(object), object })));
     this.status = informer.currentStatus();
     this.statusChanged = this.status.error !== undefined;
     if (this.status.synced || this.status.error) this.schedule();
@@ -266,5 +266,3 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
 }
 
 type DeltaParts = Omit<DaemonSetDelta, 'synced' | 'summary' | 'error'> & { error?: DaemonSetDelta['error'] };
-
-const keyOf = (ds: DaemonSetObject): string => `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}`;
