@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
-import { rawCall, SERVER_SIDE_APPLY } from '../kinds/client.js';
+import { createObject, patchObject, rawCall, SERVER_SIDE_APPLY } from '../kinds/client.js';
 import { record } from '../../../common/guards.js';
-import { collectionPath, knownKind, objectPath, type Kind } from '../kinds/kinds.js';
+import { knownKind, objectPath, type Kind } from '../kinds/kinds.js';
 import type { KubeObject } from '../kinds/objects.js';
 import type { ContextSession } from '../session/session.js';
 
@@ -84,8 +84,7 @@ export async function createManifest(
   options: RawWriteOptions,
 ): Promise<Record<string, unknown>> {
   const { kind, namespace, body } = await placeOf(session, manifest);
-  const path = collectionPath(kind, namespace);
-  return rawCall(session, { method: 'POST', path, query: writeQuery(options), body });
+  return createObject(session, kind, namespace, body, writeQuery(options));
 }
 
 /** Server-side apply (PATCH with the apply content type), like `kubectl apply --server-side`. */
@@ -95,12 +94,5 @@ export async function applyManifest(
   options: RawWriteOptions,
 ): Promise<Record<string, unknown>> {
   const { kind, namespace, name, body } = await placeOf(session, manifest);
-  const path = objectPath(kind, namespace, name);
-  return rawCall(session, {
-    method: 'PATCH',
-    path,
-    query: writeQuery(options),
-    body,
-    contentType: SERVER_SIDE_APPLY,
-  });
+  return patchObject(session, kind, namespace, name, body, SERVER_SIDE_APPLY, writeQuery(options));
 }
