@@ -7,7 +7,6 @@ import { streamSpecs } from './live/streams.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
 import { Projects } from './resources/projects.js';
 import { Sessions } from './session/pool.js';
-import type { ContextSession } from './session/session.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
 import { StateFile } from './files/state-file.js';
 import { defaultTuning, type BackendOptions, type BackendTuning, type EventSink } from './types.js';
@@ -50,7 +49,7 @@ export class BackendCore {
         tuning: this.tuning,
         onHealth: (session, error) => this.sessions.reportHealth(session, error),
       }),
-      (context) => this.sessionFor(context),
+      (context) => this.sessions.sessionFor(context),
     );
     this.consent = new ConsentGate(new ConsentStore(options.stateDir, options.allowPrograms ?? []), () =>
       this.broadcast('onDidChangeConsent', { requests: this.consentRequests() }),
@@ -64,7 +63,9 @@ export class BackendCore {
       idleMs: this.tuning.idleSessionMs,
       hasStreams: (context) => this.live.contexts().has(context),
       onChange: (context, reason) => {
-        if (reason === 'session') this.onSessionChanged(context, this.sessions.get(context)?.current());
+        // A context's new session (reconnect, kubeconfig edit, lazy reconnect) restarts its streams with a fresh
+        // picture; without one (refused, revoked, disconnected) they end. Other contexts' streams are untouched.
+        if (reason === 'session') this.live.onSessionChanged(context, this.sessions.get(context)?.current());
         this.broadcast('onDidChangeClusters', this.clustersState());
       },
     });
@@ -91,7 +92,7 @@ export class BackendCore {
   }
 
   /** The last context used, else kubectl's current-context, else the first one listed. */
-  firstContext(): string | undefined {
+  private firstContext(): string | undefined {
     const names = this.store.contexts().map((c) => c.name);
     const remembered = this.state.get().lastContext;
     if (remembered !== undefined && names.includes(remembered)) return remembered;
@@ -135,11 +136,6 @@ export class BackendCore {
     for (const sink of this.sinks) sink.emit(event, payload);
   }
 
-  /** A chosen context's session (see Sessions.sessionFor): an AppError names why there is none. */
-  sessionFor(context: string): Promise<ContextSession> {
-    return this.sessions.sessionFor(context);
-  }
-
   async dispose(): Promise<void> {
     this.live.disposeAll();
     this.manager.stopAll();
@@ -149,11 +145,5 @@ export class BackendCore {
     await this.state.flushed();
     await this.consent.store.flushed();
     await this.sandbox?.stop();
-  }
-
-  // A context's new session (reconnect, kubeconfig edit, lazy reconnect) restarts its streams with a fresh picture;
-  // without one (refused, revoked, disconnected) they end. Other contexts' streams are untouched.
-  private onSessionChanged(context: string, session: ContextSession | undefined): void {
-    this.live.onSessionChanged(context, session);
   }
 }

@@ -18,7 +18,7 @@ import type { EventSink } from './types.js';
 /** The contract's services for one client (`sink`): the streams it opens end with it. */
 export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
   const draftParts = new DraftParts();
-  const inContext = byContext((context) => core.sessionFor(context));
+  const inContext = byContext((context) => core.sessions.sessionFor(context));
   const projectsChanged = (state: ProjectsState): ProjectsState => {
     core.broadcast('onDidChangeProjects', state);
     return state;
