@@ -50,7 +50,11 @@ async function podUses(session: ContextSession): Promise<Map<string, PodUse[]> |
   );
   if (!uses.allowed) return null;
   const byNode = new Map<string, PodUse[]>();
-  for (const use of uses.value.items) byNode.set(use.node, [...(byNode.get(use.node) ?? []), use]);
+  for (const use of uses.value.items) {
+    const onNode = byNode.get(use.node);
+    if (onNode) onNode.push(use);
+    else byNode.set(use.node, [use]);
+  }
   return byNode;
 }
 
