@@ -40,9 +40,10 @@ const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; control
   (object.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
 
 /**
- * One DaemonSet's detail page (the `daemonSetDetail` stream, shared by the clients that show it): the namespace's DaemonSet informer (shared with the list page), pods and
- * ControllerRevisions by the DaemonSet's own label selector, the namespace's events, and the nodes. Every change sends
- * a complete, debounced picture.
+ * One DaemonSet's detail page (the `daemonSetDetail` stream, shared by the clients that show it): the namespace's
+ * DaemonSet informer (whole objects, so not the list page's projected one), pods and ControllerRevisions by the
+ * DaemonSet's own label selector, the namespace's events, and the nodes. Every change sends a complete, debounced
+ * picture.
  */
 export class DetailSubscription implements Producer<DaemonSetDetail> {
   private ds: Held<DaemonSetObject> | undefined;
