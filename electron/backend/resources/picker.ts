@@ -11,7 +11,8 @@ import { AppError } from '../errors.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
 import { nodeSummary } from '../kinds/node-summary.js';
 import type { DaemonSetObject } from '../kinds/objects.js';
-import { listObjects, nameOnly } from '../kinds/source.js';
+import { listObjects, nameOnly, type Projection } from '../kinds/source.js';
+import { record, text } from '../../../common/guards.js';
 import type { ContextSession } from '../session/session.js';
 import { nodeRoom, projectPodUse, type PodUse } from './node-room.js';
 
@@ -110,18 +111,24 @@ async function hostPorts(session: ContextSession, namespace: string): Promise<Ho
   }
 }
 
+/** A Secret's name, type and data keys: its values are dropped as each item is read (list-items.ts), never held. */
+const secretKeys: Projection<{ name: string; type: string; keys: string[] }> = {
+  name: 'secret-keys',
+  project: (raw) => {
+    const secret = record(raw);
+    return {
+      name: text(record(secret.metadata).name) ?? '',
+      type: text(secret.type) ?? '',
+      keys: Object.keys(record(secret.data)).sort(),
+    };
+  },
+};
+
 const byName = <T extends { name: string }>(items: T[]): T[] => items.sort((a, b) => a.name.localeCompare(b.name));
 
 export async function projectResources(session: ContextSession, namespace: string): Promise<ProjectResources> {
   // Secrets are read once for both pickers; only names, types and keys are kept, never values.
-  const secretList = readable(async () => {
-    const list = await listObjects(session, KINDS.secrets, { namespace });
-    return list.items.map((s) => ({
-      name: s.metadata?.name ?? '',
-      type: s.type ?? '',
-      keys: Object.keys(s.data ?? {}).sort(),
-    }));
-  });
+  const secretList = readable(async () => (await listObjects(session, KINDS.secrets, { namespace }, secretKeys)).items);
   const [secrets, configMaps, claims, quota, ports, serviceAccounts, priorityClasses] = await Promise.all([
     secretList,
     readable(async () => {
