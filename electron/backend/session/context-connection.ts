@@ -105,9 +105,7 @@ export class ContextConnection {
     const { store, consent } = this.deps;
     const resolved = store.resolve(name);
     if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
-    const generation = ++this.generation;
-    this.dropSession();
-    this.consentIds = [];
+    const generation = this.endSession();
     this.waitingForChoice = false;
     this.idleClosed = false;
     if (resolved.summary.problem !== undefined) {
@@ -196,10 +194,7 @@ export class ContextConnection {
   async onKubeconfigChanged(): Promise<void> {
     const resolved = this.deps.store.resolve(this.name);
     if (!resolved) {
-      this.generation++;
-      this.dropSession();
-      this.consentIds = [];
-      this.deps.consent.clear(this.name);
+      this.dispose();
       this.setConnection({
         state: 'error',
         message: `Context "${this.name}" is no longer defined in any kubeconfig file.`,
@@ -268,9 +263,7 @@ export class ContextConnection {
       this.idleTimer = setTimeout(() => this.checkIdle(), Math.min(left, idleMs / 4)).unref();
       return;
     }
-    this.generation++;
-    this.dropSession();
-    this.consentIds = [];
+    this.endSession();
     this.idleClosed = true;
     const span = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${+(idleMs / 1000).toFixed(1)} s`;
     this.setConnection({
@@ -282,10 +275,16 @@ export class ContextConnection {
 
   /** Ends this context's connection: its session, its probe and its pending consent request. */
   dispose(): void {
-    this.generation++;
+    this.endSession();
+    this.deps.consent.clear(this.name);
+  }
+
+  /** Makes any attempt still running moot and drops the session; returns the new generation. */
+  private endSession(): number {
+    const generation = ++this.generation;
     this.dropSession();
     this.consentIds = [];
-    this.deps.consent.clear(this.name);
+    return generation;
   }
 
   private dropSession(): void {
