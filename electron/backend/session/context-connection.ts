@@ -39,6 +39,13 @@ const CREDENTIAL_KEYS = ['token', 'tokenFile', 'token-file', 'password', 'exec',
 const hasCredentials = (user: Record<string, unknown>): boolean =>
   CREDENTIAL_KEYS.some((key) => user[key] !== undefined && user[key] !== null && user[key] !== '');
 
+/** A context's definition in the merged kubeconfig; one that no file defines is refused by name. */
+export function resolveContext(store: KubeconfigStore, name: string): ResolvedContext {
+  const resolved = store.resolve(name);
+  if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
+  return resolved;
+}
+
 /**
  * One context the user chose to connect in this run: its connection state, its session with its health probe, the
  * consent keys of its credential programs, and the generation that makes a late outcome of an older attempt moot.
@@ -91,8 +98,7 @@ export class ContextConnection {
 
   /** The user confirmed sending this context's credentials over plain HTTP (for as long as the app runs). */
   async confirmPlainHttp(): Promise<void> {
-    const resolved = this.deps.store.resolve(this.name);
-    if (!resolved) throw new AppError('not-found', `Context "${this.name}" is not defined in any kubeconfig file.`);
+    const resolved = resolveContext(this.deps.store, this.name);
     this.deps.plainHttpConfirmed.add(plainHttpKey(resolved));
     await this.connect();
   }
@@ -103,8 +109,7 @@ export class ContextConnection {
   private async attempt(chosen: boolean): Promise<void> {
     const name = this.name;
     const { store, consent } = this.deps;
-    const resolved = store.resolve(name);
-    if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
+    const resolved = resolveContext(store, name);
     const generation = this.endSession();
     this.waitingForChoice = false;
     this.idleClosed = false;

@@ -1,6 +1,6 @@
 import type { Connection, ConsentRequest } from '../../contract/index.js';
 import { AppError } from '../errors.js';
-import { ContextConnection, type ConnectionDeps } from './context-connection.js';
+import { ContextConnection, resolveContext, type ConnectionDeps } from './context-connection.js';
 import type { ContextSession } from './session.js';
 
 export type SessionsDeps = Omit<ConnectionDeps, 'plainHttpConfirmed' | 'inUse'> & {
@@ -156,9 +156,6 @@ export class Sessions {
   }
 
   private resolvable(context: string): void {
-    if (this.entries.has(context)) return;
-    if (!this.deps.store.resolve(context)) {
-      throw new AppError('not-found', `Context "${context}" is not defined in any kubeconfig file.`);
-    }
+    if (!this.entries.has(context)) resolveContext(this.deps.store, context);
   }
 }
