@@ -138,11 +138,6 @@ export class Sessions {
     if (entry?.current() === session) entry.reportHealth(error);
   }
 
-  /** A stream of this context ended: its idle clock starts again. */
-  touch(context: string): void {
-    this.entries.get(context)?.touch();
-  }
-
   dispose(): void {
     for (const entry of this.entries.values()) entry.dispose();
     this.entries.clear();
