@@ -6,7 +6,7 @@ import { eventChannel as anyEventChannel } from '../../common/channels.js';
 // imports this file only, so its bundle does not carry zod. The compiler checks the list against EverynodeServices
 // both ways, and a unit test checks it against channels.ts `serviceArgs`.
 
-export { CHANNEL_PREFIX, methodChannel } from '../../common/channels.js';
+export { methodChannel } from '../../common/channels.js';
 
 type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServices[S] & string)[] };
 

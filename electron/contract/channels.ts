@@ -5,7 +5,7 @@ import { methodChannel } from './channel-names.js';
 import { isDnsLabel } from '../../common/names.js';
 
 // The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
-export { CHANNEL_PREFIX, eventChannel, eventNames, methodChannel, serviceMethods } from './channel-names.js';
+export { eventChannel, eventNames, methodChannel, serviceMethods } from './channel-names.js';
 
 // Argument validators for every service method: the registrar (Electron) and the WebSocket host (browser) check
 // every call against these before the backend sees it.

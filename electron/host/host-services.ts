@@ -11,28 +11,19 @@ export interface HostOverrides {
 
 /**
  * The backend's services as one host offers them: the host says what it is and owns the file dialog, since the
- * backend never opens a path the renderer names. Delegation is explicit so that methods keep their `this`.
+ * backend never opens a path the renderer names. Every other method is the backend's own (its services are closures,
+ * createServices' guarded handler tables, so they need no `this`).
  */
 export function hostServices(services: EverynodeServices, overrides: HostOverrides): EverynodeServices {
   const { clusters } = services;
   return {
+    ...services,
     host: { info: () => Promise.resolve({ ...overrides.info }) },
     clusters: {
-      getState: () => clusters.getState(),
-      switchContext: (name: string) => clusters.switchContext(name),
-      connect: (context: string) => clusters.connect(context),
-      disconnect: (context: string) => clusters.disconnect(context),
+      ...clusters,
       addKubeconfig: (input: KubeconfigInput) =>
         input.kind === 'dialog' ? overrides.addFromDialog() : clusters.addKubeconfig(input),
-      reconnect: (context?: string) => clusters.reconnect(context),
-      confirmPlainHttp: (context: string) => clusters.confirmPlainHttp(context),
     },
-    projects: services.projects,
-    daemonsets: services.daemonsets,
-    wizard: services.wizard,
-    detail: services.detail,
-    editor: services.editor,
-    streams: services.streams,
     consent: hostConsent(services.consent, overrides.consent),
   };
 }

@@ -117,12 +117,6 @@ export class ConsentGate {
     this.present(context, { kind: 'refused', problem: '' });
   }
 
-  clearAll(): void {
-    if (this.waiting.size === 0) return;
-    this.waiting.clear();
-    this.onChange();
-  }
-
   private signature(): string {
     return JSON.stringify(this.pending());
   }

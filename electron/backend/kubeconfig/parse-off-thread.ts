@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { KubeconfigParseError, parseKubeconfig, tooDeepError, tooLargeError, type ParsedKubeconfig } from './parse.js';
-import { KUBECONFIG_LIMITS, sizeProblem, tooDeepAtSliced } from './yaml-limits.js';
+import { sizeProblem } from '../../../common/yaml-limits.js';
+import { KUBECONFIG_LIMITS, tooDeepAtSliced } from './yaml-limits.js';
 
 /** Texts up to this size parse on the calling thread: a worker costs more than they do. */
 export const OFF_THREAD_CHARS = 512 * 1024;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { expandedSize, KUBECONFIG_LIMITS, sizeProblem, tooDeepAt, type YamlLimits } from './yaml-limits.js';
+import { expandedSize, sizeProblem, tooDeepAt, type YamlLimits } from '../../../common/yaml-limits.js';
+import { KUBECONFIG_LIMITS } from './yaml-limits.js';
 import { isRecord } from '../../../common/guards.js';
 
 /** One named stanza of a kubeconfig, kept as written (plus absolute paths) so client-node can load it later. */

@@ -1,8 +1,7 @@
 import { depthScan, type TextPosition, type YamlLimits } from '../../../common/yaml-limits.js';
 
-export { expandedSize, sizeProblem, tooDeepAt, type YamlLimits } from '../../../common/yaml-limits.js';
-
-// The limits themselves live in common/yaml-limits.ts, shared with the renderer's manifest parsing.
+// The checks live in common/yaml-limits.ts, shared with the renderer's manifest parsing; here are the kubeconfig's
+// limits and the sliced depth check the off-thread parse runs before handing a large text to a worker.
 export const KUBECONFIG_LIMITS: YamlLimits = {
   maxChars: 8 * 1024 * 1024,
   maxDepth: 64,

@@ -39,6 +39,13 @@ const CREDENTIAL_KEYS = ['token', 'tokenFile', 'token-file', 'password', 'exec',
 const hasCredentials = (user: Record<string, unknown>): boolean =>
   CREDENTIAL_KEYS.some((key) => user[key] !== undefined && user[key] !== null && user[key] !== '');
 
+/** A context's definition in the merged kubeconfig; one that no file defines is refused by name. */
+export function resolveContext(store: KubeconfigStore, name: string): ResolvedContext {
+  const resolved = store.resolve(name);
+  if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
+  return resolved;
+}
+
 /**
  * One context the user chose to connect in this run: its connection state, its session with its health probe, the
  * consent keys of its credential programs, and the generation that makes a late outcome of an older attempt moot.
@@ -91,8 +98,7 @@ export class ContextConnection {
 
   /** The user confirmed sending this context's credentials over plain HTTP (for as long as the app runs). */
   async confirmPlainHttp(): Promise<void> {
-    const resolved = this.deps.store.resolve(this.name);
-    if (!resolved) throw new AppError('not-found', `Context "${this.name}" is not defined in any kubeconfig file.`);
+    const resolved = resolveContext(this.deps.store, this.name);
     this.deps.plainHttpConfirmed.add(plainHttpKey(resolved));
     await this.connect();
   }
@@ -103,11 +109,8 @@ export class ContextConnection {
   private async attempt(chosen: boolean): Promise<void> {
     const name = this.name;
     const { store, consent } = this.deps;
-    const resolved = store.resolve(name);
-    if (!resolved) throw new AppError('not-found', `Context "${name}" is not defined in any kubeconfig file.`);
-    const generation = ++this.generation;
-    this.dropSession();
-    this.consentIds = [];
+    const resolved = resolveContext(store, name);
+    const generation = this.endSession();
     this.waitingForChoice = false;
     this.idleClosed = false;
     if (resolved.summary.problem !== undefined) {
@@ -196,10 +199,7 @@ export class ContextConnection {
   async onKubeconfigChanged(): Promise<void> {
     const resolved = this.deps.store.resolve(this.name);
     if (!resolved) {
-      this.generation++;
-      this.dropSession();
-      this.consentIds = [];
-      this.deps.consent.clear(this.name);
+      this.dispose();
       this.setConnection({
         state: 'error',
         message: `Context "${this.name}" is no longer defined in any kubeconfig file.`,
@@ -268,9 +268,7 @@ export class ContextConnection {
       this.idleTimer = setTimeout(() => this.checkIdle(), Math.min(left, idleMs / 4)).unref();
       return;
     }
-    this.generation++;
-    this.dropSession();
-    this.consentIds = [];
+    this.endSession();
     this.idleClosed = true;
     const span = idleMs >= 60_000 ? `${Math.round(idleMs / 60_000)} min` : `${+(idleMs / 1000).toFixed(1)} s`;
     this.setConnection({
@@ -282,10 +280,16 @@ export class ContextConnection {
 
   /** Ends this context's connection: its session, its probe and its pending consent request. */
   dispose(): void {
-    this.generation++;
+    this.endSession();
+    this.deps.consent.clear(this.name);
+  }
+
+  /** Makes any attempt still running moot and drops the session; returns the new generation. */
+  private endSession(): number {
+    const generation = ++this.generation;
     this.dropSession();
     this.consentIds = [];
-    this.deps.consent.clear(this.name);
+    return generation;
   }
 
   private dropSession(): void {

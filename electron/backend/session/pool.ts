@@ -1,6 +1,6 @@
 import type { Connection, ConsentRequest } from '../../contract/index.js';
 import { AppError } from '../errors.js';
-import { ContextConnection, type ConnectionDeps } from './context-connection.js';
+import { ContextConnection, resolveContext, type ConnectionDeps } from './context-connection.js';
 import type { ContextSession } from './session.js';
 
 export type SessionsDeps = Omit<ConnectionDeps, 'plainHttpConfirmed' | 'inUse'> & {
@@ -138,11 +138,6 @@ export class Sessions {
     if (entry?.current() === session) entry.reportHealth(error);
   }
 
-  /** A stream of this context ended: its idle clock starts again. */
-  touch(context: string): void {
-    this.entries.get(context)?.touch();
-  }
-
   dispose(): void {
     for (const entry of this.entries.values()) entry.dispose();
     this.entries.clear();
@@ -156,9 +151,6 @@ export class Sessions {
   }
 
   private resolvable(context: string): void {
-    if (this.entries.has(context)) return;
-    if (!this.deps.store.resolve(context)) {
-      throw new AppError('not-found', `Context "${context}" is not defined in any kubeconfig file.`);
-    }
+    if (!this.entries.has(context)) resolveContext(this.deps.store, context);
   }
 }
