@@ -3,17 +3,7 @@ import { add, error, warning, type Issues } from './issues';
 import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from '../../../common/names';
 import type { KeyValue, WizardForm } from './types';
 import type { ValidationContext } from './validate-basic';
-
-const HOST_PATH_TYPES = [
-  '',
-  'DirectoryOrCreate',
-  'Directory',
-  'FileOrCreate',
-  'File',
-  'Socket',
-  'CharDevice',
-  'BlockDevice',
-];
+import { HOST_PATH_TYPES } from './rules';
 
 function validateVolumes(form: WizardForm, ctx: ValidationContext, issues: Issues): void {
   const names = new Set<string>();
