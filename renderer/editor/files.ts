@@ -17,7 +17,7 @@ export function newFileId(): string {
   return `f${Date.now().toString(36)}${counter}`;
 }
 
-export function formatOfName(name: string, text: string): Format {
+function formatOfName(name: string, text: string): Format {
   if (/\.json$/i.test(name)) return 'json';
   if (/\.ya?ml$/i.test(name)) return 'yaml';
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';

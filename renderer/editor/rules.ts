@@ -51,7 +51,7 @@ interface Requirement {
 }
 
 /** Whether a label selector (matchLabels and matchExpressions) selects the given labels. */
-export function selectorMatches(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
+function selectorMatches(selector: Record<string, unknown>, labels: Record<string, unknown>): boolean {
   const matchLabels = record(selector.matchLabels);
   for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
   const expressions = Array.isArray(selector.matchExpressions) ? (selector.matchExpressions as Requirement[]) : [];

@@ -27,7 +27,7 @@ export interface ParsedText {
 const AMBIGUOUS =
   /^(?:[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses the editor's YAML as kubectl does: YAML 1.1 (`0644` is 420, `yes` is true), several documents, duplicate keys

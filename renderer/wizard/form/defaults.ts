@@ -3,7 +3,7 @@ import type { ContainerForm, EnvForm, PortForm, ProbeForm, TolerationForm, Volum
 
 let counter = 0;
 /** A fresh id for a row the user adds (rows read from a manifest get positional ids). */
-export function newId(prefix: string): string {
+function newId(prefix: string): string {
   counter += 1;
   return `${prefix}-new-${counter}`;
 }

@@ -17,7 +17,7 @@ export type FitProblem =
 export { podRequests };
 
 /** Host ports the pod takes; with hostNetwork every container port is one. */
-export function wantedHostPorts(spec: PodSpec): { port: number; protocol: string; hostIP?: string }[] {
+function wantedHostPorts(spec: PodSpec): { port: number; protocol: string; hostIP?: string }[] {
   return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].flatMap((c) =>
     (c.ports ?? []).flatMap((p) => {
       const port = p.hostPort && p.hostPort > 0 ? p.hostPort : spec.hostNetwork ? p.containerPort : 0;
