@@ -1,5 +1,5 @@
 import { isNode, parseAllDocuments, stringify, visit, type Document } from 'yaml';
-import { textLimitProblem } from './manifest-limits';
+import { MANIFEST_LIMITS, textLimitProblem } from './manifest-limits';
 import { isRecord } from '../../common/guards';
 
 export type Format = 'yaml' | 'json';
@@ -28,7 +28,9 @@ export function yamlToJson(text: string): Converted {
   const broken = list.find((d) => d.errors.length > 0);
   if (broken) return { ok: false, message: broken.errors[0]?.message.split('\n')[0] ?? 'invalid YAML' };
   try {
-    const values = list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null);
+    const values = list
+      .map((d) => d.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount }) as unknown)
+      .filter((v) => v !== null);
     const value = values.length === 1 ? values[0] : { apiVersion: 'v1', kind: 'List', items: values };
     return { ok: true, text: `${JSON.stringify(value, null, 2)}\n`, droppedComments: list.some(hasComments) };
   } catch (error) {
@@ -65,7 +67,9 @@ export function objectsOf(text: string, format: Format): unknown[] | null {
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
   if (docs.some((d) => d.errors.length > 0)) return null;
   try {
-    return docs.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((v) => v !== null);
+    return docs
+      .map((d) => d.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount }) as unknown)
+      .filter((v) => v !== null);
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 // The same guard as the backend's kubeconfig parser (common/yaml-limits.ts): yaml has no depth limit, and 4 MB of "["
 // or one string aliased many times freezes the window. Manifests may be larger than a kubeconfig (the import cap).
-const MANIFEST_LIMITS: YamlLimits = {
+export const MANIFEST_LIMITS: YamlLimits = {
   maxChars: MAX_FILE_BYTES,
   maxDepth: 64,
   maxAliasCount: 100,

@@ -1,6 +1,6 @@
 import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from './diagnostic';
-import { aliasLimitProblem, textLimitProblem, type LimitProblem } from './manifest-limits';
+import { aliasLimitProblem, MANIFEST_LIMITS, textLimitProblem, type LimitProblem } from './manifest-limits';
 import { isRecord, record, text } from '../../common/guards';
 
 /** One YAML document of the editor's text, with its plain value as kubectl would read it. */
@@ -26,8 +26,6 @@ export interface ParsedText {
 // Plain scalars that YAML 1.1 (kubectl's reading) and YAML 1.2 read differently, or that people often mean as text.
 const AMBIGUOUS =
   /^(?:[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
-
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses the editor's YAML as kubectl does: YAML 1.1 (`0644` is 420, `yes` is true), several documents, duplicate keys
@@ -62,7 +60,7 @@ export function parseYamlText(source: string): ParsedText {
     let value: unknown;
     if (doc.errors.length === 0) {
       try {
-        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        value = doc.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount });
         const { line, col } = lines.linePos(doc.range[0]);
         const expanded = aliasLimitProblem(value, source.length, { line, column: col });
         if (expanded !== undefined) {
