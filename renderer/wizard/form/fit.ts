@@ -14,8 +14,6 @@ export type FitProblem =
   /** Another pod on the node holds the host port (`namespace/name`). */
   | { kind: 'hostPort'; port: number; protocol: string; holder: string };
 
-export { podRequests };
-
 /** Host ports the pod takes; with hostNetwork every container port is one. */
 function wantedHostPorts(spec: PodSpec): { port: number; protocol: string; hostIP?: string }[] {
   return [...(spec.containers ?? []), ...(spec.initContainers ?? [])].flatMap((c) =>

@@ -3,7 +3,8 @@ import type { PodSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { NodeRoom } from '../../../../electron/contract/dto';
 import { coverage, type CoverageNode } from '../../../../renderer/wizard/form';
-import { cpuText, fitProblems, memoryText, podRequests } from '../../../../renderer/wizard/form/fit';
+import { cpuText, fitProblems, memoryText } from '../../../../renderer/wizard/form/fit';
+import { podRequests } from '../../../../common/pod-requests';
 
 const GI = 2 ** 30;
 
