@@ -1,4 +1,5 @@
 // Small helpers for writing form values onto cloned manifest objects without leaving stray empty fields.
+import { isRecord } from '../../../common/guards';
 
 export type Obj = Record<string, unknown>;
 
@@ -8,7 +9,7 @@ export function put(target: Obj, key: string, value: unknown): void {
     value === undefined ||
     value === '' ||
     (Array.isArray(value) && value.length === 0) ||
-    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+    (isRecord(value) && Object.keys(value).length === 0);
   if (empty) Reflect.deleteProperty(target, key);
   else target[key] = value;
 }
