@@ -15,10 +15,8 @@ export interface LiveHandlers<N extends StreamName> {
   failed?(error: AppErrorDTO, args: StreamArgs<N>): void;
 }
 
-export interface Live<N extends StreamName> extends Disposable {
+export interface Live<N extends StreamName> {
   state: Ref<LiveState>;
-  /** Why the last open failed. */
-  error: ShallowRef<AppErrorDTO | null>;
   /** The args of the stream the backend answered for; null while closed, opening, failed. */
   opened: ShallowRef<StreamArgs<N> | null>;
   /** Opens the stream of the current args again (after a refusal, an end, or to start it over). */
@@ -35,7 +33,6 @@ export function useLive<N extends StreamName>(
   handlers: LiveHandlers<N>,
 ): Live<N> {
   const state = ref<LiveState>('closed');
-  const error = shallowRef<AppErrorDTO | null>(null);
   const opened = shallowRef<StreamArgs<N> | null>(null);
   let current: Disposable | undefined;
 
@@ -47,7 +44,6 @@ export function useLive<N extends StreamName>(
 
   function open(next: StreamArgs<N> | null): void {
     disposeCurrent();
-    error.value = null;
     handlers.opening?.(next);
     if (next === null) {
       state.value = 'closed';
@@ -69,7 +65,6 @@ export function useLive<N extends StreamName>(
       },
       failed: (why: AppErrorDTO) => {
         state.value = 'failed';
-        error.value = why;
         handlers.failed?.(why, next);
       },
       ended: () => {
@@ -79,7 +74,7 @@ export function useLive<N extends StreamName>(
   }
 
   // By value: a getter that builds a new array with the same contents does not reopen the stream.
-  const watcher = watch(
+  watch(
     () => {
       const next = args();
       return next === null ? null : JSON.stringify(next);
@@ -91,13 +86,7 @@ export function useLive<N extends StreamName>(
 
   return {
     state,
-    error,
     opened,
     retry: () => open(args()),
-    dispose: () => {
-      watcher.stop();
-      disposeCurrent();
-      state.value = 'closed';
-    },
   };
 }
