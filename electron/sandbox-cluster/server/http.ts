@@ -2,10 +2,11 @@
 // verb handlers of the resource the kind catalog resolves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { authenticate } from '../auth/authn.js';
 import type { Pki } from '../auth/certs.js';
 import { AUTHENTICATED, forbiddenError, isMaster, type Attributes } from '../auth/rbac.js';
-import { forbidden, methodNotSupported, unauthorized } from '../errors.js';
+import { forbidden, methodNotSupported, StatusError, unauthorized } from '../errors.js';
 import type { Actor } from '../types.js';
 import { decodeObject, mediaType, readBodyBytes } from './body.js';
 import { decodeReview } from './protobuf.js';
@@ -19,6 +20,7 @@ import { sendError, sendJson, sendText } from './respond.js';
 import { accessReview, rulesReview, selfSubjectReview, subjectAccessReview } from './reviews.js';
 import { resolveResource, splitApiPath, verbOf } from './routes.js';
 import { handleSubresource, SUBRESOURCE_HANDLERS } from './subresources.js';
+import { isPlain, isUpgrade, isWebSocket, upgradeResponse } from '../streaming/upgrade.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './write-handlers.js';
 
 function checkNonResource(ctx: ServerContext, user: Actor, verb: string, path: string): void {
@@ -148,9 +150,23 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
     name: target.name,
   };
   if (!ctx.authorizer.authorize(attrs).allowed) throw forbiddenError(attrs);
+  checkStreamCreate(ctx, req, attrs);
   const r: ResourceRequest = { req, res, url, user, verb, ...target };
   if (target.info.virtual) return handleReview(ctx, r);
   await dispatch(ctx, r, method);
+}
+
+const STREAMING = new Set(['exec', 'attach', 'portforward']);
+
+/**
+ * A WebSocket upgrade is a GET, so RBAC sees `get` on pods/exec; kube-apiserver 1.35
+ * (AuthorizePodWebsocketUpgradeCreatePermission, on by default) also asks for `create`, as SPDY's POST always did.
+ * The sandbox does the same, so a `get`-only role cannot run commands.
+ */
+function checkStreamCreate(ctx: ServerContext, req: IncomingMessage, attrs: Attributes): void {
+  if (attrs.verb !== 'get' || !STREAMING.has(attrs.subresource ?? '') || !isUpgrade(req) || !isWebSocket(req)) return;
+  const create: Attributes = { ...attrs, verb: 'create' };
+  if (!ctx.authorizer.authorize(create).allowed) throw forbiddenError(create);
 }
 
 async function dispatch(ctx: ServerContext, r: ResourceRequest, method: string): Promise<void> {
@@ -191,6 +207,19 @@ async function dispatch(ctx: ServerContext, r: ResourceRequest, method: string):
   }
 }
 
+function serve(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): void {
+  route(ctx, req, res).catch((error: unknown) => {
+    // Leave a request body unread no longer than needed: the response goes out now either way.
+    req.resume();
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (isPlain(error) && error instanceof StatusError) sendText(res, error.code, error.message);
+    else sendError(res, error);
+  });
+}
+
 export function createApiServer(ctx: ServerContext, pki: Pki): Server {
   const server = createServer(
     {
@@ -201,18 +230,13 @@ export function createApiServer(ctx: ServerContext, pki: Pki): Server {
       // Client certificates are optional (tokens work too); unverified ones simply do not authenticate.
       rejectUnauthorized: false,
     },
-    (req, res) => {
-      route(ctx, req, res).catch((error: unknown) => {
-        // Leave a request body unread no longer than needed: the response goes out now either way.
-        req.resume();
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        sendError(res, error);
-      });
-    },
+    (req, res) => serve(ctx, req, res),
   );
+  // exec, attach and port-forward: the same route, answering on the upgrade's socket until a handler takes it over.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    serve(ctx, req, upgradeResponse(req, socket, head));
+  });
   server.on('clientError', (_err, socket) => socket.destroy());
   // kube-apiserver keeps an idle connection 90 s (its secure serving's IdleTimeout); node's 5 s default closed the
   // connections clients reuse (client-node's undici agents) while a request could be on its way on a loaded machine.

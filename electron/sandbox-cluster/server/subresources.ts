@@ -11,6 +11,7 @@ import { dryRunOf, type ResourceRequest } from './request.js';
 import { sendJson, successStatus } from './respond.js';
 import { deleteOptionsOf } from './write-handlers.js';
 import { mergePatch } from '../patch/index.js';
+import { handleRemoteCommand } from '../streaming/exec.js';
 
 type Json = Record<string, unknown>;
 
@@ -193,8 +194,8 @@ const HANDLERS: Record<string, (ctx: ServerContext, r: ResourceRequest) => Promi
   eviction: evict,
   binding: bind,
   scale,
-  exec: async (ctx, r) => notServed(ctx, r),
-  attach: async (ctx, r) => notServed(ctx, r),
+  exec: handleRemoteCommand,
+  attach: handleRemoteCommand,
   portforward: async (ctx, r) => notServed(ctx, r),
   proxy: async (ctx, r) => notServed(ctx, r),
   ephemeralcontainers: async (ctx, r) => notServed(ctx, r),
