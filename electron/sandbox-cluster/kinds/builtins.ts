@@ -7,6 +7,7 @@ import { EVENTS_KIND, REVIEW_KINDS } from './events-reviews.js';
 import { POLICY_NETWORKING_KINDS } from './policy-networking.js';
 import { RBAC_KINDS } from './rbac.js';
 import { CRD_KIND } from './crd.js';
+import { METRICS_KINDS } from '../metrics/api.js';
 
 const ORDER = [
   '',
@@ -23,6 +24,8 @@ const ORDER = [
   'scheduling.k8s.io',
   'coordination.k8s.io',
   'discovery.k8s.io',
+  // Aggregated APIs come last, as kube-aggregator lists them.
+  'metrics.k8s.io',
 ];
 
 export function builtinKinds(): KindDescriptor[] {
@@ -35,6 +38,7 @@ export function builtinKinds(): KindDescriptor[] {
     ...RBAC_KINDS,
     ...CLUSTER_KINDS,
     CRD_KIND,
+    ...METRICS_KINDS,
   ];
   return [...all].sort((a, b) => ORDER.indexOf(a.group) - ORDER.indexOf(b.group));
 }

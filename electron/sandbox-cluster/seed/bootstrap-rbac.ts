@@ -145,6 +145,17 @@ export function bootstrapRbac(): NewObject[] {
       {},
       { [`${RBAC}/aggregate-to-admin`]: 'true' },
     ),
+    // metrics-server's own manifest brings this one: who may read pods and nodes may read their usage.
+    clusterRole(
+      'system:aggregated-metrics-reader',
+      [{ apiGroups: ['metrics.k8s.io'], resources: ['pods', 'nodes'], verbs: READ }],
+      {},
+      {
+        [`${RBAC}/aggregate-to-admin`]: 'true',
+        [`${RBAC}/aggregate-to-edit`]: 'true',
+        [`${RBAC}/aggregate-to-view`]: 'true',
+      },
+    ),
     clusterRole('system:basic-user', [
       {
         apiGroups: ['authorization.k8s.io'],

@@ -20,6 +20,7 @@ import { sendError, sendJson, sendText } from './respond.js';
 import { accessReview, rulesReview, selfSubjectReview, subjectAccessReview } from './reviews.js';
 import { resolveResource, splitApiPath, verbOf } from './routes.js';
 import { handleSubresource, SUBRESOURCE_HANDLERS } from './subresources.js';
+import { handleMetrics, METRICS_GROUP } from '../metrics/api.js';
 import { isPlain, isUpgrade, isWebSocket, upgradeResponse } from '../streaming/upgrade.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './write-handlers.js';
 
@@ -152,6 +153,7 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   if (!ctx.authorizer.authorize(attrs).allowed) throw forbiddenError(attrs);
   checkStreamCreate(ctx, req, attrs);
   const r: ResourceRequest = { req, res, url, user, verb, ...target };
+  if (target.info.group === METRICS_GROUP) return handleMetrics(ctx, r);
   if (target.info.virtual) return handleReview(ctx, r);
   await dispatch(ctx, r, method);
 }
