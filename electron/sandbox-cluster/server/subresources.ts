@@ -1,6 +1,7 @@
 // Subresources besides status and log: pods/eviction (honouring PodDisruptionBudgets, as kubectl drain needs),
-// pods/binding, the scale subresource of the workload kinds, and the streaming ones (exec, attach, port-forward,
-// proxy) that a sandbox without containers cannot serve: those answer with a message that says so.
+// pods/binding, the scale subresource of the workload kinds; exec, attach and port-forward (streaming/, over
+// WebSocket against simulated containers); and proxy, ephemeral containers and tokens, which the sandbox does not
+// serve: those answer with a message that says so.
 import { badRequest, StatusError } from '../errors.js';
 import { matchesSelectorObject } from '../apimachinery/selectors.js';
 import type { KubeObject } from '../types.js';
@@ -12,15 +13,9 @@ import { sendJson, successStatus } from './respond.js';
 import { deleteOptionsOf } from './write-handlers.js';
 import { mergePatch } from '../patch/index.js';
 import { handleRemoteCommand } from '../streaming/exec.js';
+import { handlePortForward } from '../streaming/portforward.js';
 
 type Json = Record<string, unknown>;
-
-const STREAMING: Record<string, string> = {
-  exec: 'exec into',
-  attach: 'attach to',
-  portforward: 'forward ports of',
-  proxy: 'proxy to',
-};
 
 async function jsonOrProtobuf(r: ResourceRequest, protobuf: (b: Buffer) => Json): Promise<Json> {
   const bytes = await readBodyBytes(r.req);
@@ -175,7 +170,7 @@ async function scale(ctx: ServerContext, r: ResourceRequest): Promise<void> {
   sendJson(r.res, 200, scaleOf(updated));
 }
 
-/** exec, attach, port-forward, proxy: there are no containers or sockets behind the simulated kubelets. */
+/** proxy, ephemeral containers, tokens: not simulated. */
 function notServed(ctx: ServerContext, r: ResourceRequest): never {
   const sub = r.subresource ?? '';
   const target = `${r.info.singular} ${r.name ?? ''}`;
@@ -184,9 +179,8 @@ function notServed(ctx: ServerContext, r: ResourceRequest): never {
       `the sandbox cluster does not serve ${r.info.plural}/${sub}: it issues no service account tokens and runs no containers`,
     );
   }
-  const what = STREAMING[sub] ?? sub;
   throw badRequest(
-    `the sandbox cluster cannot ${what} ${target}: its kubelets are simulated and run no containers, so exec, attach, port-forward and cp (which runs tar through exec) are not available; logs are (kubectl logs)`,
+    `the sandbox cluster cannot ${sub === 'proxy' ? 'proxy to' : sub} ${target}: its kubelets are simulated; use port-forward to reach a container port`,
   );
 }
 
@@ -196,7 +190,7 @@ const HANDLERS: Record<string, (ctx: ServerContext, r: ResourceRequest) => Promi
   scale,
   exec: handleRemoteCommand,
   attach: handleRemoteCommand,
-  portforward: async (ctx, r) => notServed(ctx, r),
+  portforward: handlePortForward,
   proxy: async (ctx, r) => notServed(ctx, r),
   ephemeralcontainers: async (ctx, r) => notServed(ctx, r),
   token: async (ctx, r) => notServed(ctx, r),

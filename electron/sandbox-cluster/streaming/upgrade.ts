@@ -88,6 +88,9 @@ export function acceptWebSocket(req: IncomingMessage, res: ServerResponse, proto
   if (!upgrade) return Promise.reject(badRequest('Upgrade request required'));
   res.detachSocket(upgrade.socket as never);
   res.removeAllListeners('finish');
+  // `ws` accepts only RFC 7230 tokens as subprotocols, and `SPDY/3.1+portforward.k8s.io` has a slash (gorilla, on
+  // both ends of a real cluster, does not check): it parses a stand-in, and the answer names the real protocol.
+  req.headers['sec-websocket-protocol'] = 'chosen';
   const server = new WebSocketServer({ noServer: true, handleProtocols: () => protocol });
   return new Promise((resolve) => {
     server.handleUpgrade(req, upgrade.socket, upgrade.head, (ws) => {
