@@ -75,6 +75,17 @@ export class SandboxClient {
     return base;
   }
 
+  /** TLS and authentication options for a connection of one's own (a WebSocket, say) as `who`. */
+  connection(who: Who): { ca: string; headers: Record<string, string>; cert?: string; key?: string } {
+    const { ca, headers, cert, key } = this.options(who, 'GET', '/', {}) as {
+      ca: string;
+      headers: Record<string, string>;
+      cert?: string;
+      key?: string;
+    };
+    return { ca, headers, cert, key };
+  }
+
   call(
     method: string,
     path: string,

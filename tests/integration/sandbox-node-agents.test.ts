@@ -236,11 +236,11 @@ describe('cluster operations with real kubectl', () => {
     expect((await kubectl(['auth', 'can-i', 'list', 'services', '-n', 'team-b', ...dev])).stdout.trim()).toBe('no');
   });
 
-  it('says exec and port-forward are not available instead of hanging', async () => {
-    const pod = sandbox.api.list('pods', 'logging')[0]?.metadata.name ?? '';
-    const run = await kubectl(['exec', '-n', 'logging', pod, '--', 'ls']);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('its kubelets are simulated and run no containers');
+  it("lets kubectl exec into the log shipper see its node's pod logs through its hostPath", async () => {
+    const pod = sandbox.api.list('pods', 'logging').find((p) => p.spec.nodeName === 'worker-1');
+    const name = pod?.metadata.name ?? '';
+    const out = await ok(['exec', '-n', 'logging', name, '--', 'ls', '/var/log/pods']);
+    expect(out).toContain(`logging_${name}_${pod?.metadata.uid ?? ''}\n`);
   });
 });
 

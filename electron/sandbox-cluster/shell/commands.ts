@@ -99,7 +99,7 @@ const ps: Run = (_args, state, io) => {
   io.out('PID   USER     TIME  COMMAND\n');
   const rows = [
     ...state.world.processes,
-    ...state.pids.map((pid, i) => ({ pid, command: i === state.pids.length - 1 ? 'ps' : '/bin/sh' })),
+    ...state.pids.map((pid, i) => ({ pid, command: i === state.pids.length - 1 ? 'ps' : 'sh' })),
   ];
   for (const p of rows) io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.command}\n`);
   return 0;

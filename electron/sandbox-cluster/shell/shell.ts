@@ -23,11 +23,13 @@ export class Shell {
   private nextPid = 7;
   readonly state: ShellState;
 
+  /** `asProcess` false: a command exec'd directly, with no shell process around it. */
   constructor(
     world: ContainerWorld,
     private readonly io: ShellOutput,
+    asProcess = true,
   ) {
-    this.state = { world, cwd: '/', pids: [this.nextPid++] };
+    this.state = { world, cwd: '/', pids: asProcess ? [this.nextPid++] : [] };
   }
 
   get status(): number {

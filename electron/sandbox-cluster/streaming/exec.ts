@@ -84,7 +84,7 @@ function runExec(
   }
   const done = (code: number): void => channel.finish(ch.exitStatus(code, command));
   if (!(isShell(first) && command.length === 1)) {
-    const shell = new Shell(world, channel);
+    const shell = new Shell(world, channel, isShell(first));
     const code = first === 'exit' ? shell.runLine(command.join(' ')) : shell.runCommand(first, command.slice(1));
     done(code ?? shell.status);
     return;
