@@ -23,7 +23,7 @@ import { openApiV2Document, openApiV3Document, openApiV3Index, shapeOf, unknownF
 import type { ServerContext } from './server/context.js';
 import { faultControls, type FaultControls } from './server/fault-routes.js';
 import { FaultState } from './server/faults.js';
-import { createApiServer } from './server/http.js';
+import { closeStreams, createApiServer } from './server/http.js';
 import { WatchHub } from './server/watch.js';
 import { loadState, persistStore, writeFileAtomic, type Persistence } from './store/persistence.js';
 import { DEFAULT_HISTORY_LIMIT, ObjectStore } from './store/store.js';
@@ -171,6 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        closeStreams(server);
       });
       persistence?.stop();
       if (!options.dataDir) rmSync(secretsDir, { recursive: true, force: true });

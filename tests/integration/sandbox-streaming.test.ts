@@ -354,4 +354,15 @@ describe('streaming failures as a real cluster gives them', () => {
       'serves pods/portforward over WebSocket only, not SPDY: use kubectl 1.31 or newer',
     );
   });
+
+  it('ends open exec sessions when the sandbox stops (last: it stops the sandbox)', async () => {
+    const client = new SandboxClient(sandbox.kubeconfig);
+    const url = `${sandbox.url.replace('https', 'wss')}/api/v1/namespaces/agents/pods/${POD}/exec?command=sh&stdin=true&stdout=true`;
+    const ws = new WebSocket(url, ['v5.channel.k8s.io'], client.connection('admin'));
+    await new Promise((resolve) => ws.on('open', resolve));
+    const closed = new Promise((resolve) => ws.on('close', resolve));
+    await sandbox.stop();
+    await closed;
+    expect(ws.readyState).toBe(WebSocket.CLOSED);
+  });
 });

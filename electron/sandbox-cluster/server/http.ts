@@ -209,6 +209,13 @@ async function dispatch(ctx: ServerContext, r: ResourceRequest, method: string):
   }
 }
 
+const upgradedSockets = new WeakMap<Server, Set<Duplex>>();
+
+/** Ends every exec, attach and port-forward session: the server stops tracking a socket once it is upgraded. */
+export function closeStreams(server: Server): void {
+  for (const socket of upgradedSockets.get(server) ?? []) socket.destroy();
+}
+
 function serve(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): void {
   route(ctx, req, res).catch((error: unknown) => {
     // Leave a request body unread no longer than needed: the response goes out now either way.
@@ -235,7 +242,11 @@ export function createApiServer(ctx: ServerContext, pki: Pki): Server {
     (req, res) => serve(ctx, req, res),
   );
   // exec, attach and port-forward: the same route, answering on the upgrade's socket until a handler takes it over.
+  const streams = new Set<Duplex>();
+  upgradedSockets.set(server, streams);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    streams.add(socket);
+    socket.on('close', () => streams.delete(socket));
     socket.on('error', () => socket.destroy());
     serve(ctx, req, upgradeResponse(req, socket, head));
   });

@@ -15,6 +15,8 @@ export interface ShellState {
   cwd: string;
   /** PIDs of the shell and of the command it runs now, for ps. */
   pids: number[];
+  /** The terminal's size from the last resize message; undefined without a TTY. */
+  terminal?: { width: number; height: number };
 }
 
 type Run = (args: string[], state: ShellState, io: CommandIo) => number;
@@ -153,6 +155,18 @@ export const COMMANDS: Record<string, Run> = {
   whoami: say(() => 'root'),
   uname: (args, s, io) => {
     io.out((args.includes('-a') ? `Linux ${s.world.hostname} 6.8.0-sandbox #1 SMP x86_64 GNU/Linux` : 'Linux') + '\n');
+    return 0;
+  },
+  stty: (args, state, io) => {
+    if (!state.terminal) {
+      io.err('stty: standard input: Not a tty\n');
+      return 1;
+    }
+    if (args[0] !== 'size') {
+      io.err("stty: only `stty size` is supported by the sandbox's simulated shell\n");
+      return 1;
+    }
+    io.out(`${String(state.terminal.height)} ${String(state.terminal.width)}\n`);
     return 0;
   },
   true: () => 0,

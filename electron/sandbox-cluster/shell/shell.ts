@@ -119,7 +119,10 @@ export class ShellSession {
     const crlf = (t: string): string => (tty ? t.replace(/\r?\n/g, '\r\n') : t);
     // With a TTY, stderr goes to the same terminal.
     this.shell = new Shell(world, { out: (t) => io.out(crlf(t)), err: (t) => (tty ? io.out(crlf(t)) : io.err(t)) });
-    if (tty) this.prompt();
+    if (tty) {
+      this.shell.state.terminal = { width: 80, height: 24 };
+      this.prompt();
+    }
   }
 
   private prompt(): void {
@@ -178,6 +181,11 @@ export class ShellSession {
       if (code !== undefined) return this.finish(code);
     }
     this.finish(this.shell.status);
+  }
+
+  /** The client's terminal changed size (the resize channel). */
+  resize(size: { width: number; height: number }): void {
+    if (this.tty) this.shell.state.terminal = size;
   }
 
   get ended(): boolean {

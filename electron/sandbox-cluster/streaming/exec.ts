@@ -4,6 +4,7 @@
 // writes it), and refused with the kubelet's plain-text error for v4 (the API server proxies those as they are).
 // exec runs the simulated shell in the container's world; attach follows the main process's output.
 import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import type { WebSocket } from 'ws';
 import { badRequest } from '../errors.js';
 import type { ServerContext } from '../server/context.js';
@@ -95,11 +96,16 @@ function runExec(
     streams.tty,
   );
   if (!streams.stdin) return session.eof();
+  // A character may arrive split over two messages.
+  const decoder = new StringDecoder('utf8');
   ws.on('message', (raw: Buffer) => {
     const m = ch.readMessage(raw, protocol);
     if (m.kind === 'close' && m.channel === ch.STDIN) session.eof();
-    else if (m.kind === 'data' && m.channel === ch.STDIN) session.input(m.data.toString('utf8'));
-    // Resize messages are read and ignored: the simulated commands do not format by width.
+    else if (m.kind === 'data' && m.channel === ch.STDIN) session.input(decoder.write(m.data));
+    else if (m.kind === 'data' && m.channel === ch.RESIZE) {
+      const size = ch.readResize(m.data);
+      if (size) session.resize(size);
+    }
   });
   ws.on('close', () => session.eof());
 }

@@ -128,8 +128,10 @@ describe('the simulated shell', () => {
     );
     session.input('hostx\x7fname\r');
     session.input('junk\x03');
-    session.input('\x1b[Aexit 9\r');
-    expect(out).toBe('/ # hostx\b \bname\r\np-1\r\n/ # junk^C\r\n/ # exit 9\r\n');
+    session.resize({ width: 132, height: 50 });
+    session.input('\x1b[Astty size\r');
+    session.input('exit 9\r');
+    expect(out).toBe('/ # hostx\b \bname\r\np-1\r\n/ # junk^C\r\n/ # stty size\r\n50 132\r\n/ # exit 9\r\n');
     expect(ended).toBe(9);
     expect(new Map(world.env).get('TERM')).toBe('xterm');
   });
