@@ -227,25 +227,26 @@ describe('kubectl exec into a simulated container', () => {
   });
 
   it('works the same from kubectl 1.31 and 1.33', async () => {
-    for (const v of ['1.31', '1.33']) {
-      const run = await exec(['hostname'], `${SDK}/kubectl.${v}`);
-      expect(run.stdout, `${v}: ${run.stderr}`).toBe(`${POD}\n`);
-    }
+    const runs = await Promise.all(['1.31', '1.33'].map((v) => exec(['hostname'], `${SDK}/kubectl.${v}`)));
+    for (const run of runs) expect(run.stdout, run.stderr).toBe(`${POD}\n`);
   });
 });
 
 describe('kubectl port-forward to a simulated container port', () => {
   it('serves /metrics and /healthz through the local port, on kubectl 1.31, 1.32 and 1.33', async () => {
-    for (const bin of [`${SDK}/kubectl.1.31`, KUBECTL_1_32, `${SDK}/kubectl.1.33`]) {
-      const forward = await portForward(bin, 9100);
-      const metrics = await httpGet(forward.port, '/metrics');
-      const health = await httpGet(forward.port, '/healthz');
-      await forward.stop();
-      expect(metrics.status).toBe(200);
-      expect(metrics.body).toMatch(/^node_uname_info\{.*nodename="worker-2".*\} 1$/m);
-      expect(metrics.body).toMatch(/^process_resident_memory_bytes \d+$/m);
-      expect(health).toEqual({ status: 200, body: 'ok' });
-    }
+    const bins = [`${SDK}/kubectl.1.31`, KUBECTL_1_32, `${SDK}/kubectl.1.33`];
+    await Promise.all(
+      bins.map(async (bin) => {
+        const forward = await portForward(bin, 9100);
+        const metrics = await httpGet(forward.port, '/metrics');
+        const health = await httpGet(forward.port, '/healthz');
+        await forward.stop();
+        expect(metrics.status, bin).toBe(200);
+        expect(metrics.body).toMatch(/^node_uname_info\{.*nodename="worker-2".*\} 1$/m);
+        expect(metrics.body).toMatch(/^process_resident_memory_bytes \d+$/m);
+        expect(health).toEqual({ status: 200, body: 'ok' });
+      }),
+    );
   });
 
   it('fails a connection to a port nothing listens on as the runtime does, and kubectl gives up', async () => {
