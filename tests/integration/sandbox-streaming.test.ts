@@ -138,6 +138,7 @@ beforeAll(async () => {
   }
   api.create('pods', agentPod('agents', POD));
   api.create('pods', agentPod('team-a', 'agent-dev'));
+  api.create('pods', agentPod('agents', 'doomed'));
   // Never scheduled (no node fits), and stuck in ContainerCreating on a missing ConfigMap volume.
   api.create('pods', {
     ...agentPod('agents', 'pending'),
@@ -148,6 +149,7 @@ beforeAll(async () => {
   api.create('pods', creating);
   await until(running('agents', POD), 'agent pod running');
   await until(running('team-a', 'agent-dev'), 'team-a pod running');
+  await until(running('agents', 'doomed'), 'doomed pod running');
 });
 
 afterAll(async () => {
@@ -224,6 +226,21 @@ describe('kubectl exec into a simulated container', () => {
     expect(tty.code).toBe(5);
     expect(tty.stdout).toContain(`/ # hostname\r\n${POD}\r\n/ # `);
     expect(tty.stdout).toContain('/etc/agent # ls\r\nagent.conf\r\nlevel\r\n/etc/agent # exit 5');
+  });
+
+  it('ends a shell with 137 when its container is killed (the pod deleted)', async () => {
+    const child = spawn(KUBECTL_1_32, ['exec', '-i', '-n', 'agents', 'doomed', '--', 'sh'], {
+      env: { ...process.env, KUBECONFIG: kubeconfig },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.write('hostname\n');
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    sandbox.api.delete('pods', 'agents', 'doomed', { gracePeriodSeconds: 0 });
+    expect(await code).toBe(137);
+    expect(stderr).toContain('command terminated with exit code 137');
+    child.stdin.destroy();
   });
 
   it('works the same from kubectl 1.31 and 1.33', async () => {

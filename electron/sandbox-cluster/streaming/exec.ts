@@ -60,6 +60,18 @@ class Channel {
   }
 }
 
+/** Calls `stopped` once the container stops: its pod deleted or replaced, or its status no longer running. */
+function whenStopped(ctx: ServerContext, pod: KubeObject, container: string, stopped: () => void): () => void {
+  const unsubscribe = ctx.store.subscribe((e) => {
+    if (e.resource !== 'pods' || e.object.metadata.uid !== pod.metadata.uid) return;
+    if (e.type === 'DELETED' || !containerRunning(e.object, container)) {
+      unsubscribe();
+      stopped();
+    }
+  });
+  return unsubscribe;
+}
+
 function notFoundInPath(program: string): string {
   const id = randomBytes(32).toString('hex');
   return `error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`;
@@ -107,33 +119,42 @@ function runExec(
       if (size) session.resize(size);
     }
   });
-  ws.on('close', () => session.eof());
+  // The container is killed under the shell (SIGKILL: 128 + 9), as when its pod goes.
+  const unsubscribe = whenStopped(ctx, pod, container, () => done(137));
+  ws.on('close', () => {
+    unsubscribe();
+    session.eof();
+  });
 }
 
 /** attach: the main process's output as it is written, until the container stops or the client leaves. */
 function runAttach(ctx: ServerContext, pod: KubeObject, container: string, ws: WebSocket, streams: Streams): void {
   const channel = new Channel(ws, streams);
   const namespace = pod.metadata.namespace ?? '';
-  const read = (): string[] => ctx.logs(namespace, pod.metadata.name, container, { timestamps: true });
-  let last = read().at(-1);
-  const timer = setInterval(() => {
-    let lines: string[];
+  const read = (): string[] => {
     try {
-      lines = read();
+      return ctx.logs(namespace, pod.metadata.name, container, { timestamps: true });
     } catch {
-      lines = [];
+      return [];
     }
-    const live = ctx.store.get('pods', namespace, pod.metadata.name);
-    const at = last === undefined ? -1 : lines.lastIndexOf(last);
-    const fresh = lines.slice(at + 1);
+  };
+  let last = read().at(-1);
+  const flush = (): void => {
+    const lines = read();
+    const fresh = lines.slice((last === undefined ? -1 : lines.lastIndexOf(last)) + 1);
     if (fresh.length > 0) last = fresh.at(-1);
     for (const l of fresh) channel.out(l.slice(l.indexOf(' ') + 1) + '\n');
-    if (!live || live.metadata.uid !== pod.metadata.uid || !containerRunning(live, container)) {
-      clearInterval(timer);
-      channel.finish(ch.exitStatus(0, []));
-    }
-  }, 500);
-  ws.on('close', () => clearInterval(timer));
+  };
+  const timer = setInterval(flush, 500);
+  const unsubscribe = whenStopped(ctx, pod, container, () => {
+    clearInterval(timer);
+    flush();
+    channel.finish(ch.exitStatus(0, []));
+  });
+  ws.on('close', () => {
+    clearInterval(timer);
+    unsubscribe();
+  });
 }
 
 export async function handleRemoteCommand(ctx: ServerContext, r: ResourceRequest): Promise<void> {
