@@ -5,6 +5,7 @@ import { ConsentStore } from './consent/store.js';
 import { LiveHub } from './live/hub.js';
 import { streamSpecs } from './live/streams.js';
 import { KubeconfigStore } from './kubeconfig/store.js';
+import { RememberedPaths } from './kubeconfig/remembered-paths.js';
 import { Projects } from './resources/projects.js';
 import { Sessions } from './session/pool.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
@@ -16,6 +17,7 @@ import { WatchManager } from './watch/manager.js';
 export class BackendCore {
   readonly tuning: BackendTuning;
   readonly store: KubeconfigStore;
+  readonly remembered: RememberedPaths;
   readonly state: StateFile;
   readonly manager: WatchManager;
   readonly projects: Projects;
@@ -27,7 +29,9 @@ export class BackendCore {
 
   constructor(readonly options: BackendOptions) {
     this.tuning = { ...defaultTuning, ...options.tuning };
+    this.remembered = new RememberedPaths(options.stateDir);
     this.store = new KubeconfigStore({
+      isRemembered: (file) => this.remembered.has(file),
       ...(options.kubeconfigEnv !== undefined ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
       homeDir: options.homeDir,
       debounceMs: this.tuning.kubeconfigDebounceMs,
@@ -75,7 +79,10 @@ export class BackendCore {
     await this.state.load();
     await this.consent.store.load();
     await this.store.load();
+    // Files known by path come back at the next start, after this run's KUBECONFIG (kubectl's order for those).
+    for (const file of await this.remembered.load()) await this.store.addFile(file);
     for (const file of this.options.kubeconfigFiles ?? []) await this.store.addFile(file);
+    await this.remembered.add(this.store.knownFiles());
     const mode = this.options.sandbox;
     if (mode === 'on' || (mode === 'auto' && !this.store.hasAnyKubeconfig())) {
       const { stateDir, sandboxOptions, sandboxLauncher } = this.options;
@@ -124,6 +131,40 @@ export class BackendCore {
     if (first !== undefined) await this.switchContext(first);
   }
 
+  // ---- Clusters page (issue 12): add by path, remove, reload ----
+
+  /** A file the desktop app's dialog picked: read, watched and remembered for the next start. */
+  async addKubeconfigFile(file: string): Promise<void> {
+    await this.store.addFile(file);
+    await this.remembered.add(this.store.knownFiles());
+    await this.chooseFirstIfNone();
+  }
+
+  /** Removes a source: its contexts that no other file defines are disconnected; a path is forgotten. */
+  async removeKubeconfig(sourceId: string): Promise<void> {
+    const before = this.store.contexts().filter((c) => c.sourceId === sourceId);
+    const { file } = this.store.removeSource(sourceId);
+    for (const { name } of before) if (!this.store.resolve(name)) this.sessions.disconnect(name);
+    if (this.sessions.active !== null && !this.store.resolve(this.sessions.active)) {
+      this.sessions.active = null;
+      this.broadcast('onDidChangeClusters', this.clustersState());
+    }
+    if (file !== undefined) await this.remembered.remove(file);
+  }
+
+  /**
+   * Reads a file again and reconnects every chosen context it defines or lends a user to, even when the file's text
+   * is the same: the CA, certificate or token files it names may have changed.
+   */
+  async reloadKubeconfig(sourceId: string): Promise<void> {
+    await this.store.reloadSource(sourceId);
+    const names = this.store
+      .contexts()
+      .filter((c) => c.sourceId === sourceId || this.store.resolve(c.name)?.userSourceId === sourceId)
+      .map((c) => c.name);
+    await this.sessions.reconnectChosen(names);
+  }
+
   async switchContext(name: string): Promise<void> {
     // Choosing a context that is already connected changes nothing (reconnect() is the explicit retry).
     await this.sessions.activate(name);
@@ -143,6 +184,7 @@ export class BackendCore {
     this.store.dispose();
     this.sinks.clear();
     await this.state.flushed();
+    await this.remembered.flushed();
     await this.consent.store.flushed();
     await this.sandbox?.stop();
   }

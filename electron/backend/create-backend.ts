@@ -21,10 +21,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         },
       };
     },
-    addKubeconfigPath: async (file: string) => {
-      await core.store.addFile(file);
-      await core.chooseFirstIfNone();
-    },
+    addKubeconfigPath: (file: string) => core.addKubeconfigFile(file),
     dispose: () => core.dispose(),
   };
 }

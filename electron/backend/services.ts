@@ -62,6 +62,14 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
         await core.sessions.confirmPlainHttp(context);
         return core.clustersState();
       },
+      removeKubeconfig: async (sourceId) => {
+        await core.removeKubeconfig(sourceId);
+        return core.clustersState();
+      },
+      reloadKubeconfig: async (sourceId) => {
+        await core.reloadKubeconfig(sourceId);
+        return core.clustersState();
+      },
     },
     projects: {
       getState: inContext((session) => core.projects.getState(session)),

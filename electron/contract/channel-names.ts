@@ -12,7 +12,17 @@ type MethodNames = { readonly [S in ServiceName]: readonly (keyof EverynodeServi
 
 export const serviceMethods = {
   host: ['info'],
-  clusters: ['getState', 'switchContext', 'connect', 'disconnect', 'addKubeconfig', 'reconnect', 'confirmPlainHttp'],
+  clusters: [
+    'getState',
+    'switchContext',
+    'connect',
+    'disconnect',
+    'addKubeconfig',
+    'reconnect',
+    'confirmPlainHttp',
+    'removeKubeconfig',
+    'reloadKubeconfig',
+  ],
   projects: ['getState', 'select', 'add', 'remove'],
   daemonsets: ['redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],

@@ -11,6 +11,8 @@ export { eventChannel, eventNames, methodChannel, serviceMethods } from './chann
 // every call against these before the backend sees it.
 const name = z.string().min(1).max(253);
 const context = z.string().min(1).max(1024);
+// A kubeconfig source as the backend numbers it (`env-1`, `added-3`, `upload-4`, `default`, `sandbox`).
+const sourceId = z.string().min(1).max(64);
 const selection = z.string().min(1).max(253);
 const refs = z
   .array(z.object({ namespace: z.string().min(1).max(253), name }).strict())
@@ -101,6 +103,8 @@ export const serviceArgs: ArgTable = {
     ]),
     reconnect: z.tuple([context.optional()]),
     confirmPlainHttp: z.tuple([context]),
+    removeKubeconfig: z.tuple([sourceId]),
+    reloadKubeconfig: z.tuple([sourceId]),
   },
   projects: {
     getState: z.tuple([context]),

@@ -57,6 +57,24 @@ export interface KubeconfigSource {
   path?: string;
   /** Set when the file cannot be read or parsed; the other files keep working. */
   error?: string;
+  // ---- Clusters page (issue 12) ----
+  /** Every context the source defines, in its order: one whose name an earlier source took is shadowed by it. */
+  contexts: SourceContext[];
+  /** A file known by path (KUBECONFIG, --kubeconfig, the file dialog): its path is remembered for the next start. */
+  remembered?: boolean;
+  /** Uploaded in the browser host: held in memory only, forgotten when the host stops. */
+  uploaded?: boolean;
+  /** Known by path: `clusters.reloadKubeconfig` reads it again (it is also watched for changes). */
+  reloadable?: boolean;
+}
+
+/** A context as one source defines it, shadowed or not. */
+export interface SourceContext {
+  name: string;
+  /** The line of the source where it is defined. */
+  line?: number;
+  /** The id of the earlier source whose context of the same name wins (kubectl's first-wins rule). */
+  shadowedBy?: string;
 }
 
 export interface ContextSummary {
@@ -69,6 +87,8 @@ export interface ContextSummary {
   sandbox: boolean;
   /** Set when the context cannot be used as written (e.g. it names a missing cluster). */
   problem?: string;
+  /** The line of its source (`sourceId`) where the context is defined. */
+  line?: number;
   /**
    * The connection is not safe: `plain-http` (nothing is encrypted; credentials are sent only once the user
    * confirms) or `skip-tls-verify` (the server's certificate is not checked: anyone in the path can pose as it).

@@ -42,6 +42,11 @@ export interface EverynodeServices {
      * it connects, and is not asked again while the app runs.
      */
     confirmPlainHttp(context: string): Promise<ClustersState>;
+    // ---- Clusters page (issue 12) ----
+    /** Removes a kubeconfig source (not the built-in sandbox): its contexts' sessions end, its path is forgotten. */
+    removeKubeconfig(sourceId: string): Promise<ClustersState>;
+    /** Reads a file known by path again and reconnects its connected contexts (new credentials, a new CA). */
+    reloadKubeconfig(sourceId: string): Promise<ClustersState>;
   };
   projects: {
     getState(context: string): Promise<ProjectsState>;

@@ -41,6 +41,19 @@ export class FileWatcher {
     this.dirs.set(dir, entry);
   }
 
+  /** Stops watching a file (its directory too, once no other file in it is watched). */
+  unwatch(file: string): void {
+    const dir = path.dirname(file);
+    const entry = this.dirs.get(dir);
+    clearTimeout(this.timers.get(file));
+    this.timers.delete(file);
+    if (!entry) return;
+    entry.files.delete(file);
+    if (entry.files.size > 0) return;
+    entry.watcher.close();
+    this.dirs.delete(dir);
+  }
+
   dispose(): void {
     for (const { watcher } of this.dirs.values()) watcher.close();
     this.dirs.clear();

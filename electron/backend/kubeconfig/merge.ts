@@ -20,8 +20,18 @@ export interface ResolvedContext {
   userSourceId?: string;
 }
 
+/** A context a later source defines under a name an earlier one took: kubectl ignores it; the app shows it. */
+export interface ShadowedContext {
+  name: string;
+  sourceId: string;
+  line?: number;
+  /** The source whose definition wins. */
+  by: string;
+}
+
 export interface MergedKubeconfig {
   contexts: ResolvedContext[];
+  shadowed: ShadowedContext[];
   /** kubectl: the first file that sets current-context decides it. */
   currentContext?: string;
 }
@@ -41,11 +51,15 @@ export function safeServerUrl(server: unknown): string {
   }
 }
 
-/** Merges sources as kubectl merges KUBECONFIG: for each name, the first definition wins. */
+/**
+ * Merges sources as kubectl merges KUBECONFIG (client-go clientcmd's loading rules): for each name of a cluster, user
+ * or context, the first file that defines it wins, whole; later definitions are ignored (here: listed as shadowed).
+ */
 export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
   const clusters = new Map<string, NamedEntry>();
   const users = new Map<string, { entry: NamedEntry; sourceId: string; hasDirectory: boolean }>();
   const contexts = new Map<string, { entry: NamedEntry; source: LoadedSource }>();
+  const shadowed: ShadowedContext[] = [];
   let currentContext: string | undefined;
   for (const source of sources) {
     const parsed = source.parsed;
@@ -55,8 +69,11 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
       if (!users.has(user.name)) {
         users.set(user.name, { entry: user, sourceId: source.id, hasDirectory: source.hasDirectory === true });
       }
-    for (const context of parsed.contexts)
-      if (!contexts.has(context.name)) contexts.set(context.name, { entry: context, source });
+    for (const context of parsed.contexts) {
+      const winner = contexts.get(context.name);
+      if (!winner) contexts.set(context.name, { entry: context, source });
+      else shadowed.push({ name: context.name, sourceId: source.id, line: context.line, by: winner.source.id });
+    }
     currentContext ??= parsed.currentContext;
   }
 
@@ -76,6 +93,7 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
       sourceId: source.id,
       sandbox: source.kind === 'sandbox',
     };
+    if (entry.line !== undefined) summary.line = entry.line;
     if (namespace !== undefined) summary.namespace = namespace;
     const insecure = insecurity(cluster);
     if (insecure !== undefined) summary.insecure = insecure;
@@ -93,7 +111,7 @@ export function mergeKubeconfigs(sources: LoadedSource[]): MergedKubeconfig {
     }
     return result;
   });
-  const merged: MergedKubeconfig = { contexts: resolved };
+  const merged: MergedKubeconfig = { contexts: resolved, shadowed };
   if (currentContext !== undefined) merged.currentContext = currentContext;
   return merged;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { expandedSize, sizeProblem, tooDeepAt, type YamlLimits } from '../../../common/yaml-limits.js';
 import { KUBECONFIG_LIMITS } from './yaml-limits.js';
 import { isRecord } from '../../../common/guards.js';
@@ -8,6 +8,8 @@ import { isRecord } from '../../../common/guards.js';
 export interface NamedEntry {
   name: string;
   body: Record<string, unknown>;
+  /** The line of the file where the entry starts, so problems can name it. */
+  line?: number;
 }
 
 export interface ParsedKubeconfig {
@@ -19,19 +21,23 @@ export interface ParsedKubeconfig {
 
 export class KubeconfigParseError extends Error {}
 
-function entries(doc: Record<string, unknown>, key: string, bodyKey: string): NamedEntry[] {
+/** Where a path of the document starts: its line, 1-based (0 when the document has no such node). */
+type LineOf = (path: (string | number)[]) => number;
+
+function entries(doc: Record<string, unknown>, key: string, bodyKey: string, lineOf: LineOf): NamedEntry[] {
   const list = doc[key];
   if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw new KubeconfigParseError(`"${key}" must be a list`);
+  if (!Array.isArray(list)) throw new KubeconfigParseError(`line ${lineOf([key])}: "${key}" must be a list`);
   return list.map((item: unknown, index) => {
+    const line = lineOf([key, index]);
     if (!isRecord(item) || typeof item.name !== 'string' || item.name === '') {
-      throw new KubeconfigParseError(`${key}[${index}] has no name`);
+      throw new KubeconfigParseError(`line ${line}: ${key}[${index}] has no name`);
     }
     const body = item[bodyKey];
     if (body !== undefined && body !== null && !isRecord(body)) {
-      throw new KubeconfigParseError(`${key}[${index}] ("${item.name}"): "${bodyKey}" must be a mapping`);
+      throw new KubeconfigParseError(`line ${line}: ${key}[${index}] ("${item.name}"): "${bodyKey}" must be a mapping`);
     }
-    return { name: item.name, body: isRecord(body) ? { ...body } : {} };
+    return { name: item.name, body: isRecord(body) ? { ...body } : {}, line };
   });
 }
 
@@ -58,15 +64,15 @@ function commandsAbsolutised(holder: unknown, key: string, dir: string): unknown
  * may hold credentials): only keys, entry names and YAML positions.
  */
 export function parseKubeconfig(text: string, baseDir?: string, limits = KUBECONFIG_LIMITS): ParsedKubeconfig {
-  const doc = readYaml(text, limits);
+  const { value: doc, lineOf } = readYaml(text, limits);
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
   if (!isRecord(doc)) throw new KubeconfigParseError('not a kubeconfig (the document is not a mapping)');
   if (doc.kind !== undefined && doc.kind !== 'Config')
     throw new KubeconfigParseError('not a kubeconfig (kind is not Config)');
 
-  const clusters = entries(doc, 'clusters', 'cluster');
-  const users = entries(doc, 'users', 'user');
-  const contexts = entries(doc, 'contexts', 'context');
+  const clusters = entries(doc, 'clusters', 'cluster', lineOf);
+  const users = entries(doc, 'users', 'user', lineOf);
+  const contexts = entries(doc, 'contexts', 'context', lineOf);
   for (const context of contexts) {
     if (typeof context.body.cluster !== 'string' || context.body.cluster === '') {
       // Kept, so the context is listed with a problem instead of vanishing.
@@ -100,7 +106,7 @@ export const tooLargeError = (problem: string): KubeconfigParseError =>
 export const tooDeepError = (line: number, limits: YamlLimits): KubeconfigParseError =>
   new KubeconfigParseError(`not valid YAML (line ${line}: nested deeper than ${limits.maxDepth} levels)`);
 
-function readYaml(text: string, limits: YamlLimits): unknown {
+function readYaml(text: string, limits: YamlLimits): { value: unknown; lineOf: LineOf } {
   const tooLarge = sizeProblem(text, limits);
   if (tooLarge !== undefined) throw tooLargeError(tooLarge);
   const deepAt = tooDeepAt(text, limits);
@@ -126,7 +132,12 @@ function readYaml(text: string, limits: YamlLimits): unknown {
       `not valid YAML (line ${firstAliasLine(document, lines)}: aliases expand to more than ${mb} MB beyond the file)`,
     );
   }
-  return value;
+  const lineOf: LineOf = (at) => {
+    const node: unknown = document.getIn(at, true);
+    const offset = isNode(node) ? node.range?.[0] : undefined;
+    return offset === undefined ? 0 : lines.linePos(offset).line;
+  };
+  return { value, lineOf };
 }
 
 function firstAliasLine(document: Document, lines: LineCounter): number {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ContextSummary, KubeconfigSource } from '../../contract/index.js';
+import type { ContextSummary, KubeconfigSource, SourceContext } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from './merge.js';
 import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
@@ -17,6 +17,8 @@ export interface KubeconfigStoreOptions {
   debounceMs?: number;
   /** path.delimiter by default; tests of Windows-style lists pass ';'. */
   delimiter?: string;
+  /** Whether a file's path is remembered for the next start (shown on the Clusters page). */
+  isRemembered?: (file: string) => boolean;
 }
 
 interface SourceRecord {
@@ -30,6 +32,8 @@ interface SourceRecord {
   error?: string;
   /** Env and default files that do not exist are skipped, as kubectl skips them. */
   missing: boolean;
+  /** An added file that does not exist: listed (so the user sees why it brings nothing), but no kubeconfig. */
+  notFound?: boolean;
   /** What consent decisions are keyed on: a file's real path (symlinks resolved), an upload's content hash. */
   identity?: string;
   /** Reads of a file overlap (a large one parses on a worker): only the latest one's result is kept. */
@@ -41,13 +45,13 @@ interface SourceRecord {
 /** The kubeconfig files the app reads, merged like kubectl, reloaded when they change on disk. */
 export class KubeconfigStore {
   private readonly records: SourceRecord[] = [];
-  private merged: MergedKubeconfig = { contexts: [] };
+  private merged: MergedKubeconfig = { contexts: [], shadowed: [] };
   private readonly listeners = new Set<() => void>();
   private readonly watcher: FileWatcher;
   private nextId = 1;
 
   constructor(private readonly options: KubeconfigStoreOptions) {
-    this.watcher = new FileWatcher(options.debounceMs ?? 200, (file) => void this.reloadFile(file));
+    this.watcher = new FileWatcher(options.debounceMs ?? 200, (file) => void this.reloadFile(file, false));
     const envFiles = (options.kubeconfigEnv ?? '')
       .split(options.delimiter ?? path.delimiter)
       .filter((entry) => entry !== '')
@@ -68,18 +72,70 @@ export class KubeconfigStore {
 
   /** True when at least one kubeconfig file exists (broken or not): then the sandbox does not start by itself. */
   hasAnyKubeconfig(): boolean {
-    return this.records.some((r) => r.kind !== 'sandbox' && !r.missing);
+    return this.records.some((r) => r.kind !== 'sandbox' && !r.missing && r.notFound !== true);
   }
 
   sources(): KubeconfigSource[] {
     return this.records
       .filter((r) => !r.missing)
       .map((r) => {
-        const source: KubeconfigSource = { id: r.id, label: r.label, kind: r.kind };
+        const source: KubeconfigSource = { id: r.id, label: r.label, kind: r.kind, contexts: this.sourceContexts(r) };
         if (r.shownPath !== undefined) source.path = r.shownPath;
         if (r.error !== undefined) source.error = r.error;
+        if (r.file !== undefined) source.reloadable = true;
+        if (r.file !== undefined && this.options.isRemembered?.(r.file) === true) source.remembered = true;
+        if (r.kind === 'added' && r.file === undefined) source.uploaded = true;
         return source;
       });
+  }
+
+  private sourceContexts(record: SourceRecord): SourceContext[] {
+    const shadowed = new Map(
+      this.merged.shadowed.filter((s) => s.sourceId === record.id).map((s) => [`${s.name}@${s.line}`, s.by]),
+    );
+    return (record.parsed?.contexts ?? []).map((entry) => {
+      const context: SourceContext = { name: entry.name };
+      if (entry.line !== undefined) context.line = entry.line;
+      const by = shadowed.get(`${entry.name}@${entry.line}`);
+      if (by !== undefined) context.shadowedBy = by;
+      return context;
+    });
+  }
+
+  /** The files known by path that exist (KUBECONFIG entries and added files; not ~/.kube/config, always read). */
+  knownFiles(): string[] {
+    return this.records
+      .filter((r) => (r.kind === 'env' || r.kind === 'added') && !r.missing && r.notFound !== true)
+      .flatMap((r) => (r.file !== undefined ? [r.file] : []));
+  }
+
+  /** The file of a source known by path (undefined for uploads and the sandbox). */
+  fileOf(sourceId: string): string | undefined {
+    return this.records.find((r) => r.id === sourceId)?.file;
+  }
+
+  /** Removes a source (never the sandbox: its contexts are the app's own); answers its file, if it had one. */
+  removeSource(sourceId: string): { file?: string } {
+    const index = this.records.findIndex((r) => r.id === sourceId && !r.missing);
+    const record = this.records[index];
+    if (!record) throw new AppError('not-found', `No kubeconfig source "${sourceId}".`);
+    if (record.kind === 'sandbox') throw new AppError('invalid-argument', 'The built-in sandbox cannot be removed.');
+    this.records.splice(index, 1);
+    if (record.file !== undefined && !this.records.some((r) => r.file === record.file)) {
+      this.watcher.unwatch(record.file);
+    }
+    this.remerge();
+    return record.file !== undefined ? { file: record.file } : {};
+  }
+
+  /** Reads a file known by path again, now (the watcher does it too, debounced). */
+  async reloadSource(sourceId: string): Promise<void> {
+    const record = this.records.find((r) => r.id === sourceId && !r.missing);
+    if (!record) throw new AppError('not-found', `No kubeconfig source "${sourceId}".`);
+    if (record.file === undefined) {
+      throw new AppError('invalid-argument', `${record.label} has no file to read again: remove it and add it again.`);
+    }
+    await this.reloadFile(record.file, true);
   }
 
   contexts(): ContextSummary[] {
@@ -116,11 +172,7 @@ export class KubeconfigStore {
     const record = this.fileRecord('added', absolute);
     this.records.push(record);
     await this.read(record);
-    // A file the user chose is listed even when it is missing, so they see why it brings no contexts.
-    if (record.missing) {
-      record.missing = false;
-      record.error = 'File not found';
-    }
+    notFoundIfMissing(record);
     this.watcher.watch(absolute);
     this.remerge();
   }
@@ -190,18 +242,14 @@ export class KubeconfigStore {
     return file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
   }
 
-  private async reloadFile(file: string): Promise<void> {
+  /** Reads a file again; listeners hear of it when it changed, or always when `always` (the user asked). */
+  private async reloadFile(file: string, always: boolean): Promise<void> {
     const affected = this.records.filter((r) => r.file === file);
     const before = affected.map((r) => `${r.missing}|${r.error ?? ''}|${r.text ?? ''}`);
     await Promise.all(affected.map((r) => this.read(r)));
-    for (const r of affected) {
-      if (r.kind === 'added' && r.missing) {
-        r.missing = false;
-        r.error = 'File not found';
-      }
-    }
+    for (const r of affected) if (r.kind === 'added') notFoundIfMissing(r);
     const after = affected.map((r) => `${r.missing}|${r.error ?? ''}|${r.text ?? ''}`);
-    if (before.join('\n') !== after.join('\n')) this.remerge();
+    if (always || before.join('\n') !== after.join('\n')) this.remerge();
   }
 
   private async read(record: SourceRecord): Promise<void> {
@@ -233,6 +281,7 @@ export class KubeconfigStore {
     delete record.parsed;
     delete record.error;
     delete record.text;
+    delete record.notFound;
     Object.assign(record, outcome);
   }
 
@@ -247,4 +296,12 @@ export class KubeconfigStore {
     );
     for (const listener of this.listeners) listener();
   }
+}
+
+// A file the user chose is listed even when it is missing, so they see why it brings no contexts.
+function notFoundIfMissing(record: SourceRecord): void {
+  if (!record.missing) return;
+  record.missing = false;
+  record.notFound = true;
+  record.error = 'File not found';
 }

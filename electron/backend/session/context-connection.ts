@@ -25,8 +25,10 @@ export interface ConnectionDeps {
   onChange(context: string, reason: 'connection' | 'session'): void;
 }
 
+// What the session was built from; an entry's line is left out, so an edit elsewhere in the file reconnects nothing.
 const fingerprint = (resolved: ResolvedContext): string =>
-  JSON.stringify([resolved.context.body, resolved.cluster ?? null, resolved.user ?? null]);
+  JSON.stringify([resolved.context.body, stanza(resolved.cluster), stanza(resolved.user)]);
+const stanza = (entry: ResolvedContext['cluster']) => (entry ? [entry.name, entry.body] : null);
 
 // States a watch's recovery ends.
 const RECOVERABLE = new Set<ConnectionState>(['unreachable', 'unauthorized', 'not-responding']);

@@ -85,6 +85,12 @@ export class Sessions {
     this.deps.onChange(context, 'session');
   }
 
+  /** Connects again those of these contexts that are chosen (an idle-closed one reads its definition when used). */
+  async reconnectChosen(contexts: readonly string[]): Promise<void> {
+    const chosen = contexts.flatMap((name) => this.entries.get(name) ?? []).filter((entry) => !entry.idleClosed);
+    await Promise.all(chosen.map((entry) => entry.connect()));
+  }
+
   async confirmPlainHttp(context: string): Promise<void> {
     const entry = this.entries.get(context);
     if (entry?.connection.state !== 'needs-confirmation') {

@@ -118,7 +118,15 @@ describe('KubeconfigStore', () => {
     for (const env of [undefined, '']) {
       const store = await open(env === undefined ? {} : { kubeconfigEnv: env });
       expect(store.contexts().map((c) => c.name)).toEqual(['home-ctx']);
-      expect(store.sources()).toEqual([{ id: 'default', label: '~/.kube/config', kind: 'default' }]);
+      expect(store.sources()).toEqual([
+        {
+          id: 'default',
+          label: '~/.kube/config',
+          kind: 'default',
+          contexts: [{ name: 'home-ctx', line: 9 }],
+          reloadable: true,
+        },
+      ]);
       expect(store.hasAnyKubeconfig()).toBe(true);
     }
   });
@@ -247,7 +255,9 @@ describe('KubeconfigStore', () => {
       'up.yaml',
       kubeconfig({ clusters: [['c', 'https://c.example']], contexts: [['uploaded', 'c']] }),
     );
-    expect(store.sources()).toEqual([{ id: expect.any(String), label: 'up.yaml', kind: 'added' }]);
+    expect(store.sources()).toEqual([
+      { id: expect.any(String), label: 'up.yaml', kind: 'added', contexts: [{ name: 'uploaded', line: 9 }], uploaded: true },
+    ]);
     expect(store.contexts().map((c) => c.name)).toEqual(['uploaded']);
     expect(fs.readdirSync(dir).sort()).toEqual(['home']);
   });
@@ -256,7 +266,14 @@ describe('KubeconfigStore', () => {
     const store = await open({ kubeconfigEnv: path.join(dir, 'none.yaml') });
     await store.addFile(path.join(dir, 'picked.yaml'));
     expect(store.sources()).toEqual([
-      { id: expect.any(String), label: path.join(dir, 'picked.yaml'), kind: 'added', error: 'File not found' },
+      {
+        id: expect.any(String),
+        label: path.join(dir, 'picked.yaml'),
+        kind: 'added',
+        error: 'File not found',
+        contexts: [],
+        reloadable: true,
+      },
     ]);
   });
 });

@@ -14,6 +14,8 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:clusters.addKubeconfig': [{ kind: 'upload', name: 'config', content: 'apiVersion: v1' }],
   'everynode:clusters.reconnect': ['dev'],
   'everynode:clusters.confirmPlainHttp': ['dev'],
+  'everynode:clusters.removeKubeconfig': ['added-2'],
+  'everynode:clusters.reloadKubeconfig': ['added-2'],
   'everynode:projects.getState': ['dev'],
   'everynode:projects.select': ['dev', 'team-a'],
   'everynode:projects.add': ['dev', 'team-a'],

@@ -13,7 +13,7 @@ import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS, SECRET } from './support.js';
 // Every way the loader may refuse a file, each saying what is wrong and where: a YAML line, a list's key, an entry's
 // index and name, or the document as a whole. The file itself is named by the source's label or the upload's name.
 const WHERE =
-  /^(not valid YAML \(line \d+(: an alias cannot be resolved|: nested deeper than \d+ levels|: aliases expand to more than \d+ MB beyond the file)?\)|not a kubeconfig: larger than \d+ MB \([\d.]+ MB\)|not a kubeconfig \((the document is not a mapping|kind is not Config)\)|"(clusters|users|contexts)" must be a list|(clusters|users|contexts)\[\d+\] has no name|(clusters|users|contexts)\[\d+\] \("[^]*"\): "(cluster|user|context)" must be a mapping)$/;
+  /^(not valid YAML \(line \d+(: an alias cannot be resolved|: nested deeper than \d+ levels|: aliases expand to more than \d+ MB beyond the file)?\)|not a kubeconfig: larger than \d+ MB \([\d.]+ MB\)|not a kubeconfig \((the document is not a mapping|kind is not Config)\)|line \d+: ("(clusters|users|contexts)" must be a list|(clusters|users|contexts)\[\d+\] has no name|(clusters|users|contexts)\[\d+\] \("[^]*"\): "(cluster|user|context)" must be a mapping))$/;
 
 const asText = fc
   .tuple(plausibleKubeconfig, fc.constantFrom('yaml', 'json'))
