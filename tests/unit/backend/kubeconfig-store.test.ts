@@ -256,7 +256,13 @@ describe('KubeconfigStore', () => {
       kubeconfig({ clusters: [['c', 'https://c.example']], contexts: [['uploaded', 'c']] }),
     );
     expect(store.sources()).toEqual([
-      { id: expect.any(String), label: 'up.yaml', kind: 'added', contexts: [{ name: 'uploaded', line: 9 }], uploaded: true },
+      {
+        id: expect.any(String),
+        label: 'up.yaml',
+        kind: 'added',
+        contexts: [{ name: 'uploaded', line: 9 }],
+        uploaded: true,
+      },
     ]);
     expect(store.contexts().map((c) => c.name)).toEqual(['uploaded']);
     expect(fs.readdirSync(dir).sort()).toEqual(['home']);
