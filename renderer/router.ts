@@ -1,12 +1,18 @@
 import { readonly, ref } from 'vue';
 
 // The app's one view switch: a hash route, so a detail page survives a reload and the browser's Back works.
-// `#/ds/<context>/<namespace>/<name>` opens a DaemonSet's detail page; anything else is the list.
+// `#/ds/<context>/<namespace>/<name>` opens a DaemonSet's detail page, `#/clusters` the Clusters page; anything else is
+// the list.
 
-export type Route = { view: 'list' } | { view: 'detail'; context: string; namespace: string; name: string };
+export type Route =
+  { view: 'list' } | { view: 'detail'; context: string; namespace: string; name: string } | { view: 'clusters' };
+
+/** The Clusters page (kubeconfig files and their contexts). */
+export const clustersHash = '#/clusters';
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts.length === 1 && parts[0] === 'clusters') return { view: 'clusters' };
   if (parts[0] === 'ds' && parts.length === 4) {
     try {
       const [context, namespace, name] = parts.slice(1).map((p) => decodeURIComponent(p));

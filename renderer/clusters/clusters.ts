@@ -56,6 +56,12 @@ export const useClustersStore = defineStore('clusters', () => {
     return run(() => api().services.clusters.addKubeconfig({ kind: 'upload', name: file.name, content }));
   }
 
+  // ---- Clusters page (issue 12) ----
+  const removeKubeconfig = (sourceId: string) => run(() => api().services.clusters.removeKubeconfig(sourceId));
+  const reloadKubeconfig = (sourceId: string) => run(() => api().services.clusters.reloadKubeconfig(sourceId));
+  /** The desktop app's native file dialog: the file is then known by path, watched and remembered. */
+  const addFromDialog = () => run(() => api().services.clusters.addKubeconfig({ kind: 'dialog' }));
+
   return {
     state,
     loading,
@@ -74,5 +80,8 @@ export const useClustersStore = defineStore('clusters', () => {
     reconnect,
     confirmPlainHttp,
     addKubeconfig,
+    removeKubeconfig,
+    reloadKubeconfig,
+    addFromDialog,
   };
 });

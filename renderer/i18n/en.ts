@@ -1,4 +1,5 @@
 import consentEn from '../clusters/consent-en';
+import clustersPageEn from '../clusters/clusters-page-en';
 import editorEn from '../editor/editor-en';
 import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
@@ -15,6 +16,7 @@ const en = {
   language: { label: 'Language', en: 'English', zhCN: '中文' },
   cluster: {
     label: 'Cluster',
+    option: '{label} · {cluster} · {state}',
     sandbox: '{name} — Sandbox (simulated)',
     problem: '{name} — unusable',
     none: 'No contexts',
@@ -163,6 +165,7 @@ const en = {
   detail: detailEn,
   stuck: stuckEn,
   consent: consentEn,
+  clustersPage: clustersPageEn,
   editor: editorEn,
 };
 

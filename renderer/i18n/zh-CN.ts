@@ -1,4 +1,5 @@
 import consentZhCN from '../clusters/consent-zh-CN';
+import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
 import editorZhCN from '../editor/editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from '../wizard/wizard-zh-CN';
@@ -16,6 +17,7 @@ const zhCN: Catalogue = {
   language: { label: '语言', en: 'English', zhCN: '中文' },
   cluster: {
     label: '集群',
+    option: '{label} · {cluster} · {state}',
     sandbox: '{name} — 沙箱（模拟）',
     problem: '{name} — 不可用',
     none: '没有上下文',
@@ -162,6 +164,7 @@ const zhCN: Catalogue = {
   detail: detailZhCN,
   stuck: stuckZhCN,
   consent: consentZhCN,
+  clustersPage: clustersPageZhCN,
   editor: editorZhCN,
 };
 

@@ -17,7 +17,7 @@ export function fakeBridge() {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let nextStream = 1;
   const clusters: ClustersState = {
-    sources: [{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox' }],
+    sources: [{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox', contexts: [{ name: 'sandbox-admin' }] }],
     contexts: [
       {
         name: 'sandbox-admin',
@@ -78,6 +78,8 @@ export function fakeBridge() {
       addKubeconfig: (input) => (record('clusters.addKubeconfig', [input]), ok(clusters)),
       reconnect: (...args) => (record('clusters.reconnect', args), ok(clusters)),
       confirmPlainHttp: (context: string) => (record('clusters.confirmPlainHttp', [context]), ok(clusters)),
+      removeKubeconfig: (sourceId) => (record('clusters.removeKubeconfig', [sourceId]), ok(clusters)),
+      reloadKubeconfig: (sourceId) => (record('clusters.reloadKubeconfig', [sourceId]), ok(clusters)),
     },
     projects: {
       getState: (context) => (record('projects.getState', [context]), ok(projectsOf(context))),

@@ -1,0 +1,56 @@
+import type clustersPageEn from './clusters-page-en';
+
+const clustersPageZhCN: typeof clustersPageEn = {
+  link: '集群',
+  title: '集群',
+  description:
+    'Everynode 按 kubectl 的方式读取 kubeconfig 文件：依次读取 KUBECONFIG 中的文件（未设置时读取 ~/.kube/config），然后是您添加的文件。两个文件定义了同名上下文时，以先出现的为准，另一个被遮蔽。',
+  back: '返回守护进程集',
+  addFile: '添加 kubeconfig 文件…',
+  upload: '上传 kubeconfig…',
+  none: '还没有 kubeconfig 文件。添加一个即可连接集群。',
+  kind: {
+    env: '来自 KUBECONFIG',
+    default: '默认文件',
+    added: '已添加的文件',
+    uploaded: '已上传',
+    sandbox: '内置沙箱',
+  },
+  uploadedNote: '已上传：主机停止后即被遗忘',
+  rememberedNote: '已记住：下次启动时仍会列出（只记住路径，从不保存内容）。',
+  watchedNote: '已监视：文件一有变化即重新读取，其上下文使用新的凭证重新连接。',
+  sandboxNote: '应用自带的模拟集群；供 kubectl 使用的 kubeconfig 位于 {path}。',
+  sourceError: '{label}：{error}',
+  reload: '重新读取文件',
+  reloading: '正在重新读取…',
+  remove: '移除',
+  removeQuestion: {
+    added: '移除 {label}？其上下文将断开连接，其路径将被遗忘。',
+    uploaded: '移除 {label}？其上下文将断开连接，上传的内容将被丢弃。',
+    env: '在下次启动前移除 {label}？其上下文将断开连接；只要 KUBECONFIG 仍包含它，它就会再次出现。',
+    default: '在下次启动前移除 {label}？其上下文将断开连接；下次启动时会再次读取它。',
+  },
+  removeNow: '移除文件',
+  keep: '保留',
+  contextsCaption: '{label} 中的上下文',
+  noContexts: '此文件未定义任何上下文。',
+  column: {
+    context: '上下文',
+    cluster: '集群',
+    server: '服务器',
+    user: '用户',
+    namespace: '命名空间',
+    state: '状态',
+    actions: '操作',
+  },
+  active: '当前',
+  defaultNamespace: 'default',
+  notChosen: '未连接',
+  shadowedBy: '被 {label} 遮蔽',
+  shadowedHint: 'kubectl 使用排在前面的 {label} 中的定义；此定义被忽略。',
+  problemAt: '第 {line} 行：{problem}',
+  use: '切换到 {name}',
+  reloaded: '已重新读取 {label}。',
+};
+
+export default clustersPageZhCN;
