@@ -133,8 +133,16 @@ export class BackendCore {
 
   // ---- Clusters page (issue 12): add by path, remove, reload ----
 
-  /** A file the desktop app's dialog picked: read, watched and remembered for the next start. */
+  /**
+   * A file the desktop app's dialog picked: read, watched and remembered for the next start. Picking a file that is
+   * listed already reads it again and reconnects its contexts (it used to change nothing).
+   */
   async addKubeconfigFile(file: string): Promise<void> {
+    const listed = this.store.sourceOfFile(file);
+    if (listed !== undefined) {
+      await this.reloadKubeconfig(listed);
+      return;
+    }
     await this.store.addFile(file);
     await this.remembered.add(this.store.knownFiles());
     await this.chooseFirstIfNone();

@@ -50,7 +50,7 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
         if (input.kind === 'dialog') {
           throw new AppError('unsupported', 'Choosing a file is done by the desktop app; upload the file instead.');
         }
-        await core.store.addUpload(input.name, input.content);
+        await core.store.addUpload(input.name, input.content, input.replaces);
         await core.chooseFirstIfNone();
         return core.clustersState();
       },

@@ -97,7 +97,12 @@ export const serviceArgs: ArgTable = {
     disconnect: z.tuple([context]),
     addKubeconfig: z.tuple([
       z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('upload'), name: z.string().min(1).max(1024), content: z.string().max(4_000_000) }),
+        z.object({
+          kind: z.literal('upload'),
+          name: z.string().min(1).max(1024),
+          content: z.string().max(4_000_000),
+          replaces: sourceId.optional(),
+        }),
         z.object({ kind: z.literal('dialog') }),
       ]),
     ]),

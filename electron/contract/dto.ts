@@ -235,7 +235,9 @@ export interface BulkResult {
   results: { key: string; ok: boolean; error?: AppErrorDTO }[];
 }
 
-export type KubeconfigInput = { kind: 'upload'; name: string; content: string } | { kind: 'dialog' };
+export type KubeconfigInput =
+  /** `replaces`: the id of an earlier upload this one takes the place of (a newer version of that file). */
+  { kind: 'upload'; name: string; content: string; replaces?: string } | { kind: 'dialog' };
 
 // ---- Creation wizard -------------------------------------------------------------------------------------------
 

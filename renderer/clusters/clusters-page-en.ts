@@ -21,6 +21,7 @@ const clustersPageEn = {
   sandboxNote: 'The app’s own simulated cluster; its kubeconfig for kubectl is {path}.',
   sourceError: '{label}: {error}',
   reload: 'Reload file',
+  replace: 'Replace with a newer file…',
   reloading: 'Reloading…',
   remove: 'Remove',
   removeQuestion: {
@@ -49,7 +50,6 @@ const clustersPageEn = {
   shadowedHint: 'kubectl uses the definition in {label}, which comes first; this one is ignored.',
   problemAt: 'line {line}: {problem}',
   use: 'Switch to {name}',
-  reloaded: 'Read {label} again.',
 };
 
 export default clustersPageEn;

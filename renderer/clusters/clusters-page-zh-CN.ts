@@ -22,6 +22,7 @@ const clustersPageZhCN: typeof clustersPageEn = {
   sandboxNote: '应用自带的模拟集群；供 kubectl 使用的 kubeconfig 位于 {path}。',
   sourceError: '{label}：{error}',
   reload: '重新读取文件',
+  replace: '替换为较新的文件…',
   reloading: '正在重新读取…',
   remove: '移除',
   removeQuestion: {
@@ -50,7 +51,6 @@ const clustersPageZhCN: typeof clustersPageEn = {
   shadowedHint: 'kubectl 使用排在前面的 {label} 中的定义；此定义被忽略。',
   problemAt: '第 {line} 行：{problem}',
   use: '切换到 {name}',
-  reloaded: '已重新读取 {label}。',
 };
 
 export default clustersPageZhCN;

@@ -51,9 +51,15 @@ export const useClustersStore = defineStore('clusters', () => {
   const confirmPlainHttp = (context: string) => run(() => api().services.clusters.confirmPlainHttp(context));
 
   /** A kubeconfig the user picked with <input type=file>; its contents go to the backend, never a path. */
-  async function addKubeconfig(file: File): Promise<boolean> {
+  async function addKubeconfig(file: File, replaces?: string): Promise<boolean> {
     const content = await file.text();
-    return run(() => api().services.clusters.addKubeconfig({ kind: 'upload', name: file.name, content }));
+    const input = {
+      kind: 'upload' as const,
+      name: file.name,
+      content,
+      ...(replaces !== undefined ? { replaces } : {}),
+    };
+    return run(() => api().services.clusters.addKubeconfig(input));
   }
 
   // ---- Clusters page (issue 12) ----

@@ -11,6 +11,7 @@ export async function uploadChosenKubeconfig(
   input: HTMLInputElement | null,
   clusters: ReturnType<typeof useClustersStore>,
   t: Translate,
+  replaces?: string,
 ): Promise<void> {
   const file = input?.files?.[0];
   if (file && file.size > MAX_UPLOAD_CHARS) {
@@ -18,6 +19,6 @@ export async function uploadChosenKubeconfig(
       code: 'invalid',
       message: t('cluster.uploadTooLarge', { name: file.name, size: (file.size / 1_000_000).toFixed(1) }),
     };
-  } else if (file) await clusters.addKubeconfig(file);
+  } else if (file) await clusters.addKubeconfig(file, replaces);
   if (input) input.value = '';
 }

@@ -109,9 +109,10 @@ export class KubeconfigStore {
       .flatMap((r) => (r.file !== undefined ? [r.file] : []));
   }
 
-  /** The file of a source known by path (undefined for uploads and the sandbox). */
-  fileOf(sourceId: string): string | undefined {
-    return this.records.find((r) => r.id === sourceId)?.file;
+  /** The source that reads this file, if one does. */
+  sourceOfFile(file: string): string | undefined {
+    const absolute = path.resolve(file);
+    return this.records.find((r) => r.file === absolute && !r.missing)?.id;
   }
 
   /** Removes a source (never the sandbox: its contexts are the app's own); answers its file, if it had one. */
@@ -177,8 +178,15 @@ export class KubeconfigStore {
     this.remerge();
   }
 
-  /** An uploaded kubeconfig: kept in memory only, never written anywhere. Refused at once when it cannot be used. */
-  async addUpload(name: string, content: string): Promise<void> {
+  /**
+   * An uploaded kubeconfig: kept in memory only, never written anywhere. Refused at once when it cannot be used.
+   * `replaces` names an earlier upload it takes the place of (same place in the merge order, a newer version).
+   */
+  async addUpload(name: string, content: string, replaces?: string): Promise<void> {
+    const replaced = replaces === undefined ? undefined : this.records.find((r) => r.id === replaces);
+    if (replaces !== undefined && (replaced?.kind !== 'added' || replaced.file !== undefined)) {
+      throw new AppError('invalid-argument', `No uploaded kubeconfig "${replaces}" to replace.`);
+    }
     const label = path.basename(name) || 'kubeconfig';
     let parsed: ParsedKubeconfig;
     try {
@@ -189,15 +197,17 @@ export class KubeconfigStore {
     }
     if (parsed.contexts.length === 0) throw new AppError('invalid', `${label}: the file defines no context`);
     const identity = `upload:sha256:${createHash('sha256').update(content).digest('hex')}`;
-    this.records.push({
-      id: `upload-${this.nextId++}`,
+    const record: SourceRecord = {
+      id: replaced?.id ?? `upload-${this.nextId++}`,
       kind: 'added',
       label,
       text: content,
       parsed,
       missing: false,
       identity,
-    });
+    };
+    if (replaced) this.records[this.records.indexOf(replaced)] = record;
+    else this.records.push(record);
     this.remerge();
   }
 

@@ -70,14 +70,21 @@ export interface Sandbox extends Running {
   url: string;
 }
 
-/** Runs `npm run sandbox` as users do (its CLI), with fast pulls so a rollout takes seconds. */
-export async function startSandbox(name: string, speed = 5): Promise<Sandbox> {
-  const kubeconfig = join(tempDir(name), 'kubeconfig.yaml');
+/**
+ * Runs `npm run sandbox` as users do (its CLI), with fast pulls so a rollout takes seconds. `at` starts it again on a
+ * port and kubeconfig file an earlier one used: with no data directory it comes back with a new CA and credentials.
+ */
+export async function startSandbox(
+  name: string,
+  speed = 5,
+  at?: { kubeconfig: string; port: string },
+): Promise<Sandbox> {
+  const kubeconfig = at?.kubeconfig ?? join(tempDir(name), 'kubeconfig.yaml');
   const { running, match } = await startUntil(
     [
       'electron/sandbox-cluster/cli.ts',
       '--port',
-      '0',
+      at?.port ?? '0',
       '--kubeconfig',
       kubeconfig,
       '--name',

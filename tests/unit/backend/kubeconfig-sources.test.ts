@@ -130,6 +130,24 @@ describe('KubeconfigStore sources', () => {
     expect(store.contexts().map((c) => c.name)).toEqual(['sandbox-admin']);
   });
 
+  it('a newer upload replaces an earlier one in its place; only an upload can be replaced', async () => {
+    const a = write('a.yaml', config('ca', 'https://a.example', ['prod']));
+    const store = await open([a]);
+    await store.addUpload('up.yaml', config('cu', 'https://u.example', ['up']));
+    await store.addUpload('other.yaml', config('co', 'https://o.example', ['other']));
+    const id = store.sources()[1]?.id ?? '';
+    await store.addUpload('up-v2.yaml', config('cu', 'https://u2.example', ['up', 'up-2']), id);
+    expect(store.sources().map((s) => [s.id, s.label])).toEqual([
+      [store.sources()[0]?.id, '~/a.yaml'],
+      [id, 'up-v2.yaml'],
+      [store.sources()[2]?.id, 'other.yaml'],
+    ]);
+    expect(store.contexts().find((c) => c.name === 'up')?.server).toBe('https://u2.example');
+    await expect(
+      store.addUpload('x.yaml', config('c', 'https://x.example', ['x']), store.sources()[0]?.id),
+    ).rejects.toThrow(/No uploaded kubeconfig/);
+  });
+
   it('reload reads the file now and tells listeners even when nothing changed; an upload cannot be reloaded', async () => {
     const a = write('a.yaml', config('ca', 'https://a.example', ['prod']));
     const store = await open([a]);
