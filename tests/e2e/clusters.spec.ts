@@ -47,15 +47,15 @@ test.afterAll(async () => {
   await cleanup.run();
 });
 
-test('every context of both files is offered, the first file’s current context active', async () => {
+test('every context of both files is offered with its cluster and state, the first file’s current context active', async () => {
   const options = await page.getByLabel('Cluster').locator('option').allTextContents();
   expect(options.map((o) => o.trim())).toEqual([
-    'east-admin',
-    'east-developer',
-    'east-operator',
-    'west-admin',
-    'west-developer',
-    'west-operator',
+    'east-admin · east · Connected',
+    'east-developer · east · Not connected',
+    'east-operator · east · Not connected',
+    'west-admin · west · Not connected',
+    'west-developer · west · Not connected',
+    'west-operator · west · Not connected',
   ]);
   await expect(page.getByLabel('Cluster')).toHaveValue('east-admin');
 });
