@@ -64,8 +64,10 @@ async function docScreenshot(file: string): Promise<void> {
 
 test.beforeAll(async ({ browser }) => {
   alpha = await startSandbox('alpha', 10);
-  await kubectl(alpha.kubeconfig, ['apply', '-f', '-'], daemonSet('before-restart'));
-  host = await startWebHost([], ['--kubeconfig', alpha.kubeconfig], home);
+  [host] = await Promise.all([
+    startWebHost([], ['--kubeconfig', alpha.kubeconfig], home),
+    kubectl(alpha.kubeconfig, ['apply', '-f', '-'], daemonSet('before-restart')),
+  ]);
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
   page = await context.newPage();
   await openApp(page, host.url);
