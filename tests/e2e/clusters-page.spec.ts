@@ -12,6 +12,7 @@ import {
   type Sandbox,
   type WebHost,
 } from './support/processes.js';
+import { daemonSetYaml as daemonSet } from './support/manifests.js';
 import { expectAccessible, openApp, row, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -36,16 +37,6 @@ contexts:
   context: { cluster: elsewhere, user: nobody }
 - name: elsewhere-ro
   context: { cluster: elsewhere, user: nobody, namespace: monitoring }
-`;
-
-const daemonSet = (name: string) => `apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ${name}, namespace: default }
-spec:
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec: { containers: [{ name: main, image: nginx:1.27.3 }] }
 `;
 
 const source = (label: string): Locator => page.getByRole('article', { name: label, exact: true });

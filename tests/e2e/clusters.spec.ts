@@ -1,6 +1,7 @@
 // Two sandbox clusters in one KUBECONFIG (east:west): switching context shows each cluster's own DaemonSets.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
+import { daemonSetYaml as daemonSet } from './support/manifests.js';
 import { chooseProject, expectAccessible, openApp, row, screenshot, shownNames } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -9,18 +10,6 @@ const cleanup = new Cleanup();
 let east: Sandbox;
 let west: Sandbox;
 let page: Page;
-
-function daemonSet(name: string): string {
-  return `apiVersion: apps/v1
-kind: DaemonSet
-metadata: { name: ${name}, namespace: default }
-spec:
-  selector: { matchLabels: { app: ${name} } }
-  template:
-    metadata: { labels: { app: ${name} } }
-    spec: { containers: [{ name: main, image: nginx:1.27.3 }] }
-`;
-}
 
 async function switchTo(context: string): Promise<void> {
   await page.getByLabel('Cluster').selectOption(context);
