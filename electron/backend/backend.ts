@@ -93,6 +93,8 @@ export class BackendCore {
       this.broadcast('onDidChangeClusters', this.clustersState());
       void this.sessions.onKubeconfigChanged();
     });
+    // A renewed certificate, a rotated token or a new CA file: sessions read them only when they connect.
+    this.store.onDidChangeCredentials((sourceId) => void this.reconnectSource(sourceId).catch(() => undefined));
     const first = this.firstContext();
     // The app's own pick, not the user's: a context that would run a credential program waits for a window.
     if (first !== undefined) void this.sessions.activate(first, false).catch(() => undefined);
@@ -166,6 +168,10 @@ export class BackendCore {
    */
   async reloadKubeconfig(sourceId: string): Promise<void> {
     await this.store.reloadSource(sourceId);
+    await this.reconnectSource(sourceId);
+  }
+
+  private async reconnectSource(sourceId: string): Promise<void> {
     const names = this.store
       .contexts()
       .filter((c) => c.sourceId === sourceId || this.store.resolve(c.name)?.userSourceId === sourceId)

@@ -17,7 +17,8 @@ const clustersPageEn = {
   },
   uploadedNote: 'uploaded: forgotten when the host stops',
   rememberedNote: 'Remembered: listed again at the next start (its path only, never its contents).',
-  watchedNote: 'Watched: a change to the file is read at once, and its contexts reconnect with the new credentials.',
+  watchedNote:
+    'Watched: a change to the file, or to a certificate, key or token file it names, is read at once, and its contexts reconnect with the new credentials.',
   sandboxNote: 'The app’s own simulated cluster; its kubeconfig for kubectl is {path}.',
   sourceError: '{label}: {error}',
   reload: 'Reload file',

@@ -18,7 +18,7 @@ const clustersPageZhCN: typeof clustersPageEn = {
   },
   uploadedNote: '已上传：主机停止后即被遗忘',
   rememberedNote: '已记住：下次启动时仍会列出（只记住路径，从不保存内容）。',
-  watchedNote: '已监视：文件一有变化即重新读取，其上下文使用新的凭证重新连接。',
+  watchedNote: '已监视：文件或其引用的证书、密钥、令牌文件一有变化即重新读取，其上下文使用新的凭证重新连接。',
   sandboxNote: '应用自带的模拟集群；供 kubectl 使用的 kubeconfig 位于 {path}。',
   sourceError: '{label}：{error}',
   reload: '重新读取文件',

@@ -89,6 +89,17 @@ it('a file whose CA file changed connects again when picked again or reloaded, w
   await backend.dispose();
 });
 
+it('a change to the CA file alone is noticed: its contexts reconnect with it, without a reload', async () => {
+  const { backend, client } = await start([file]);
+  await client.services.clusters.switchContext(ADMIN);
+  expect(await settledState(client, ADMIN)).toBe('connected');
+  fs.writeFileSync(caFile, wrongCa);
+  await waitFor(async () => (await client.services.clusters.getState()).connections[ADMIN]?.state === 'unreachable');
+  fs.writeFileSync(caFile, rightCa);
+  await waitFor(async () => (await client.services.clusters.getState()).connections[ADMIN]?.state === 'connected');
+  await backend.dispose();
+});
+
 it('the file is remembered by path across a restart; removing it disconnects its context and forgets it', async () => {
   const { backend, client } = await start();
   const state = await client.services.clusters.getState();

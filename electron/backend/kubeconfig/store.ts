@@ -7,6 +7,7 @@ import { mergeKubeconfigs, type MergedKubeconfig, type ResolvedContext } from '.
 import { KubeconfigParseError, parseKubeconfig, type ParsedKubeconfig } from './parse.js';
 import { parseKubeconfigOffThread } from './parse-off-thread.js';
 import { FileWatcher } from './file-watcher.js';
+import { CredentialFileWatch } from './credential-watch.js';
 import type { ProgramOrigin } from '../consent/gate.js';
 
 export interface KubeconfigStoreOptions {
@@ -48,10 +49,15 @@ export class KubeconfigStore {
   private merged: MergedKubeconfig = { contexts: [], shadowed: [] };
   private readonly listeners = new Set<() => void>();
   private readonly watcher: FileWatcher;
+  private readonly credentials: CredentialFileWatch;
+  private readonly credentialListeners = new Set<(sourceId: string) => void>();
   private nextId = 1;
 
   constructor(private readonly options: KubeconfigStoreOptions) {
     this.watcher = new FileWatcher(options.debounceMs ?? 200, (file) => void this.reloadFile(file, false));
+    this.credentials = new CredentialFileWatch(options.debounceMs ?? 200, (sourceId) => {
+      for (const listener of this.credentialListeners) listener(sourceId);
+    });
     const envFiles = (options.kubeconfigEnv ?? '')
       .split(options.delimiter ?? path.delimiter)
       .filter((entry) => entry !== '')
@@ -122,6 +128,7 @@ export class KubeconfigStore {
     if (!record) throw new AppError('not-found', `No kubeconfig source "${sourceId}".`);
     if (record.kind === 'sandbox') throw new AppError('invalid-argument', 'The built-in sandbox cannot be removed.');
     this.records.splice(index, 1);
+    this.credentials.set(record.id, undefined);
     if (record.file !== undefined && !this.records.some((r) => r.file === record.file)) {
       this.watcher.unwatch(record.file);
     }
@@ -237,8 +244,16 @@ export class KubeconfigStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** A CA, certificate, key or token file a source names changed on disk (the kubeconfig itself may not have). */
+  onDidChangeCredentials(listener: (sourceId: string) => void): () => void {
+    this.credentialListeners.add(listener);
+    return () => this.credentialListeners.delete(listener);
+  }
+
   dispose(): void {
     this.watcher.dispose();
+    this.credentials.dispose();
+    this.credentialListeners.clear();
     this.listeners.clear();
   }
 
@@ -293,6 +308,7 @@ export class KubeconfigStore {
     delete record.text;
     delete record.notFound;
     Object.assign(record, outcome);
+    this.credentials.set(record.id, record.parsed);
   }
 
   private remerge(): void {
