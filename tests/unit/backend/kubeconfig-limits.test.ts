@@ -55,8 +55,8 @@ describe('kubeconfig parsing limits', () => {
       'contexts: [{name: x, context: {cluster: c, user: v}}]',
     ].join('\n');
     expect(parseKubeconfig(text).users).toEqual([
-      { name: 'u', body: { token: 't' } },
-      { name: 'v', body: { token: 't' } },
+      { name: 'u', body: { token: 't' }, line: 7 },
+      { name: 'v', body: { token: 't' }, line: 7 },
     ]);
   });
 });
