@@ -100,7 +100,7 @@ it('a change to the CA file alone is noticed: its contexts reconnect with it, wi
   await backend.dispose();
 });
 
-it('the file is remembered by path across a restart; removing it disconnects its context and forgets it', async () => {
+it('the file is remembered by path across a restart; removing it disconnects its context and forgets it; a file picked in the dialog is remembered', async () => {
   const { backend, client } = await start();
   const state = await client.services.clusters.getState();
   expect(state.sources).toMatchObject([{ label: file, kind: 'added', remembered: true }]);
@@ -120,4 +120,9 @@ it('the file is remembered by path across a restart; removing it disconnects its
 
   const again = await start();
   expect((await again.client.services.clusters.getState()).sources).toEqual([]);
+  // Picked in the desktop app's file dialog: remembered the same way.
+  await again.backend.addKubeconfigPath(file);
+  await again.backend.dispose();
+  const third = await start();
+  expect((await third.client.services.clusters.getState()).sources).toMatchObject([{ label: file, remembered: true }]);
 });
