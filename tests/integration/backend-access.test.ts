@@ -95,6 +95,26 @@ afterAll(async () => {
 });
 
 describe('contexts and access', () => {
+  it('shows a context that names no namespace on `default` when DaemonSets are there, and remembers it', async () => {
+    const manifest = path.join(tempDir('everynode-default-ds-'), 'agent.yaml');
+    fs.writeFileSync(
+      manifest,
+      stringify({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'agent', namespace: 'default' },
+        spec: {
+          selector: { matchLabels: { app: 'agent' } },
+          template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'busybox' }] } },
+        },
+      }),
+    );
+    await kubectlOutput(['apply', '-f', manifest], kubeconfigFile);
+    expect((await record(client.services.projects.getState('sandbox-admin'))).selected).toBe('default');
+    await kubectlOutput(['delete', '-f', manifest, '--wait=false'], kubeconfigFile);
+    expect((await record(client.services.projects.getState('sandbox-admin'))).selected).toBe('default');
+  });
+
   it('offers the developer only team-a, adds team-b and refuses kube-system clearly', async () => {
     await connected(DEV);
     const state = await record(client.services.projects.getState(DEV));
@@ -184,7 +204,7 @@ describe('contexts and access', () => {
     await waitFor(() => client.folder(subscriptionId).error?.code === 'unsupported', 5000, 'the end of the stream');
     expect(client.ended(subscriptionId)).toBe(true);
     expect(client.folder(subscriptionId).error?.message).toBe(
-      `Context "${OPS}" is no longer connected; subscribe again.`,
+      `Context "${OPS}" is no longer connected; choose it under Cluster to connect it again.`,
     );
     await expect(client.services.projects.getState(OPS)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
@@ -240,7 +260,8 @@ describe('first run', () => {
     try {
       const one = new Client(first);
       // Asked at once, while the context may still be connecting: the request waits for the outcome.
-      expect((await one.services.projects.getState('sandbox-admin')).canListAll).toBe(true);
+      // The seed's DaemonSets sit in kube-system and monitoring, not in kubectl's empty `default`: All projects.
+      expect(await one.services.projects.getState('sandbox-admin')).toMatchObject({ canListAll: true, selected: '*' });
       const state = await one.services.clusters.getState();
       expect(state.connection).toEqual({ state: 'connected' });
       const written = path.join(dir, 'state', 'sandbox', 'kubeconfig');

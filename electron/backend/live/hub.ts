@@ -95,7 +95,11 @@ export class LiveHub {
       if (session && entry.spec.onNewSession === 'restart') {
         this.restart(key, entry, session);
       } else {
-        this.endWith(key, entry, `Context "${context}" is no longer connected; subscribe again.`);
+        this.endWith(
+          key,
+          entry,
+          `Context "${context}" is no longer connected; choose it under Cluster to connect it again.`,
+        );
       }
     }
   }
@@ -121,7 +125,11 @@ export class LiveHub {
     entry.producer?.dispose();
     entry.session = session;
     this.startProducer(key, entry).catch(() =>
-      this.endWith(key, entry, `Context "${entry.context}" could not start this view again.`),
+      this.endWith(
+        key,
+        entry,
+        `Context "${entry.context}" reconnected, but this view could not be read again: reload the page.`,
+      ),
     );
   }
 

@@ -48,12 +48,32 @@ export class Projects {
     }
     const valid = (selection: string | undefined): selection is string =>
       selection !== undefined && (projects.includes(selection) || (canListAll && selection === ALL_PROJECTS));
-    const selected = valid(memory.selected)
+    let selected = valid(memory.selected)
       ? memory.selected
       : projects.includes(initial)
         ? initial
         : (projects[0] ?? initial);
+    if (memory.selected === undefined && canListAll) selected = await this.firstChoice(session, selected);
     return { context: session.name, canListAll, projects, added: canListAll ? [] : added, selected };
+  }
+
+  /**
+   * The first time a context is shown and its kubeconfig names no namespace: kubectl's `default` is often empty (the
+   * sandbox's DaemonSets sit in kube-system and monitoring), so an empty `default` opens on All projects instead. The
+   * choice is remembered, so the list does not jump later when a DaemonSet appears in `default`.
+   */
+  private async firstChoice(session: ContextSession, selected: string): Promise<string> {
+    if (session.namespace !== undefined || selected !== 'default') return selected;
+    // A user who may not list DaemonSets in `default` sees its refusal there, as before: nothing is chosen for them.
+    const inDefault = await listObjects(session, KINDS.daemonsets, { namespace: 'default' }, nameOnly).catch(
+      () => null,
+    );
+    if (inDefault === null) return selected;
+    const choice = inDefault.items.length === 0 ? ALL_PROJECTS : selected;
+    await this.state.update((s) => {
+      s.contexts[session.name] = { ...s.contexts[session.name], selected: choice };
+    });
+    return choice;
   }
 
   async select(session: ContextSession, selection: string): Promise<ProjectsState> {

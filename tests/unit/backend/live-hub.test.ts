@@ -173,13 +173,20 @@ describe('LiveHub', () => {
     replaced[0]?.emit(list('from the old session'));
     restarted.emit(list('fresh'));
     expect(one.markers(rows)).toEqual(['fresh']);
-    expect(one.markers(log)).toEqual(['Context "a" is no longer connected; subscribe again. (ended)']);
+    expect(one.markers(log)).toEqual([
+      'Context "a" is no longer connected; choose it under Cluster to connect it again. (ended)',
+    ]);
 
     hub.onSessionChanged('b', undefined);
     expect(one.got.filter((e) => e.streamId === elsewhere)).toMatchObject([
       {
         ended: true,
-        delta: { error: { code: 'unsupported', message: 'Context "b" is no longer connected; subscribe again.' } },
+        delta: {
+          error: {
+            code: 'unsupported',
+            message: 'Context "b" is no longer connected; choose it under Cluster to connect it again.',
+          },
+        },
       },
     ]);
     expect(replaced[2]?.disposed).toBe(true);

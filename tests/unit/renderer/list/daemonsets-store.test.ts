@@ -196,7 +196,10 @@ describe('daemonsets store', () => {
     fake.delta({
       streamId: 'sub-1',
       synced: false,
-      error: { code: 'unsupported', message: 'Context "sandbox-admin" is no longer connected; subscribe again.' },
+      error: {
+        code: 'unsupported',
+        message: 'Context "sandbox-admin" is no longer connected; choose it under Cluster to connect it again.',
+      },
       ended: true,
     });
     await settle();
