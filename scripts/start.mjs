@@ -54,12 +54,71 @@ export function tryInstallElectron(dir = electronDir) {
   spawnSync(process.execPath, [installer], { cwd: dir, stdio: 'ignore', timeout: 120_000 });
 }
 
-function run(command, commandArgs, env = process.env) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
-  const forward = (signal) => child.kill(signal);
+/** How many of the host's last stderr lines the stop message repeats. */
+const TAIL_LINES = 12;
+
+/**
+ * What `npm start` prints when the app it started stops on its own with a failure: how it ended, the last lines it
+ * wrote to stderr (the cause is usually there), and what to do. Nothing for a clean exit or a stop the user asked for.
+ * @param {{ what: string, code: number | null, signal: string | null, stderr: string, startError?: string }} ended
+ * @returns {string}
+ */
+export function stopMessage({ what, code, signal, stderr, startError }) {
+  if (startError) return `everynode: ${what} could not start: ${startError}\n`;
+  const how = signal ? `was killed by signal ${signal}` : `exited with code ${code}`;
+  const tail = stderr
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(-TAIL_LINES);
+  const lines = [`everynode: ${what} stopped: it ${how}.`];
+  if (tail.length > 0) lines.push(`Its last output on stderr:`, ...tail.map((line) => `  ${line}`));
+  else lines.push('It wrote nothing to stderr.');
+  lines.push(
+    signal === 'SIGKILL'
+      ? 'Something outside the app ended it (the system when memory ran out, or another program). Run `npm start` again.'
+      : 'Run `npm start` again; if it stops the same way, the lines above say why.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs the app, passes Ctrl+C and SIGTERM on to it, and resolves with how it ended. Its stderr is shown as it comes
+ * and its last part kept, so that a death nobody asked for is explained (`stopMessage`) instead of a silent exit.
+ * @returns {Promise<{ code: number | null, signal: string | null }>}
+ */
+export function supervise(command, commandArgs, { what, env = process.env, cwd = root, out = process.stderr }) {
+  const child = spawn(command, commandArgs, { cwd, stdio: ['inherit', 'inherit', 'pipe'], env });
+  let stderr = '';
+  let asked = false;
+  let startError;
+  child.stderr.on('data', (chunk) => {
+    out.write(chunk);
+    // Enough for the last lines; a chatty host must not grow this without bound.
+    stderr = (stderr + chunk.toString()).slice(-16_384);
+  });
+  const forward = (signal) => {
+    asked = true;
+    child.kill(signal);
+  };
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return new Promise((resolve) => {
+    child.on('error', (error) => {
+      // No process at all (the file is missing, not executable): there is no exit code to report.
+      if (child.pid === undefined) startError = error.message;
+    });
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      if (!asked && (signal || code !== 0)) out.write(stopMessage({ what, code, signal, stderr, startError }));
+      resolve({ code, signal });
+    });
+  });
+}
+
+async function run(command, commandArgs, what, env = process.env) {
+  const { code, signal } = await supervise(command, commandArgs, { what, env });
+  process.exit(code ?? (signal ? 1 : 0));
 }
 
 function main() {
@@ -71,13 +130,13 @@ function main() {
   if (!electron) {
     console.log("Electron's binary is not installed here; starting the browser host instead.");
     // The bundle `npm run build` made, as `npm run web` runs it: no TypeScript compiled at start-up.
-    run(process.execPath, [path.join(root, 'dist', 'web', 'cli.mjs'), ...args]);
+    void run(process.execPath, [path.join(root, 'dist', 'web', 'cli.mjs'), ...args], 'the browser host');
     return;
   }
   // ELECTRON_RUN_AS_NODE in the environment would turn the app into a plain Node process.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  run(electron, [path.join(root, 'dist', 'main', 'main.cjs'), ...electronArgs(args)], env);
+  void run(electron, [path.join(root, 'dist', 'main', 'main.cjs'), ...electronArgs(args)], 'the desktop app', env);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronArgs, findElectronBinary, tryInstallElectron } from '../../../scripts/start.mjs';
+import { electronArgs, findElectronBinary, supervise, tryInstallElectron } from '../../../scripts/start.mjs';
 
 let dir: string;
 beforeEach(async () => {
@@ -53,5 +53,44 @@ describe('npm start', () => {
       'k.yaml',
     ]);
     expect(electronArgs(['--sandbox', '--port=1'])).toEqual(['--everynode-sandbox=on']);
+  });
+
+  describe('when the app it started dies', () => {
+    /** Runs `node -e script` under supervise() and returns how it ended and everything written to `out`. */
+    async function dying(script: string) {
+      let written = '';
+      const out = { write: (chunk: string | Buffer) => ((written += chunk.toString()), true) };
+      const ended = await supervise(process.execPath, ['-e', script], { what: 'the browser host', out });
+      return { ...ended, written };
+    }
+
+    it('says it exited with its code, repeats its last stderr lines and says what to do', async () => {
+      const { code, written } = await dying(
+        "for (let i = 1; i <= 20; i++) console.error('line ' + i); console.error('Error: EADDRINUSE 127.0.0.1:8080'); process.exit(3)",
+      );
+      expect(code).toBe(3);
+      const message = written.slice(written.indexOf('everynode: '));
+      expect(message).toMatch(/^everynode: the browser host stopped: it exited with code 3\.\n/);
+      expect(message).toContain('Its last output on stderr:\n  line 10\n');
+      expect(message).toContain('  line 20\n  Error: EADDRINUSE 127.0.0.1:8080\n');
+      // Only the last lines are repeated (all of them were shown as they came).
+      expect(message).not.toContain('line 9\n');
+      expect(written.startsWith('line 1\n')).toBe(true);
+      expect(message).toMatch(/Run `npm start` again/);
+    });
+
+    it('names the signal when it was killed', async () => {
+      const { signal, written } = await dying("console.error('serving'); process.kill(process.pid, 'SIGKILL')");
+      expect(signal).toBe('SIGKILL');
+      expect(written).toContain('everynode: the browser host stopped: it was killed by signal SIGKILL.');
+      expect(written).toContain('  serving\n');
+      expect(written).toContain('Something outside the app ended it');
+    });
+
+    it('says nothing more when it exits cleanly', async () => {
+      const { code, written } = await dying("console.error('bye'); process.exit(0)");
+      expect(code).toBe(0);
+      expect(written).toBe('bye\n');
+    });
   });
 });
