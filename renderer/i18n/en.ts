@@ -1,5 +1,6 @@
 import consentEn from '../clusters/consent-en';
 import clustersPageEn from '../clusters/clusters-page-en';
+import listEn from '../list/list-en';
 import editorEn from '../editor/editor-en';
 import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
@@ -133,6 +134,7 @@ const en = {
     confirm: 'Delete',
     cancel: 'Cancel',
   },
+  bulk: listEn,
   outcome: {
     redeployed: 'Redeployed {name}. | Redeployed {count} DaemonSets.',
     deleted: 'Deleted {name}. | Deleted {count} DaemonSets.',
@@ -144,7 +146,8 @@ const en = {
     loading: 'Loading DaemonSets…',
     loadingClusters: 'Reading kubeconfig…',
     emptyTitle: 'No DaemonSets in this project',
-    emptyHint: 'Create one with kubectl apply, or choose another project at the top left.',
+    emptyHint:
+      'Create one with the “{create}” button above (or kubectl apply), or choose another project at the top left.',
     noMatchTitle: 'No DaemonSets match',
     noMatchHint: 'Change the search or the status filter.',
     noContextTitle: 'No cluster to connect to',

@@ -1,5 +1,6 @@
 import consentZhCN from '../clusters/consent-zh-CN';
 import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
+import listZhCN from '../list/list-zh-CN';
 import editorZhCN from '../editor/editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from '../wizard/wizard-zh-CN';
@@ -132,6 +133,7 @@ const zhCN: Catalogue = {
     confirm: '删除',
     cancel: '取消',
   },
+  bulk: listZhCN,
   outcome: {
     redeployed: '已重新部署 {name}。 | 已重新部署 {count} 个守护进程集。',
     deleted: '已删除 {name}。 | 已删除 {count} 个守护进程集。',
@@ -143,7 +145,7 @@ const zhCN: Catalogue = {
     loading: '正在加载守护进程集…',
     loadingClusters: '正在读取 kubeconfig…',
     emptyTitle: '此项目中没有守护进程集',
-    emptyHint: '可以用 kubectl apply 创建，或在左上角切换到其他项目。',
+    emptyHint: '可以点击上方的“{create}”按钮（或用 kubectl apply）创建，或在左上角切换到其他项目。',
     noMatchTitle: '没有匹配的守护进程集',
     noMatchHint: '请修改搜索条件或状态筛选。',
     noContextTitle: '没有可连接的集群',

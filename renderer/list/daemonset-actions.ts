@@ -69,6 +69,12 @@ export function createActions(rows: ShallowRef<Map<string, DaemonSetRow>>) {
     }
     const done = new Set(result.results.filter((r) => r.ok).map((r) => r.key));
     setSelected([...selected.value].filter((key) => !done.has(key)));
+    showOutcome(result);
+    return result;
+  }
+
+  /** Shows an outcome in the list's status line: this store's actions, or one done on a page that led back here. */
+  function showOutcome(result: ActionOutcome): void {
     outcome.value = result;
     // Success needs no acknowledgement; failures stay until dismissed.
     if (result.results.every((r) => r.ok)) {
@@ -76,7 +82,6 @@ export function createActions(rows: ShallowRef<Map<string, DaemonSetRow>>) {
         if (outcome.value === result) outcome.value = null;
       }, SUCCESS_TOAST_MS);
     }
-    return result;
   }
 
   const redeploy = (keys: string[]) =>
@@ -85,5 +90,16 @@ export function createActions(rows: ShallowRef<Map<string, DaemonSetRow>>) {
     run('delete', keys, (context, refs) => api().services.daemonsets.delete(context, refs, propagation));
   const dismissOutcome = () => (outcome.value = null);
 
-  return { selected, selectedKeys, outcome, running, setSelected, toggle, redeploy, remove, dismissOutcome };
+  return {
+    selected,
+    selectedKeys,
+    outcome,
+    running,
+    setSelected,
+    toggle,
+    redeploy,
+    remove,
+    showOutcome,
+    dismissOutcome,
+  };
 }

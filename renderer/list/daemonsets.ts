@@ -15,6 +15,12 @@ const FRAME_MS = 16;
  * The live DaemonSet list of the active context and project: one `daemonSets` stream that follows the selection,
  * its delta batches applied to a Map, the list query (search, status filter, sort), row selection and actions.
  */
+/** A message for the list page, as an i18n key and its parameters. */
+export interface ListNotice {
+  key: string;
+  params: Record<string, string>;
+}
+
 export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const clusters = useClustersStore();
   const projects = useProjectsStore();
@@ -25,6 +31,8 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const error = ref<AppErrorDTO | null>(null);
   const query = reactive<ListQuery>(defaultQuery());
   const actions = createActions(rows);
+  /** What another page left for the list to say (a detail page whose DaemonSet the new context does not have). */
+  const notice = ref<ListNotice | null>(null);
 
   const rowList = computed(() => [...rows.value.values()]);
   const runQuery = createQueryRunner();
@@ -113,6 +121,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     error,
     subscribedTo,
     query,
+    notice,
     ...actions,
     init,
     flush,

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, ref, type Ref } from 'vue';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { useClustersStore } from '../../../../renderer/clusters/clusters';
-import { followContext } from '../../../../renderer/detail/follow-context';
+import { arrivalOutcome, followContext, settleArrival } from '../../../../renderer/detail/follow-context';
 import { parseHash, type Route } from '../../../../renderer/router';
 import { fakeBridge } from '../fake-bridge';
 
@@ -36,15 +36,28 @@ beforeEach(() => {
 });
 
 describe('a context switch on a page whose URL names an object', () => {
-  it('goes to the list of the new context when the user switches', async () => {
+  it('opens the same DaemonSet in the new context when the user switches, which then decides where it goes', async () => {
     const clusters = await start('#/ds/sandbox-admin/default/agent');
     expect(fake.callsOf('clusters.switchContext')).toEqual([]);
     await clusters.switchContext('other');
     await nextTick();
-    expect(visited).toEqual(['#/']);
-    expect(route.value).toEqual({ view: 'list' });
-    // The list stays put afterwards: the switch is not undone.
+    expect(visited).toEqual(['#/ds/other/default/agent']);
+    expect(route.value).toEqual({ view: 'detail', context: 'other', namespace: 'default', name: 'agent' });
+    // The switch is not undone by the new URL (it names the active context).
     expect(fake.callsOf('clusters.switchContext')).toEqual([['other']]);
+
+    const arrived = { context: 'other', namespace: 'default', name: 'agent' };
+    const connected = { state: 'connected' as const };
+    expect(arrivalOutcome(arrived, undefined, { state: 'connecting' })).toBe('wait');
+    expect(arrivalOutcome(arrived, 'loading', connected)).toBe('wait');
+    expect(arrivalOutcome(arrived, 'not-found', connected)).toBe('not-found');
+    expect(arrivalOutcome(arrived, 'ok', connected)).toBe('stay');
+    expect(arrivalOutcome(arrived, undefined, { state: 'unreachable', message: 'x' })).toBe('problem');
+    expect(arrivalOutcome(arrived, undefined, { state: 'not-connected', message: 'choose Connect' })).toBe('problem');
+    // Another page, or the same once settled, is not an arrival: it stays and speaks for itself.
+    expect(arrivalOutcome({ ...arrived, name: 'other' }, 'not-found', connected)).toBeNull();
+    settleArrival();
+    expect(arrivalOutcome(arrived, 'not-found', connected)).toBeNull();
   });
 
   it("opens the URL's own context when it names another one, and the list when no kubeconfig defines it", async () => {
