@@ -11,6 +11,11 @@ let east: Sandbox;
 let west: Sandbox;
 let page: Page;
 
+/** The issue's screenshots go to docs/screenshots only on request (`UPDATE_DOC_SCREENSHOTS=1`). */
+async function docScreenshot(file: string): Promise<void> {
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
+}
+
 async function switchTo(context: string): Promise<void> {
   await page.getByLabel('Cluster').selectOption(context);
   await expect(page.getByLabel('Cluster')).toHaveValue(context);
@@ -79,21 +84,64 @@ test('a change made with kubectl on the cluster not shown appears after switchin
   await expect.poll(() => shownNames(page)).toEqual(['west-agent']);
 });
 
-test('switching context on a detail page goes to the new context’s list; the page’s URL opens its own context', async () => {
+test('switching context on a detail page of a DaemonSet the new context lacks goes to its list, with a notice; the page’s URL opens its own context', async () => {
   await switchTo('west-admin');
   await page.getByRole('link', { name: 'west-agent', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toBeVisible();
   await expect(page).toHaveURL(/#\/ds\/west-admin\/default\/west-agent$/);
 
-  // The object belongs to west: on east, the list shows east's own DaemonSets instead of a dead page.
+  // east has no west-agent: its list, saying so, instead of a dead page.
   await switchTo('east-admin');
   await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByTestId('list-notice')).toHaveText(
+    /There is no DaemonSet west-agent in project default of east-admin: here are the DaemonSets of east-admin\./,
+  );
   await expect.poll(() => shownNames(page)).toEqual(['east-agent']);
   await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toHaveCount(0);
+  await expect(page.getByText(/subscribe/i)).toHaveCount(0);
+  await screenshot(page, '4-switched-not-there');
+  await expectAccessible(page, 'list after a switch from a detail page');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByTestId('list-notice')).toContainText('east-admin 的项目 default 中没有守护进程集 west-agent');
+  await screenshot(page, '4-switched-not-there-zh');
+  await docScreenshot('switch-not-there-zh.png');
+  await page.getByLabel('语言').selectOption('en');
+  await docScreenshot('switch-not-there-en.png');
+  await page.getByTestId('list-notice').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('list-notice')).toHaveCount(0);
 
   // Back to the page's URL: it names west, so west becomes the active context and the page shows its object.
   await page.goBack();
   await expect(page.getByLabel('Cluster')).toHaveValue('west-admin');
   await expect(page.getByRole('heading', { level: 1, name: 'west-agent' })).toBeVisible();
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+});
+
+test('switching context on a detail page of a DaemonSet both clusters have stays on it, now the new cluster’s', async () => {
+  // The seed's kube-proxy runs in both clusters; a pod of west's is on the page before the switch.
+  await page.goto(page.url().replace(/#.*$/, '#/ds/west-admin/kube-system/kube-proxy'));
+  await expect(page.getByRole('heading', { level: 1, name: 'kube-proxy' })).toBeVisible();
+  const westPod = page.getByRole('cell', { name: /^kube-proxy-/ }).first();
+  await expect(westPod).toBeVisible();
+  const westPodName = (await westPod.textContent())?.trim() ?? '';
+
+  await switchTo('east-admin');
+  await expect(page).toHaveURL(/#\/ds\/east-admin\/kube-system\/kube-proxy$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'kube-proxy' })).toBeVisible();
+  // Its pods are east's now (as kubectl lists them there), and none of west's.
+  const eastPods = (
+    await kubectl(east.kubeconfig, ['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'name'])
+  )
+    .trim()
+    .split('\n')
+    .map((line) => line.replace('pod/', ''));
+  await expect(page.getByRole('cell', { name: eastPods[0] ?? 'none', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: westPodName, exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('list-notice')).toHaveCount(0);
+  await screenshot(page, '5-switched-stays');
+  await expectAccessible(page, 'detail page after a switch');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await docScreenshot('switch-stays-zh.png');
+  await page.getByLabel('语言').selectOption('en');
+  await docScreenshot('switch-stays-en.png');
 });
