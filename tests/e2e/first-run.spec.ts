@@ -2,12 +2,17 @@
 // kubeconfig is written, so a user can check with kubectl what the app shows.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startWebHost, tempDir } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, row, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, row, screenshot, shownNames } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
 const cleanup = new Cleanup();
 let page: Page;
+
+/** The issue's screenshots go to docs/screenshots only on request (`UPDATE_DOC_SCREENSHOTS=1`). */
+async function docScreenshot(file: string): Promise<void> {
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
+}
 
 test.beforeAll(async ({ browser }) => {
   const host = cleanup.add(await startWebHost([], [], tempDir('first-run')));
@@ -23,6 +28,17 @@ test.afterAll(async () => {
 test('the built-in sandbox is active and its kubeconfig is shown for kubectl, which sees the same cluster', async () => {
   await expect(page.getByLabel('Cluster')).toHaveValue('sandbox-admin');
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  // kubectl's `default` holds no DaemonSet here: the first view is All projects, where the seed's DaemonSets are.
+  await expect(page.getByLabel('Project', { exact: true }).locator('option:checked')).toHaveText('All projects');
+  await expect.poll(() => shownNames(page)).toEqual(['fluent-bit', 'kube-proxy', 'node-exporter']);
+  await expect(page.getByText('No DaemonSets in this project')).toHaveCount(0);
+  await screenshot(page, 'first-run-all-projects');
+  await docScreenshot('first-run-en.png');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByLabel('项目', { exact: true }).locator('option:checked')).toHaveText('全部项目');
+  await screenshot(page, 'first-run-all-projects-zh');
+  await docScreenshot('first-run-zh.png');
+  await page.getByLabel('语言').selectOption('en');
   await chooseProject(page, 'monitoring');
   await expect(row(page, 'node-exporter')).toContainText('Running', { timeout: 60_000 });
 
