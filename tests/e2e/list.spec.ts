@@ -28,31 +28,16 @@ spec:
 `;
 }
 
+/** A field of a DaemonSet in `default`, as kubectl's jsonpath prints it. */
+const field = (name: string, jsonpath: string): Promise<string> =>
+  kubectl(sandbox.kubeconfig, ['get', 'daemonset', name, '-n', 'default', '-o', `jsonpath=${jsonpath}`]);
+
 /** How many nodes the DaemonSet controller placed it on, as kubectl reports. */
-async function desired(name: string): Promise<number> {
-  const out = await kubectl(sandbox.kubeconfig, [
-    'get',
-    'daemonset',
-    name,
-    '-n',
-    'default',
-    '-o',
-    'jsonpath={.status.desiredNumberScheduled}',
-  ]);
-  return Number(out);
-}
+const desired = async (name: string): Promise<number> => Number(await field(name, '{.status.desiredNumberScheduled}'));
 
 /** How many pods the DaemonSet has now (on its nodes and misscheduled), as its status says to kubectl. */
 async function podsOf(name: string): Promise<number> {
-  const out = await kubectl(sandbox.kubeconfig, [
-    'get',
-    'daemonset',
-    name,
-    '-n',
-    'default',
-    '-o',
-    'jsonpath={.status.currentNumberScheduled} {.status.numberMisscheduled}',
-  ]);
+  const out = await field(name, '{.status.currentNumberScheduled} {.status.numberMisscheduled}');
   return out
     .trim()
     .split(' ')
@@ -60,15 +45,7 @@ async function podsOf(name: string): Promise<number> {
 }
 
 const restartedAt = (name: string): Promise<string> =>
-  kubectl(sandbox.kubeconfig, [
-    'get',
-    'daemonset',
-    name,
-    '-n',
-    'default',
-    '-o',
-    'jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}',
-  ]);
+  field(name, '{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}');
 
 async function exists(name: string): Promise<boolean> {
   const out = await kubectl(sandbox.kubeconfig, [
@@ -222,24 +199,15 @@ test('Redeploy selected asks first, naming the DaemonSets and how many pods rest
 });
 
 test('Redeploy from the row sets the restartedAt template annotation that kubectl sees', async () => {
-  const annotation = () =>
-    kubectl(sandbox.kubeconfig, [
-      'get',
-      'daemonset',
-      'agent',
-      '-n',
-      'default',
-      '-o',
-      'jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}',
-    ]);
+  const annotation = () => restartedAt('agent');
   expect(await annotation()).toBe('');
   const before = Date.now();
   await page.getByRole('button', { name: 'Redeploy agent', exact: true }).click();
   await expect(page.getByText('Redeployed agent.')).toBeVisible();
   await expect.poll(annotation).not.toBe('');
-  const restartedAt = Date.parse(await annotation());
-  expect(restartedAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
-  expect(restartedAt).toBeLessThanOrEqual(Date.now() + 1000);
+  const at = Date.parse(await annotation());
+  expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+  expect(at).toBeLessThanOrEqual(Date.now() + 1000);
   await screenshot(page, '7-redeployed');
   await expectAccessible(page, 'after redeploy');
 });
