@@ -265,7 +265,9 @@ describe('first run', () => {
       const state = await one.services.clusters.getState();
       expect(state.connection).toEqual({ state: 'connected' });
       const written = path.join(dir, 'state', 'sandbox', 'kubeconfig');
-      expect(state.sources).toEqual([{ id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox', path: written }]);
+      expect(state.sources).toMatchObject([
+        { id: 'sandbox', label: 'Built-in sandbox', kind: 'sandbox', path: written },
+      ]);
       expect(state.contexts.every((c) => c.sandbox)).toBe(true);
       expect(state.activeContext).toBe('sandbox-admin');
       const subscriptionId = await one.open('daemonSets', 'sandbox-admin', '*');
