@@ -250,26 +250,10 @@ export interface NodeTaint {
   effect: string;
 }
 
-/** A host port held on a node, by which pod (`namespace/name`), and the DaemonSet that owns it if one does. */
-export interface HostPortHeld {
-  port: number;
-  protocol: string;
-  hostIP?: string;
-  pod: string;
-  daemonSetUid?: string;
-}
-
-/**
- * Room on a node as the scheduler counts it: allocatable (milli-CPU, bytes, pods; absent where the node does not
- * say) against the requests of the pods bound there that have not finished. `daemonSets`: each DaemonSet's pod
- * on the node, so that an update can leave out the pod it replaces.
- */
-export interface NodeRoom {
-  allocatable: { cpu?: number; memory?: number; pods?: number };
-  requested: { cpu: number; memory: number; pods: number };
-  hostPorts: HostPortHeld[];
-  daemonSets: { uid: string; cpu: number; memory: number }[];
-}
+// Room on a node (allocatable against requests and host ports): defined in common/fit.ts beside the fit rule that
+// reads it, which the wizard's preview and the backend's coverage matrix share.
+import type { NodeRoom } from '../../common/fit.js';
+export type { HostPortHeld, NodeRoom } from '../../common/fit.js';
 
 /** What the node coverage preview needs of a node: its labels and taints (never addresses or credentials). */
 export interface NodeSummary {

@@ -1,7 +1,7 @@
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { DaemonSetDetail } from '../../electron/contract/detail-dto';
 import type { NodeSummary } from '../../electron/contract/dto';
-import { unmetAffinity, whyNot } from '../wizard/form/coverage';
+import { unmetAffinity, whyNot } from '../../common/coverage';
 
 // Which nodes the DaemonSet wants, for the detail page. The backend sends the nodes as they are; the decision is the
 // wizard's coverage rule (the one copy of the DaemonSet controller's nodeShouldRunDaemonPod in the app) applied to

@@ -3,8 +3,7 @@
 // NoSchedule/NoExecute taints against the pod's tolerations plus those the controller adds to every daemon pod — so
 // a cordoned node (taint node.kubernetes.io/unschedulable) still gets a pod.
 import type { NodeSelectorRequirement, NodeSelectorTerm, PodSpec, Toleration } from 'kubernetes-types/core/v1';
-import type { NodeRoom } from '../../../electron/contract/dto';
-import { fitProblems, type FitProblem } from './fit';
+import { fitProblems, type FitProblem, type NodeRoom } from './fit.js';
 
 export interface CoverageTaint {
   key: string;

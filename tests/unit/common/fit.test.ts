@@ -1,10 +1,9 @@
 // The preview's fit check follows the scheduler's NodeResourcesFit and NodePorts filters.
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import type { NodeRoom } from '../../../../electron/contract/dto';
-import { coverage, type CoverageNode } from '../../../../renderer/wizard/form';
-import { cpuText, fitProblems, memoryText } from '../../../../renderer/wizard/form/fit';
-import { podRequests } from '../../../../common/pod-requests';
+import { coverage, type CoverageNode } from '../../../common/coverage';
+import { cpuText, fitProblems, memoryText, type NodeRoom } from '../../../common/fit';
+import { podRequests } from '../../../common/pod-requests';
 
 const GI = 2 ** 30;
 

@@ -3,8 +3,28 @@
 // the pod stays Pending ("0/6 nodes are available: 1 Insufficient cpu"). The room on each node (allocatable, the
 // requests and host ports of the pods already there) comes from the backend (NodeRoom).
 import type { PodSpec } from 'kubernetes-types/core/v1';
-import type { NodeRoom } from '../../../electron/contract/dto';
-import { podRequests } from '../../../common/pod-requests';
+import { podRequests } from './pod-requests.js';
+
+/** A host port held on a node, by which pod (`namespace/name`), and the DaemonSet that owns it if one does. */
+export interface HostPortHeld {
+  port: number;
+  protocol: string;
+  hostIP?: string;
+  pod: string;
+  daemonSetUid?: string;
+}
+
+/**
+ * Room on a node as the scheduler counts it: allocatable (milli-CPU, bytes, pods; absent where the node does not
+ * say) against the requests of the pods bound there that have not finished. `daemonSets`: each DaemonSet's pod
+ * on the node, so that an update can leave out the pod it replaces.
+ */
+export interface NodeRoom {
+  allocatable: { cpu?: number; memory?: number; pods?: number };
+  requested: { cpu: number; memory: number; pods: number };
+  hostPorts: HostPortHeld[];
+  daemonSets: { uid: string; cpu: number; memory: number }[];
+}
 
 export type FitProblem =
   /** Milli-CPU or bytes: what the pod asks for and what is left on the node. */
