@@ -3,7 +3,6 @@ export * from './types';
 export * from './defaults';
 export { formFromManifest, pickedNodes } from './read';
 export { manifestFromForm } from './write';
-export { generatedPortName } from './write-container';
 export { parseQuantity } from '../../../common/quantity';
 export { parseIntOrPercent, resolvePodCount } from './rolling-update';
 export * from './rules';

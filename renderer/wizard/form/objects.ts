@@ -39,9 +39,43 @@ export function sameMap(a: Record<string, string> | undefined, b: Record<string,
   return ea.length === Object.keys(eb).length && ea.every(([k, v]) => eb[k] === v);
 }
 
-/** A shallow copy as a plain record, for writing onto. */
-export function copy(value: object | null | undefined): Obj {
-  return { ...(value ?? {}) } as Obj;
+/** A shallow copy as a plain record, for writing onto; anything that is not an object (an imported file may hold a
+ * string where a map belongs) gives an empty one. */
+export function copy(value: unknown): Obj {
+  return isRecord(value) ? { ...value } : {};
+}
+
+/** Deep equality of form values (plain JSON data, possibly behind Vue proxies). */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes one field of a row read from a manifest only when the user changed it: `now` is the form's value, `before`
+ * what reading the row gave (undefined for a row the user added, which writes everything). An unchanged field keeps
+ * what was read exactly as it was — absent (no default filled in), of a type the form cannot show, spelled its own way.
+ */
+export function edit(target: Obj, key: string, now: unknown, before: unknown, value: () => unknown): void {
+  if (before !== undefined && same(now, before)) return;
+  put(target, key, value());
+}
+
+/** The rows of a list when it is one the form can show (a list of objects); `undefined` when it is something else. */
+export function rowsOf(value: unknown): Obj[] | undefined {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) && value.every(isRecord) ? value : undefined;
+}
+
+/**
+ * Writes a list of rows: one the form could not read (not a list of objects) stays as written until the user adds a
+ * row; a list that comes out equal to the one read stays as it was (even an empty one).
+ */
+export function putRows(target: Obj, key: string, rows: unknown[]): void {
+  if (rows.length === 0 && rowsOf(target[key]) === undefined) return;
+  if (!same(rows, target[key])) put(target, key, rows);
+}
+
+/** A number typed as text: an integer becomes a number; any other text is kept as typed, '' is undefined. */
+export function intOrText(textValue: string): number | string | undefined {
+  return intOf(textValue) ?? (textValue.trim() || undefined);
 }
 
 /** A deep copy of JSON data; unlike structuredClone it also copies through reactive proxies (the form lives in Vue). */

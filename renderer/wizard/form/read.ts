@@ -3,13 +3,15 @@
 import type {
   Container,
   ContainerPort,
+  EnvFromSource,
   EnvVar,
   PodTemplateSpec,
   Probe,
   Toleration,
   Volume,
+  VolumeMount,
 } from 'kubernetes-types/core/v1';
-import { cloneJson } from './objects';
+import { cloneJson, rowsOf } from './objects';
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations';
 import { HOSTNAME_LABEL } from './types';
 import type {
@@ -30,14 +32,19 @@ import type {
 } from './types';
 import { isRecord } from '../../../common/guards';
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-// An imported file may hold anything where the types promise a list or a map: the form reads only what fits.
-const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+// A value of another type than the field's is shown as written (an object as JSON, never "[object Object]"); writing
+// an unchanged field puts back the value itself (see `edit` in objects.ts).
+export const shownText = (value: unknown): string =>
+  value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+const text = shownText;
+// An imported file may hold anything where the types promise a list or a map: the form reads only what fits, and a
+// list it cannot read row by row (not a list of objects) is kept as written.
+const list = <T>(value: T[] | undefined): T[] => (rowsOf(value) ?? []) as T[];
 const strings = (value: string[] | undefined): string[] => (Array.isArray(value) ? value.map(text) : []);
 const pairs = (map: Record<string, string> | undefined): KeyValue[] =>
   isRecord(map) ? Object.entries(map).map(([key, value]) => ({ key, value: text(value) })) : [];
 
-function readPort(port: ContainerPort): PortForm {
+export function readPort(port: ContainerPort): PortForm {
   const protocol = port.protocol === 'UDP' || port.protocol === 'SCTP' ? port.protocol : 'TCP';
   return {
     name: text(port.name),
@@ -48,7 +55,7 @@ function readPort(port: ContainerPort): PortForm {
   };
 }
 
-function readEnv(env: EnvVar): EnvForm {
+export function readEnv(env: EnvVar): EnvForm {
   const base: EnvForm = { kind: 'value', name: text(env.name), value: text(env.value), source: '', key: '', raw: env };
   const from = env.valueFrom;
   if (!from) return base;
@@ -66,8 +73,9 @@ function readEnv(env: EnvVar): EnvForm {
   return { ...base, kind: 'other' };
 }
 
-function readProbe(probe: Probe | undefined): ProbeForm | null {
-  if (typeof probe !== 'object' || probe === null) return null;
+export function readProbe(value: unknown): ProbeForm | null {
+  if (!isRecord(value)) return null;
+  const probe = value as Probe;
   const common = {
     path: '',
     port: '',
@@ -88,7 +96,7 @@ function pullPolicy(value: string | undefined): PullPolicy {
   return value === 'Always' || value === 'IfNotPresent' || value === 'Never' ? value : '';
 }
 
-function readContainer(container: Container, id: string): ContainerForm {
+export function readContainer(container: Container, id: string): ContainerForm {
   const requests = container.resources?.requests ?? {};
   const limits = container.resources?.limits ?? {};
   const security = container.securityContext;
@@ -105,17 +113,7 @@ function readContainer(container: Container, id: string): ContainerForm {
     args: strings(container.args),
     ports: list(container.ports).map(readPort),
     env: list(container.env).map(readEnv),
-    envFrom: list(container.envFrom).flatMap((from): EnvFromForm[] => {
-      if (from.configMapRef) {
-        return [
-          { kind: 'configMap' as const, name: text(from.configMapRef.name), prefix: text(from.prefix), raw: from },
-        ];
-      }
-      if (from.secretRef) {
-        return [{ kind: 'secret' as const, name: text(from.secretRef.name), prefix: text(from.prefix), raw: from }];
-      }
-      return [];
-    }),
+    envFrom: list(container.envFrom).map(readEnvFrom),
     readinessProbe: readProbe(container.readinessProbe),
     livenessProbe: readProbe(container.livenessProbe),
     privileged: security?.privileged === true,
@@ -125,7 +123,7 @@ function readContainer(container: Container, id: string): ContainerForm {
   };
 }
 
-function readSource(volume: Volume): VolumeSource {
+export function readSource(volume: Volume): VolumeSource {
   if (volume.persistentVolumeClaim) {
     const claim = volume.persistentVolumeClaim;
     return { kind: 'pvc', claimName: text(claim.claimName), readOnly: claim.readOnly === true };
@@ -137,26 +135,38 @@ function readSource(volume: Volume): VolumeSource {
   return { kind: 'other' };
 }
 
+/** The names of the volumes whose mounts the form reads: the first volume of each name. */
+export function volumeNames(pod: { volumes?: unknown } | undefined): Set<string> {
+  return new Set(list(pod?.volumes as Volume[] | undefined).map((v) => text(v.name)));
+}
+
+export function readEnvFrom(from: EnvFromSource): EnvFromForm {
+  const prefix = text(from.prefix);
+  if (from.configMapRef) return { kind: 'configMap', name: text(from.configMapRef.name), prefix, raw: from };
+  if (from.secretRef) return { kind: 'secret', name: text(from.secretRef.name), prefix, raw: from };
+  // A source the form does not edit: kept as it is.
+  return { kind: 'other', name: '', prefix, raw: from };
+}
+
+/** The fields of a mount the form shows. */
+export function readMount(mount: Record<string, unknown>): Pick<MountForm, 'mountPath' | 'readOnly' | 'subPath'> {
+  return { mountPath: text(mount.mountPath), readOnly: mount.readOnly === true, subPath: text(mount.subPath) };
+}
+
 function readMounts(volumeName: string, containers: { id: string; raw: Container }[]): MountForm[] {
   return containers.flatMap(({ id, raw }) =>
-    list(raw.volumeMounts).flatMap((mount, index) =>
-      mount.name === volumeName
+    // Indexed in the list as written, so a mount the form does not read keeps its place (write-container.ts).
+    (Array.isArray(raw.volumeMounts) ? (raw.volumeMounts as unknown[]) : []).flatMap((mount, index) =>
+      isRecord(mount) && mount.name === volumeName
         ? [
-            {
-              containerId: id,
-              mountPath: text(mount.mountPath),
-              readOnly: mount.readOnly === true,
-              subPath: text(mount.subPath),
-              origin: index,
-              raw: mount,
-            },
+            { containerId: id, ...readMount(mount), origin: index, raw: mount as unknown as VolumeMount },
           ]
         : [],
     ),
   );
 }
 
-function readToleration(toleration: Toleration): TolerationForm {
+export function readToleration(toleration: Toleration): TolerationForm {
   const effect = toleration.effect;
   return {
     key: text(toleration.key),
@@ -201,9 +211,12 @@ export function formFromManifest(manifest: DaemonSet, fallbackNamespace = 'defau
   const nodes = pickedNodes(base);
   const nodeSelector = pairs(pod?.nodeSelector);
   const placement: PlacementMode = nodes ? 'nodes' : nodeSelector.length > 0 ? 'selector' : 'all';
+  const seenVolumes = new Set<string>();
+  const hasNamespace = typeof metadata.namespace === 'string';
   return {
     name: text(metadata.name),
-    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : fallbackNamespace,
+    namespace: hasNamespace ? String(metadata.namespace) : fallbackNamespace,
+    ...(hasNamespace ? {} : { readNamespace: fallbackNamespace }),
     alias: text(annotations[ALIAS_ANNOTATION]),
     description: text(annotations[DESCRIPTION_ANNOTATION]),
     strategy,
@@ -222,7 +235,10 @@ export function formFromManifest(manifest: DaemonSet, fallbackNamespace = 'defau
       id: `v${i}`,
       name: text(volume.name),
       source: readSource(volume),
-      mounts: readMounts(text(volume.name), all),
+      // Two volumes of one name are invalid; the mounts go to the first, so none is written twice.
+      mounts: seenVolumes.has(text(volume.name))
+        ? []
+        : (seenVolumes.add(text(volume.name)), readMounts(text(volume.name), all)),
       raw: volume,
     })),
     labels: pairs(templateOf(base)?.metadata?.labels ?? metadata.labels),

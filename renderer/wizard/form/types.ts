@@ -44,7 +44,8 @@ export interface EnvForm {
 }
 
 export interface EnvFromForm {
-  kind: 'configMap' | 'secret';
+  /** `other`: a source the form does not edit, kept exactly as read. */
+  kind: 'configMap' | 'secret' | 'other';
   name: string;
   prefix: string;
   raw: EnvFromSource | null;
@@ -154,6 +155,11 @@ export interface WizardForm {
   tolerations: TolerationForm[];
   /** The manifest the form was read from: whatever the form does not show is taken from here. */
   base: DaemonSet;
+  /**
+   * The project the form showed for a manifest without a namespace (the wizard's own): the manifest gains a namespace
+   * only when the user picks another one. Absent for a new form, whose base names its namespace.
+   */
+  readNamespace?: string;
 }
 
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';

@@ -5,7 +5,6 @@ import { imageLacksTag, isPort } from './rules';
 import { isDnsLabel, isDnsSubdomain, isEnvVarName, isPortName } from '../../../common/names';
 import type { ContainerForm, WizardForm } from './types';
 import type { ValidationContext } from './validate-basic';
-import { generatedPortName } from './write-container';
 
 function validateResources(c: ContainerForm, at: string, issues: Issues): void {
   const pairs: [keyof ContainerForm & string, keyof ContainerForm & string][] = [
@@ -42,9 +41,10 @@ function validatePorts(c: ContainerForm, at: string, ctx: ValidationContext, iss
     const key = `${port.containerPort.trim()}/${port.protocol}`;
     if (seen.has(key)) add(issues, `${p}.containerPort`, error('duplicatePort'));
     seen.add(key);
-    const name = port.name.trim() || generatedPortName(port);
-    if (port.name.trim() !== '' && !isPortName(name)) add(issues, `${p}.name`, error('portName'));
-    else if (names.has(name)) add(issues, `${p}.name`, error('duplicate'));
+    // A port needs no name (none is made up for it); the names given are unique.
+    const name = port.name.trim();
+    if (name !== '' && !isPortName(name)) add(issues, `${p}.name`, error('portName'));
+    else if (name !== '' && names.has(name)) add(issues, `${p}.name`, error('duplicate'));
     names.add(name);
     const host = port.hostPort.trim();
     if (host === '') return;

@@ -46,7 +46,7 @@ function checkContainer(c: ContainerForm, at: string, refs: ProjectReferences, i
     checkSource(refs, kind, env.source.trim(), key, `${p}.source`, 'CreateContainerConfigError', issues);
   });
   c.envFrom.forEach((from, i) => {
-    if ((from.raw?.configMapRef ?? from.raw?.secretRef)?.optional) return;
+    if (from.kind === 'other' || (from.raw?.configMapRef ?? from.raw?.secretRef)?.optional) return;
     const path = `${at}.envFrom.${i}.name`;
     checkSource(refs, from.kind, from.name.trim(), undefined, path, 'CreateContainerConfigError', issues);
   });

@@ -64,15 +64,12 @@ describe('form <-> YAML round trips', () => {
     expect(text).toContain('mode: "0644"');
   });
 
-  it('an unchanged form gives back the same text, plus only the defaults the form writes', () => {
+  it('an unchanged form gives back the same text, with no default filled in', () => {
     const manifest = parse(SOURCE.split('---')[0] ?? '', { version: '1.1' }) as DaemonSet;
-    const back = manifestFromForm(formFromManifest(manifest), { creating: false }) as unknown as Record<
-      string,
-      unknown
-    >;
-    const text = mergeIntoYaml(SOURCE, 0, back) ?? '';
-    expect(text).toContain('  updateStrategy:\n    type: RollingUpdate\n');
-    expect(text.replace(/ {2}updateStrategy:\n( {4}.*\n)+/, '')).toBe(SOURCE);
+    for (const creating of [true, false]) {
+      const back = manifestFromForm(formFromManifest(manifest), { creating }) as unknown as Record<string, unknown>;
+      expect(mergeIntoYaml(SOURCE, 0, back)).toBe(SOURCE);
+    }
   });
 
   it('YAML -> JSON -> YAML keeps every field and says comments were dropped', () => {

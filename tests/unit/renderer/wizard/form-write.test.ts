@@ -25,14 +25,13 @@ function basicForm(): WizardForm {
 }
 
 describe('manifestFromForm: defaults', () => {
-  it('writes the minimal DaemonSet: app label as labels and selector, RollingUpdate maxUnavailable 1, no replicas', () => {
+  it('writes the minimal DaemonSet: app label as labels and selector, no default the user did not set, no replicas', () => {
     expect(manifestFromForm(basicForm())).toEqual({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: { name: 'agent', namespace: 'team-a', labels: { app: 'agent' } },
       spec: {
         selector: { matchLabels: { app: 'agent' } },
-        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
         template: {
           metadata: { labels: { app: 'agent' } },
           spec: { containers: [{ name: 'main', image: 'busybox:1.36' }] },
@@ -77,10 +76,8 @@ describe('manifestFromForm: Basic Info', () => {
     form.maxSurge = '25%';
     form.minReadySeconds = '15';
     const spec = manifestFromForm(form).spec;
-    expect(spec?.updateStrategy).toEqual({
-      type: 'RollingUpdate',
-      rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' },
-    });
+    // The strategy's type stays unwritten: RollingUpdate is what the API server takes it to be.
+    expect(spec?.updateStrategy).toEqual({ rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } });
     expect(spec?.minReadySeconds).toBe(15);
   });
 
@@ -92,7 +89,7 @@ describe('manifestFromForm: Basic Info', () => {
 });
 
 describe('manifestFromForm: Pod Template', () => {
-  it('writes resources, command, args, pull policy, a UDP host port with a generated name, and every env kind', () => {
+  it('writes resources, command, args, pull policy, a UDP host port (no name made up), and every env kind', () => {
     const form = basicForm();
     const c = form.containers[0];
     if (!c) throw new Error('container');
@@ -116,7 +113,7 @@ describe('manifestFromForm: Pod Template', () => {
       imagePullPolicy: 'IfNotPresent',
       command: ['/bin/sh', '-c'],
       args: ['sleep 3600'],
-      ports: [{ name: 'udp-8125', containerPort: 8125, protocol: 'UDP', hostPort: 8125 }],
+      ports: [{ containerPort: 8125, protocol: 'UDP', hostPort: 8125 }],
       env: [
         { name: 'MODE', value: 'agent' },
         { name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'LOG_LEVEL' } } },
