@@ -14,6 +14,14 @@ export function put(target: Obj, key: string, value: unknown): void {
   else target[key] = value;
 }
 
+/**
+ * Sets `key` to an object built onto a copy of what it held, unless it came out with the same content: then what was
+ * there stays as written (absent stays absent, no `metadata: {}` appears).
+ */
+export function putObject(target: Obj, key: string, value: Obj): void {
+  if (!same(value, copy(target[key]))) target[key] = value;
+}
+
 /** A number typed as text: integers become numbers, anything else (including '') is undefined. */
 export function intOf(textValue: string): number | undefined {
   const trimmed = textValue.trim();

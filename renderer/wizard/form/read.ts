@@ -158,9 +158,7 @@ function readMounts(volumeName: string, containers: { id: string; raw: Container
     // Indexed in the list as written, so a mount the form does not read keeps its place (write-container.ts).
     (Array.isArray(raw.volumeMounts) ? (raw.volumeMounts as unknown[]) : []).flatMap((mount, index) =>
       isRecord(mount) && mount.name === volumeName
-        ? [
-            { containerId: id, ...readMount(mount), origin: index, raw: mount as unknown as VolumeMount },
-          ]
+        ? [{ containerId: id, ...readMount(mount), origin: index, raw: mount as unknown as VolumeMount }]
         : [],
     ),
   );

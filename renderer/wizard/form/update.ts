@@ -2,7 +2,7 @@
 // form does not know (server defaults, annotations, security contexts…) goes back exactly as it was read; name,
 // namespace and the selector are the live object's own, whatever the form holds.
 import { add, error, type Issues } from './issues';
-import { toMap } from './objects';
+import { putObject, toMap } from './objects';
 import type { DaemonSet, WizardForm } from './types';
 import { manifestFromForm } from './write';
 import { isRecord, record } from '../../../common/guards';
@@ -15,16 +15,22 @@ export function updatedManifest(form: WizardForm, live: object): Record<string, 
   };
   const liveMeta = record(record(live).metadata);
   const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
-  metadata.name = liveMeta.name;
-  metadata.namespace = liveMeta.namespace;
+  for (const key of ['name', 'namespace']) {
+    if (liveMeta[key] === undefined) delete metadata[key];
+    else metadata[key] = liveMeta[key];
+  }
   // The object's own labels follow the pod labels only when they were the same; a live object without labels keeps none
   // (at creation the wizard gives it the pod labels, but an update must not add what the user did not change).
   if (liveMeta.labels === undefined) delete metadata.labels;
   const spec = isRecord(written.spec) ? { ...written.spec } : {};
   const liveSpec = record(record(live).spec);
   // Immutable after creation: the API server refuses any change, so the form never sends one.
-  spec.selector = liveSpec.selector;
-  return { ...written, metadata, spec };
+  if (liveSpec.selector === undefined) delete spec.selector;
+  else spec.selector = liveSpec.selector;
+  const out = { ...written };
+  putObject(out, 'metadata', metadata);
+  putObject(out, 'spec', spec);
+  return out;
 }
 
 /** The live selector's matchLabels, which the pod labels must keep (the selector cannot follow them). */

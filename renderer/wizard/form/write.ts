@@ -2,8 +2,21 @@
 // changed it (see `edit` in objects.ts): nothing the form cannot show is dropped, no default is filled in. A DaemonSet
 // has no `replicas`; the selector is the label set at creation.
 import type { DaemonSetSpec } from 'kubernetes-types/apps/v1';
-import type { Container, NodeSelectorTerm, PodSpec, Volume } from 'kubernetes-types/core/v1';
-import { cloneJson, copy, edit, intOf, intOrString, intOrText, put, putRows, same, sameMap, toMap } from './objects';
+import type { Container, NodeSelectorTerm, Volume } from 'kubernetes-types/core/v1';
+import {
+  cloneJson,
+  copy,
+  edit,
+  putObject,
+  intOf,
+  intOrString,
+  intOrText,
+  put,
+  putRows,
+  same,
+  sameMap,
+  toMap,
+} from './objects';
 import type { Obj } from './objects';
 import { formFromManifest, pickedNodes, readSource, readToleration, shownText, templateOf, volumeNames } from './read';
 import { writeContainer as writeContainerWith } from './write-container';
@@ -117,9 +130,7 @@ function writePod(form: WizardForm, read: WizardForm): Obj {
   edit(pod, 'serviceAccountName', form.serviceAccountName, read.serviceAccountName, () =>
     form.serviceAccountName.trim(),
   );
-  edit(pod, 'priorityClassName', form.priorityClassName, read.priorityClassName, () =>
-    form.priorityClassName.trim(),
-  );
+  edit(pod, 'priorityClassName', form.priorityClassName, read.priorityClassName, () => form.priorityClassName.trim());
   putRows(pod, 'volumes', form.volumes.map(writeVolume));
   putRows(pod, 'tolerations', form.tolerations.map(writeToleration));
   writePlacement(form, read, pod);
@@ -135,9 +146,7 @@ function writeStrategy(form: WizardForm, read: WizardForm, spec: Obj): void {
       delete strategy.rollingUpdate;
     } else {
       const rolling = copy(strategy.rollingUpdate);
-      edit(rolling, 'maxUnavailable', form.maxUnavailable, read.maxUnavailable, () =>
-        intOrString(form.maxUnavailable),
-      );
+      edit(rolling, 'maxUnavailable', form.maxUnavailable, read.maxUnavailable, () => intOrString(form.maxUnavailable));
       edit(rolling, 'maxSurge', form.maxSurge, read.maxSurge, () => intOrString(form.maxSurge));
       put(strategy, 'rollingUpdate', rolling);
     }
@@ -145,7 +154,9 @@ function writeStrategy(form: WizardForm, read: WizardForm, spec: Obj): void {
   }
   // 0 is the default: written only when the manifest held it already or the user typed another number.
   edit(spec, 'minReadySeconds', form.minReadySeconds, read.minReadySeconds, () =>
-    intOf(form.minReadySeconds) === 0 && spec.minReadySeconds === undefined ? undefined : intOrText(form.minReadySeconds),
+    intOf(form.minReadySeconds) === 0 && spec.minReadySeconds === undefined
+      ? undefined
+      : intOrText(form.minReadySeconds),
   );
 }
 
@@ -195,11 +206,13 @@ export function manifestFromForm(form: WizardForm, options: { creating: boolean 
   delete spec.replicas;
   writeStrategy(form, read, spec);
   const template = copy(templateOf(base));
-  template.spec = writePod(form, read) as unknown as PodSpec;
-  spec.template = template;
+  putObject(template, 'spec', writePod(form, read));
+  putObject(spec, 'template', template);
   writeLabels(form, read, options.creating, { metadata, spec });
 
-  const out: Obj = { ...(base as Obj), metadata, spec };
+  const out: Obj = { ...(base as Obj) };
+  putObject(out, 'metadata', metadata);
+  putObject(out, 'spec', spec);
   out.apiVersion ??= 'apps/v1';
   out.kind ??= 'DaemonSet';
   return out as unknown as DaemonSet & { spec: DaemonSetSpec };
