@@ -74,10 +74,11 @@ export function rowsOf(value: unknown): Obj[] | undefined {
 
 /**
  * Writes a list of rows: one the form could not read (not a list of objects) stays as written until the user adds a
- * row; a list that comes out equal to the one read stays as it was (even an empty one).
+ * row; no rows where none were read leaves the value as written (absent, `null`, `[]`); a list that comes out equal
+ * to the one read stays as it was.
  */
 export function putRows(target: Obj, key: string, rows: unknown[]): void {
-  if (rows.length === 0 && rowsOf(target[key]) === undefined) return;
+  if (rows.length === 0 && (rowsOf(target[key]) ?? []).length === 0) return;
   if (!same(rows, target[key])) put(target, key, rows);
 }
 

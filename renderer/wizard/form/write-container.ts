@@ -2,9 +2,9 @@
 // user changed it (see `edit`), so a value the form cannot show — a wrong type, an unknown field — stays as written.
 import type { Container, EnvFromSource, Probe } from 'kubernetes-types/core/v1';
 import { copy, edit, intOf, intOrString, intOrText, put, putRows, same, type Obj } from './objects';
-import { readContainer, readEnv, readEnvFrom, readMount, readPort, readProbe } from './read';
+import { readContainer, readEnv, readEnvFrom, readMount, readPort, readProbe, shownText } from './read';
 import { isRecord } from '../../../common/guards';
-import type { ContainerForm, EnvForm, EnvFromForm, MountForm, PortForm, ProbeForm } from './types';
+import type { ContainerForm, EnvForm, EnvFromForm, MountForm, PortForm, ProbeForm, VolumeForm } from './types';
 
 /** A row the user added and typed nothing into: it writes nothing (never a synthesized `name: tcp-`). */
 const blankPort = (port: PortForm): boolean =>
@@ -130,10 +130,11 @@ function writeSecurity(form: ContainerForm, read: ContainerForm, out: Obj): void
   put(out, 'securityContext', security);
 }
 
-function writeMount(volume: string, mount: MountForm): Obj {
+function writeMount(volume: VolumeForm, mount: MountForm): Obj {
   const m = copy(mount.raw);
   const read = mount.raw ? readMount(m) : undefined;
-  edit(m, 'name', volume, mount.raw?.name, () => volume);
+  // A mount follows its volume's name only when the user renamed the volume.
+  if (!mount.raw || !volume.raw || volume.name !== shownText(volume.raw.name)) m.name = volume.name.trim();
   edit(m, 'mountPath', mount.mountPath, read?.mountPath, () => mount.mountPath.trim());
   edit(m, 'readOnly', mount.readOnly, read?.readOnly, () => mount.readOnly || undefined);
   edit(m, 'subPath', mount.subPath, read?.subPath, () => mount.subPath.trim());
@@ -144,7 +145,12 @@ function writeMount(volume: string, mount: MountForm): Obj {
  * The container's mounts: those of the form's volumes, and, in their places, those the form did not read (of a volume
  * the pod does not have): they are the user's, not the form's to drop. `read` names the volumes the form read mounts of.
  */
-function writeMounts(form: ContainerForm, mounts: { volume: string; mount: MountForm }[], read: Set<string>, out: Obj) {
+function writeMounts(
+  form: ContainerForm,
+  mounts: { volume: VolumeForm; mount: MountForm }[],
+  read: Set<string>,
+  out: Obj,
+) {
   const written = Array.isArray(form.raw.volumeMounts) ? (form.raw.volumeMounts as unknown[]) : [];
   const kept = written.flatMap((m, origin) =>
     isRecord(m) && typeof m.name === 'string' && read.has(m.name) ? [] : [{ origin, value: m }],
@@ -167,7 +173,7 @@ function writeMounts(form: ContainerForm, mounts: { volume: string; mount: Mount
  */
 export function writeContainer(
   form: ContainerForm,
-  mounts: { volume: string; mount: MountForm }[],
+  mounts: { volume: VolumeForm; mount: MountForm }[],
   volumes: Set<string>,
 ): Container {
   const out = copy(form.raw);

@@ -98,9 +98,9 @@ function writePlacement(form: WizardForm, read: WizardForm, pod: Obj): void {
   else if (form.placement === 'all') delete pod.nodeSelector;
 }
 
-function mountsOf(form: WizardForm, containerId: string): { volume: string; mount: MountForm }[] {
+function mountsOf(form: WizardForm, containerId: string): { volume: VolumeForm; mount: MountForm }[] {
   return form.volumes.flatMap((volume) =>
-    volume.mounts.filter((m) => m.containerId === containerId).map((mount) => ({ volume: volume.name.trim(), mount })),
+    volume.mounts.filter((m) => m.containerId === containerId).map((mount) => ({ volume, mount })),
   );
 }
 
