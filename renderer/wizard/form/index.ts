@@ -15,3 +15,4 @@ export * from '../../../common/coverage';
 export { cpuText, memoryText, type FitProblem } from '../../../common/fit';
 export { formPathOf, serverIssues } from './server-errors';
 export { selectorLabels, updatedManifest, updateIssues } from './update';
+export { keptFields } from './kept';

@@ -16,7 +16,7 @@ export function updatedManifest(form: WizardForm, live: object): Record<string, 
   const liveMeta = record(record(live).metadata);
   const metadata = isRecord(written.metadata) ? { ...written.metadata } : {};
   for (const key of ['name', 'namespace']) {
-    if (liveMeta[key] === undefined) delete metadata[key];
+    if (liveMeta[key] === undefined) Reflect.deleteProperty(metadata, key);
     else metadata[key] = liveMeta[key];
   }
   // The object's own labels follow the pod labels only when they were the same; a live object without labels keeps none

@@ -92,7 +92,7 @@ function writeProbe(probe: ProbeForm): Probe {
 function writeProbeAt(out: Obj, key: 'readinessProbe' | 'livenessProbe', probe: ProbeForm | null): void {
   if (probe) out[key] = writeProbe(probe);
   // No probe read (absent, or not an object: kept as written) and none added: nothing changes.
-  else if (readProbe(out[key]) !== null) delete out[key];
+  else if (readProbe(out[key]) !== null) Reflect.deleteProperty(out, key);
 }
 
 function writeResources(form: ContainerForm, read: ContainerForm, out: Obj): void {
