@@ -35,6 +35,14 @@ const wizardEn = {
   up: 'Move up',
   down: 'Move down',
   choose: 'Choose…',
+  // A value the form cannot show (issue 12): written back exactly as it was until the user types another.
+  kept: {
+    field: 'Kept as written in YAML: {value}. Type a value here to replace it.',
+    title: 'Kept as written in YAML',
+    intro: 'The form cannot show these values as they are written; they stay exactly as in the YAML:',
+    diff: 'What the form changes in the manifest it was opened on',
+    noDiff: 'Nothing changes yet: the manifest is exactly as it was opened.',
+  },
   basic: {
     project: 'Project',
     name: 'Name',

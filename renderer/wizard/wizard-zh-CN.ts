@@ -35,6 +35,14 @@ const wizardZhCN: typeof wizardEn = {
   removeRow: '删除第 {n} 行',
   up: '上移',
   down: '下移',
+  // 表单无法显示的值（issue 12）：原样写回，直到用户输入新值。
+  kept: {
+    field: '按 YAML 原样保留：{value}。在此输入新值即可替换。',
+    title: '按 YAML 原样保留',
+    intro: '表单无法按原样显示以下值，它们将与 YAML 中完全一致：',
+    diff: '表单对所打开清单的更改',
+    noDiff: '尚无更改：清单与打开时完全一致。',
+  },
   choose: '请选择…',
   basic: {
     project: '项目',

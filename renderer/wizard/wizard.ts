@@ -20,6 +20,7 @@ import {
   updatedManifest,
   type DaemonSet,
   type WizardForm,
+  keptFields,
 } from './form';
 import { useClustersStore } from '../clusters/clusters';
 import { ALL_PROJECTS, useProjectsStore } from '../clusters/projects';
@@ -100,6 +101,8 @@ export const useWizardStore = defineStore('wizard', () => {
       server: server.value,
     }),
   );
+  // Values the form cannot show, kept as written (form/kept.ts): shown at their fields and on the review.
+  const kept = computed(() => keptFields(form.value));
   const nameValid = computed(() => !(issues.value.name ?? []).some((i) => i.severity === 'error'));
 
   /** Issues to show at a field: after the user touched it, or tried to leave its step, or the server spoke. */
@@ -257,6 +260,7 @@ export const useWizardStore = defineStore('wizard', () => {
     desiredPods,
     podQuotaRoom,
     issues,
+    kept,
     nameValid,
     shownIssues,
     touch,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { generateEditorSchemas } from '../../../../scripts/k8s-schemas/generate';
+// The editor's offline schemas, served to tests by the same Vite plugin that builds them into the renderer.
+import schemas from 'virtual:k8s-schemas';
 import type { SchemaDef, SchemaType } from '../../../../renderer/editor/schema/types';
 
 // DaemonSet manifests built from the DaemonSet's OpenAPI shape (the editor's offline schemas, generated from
@@ -8,8 +9,6 @@ import type { SchemaDef, SchemaType } from '../../../../renderer/editor/schema/t
 // "a field the form shows" and "a field it does not know" turn up in every run. With `wrong` > 0 a value may instead
 // be of another type than the schema's (a string for a port, an object for an image, a map for a list) and an object
 // may carry a field of no schema at all: what an imported file can hold.
-
-const schemas = generateEditorSchemas();
 
 // The property names the form reads somewhere (read.ts): picked half of the time, the rest one time in twelve.
 const FORM_KEYS = new Set(
