@@ -42,6 +42,7 @@ const wizardEn = {
     intro: 'The form cannot show these values as they are written; they stay exactly as in the YAML:',
     diff: 'What the form changes in the manifest it was opened on',
     noDiff: 'Nothing changes yet: the manifest is exactly as it was opened.',
+    unshown: 'Fields the form does not show, sent as written ({n})',
   },
   basic: {
     project: 'Project',

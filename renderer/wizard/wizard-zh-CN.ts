@@ -42,6 +42,7 @@ const wizardZhCN: typeof wizardEn = {
     intro: '表单无法按原样显示以下值，它们将与 YAML 中完全一致：',
     diff: '表单对所打开清单的更改',
     noDiff: '尚无更改：清单与打开时完全一致。',
+    unshown: '表单未显示、按原样提交的字段（{n}）',
   },
   choose: '请选择…',
   basic: {

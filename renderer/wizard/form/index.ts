@@ -16,3 +16,4 @@ export { cpuText, memoryText, type FitProblem } from '../../../common/fit';
 export { formPathOf, serverIssues } from './server-errors';
 export { selectorLabels, updatedManifest, updateIssues } from './update';
 export { keptFields } from './kept';
+export { unshownFields, type Unshown } from './unshown';

@@ -6,6 +6,7 @@ import {
   formFromManifest,
   keptFields,
   manifestFromForm,
+  unshownFields,
   type DaemonSet,
 } from '../../../../renderer/wizard/form';
 
@@ -79,5 +80,20 @@ describe('values the form cannot show', () => {
     expect(manifestFromForm(form).metadata).toEqual({ name: 'agent' });
     form.namespace = 'team-b';
     expect(manifestFromForm(form).metadata).toEqual({ name: 'agent', namespace: 'team-b' });
+  });
+});
+
+describe('fields the form does not show', () => {
+  it('are listed with their values, in the manifest’s terms; those it shows are not', () => {
+    const m = manifest(
+      { name: 'web', image: 'nginx', terminationMessagePath: '/dev/log', ports: [{ containerPort: 80, hostIP: '::' }] },
+      { dnsPolicy: 'ClusterFirstWithHostNet', volumes: [{ name: 'nfs', nfs: { server: 'a', path: '/' } }] },
+    );
+    expect(unshownFields(manifestFromForm(formFromManifest(m)))).toEqual([
+      { path: 'spec.template.spec.containers[0].terminationMessagePath', value: '"/dev/log"' },
+      { path: 'spec.template.spec.containers[0].ports[0].hostIP', value: '"::"' },
+      { path: 'spec.template.spec.dnsPolicy', value: '"ClusterFirstWithHostNet"' },
+      { path: 'spec.template.spec.volumes[0].nfs', value: '{"server":"a","path":"/"}' },
+    ]);
   });
 });
