@@ -70,7 +70,7 @@ function validateEnv(c: ContainerForm, at: string, issues: Issues): void {
     }
   });
   c.envFrom.forEach((from, i) => {
-    if (from.name.trim() === '') add(issues, `${at}.envFrom.${i}.name`, error('required'));
+    if (from.kind !== 'other' && from.name.trim() === '') add(issues, `${at}.envFrom.${i}.name`, error('required'));
   });
 }
 

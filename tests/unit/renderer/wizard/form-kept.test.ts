@@ -7,6 +7,7 @@ import {
   keptFields,
   manifestFromForm,
   unshownFields,
+  validateForm,
   type DaemonSet,
 } from '../../../../renderer/wizard/form';
 
@@ -95,5 +96,15 @@ describe('fields the form does not show', () => {
       { path: 'spec.template.spec.dnsPolicy', value: '"ClusterFirstWithHostNet"' },
       { path: 'spec.template.spec.volumes[0].nfs', value: '{"server":"a","path":"/"}' },
     ]);
+  });
+});
+
+describe('an envFrom source the form does not edit', () => {
+  it('is kept as written and asks for no name', () => {
+    const m = manifest({ name: 'web', image: 'nginx:1.27', envFrom: [{ prefix: 'X_', 'x-source': { a: 1 } }] });
+    const form = formFromManifest(m);
+    expect(form.containers[0]?.envFrom[0]?.kind).toBe('other');
+    expect(validateForm(form)['containers.0.envFrom.0.name']).toBeUndefined();
+    expect(manifestFromForm(form)).toEqual(m);
   });
 });
