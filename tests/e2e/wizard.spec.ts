@@ -178,7 +178,8 @@ test('fill every step and create: kubectl sees the fields as entered, pods run o
       image: 'busybox:1.36',
       command: ['/bin/sh', '-c'],
       args: ['sleep 3600'],
-      ports: [{ name: 'udp-8125', containerPort: 8125, hostPort: 8125, protocol: 'UDP' }],
+      // No name was typed, so none is made up (issue 12): the port stays unnamed, as Kubernetes allows.
+      ports: [{ containerPort: 8125, hostPort: 8125, protocol: 'UDP' }],
       env: [
         { name: 'MODE', value: 'agent' },
         { name: 'LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'LOG_LEVEL' } } },
