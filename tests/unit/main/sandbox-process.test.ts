@@ -78,4 +78,6 @@ it('runs the sandbox in a utility process and stops it with the app', async () =
   expect(await nodeCount(sandbox.kubeconfig)).toBe(1);
   await sandbox.stop();
   await expect(nodeCount(sandbox.kubeconfig)).rejects.toThrow(/ECONNREFUSED/);
-});
+  // A real child process (tsx compiling the sandbox, then a TLS server): seconds of CPU that a loaded machine
+  // stretches; the timeout only guards against a hang, nothing here is timed.
+}, 60_000);
