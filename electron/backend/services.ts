@@ -18,6 +18,7 @@ import type { EventSink } from './types.js';
 /** The contract's services for one client (`sink`): the streams it opens end with it. */
 export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
   const draftParts = new DraftParts();
+  const drafts = draftStore(core.options.stateDir);
   const inContext = byContext((context) => core.sessions.sessionFor(context));
   const projectsChanged = (state: ProjectsState): ProjectsState => {
     core.broadcast('onDidChangeProjects', state);
@@ -98,12 +99,18 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
     editor: {
       openapi: inContext(fetchOpenApi),
       apply: inContext(applyObject),
-      loadDrafts: () => draftStore(core.options.stateDir).load(),
-      saveDrafts: (drafts) => draftStore(core.options.stateDir).save(drafts),
-      saveDraftsPart: async (saveId, index, count, part) => {
-        const drafts = draftParts.add(saveId, index, count, part);
-        if (drafts) await draftStore(core.options.stateDir).save(drafts);
+    },
+    drafts: {
+      list: () => drafts.list(),
+      get: (key) => drafts.get(key),
+      put: (key, value, baseRevision) => drafts.put(key, value, baseRevision),
+      putPart: async (saveId, index, count, part) => {
+        const put = draftParts.add(saveId, index, count, part);
+        return put ? drafts.put(...put) : null;
       },
+      discard: (key, revision) => drafts.discard(key, revision),
+      undoDiscard: () => drafts.undoDiscard(),
+      restorePrevious: () => drafts.restorePrevious(),
     },
     streams: {
       open: async (name, args) => ({ streamId: await core.live.open(sink, name, args) }),

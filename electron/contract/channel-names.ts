@@ -27,7 +27,8 @@ export const serviceMethods = {
   daemonsets: ['redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
   detail: ['access', 'deletePod', 'rollback', 'editable', 'update'],
-  editor: ['openapi', 'apply', 'loadDrafts', 'saveDrafts', 'saveDraftsPart'],
+  editor: ['openapi', 'apply'],
+  drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
 } as const satisfies MethodNames;

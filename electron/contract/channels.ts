@@ -3,6 +3,7 @@ import type { EverynodeServices, ServiceName } from './services.js';
 import type { StreamArgs, StreamName } from './streams.js';
 import { methodChannel } from './channel-names.js';
 import { isDnsLabel } from '../../common/names.js';
+import { draftKind } from '../../common/draft-keys.js';
 
 // The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
 export { eventChannel, eventNames, methodChannel, serviceMethods } from './channel-names.js';
@@ -88,6 +89,34 @@ export const editorDrafts = z
   .strict()
   .refine((d) => d.files.reduce((n, f) => n + f.text.length, 0) <= 50 * 1024 * 1024, 'drafts too large');
 
+// --- Drafts: what each kind of draft may hold (the key says which kind it is) ---
+const draftKey = z
+  .string()
+  .max(2200)
+  .refine((key) => draftKind(key) !== undefined, 'must be a draft key: editor, wizard or a live edit');
+/** A wizard form: plain JSON, as the wizard keeps it. */
+const formDraft = z
+  .record(z.string(), z.unknown())
+  .refine((m) => jsonLength(m) <= 3_000_000, 'must be plain JSON of at most 3 MB');
+const draftValues = {
+  editor: editorDrafts,
+  wizard: formDraft,
+  // The live object as read (the edit's base: its diff and its conditional update) and the form as the user left it.
+  edit: z
+    .object({ base: z.object({ manifest, resourceVersion: z.string().min(1).max(64) }).strict(), form: formDraft })
+    .strict(),
+};
+const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** A draft write: its key, a value of the shape its key's kind holds, the revision it replaces. */
+export const draftPut = z.tuple([draftKey, z.unknown(), revision]).superRefine(([key, value], issues) => {
+  const kind = draftKind(key);
+  if (kind === undefined) return;
+  for (const issue of draftValues[kind].safeParse(value).error?.issues ?? []) {
+    issues.addIssue({ code: 'custom', path: [1, ...issue.path], message: issue.message });
+  }
+});
+
 export const serviceArgs: ArgTable = {
   host: { info: z.tuple([]) },
   clusters: {
@@ -150,15 +179,21 @@ export const serviceArgs: ArgTable = {
   editor: {
     openapi: z.tuple([context, z.string().min(1).max(253)]),
     apply: z.tuple([context, manifest, z.object({ dryRun: z.boolean(), force: z.boolean() }).strict()]),
-    loadDrafts: z.tuple([]),
-    saveDrafts: z.tuple([editorDrafts]),
-    // A save larger than the browser host's frame: its JSON text in order, up to 64 parts of 4 MB.
-    saveDraftsPart: z.tuple([
+  },
+  drafts: {
+    list: z.tuple([]),
+    get: z.tuple([draftKey]),
+    put: draftPut,
+    // A put larger than the browser host's frame: its JSON text in order, up to 64 parts of 4 MB.
+    putPart: z.tuple([
       z.string().min(1).max(64),
       z.number().int().min(0).max(63),
       z.number().int().min(1).max(64),
       z.string().max(DRAFT_PART_CHARS),
     ]),
+    discard: z.tuple([draftKey, revision]),
+    undoDiscard: z.tuple([]),
+    restorePrevious: z.tuple([]),
   },
   streams: {
     open: z

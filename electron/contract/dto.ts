@@ -342,3 +342,26 @@ export interface EditorDrafts {
   activeId: string | null;
   savedAt: number;
 }
+
+// --- Drafts (drafts service): every draft the app keeps, by what it is for (common/draft-keys.ts) ---
+
+/** A saved draft without its value. `revision` grows with every write of any draft and never repeats. */
+export interface DraftSummary {
+  key: string;
+  revision: number;
+  savedAt: number;
+}
+
+/** A saved draft: its value is the JSON its owner saved (EditorDrafts, a wizard form, a live edit). */
+export interface Draft extends DraftSummary {
+  value: unknown;
+}
+
+/** What the draft store holds, as the page loads it before saving anything. */
+export interface DraftsState {
+  drafts: DraftSummary[];
+  /** Drafts of the previous version of the drafts file (the last session's) that differ from today's, to bring back. */
+  previous: DraftSummary[];
+  /** The draft discarded last, which `undoDiscard` brings back once. */
+  discarded: DraftSummary | null;
+}

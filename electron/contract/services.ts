@@ -1,7 +1,9 @@
 import type {
   ApplyOptions,
   ApplyResult,
-  EditorDrafts,
+  Draft,
+  DraftSummary,
+  DraftsState,
   BulkResult,
   ClustersState,
   CreateOptions,
@@ -101,15 +103,28 @@ export interface EverynodeServices {
     openapi(context: string, groupVersion: string): Promise<Record<string, unknown>>;
     /** Server-side apply (field manager `everynode`) of one object; a conflict is a 409 naming the other manager. */
     apply(context: string, manifest: Record<string, unknown>, options: ApplyOptions): Promise<ApplyResult>;
-    /** The drafts saved last (from any window of this app), or null. */
-    loadDrafts(): Promise<EditorDrafts | null>;
-    /** Saves the drafts (atomic, mode 0600); the editor calls it as the user types, debounced. */
-    saveDrafts(drafts: EditorDrafts): Promise<void>;
+  };
+  /**
+   * Every draft (wizard, edit mode, form edit of a live object), kept by the backend in the state directory, keyed by
+   * what it is for (common/draft-keys.ts). A write names the revision it replaces: a stale one (another window wrote
+   * meanwhile) is refused as `conflict`, never last-writer-wins.
+   */
+  drafts: {
+    /** What is saved; a page calls it before it saves anything, so a blank start never replaces saved drafts. */
+    list(): Promise<DraftsState>;
+    get(key: string): Promise<Draft | null>;
+    /** Saves a draft over revision `baseRevision` (0: there is none yet); answers the new revision. */
+    put(key: string, value: unknown, baseRevision: number): Promise<DraftSummary>;
     /**
-     * One part of a save too large for one message: the JSON text of the drafts, cut in `count` parts sent in order
-     * under one `saveId`; the last one saves them all (or fails saying why). A newer save id drops an older one.
+     * One part of a put too large for one message: the JSON text of `[key, value, baseRevision]`, cut in `count`
+     * parts sent in order under one `saveId`; the last one saves (or fails saying why) and answers the new revision.
      */
-    saveDraftsPart(saveId: string, index: number, count: number, part: string): Promise<void>;
+    putPart(saveId: string, index: number, count: number, part: string): Promise<DraftSummary | null>;
+    /** Drops a draft at `revision`; it stays as the one `undoDiscard` brings back. */
+    discard(key: string, revision: number): Promise<DraftsState>;
+    undoDiscard(): Promise<Draft>;
+    /** Brings back the previous version's drafts listed in `previous`, as new revisions; answers them. */
+    restorePrevious(): Promise<Draft[]>;
   };
   /** The live views (streams.ts): renderer/api's `watch` is their one client. */
   streams: {

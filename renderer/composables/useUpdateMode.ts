@@ -3,7 +3,7 @@
 // update is shown, and an update form is set aside (parked) when Create opens meanwhile: no input is lost either way.
 import { ref, shallowRef, type Ref } from 'vue';
 import { emptyForm, type WizardForm } from '../wizard/form';
-import { loadDraft } from '../wizard/wizard-draft';
+import { lastWizardDraft } from '../wizard/wizard-draft';
 
 /** `create` makes a new DaemonSet; `update` edits a live one. */
 export type WizardMode = 'create' | 'update';
@@ -44,7 +44,7 @@ export function useUpdateMode({ form, touched, isOpen, resetSteps, loadPickers }
     mode.value = 'create';
     updateKey = '';
     resetSteps();
-    form.value = draft?.form ?? loadDraft() ?? emptyForm(edited.namespace);
+    form.value = draft?.form ?? lastWizardDraft() ?? emptyForm(edited.namespace);
     if (draft) touched.value = draft.touched;
     isOpen.value = false;
     return edited;

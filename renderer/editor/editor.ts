@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from './convert';
-import { AUTOSAVE_MS, loadDrafts, saveDrafts, saveDraftsRemote, type DraftState } from './drafts';
+import { editorDraftsOf, type DraftState } from './drafts';
 import { blankForeignSecrets, secretValues } from './secret-drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from './files';
 import { textLimitProblem } from './manifest-limits';
@@ -19,6 +19,8 @@ import { useManagedFieldsToggle } from '../composables/useManagedFieldsToggle';
 import { useWizardStore } from '../wizard/wizard';
 import { TEMPLATES, type TemplateName } from './templates';
 import { record, text } from '../../common/guards';
+import { EDITOR_DRAFT } from '../../common/draft-keys';
+import { useDraftsStore } from '../drafts/drafts';
 
 export interface Notice {
   key: string;
@@ -57,22 +59,64 @@ export const useEditorStore = defineStore('editor', () => {
     notice.value = { key: 'editor.notice.restored', params: { count: drafts.files.length }, tone: 'info' };
   }
 
-  function restore(): void {
-    if (restored) return;
-    restored = true;
-    // localStorage answers at once; the backend's copy on disk also survives a host restarted on another port
-    // (another origin), so the newer of the two wins unless the user has already changed something.
-    const local = loadDrafts();
-    if (local) take(local);
-    const before = JSON.stringify(files.value);
-    void api()
-      .services.editor.loadDrafts()
-      .then((remote) => {
-        const untouched =
-          JSON.stringify(files.value) === before || files.value.every((f) => f.name === 'untitled.yaml');
-        if (remote && remote.files.length > 0 && remote.savedAt > (local?.savedAt ?? 0) && untouched) take(remote);
+  // Drafts: the backend's copy is the one copy. Nothing is saved before it was read and merged in, so a page that
+  // starts blank (a new file while the answer is on its way) never replaces the saved files.
+  const draft = useDraftsStore().sync(EDITOR_DRAFT, {
+    apply: (value) => {
+      const saved = editorDraftsOf(value);
+      lastSaved = saved ? JSON.stringify(saved.files) : '';
+      files.value = saved?.files ?? [];
+      activeId.value = saved?.activeId ?? saved?.files[0]?.id ?? null;
+      lastActive = activeId.value;
+    },
+    saved: (at) => {
+      draftSaved.value = at;
+      if (notice.value?.key.startsWith('editor.notice.draftNot')) notice.value = null;
+    },
+    failed: (error) => {
+      draftSaved.value = null;
+      // A refused write (another window saved) is the drafts notice's to explain, with the choice it offers.
+      if (error.code !== 'conflict')
+        notice.value = { key: 'editor.notice.draftNotSaved', params: { reason: error.message }, tone: 'error' };
+    },
+  });
+  let restoring: Promise<void> | undefined;
+  /** The files and active file last saved or read: the same again is not written again. */
+  let lastSaved = '';
+  let lastActive: string | null = null;
+  function restore(): Promise<void> {
+    restoring ??= draft
+      .load()
+      .then((saved) => {
+        const value = editorDraftsOf(saved?.value);
+        if (!value || value.files.length === 0) return;
+        // Files opened while the answer was on its way (an import, the form's YAML) come after the saved ones.
+        const opened = files.value.filter((f) => !value.files.some((s) => s.id === f.id));
+        const current = activeId.value;
+        take(value);
+        lastSaved = JSON.stringify(value.files);
+        lastActive = activeId.value;
+        files.value = [...value.files, ...opened];
+        if (opened.length > 0) activeId.value = current;
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        notice.value = {
+          key: 'editor.notice.draftNotSaved',
+          params: { reason: toErrorDTO(error).message },
+          tone: 'error',
+        };
+        restoring = undefined;
+        throw error;
+      })
+      .then(() => void (restored = true));
+    watchSchemas();
+    return restoring;
+  }
+
+  let schemasWatched = false;
+  function watchSchemas(): void {
+    if (schemasWatched) return;
+    schemasWatched = true;
     watch(
       () => [clusters.activeContext, clusters.connection.state] as const,
       ([context, state]) => void loadSchemas(state === 'connected' ? context : null),
@@ -100,9 +144,12 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   function open(): void {
-    restore();
-    if (files.value.length === 0) newFile();
     isOpen.value = true;
+    // A blank file only once the saved ones are known to be none.
+    restore().then(
+      () => files.value.length === 0 && newFile(),
+      () => undefined,
+    );
   }
   function close(): void {
     isOpen.value = false;
@@ -192,7 +239,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   function fromForm(manifest: object): void {
-    restore();
+    restore().catch(() => undefined);
     const link = formLink.value;
     const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
     const merged = file && link && file.format === 'yaml' ? mergeIntoYaml(file.text, link.index, manifest) : null;
@@ -247,40 +294,25 @@ export const useEditorStore = defineStore('editor', () => {
     return { name, text, mime };
   }
 
-  // Drafts: saved shortly after the last change, so a crash loses at most AUTOSAVE_MS of typing.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let saves = 0;
+  // Drafts: on their way to the backend at most SAVE_MS after a change, so a crash loses well under a second.
   watch(
     [files, activeId],
     () => {
       if (!restored) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const state: DraftState = {
-          files: files.value.map((f) => {
-            const foreign = foreignSecrets.get(f.id);
-            return foreign ? { ...f, text: blankForeignSecrets(f.text, foreign) } : f;
-          }),
-          activeId: activeId.value,
-          savedAt: Date.now(),
-        };
-        const local = saveDrafts(state);
-        saveDraftsRemote(state, api().services.editor, `save-${++saves}`)
-          .then(() => {
-            draftSaved.value = state.savedAt;
-            if (notice.value?.key.startsWith('editor.notice.draftNot')) notice.value = null;
-          })
-          .catch((error: unknown) => {
-            // Never "Draft saved" when the copy on disk failed: this window's storage alone is lost with its profile
-            // or origin, so say which copy exists and why the other does not.
-            draftSaved.value = null;
-            const reason = toErrorDTO(error).message;
-            notice.value =
-              local === 'saved'
-                ? { key: 'editor.notice.draftNotOnDisk', params: { reason }, tone: 'warning' }
-                : { key: 'editor.notice.draftNotSaved', params: { reason }, tone: 'error' };
-          });
-      }, AUTOSAVE_MS);
+      const state: DraftState = {
+        files: files.value.map((f) => {
+          const foreign = foreignSecrets.get(f.id);
+          return foreign ? { ...f, text: blankForeignSecrets(f.text, foreign) } : f;
+        }),
+        activeId: activeId.value,
+        savedAt: Date.now(),
+      };
+      const filesText = JSON.stringify(state.files);
+      // What was just read or taken back is saved already.
+      if (filesText === lastSaved && activeId.value === lastActive) return;
+      lastSaved = filesText;
+      lastActive = activeId.value;
+      draft.save(state);
     },
     { deep: true },
   );

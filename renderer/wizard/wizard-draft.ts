@@ -1,18 +1,15 @@
 import { manifestFromForm, validateForm, type WizardForm } from './form';
 import { isRecord } from '../../common/guards';
+import { WIZARD_DRAFT } from '../../common/draft-keys';
+import { useDraftsStore } from '../drafts/drafts';
 
-// The wizard's draft in localStorage, so a closed window or a reload does not lose what the user typed. The form is
-// plain JSON (rows keep the manifest objects they came from), so it is stored as is.
-const KEY = 'everynode.wizard.draft';
-const SAVE_MS = 500;
+// The Create wizard's draft, saved by the backend (drafts key `wizard`) as the user types, so neither a closed window,
+// a reload nor a host started again on another port loses it. The form is plain JSON (rows keep the manifest objects
+// they came from), so it is saved as is.
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
-const storage = (): Storage | undefined => globalThis.localStorage as Storage | undefined;
-
-/** The saved draft, when there is one and it still has the form's shape. */
-export function loadDraft(from: Storage | undefined = storage()): WizardForm | null {
+/** A saved form, when it still has the form's shape. */
+export function checkedForm(value: unknown): WizardForm | null {
   try {
-    const value: unknown = JSON.parse(from?.getItem(KEY) ?? 'null');
     if (!isRecord(value) || typeof value.name !== 'string' || typeof value.namespace !== 'string') return null;
     for (const list of ['containers', 'initContainers', 'volumes', 'labels', 'tolerations', 'nodes', 'nodeSelector']) {
       if (!Array.isArray(value[list])) return null;
@@ -29,22 +26,40 @@ export function loadDraft(from: Storage | undefined = storage()): WizardForm | n
   }
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
+/** The create draft as last read or saved: what the wizard shows again after an update closes. */
+let last: WizardForm | null = null;
+export const lastWizardDraft = (): WizardForm | null =>
+  last ? (JSON.parse(JSON.stringify(last)) as WizardForm) : null;
 
-/** Saves shortly after the last change. */
-export function saveDraftSoon(form: WizardForm, to: Storage | undefined = storage()): void {
-  clearTimeout(timer);
-  const text = JSON.stringify(form);
-  timer = setTimeout(() => {
-    try {
-      to?.setItem(KEY, text);
-    } catch {
-      // A full or unavailable storage only costs the draft's survival across reloads.
-    }
-  }, SAVE_MS);
-}
-
-export function clearDraft(to: Storage | undefined = storage()): void {
-  clearTimeout(timer);
-  to?.removeItem(KEY);
+/**
+ * The wizard's draft: `load` reads it (saves before that are ignored, so a blank form never replaces it), `save`
+ * sends it soon, `discard` drops it with one undo, `clear` drops it after a create. `apply` shows a draft that comes
+ * back (undo, previous version, the other window's).
+ */
+export function wizardDraft(apply: (form: WizardForm | null) => void) {
+  const drafts = useDraftsStore();
+  let loaded = false;
+  const sync = drafts.sync(WIZARD_DRAFT, {
+    apply: (value) => {
+      last = checkedForm(value);
+      apply(last);
+    },
+  });
+  return {
+    async load(): Promise<WizardForm | null> {
+      try {
+        last = checkedForm((await sync.load())?.value);
+      } finally {
+        loaded = true;
+      }
+      return lastWizardDraft();
+    },
+    save(form: WizardForm): void {
+      if (!loaded) return;
+      last = form;
+      sync.save(form);
+    },
+    discard: () => ((last = null), drafts.discard(WIZARD_DRAFT)),
+    clear: () => ((last = null), sync.discard()),
+  };
 }

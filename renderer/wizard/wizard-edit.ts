@@ -9,8 +9,25 @@ import { liveDiff, type DiffLine } from '../editor/live-diff';
 import type { DetailTarget } from '../detail/detail';
 import { useDetailEditStore } from '../detail/detail-edit';
 import { useWizardStore } from './wizard';
+import { checkedForm } from './wizard-draft';
+import { useDraftsStore } from '../drafts/drafts';
+import type { DraftSync } from '../drafts/draft-sync';
+import { liveEditDraftKey } from '../../common/draft-keys';
+import type { WizardForm } from './form';
 
 const keyOf = (t: DetailTarget): string => `${t.context}/${t.namespace}/${t.name}`;
+const draftKeyOf = (t: DetailTarget): string => liveEditDraftKey(t.context, t.namespace, t.name);
+
+/** A live edit's draft: the version it started from and the form as the user left it. */
+function liveEditDraft(value: unknown): { base: EditableDaemonSet; form: WizardForm } | null {
+  const v = value as { base?: Partial<EditableDaemonSet>; form?: unknown } | null;
+  const form = checkedForm(v?.form);
+  const base = v?.base;
+  if (!form || typeof base?.resourceVersion !== 'string' || typeof base.manifest !== 'object' || !base.manifest) {
+    return null;
+  }
+  return { base: { manifest: base.manifest, resourceVersion: base.resourceVersion }, form };
+}
 
 /**
  * The wizard in update mode: a live DaemonSet read with its resourceVersion, shown in the wizard's form, the diff of
@@ -21,6 +38,9 @@ const keyOf = (t: DetailTarget): string => `${t.context}/${t.namespace}/${t.name
 export const useWizardEditStore = defineStore('wizard-edit', () => {
   const wizard = useWizardStore();
   const detailEdit = useDetailEditStore();
+  const drafts = useDraftsStore();
+  /** The draft of the edit shown: saved as the user changes the form, dropped once applied or discarded. */
+  let draft: DraftSync | null = null;
   const target = shallowRef<DetailTarget | null>(null);
   /** The version the edit started from: the diff is against it, and the update is conditional on it. */
   const base = shallowRef<EditableDaemonSet | null>(null);
@@ -56,10 +76,26 @@ export const useWizardEditStore = defineStore('wizard-edit', () => {
     loading.value = true;
     error.value = null;
     try {
-      const live = await api().services.detail.editable(next.context, next.namespace, next.name);
+      // An edit left unfinished (a closed window, a crash) comes back from its draft, on the version it started from:
+      // applying it is then conditional on that version, and a change made meanwhile shows as a conflict.
+      const sync = drafts.sync(draftKeyOf(next), {
+        apply: (value) => {
+          const saved = liveEditDraft(value);
+          if (saved && target.value && draftKeyOf(target.value) === sync.key) {
+            base.value = saved.base;
+            wizard.form = saved.form;
+          }
+        },
+      });
+      const saved = liveEditDraft((await sync.load())?.value);
+      const live = saved?.base ?? (await api().services.detail.editable(next.context, next.namespace, next.name));
       target.value = next;
       base.value = live;
-      wizard.beginUpdate(keyOf(next), formFromManifest(live.manifest as unknown as DaemonSet, next.namespace));
+      draft = sync;
+      wizard.beginUpdate(
+        keyOf(next),
+        saved?.form ?? formFromManifest(live.manifest as unknown as DaemonSet, next.namespace),
+      );
       return true;
     } catch (e) {
       error.value = toErrorDTO(e);
@@ -95,7 +131,9 @@ export const useWizardEditStore = defineStore('wizard-edit', () => {
     return ok;
   }
 
-  function finish(): void {
+  function finish(keepDraft = false): void {
+    if (!keepDraft) void draft?.discard().catch(() => undefined);
+    draft = null;
     target.value = null;
     base.value = null;
     handedOver.value = false;
@@ -105,8 +143,23 @@ export const useWizardEditStore = defineStore('wizard-edit', () => {
   /** Drops the edit (and the conflict view, if one is open); the create draft comes back untouched. */
   function discard(): void {
     if (handedOver.value) detailEdit.discard();
-    finish();
+    const key = draft?.key;
+    draft = null;
+    if (key) void drafts.discard(key).catch(() => undefined);
+    finish(true);
   }
+
+  // The form as the user changes it is the edit's draft (the version it started from beside it); an edit that changes
+  // nothing keeps none, so opening Edit again reads the live object afresh.
+  watch(
+    () => wizard.form,
+    (form) => {
+      if (!active.value || !draft || !base.value || handedOver.value) return;
+      if (diff.value.length > 0) draft.save({ base: base.value, form });
+      else void draft.discard().catch(() => undefined);
+    },
+    { deep: true },
+  );
 
   // The detail edit closes after a successful apply (its appliedCount grows) or when the user discards the conflict
   // view: then the form, still as the user left it, shows again.

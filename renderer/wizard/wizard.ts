@@ -24,7 +24,7 @@ import {
 } from './form';
 import { useClustersStore } from '../clusters/clusters';
 import { ALL_PROJECTS, useProjectsStore } from '../clusters/projects';
-import { clearDraft, loadDraft, saveDraftSoon } from './wizard-draft';
+import { wizardDraft } from './wizard-draft';
 import { wizardIssues } from './wizard-issues';
 import { useNameCheck } from '../composables/useNameCheck';
 import { useUpdateMode } from '../composables/useUpdateMode';
@@ -40,7 +40,7 @@ export const useWizardStore = defineStore('wizard', () => {
   const clusters = useClustersStore();
   const projects = useProjectsStore();
   const isOpen = ref(false);
-  const form = ref<WizardForm>(loadDraft() ?? emptyForm('default'));
+  const form = ref<WizardForm>(emptyForm('default'));
   const step = ref<StepId>('basic');
   const touched = ref<Set<string>>(new Set());
   const attempted = ref<Set<StepId>>(new Set());
@@ -64,6 +64,15 @@ export const useWizardStore = defineStore('wizard', () => {
     resetSteps,
     loadPickers: () => void loadPickers(),
   });
+  // The saved draft comes back into a form the user has not started; nothing is saved before it was read.
+  const untouched = () => mode.value === 'create' && form.value.name === '' && touched.value.size === 0;
+  const draft = wizardDraft((saved) => {
+    if (mode.value === 'create') form.value = saved ?? emptyForm(form.value.namespace);
+  });
+  void draft.load().then(
+    (saved) => saved && untouched() && (form.value = saved),
+    () => undefined,
+  );
   const context = computed(() => clusters.activeContext);
   const { nameTaken, checkName } = useNameCheck(
     form,
@@ -156,8 +165,9 @@ export const useWizardStore = defineStore('wizard', () => {
     checkName(0);
     void loadPickers();
   }
-  function discard(): void {
-    clearDraft();
+  /** Drops the draft (the user may undo it once); after a create, `created` drops it for good. */
+  function discard(created = false): void {
+    void (created ? draft.clear() : draft.discard()).catch(() => undefined);
     form.value = emptyForm(form.value.namespace);
     resetSteps();
     isOpen.value = false;
@@ -217,7 +227,7 @@ export const useWizardStore = defineStore('wizard', () => {
   async function create(): Promise<boolean> {
     const namespace = form.value.namespace;
     if (!(await submit(false))) return false;
-    discard();
+    discard(true);
     // The list shows the project the DaemonSet went to, where it appears as Updating, then Running.
     if (projects.selected !== ALL_PROJECTS && projects.selected !== namespace && context.value) {
       await projects.select(namespace);
@@ -238,7 +248,7 @@ export const useWizardStore = defineStore('wizard', () => {
         dryRunOk.value = false;
       }
       // An update edits a live object: its form is no creation draft.
-      if (mode.value === 'create' && (form.value.name !== '' || touched.value.size > 0)) saveDraftSoon(form.value);
+      if (mode.value === 'create' && (form.value.name !== '' || touched.value.size > 0)) draft.save(form.value);
     },
     { deep: true },
   );

@@ -1,22 +1,23 @@
-import { editorDrafts, type EditorDrafts } from '../../contract/index.js';
+import { draftPut } from '../../contract/index.js';
 import { AppError } from '../errors.js';
 
 /**
- * Assembles a drafts save sent in parts (editor.saveDraftsPart) for one client: in order, one save at a time (a new
- * save id drops an unfinished older one, which the newer one replaces anyway). Returns the drafts once complete.
+ * Assembles a draft put sent in parts (drafts.putPart) for one client: in order, one put at a time (a new save id
+ * drops an unfinished older one, which the newer one replaces anyway). Returns the put's arguments once complete,
+ * checked as drafts.put checks its own.
  */
 export class DraftParts {
   private saveId: string | undefined;
   private parts: string[] = [];
 
-  add(saveId: string, index: number, count: number, part: string): EditorDrafts | undefined {
+  add(saveId: string, index: number, count: number, part: string): [string, unknown, number] | undefined {
     if (saveId !== this.saveId) {
       this.saveId = saveId;
       this.parts = [];
     }
     if (index !== this.parts.length || index >= count) {
       this.saveId = undefined;
-      throw new AppError('invalid-argument', `Drafts not saved: part ${index + 1} of ${count} came out of order.`);
+      throw new AppError('invalid-argument', `Draft not saved: part ${index + 1} of ${count} came out of order.`);
     }
     this.parts.push(part);
     if (this.parts.length < count) return undefined;
@@ -27,11 +28,13 @@ export class DraftParts {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new AppError('invalid-argument', 'Drafts not saved: the parts do not make up JSON.');
+      throw new AppError('invalid-argument', 'Draft not saved: the parts do not make up JSON.');
     }
-    const checked = editorDrafts.safeParse(value);
+    const checked = draftPut.safeParse(value);
     if (!checked.success) {
-      throw new AppError('invalid-argument', `Drafts not saved: ${checked.error.issues[0]?.message ?? 'not drafts'}.`);
+      const issue = checked.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      throw new AppError('invalid-argument', `Draft not saved: ${issue?.message ?? 'not a draft'}${where}.`);
     }
     return checked.data;
   }

@@ -3,6 +3,7 @@ import type {
   BulkResult,
   ClustersState,
   DaemonSetDelta,
+  Draft,
   ProjectsState,
   WireResult,
 } from '../../../electron/contract/dto';
@@ -59,6 +60,9 @@ export function fakeBridge() {
     results: refs.map((r) => ({ key: `${r.namespace}/${r.name}`, ok: true })),
   });
 
+  const drafts = new Map<string, Draft>();
+  let lastRevision = 0;
+  const summary = ({ key, revision, savedAt }: Draft) => ({ key, revision, savedAt });
   const ok = <T>(value: T): Promise<WireResult<T>> => Promise.resolve({ ok: true, value });
   const record = (method: string, args: unknown[]) => calls.push({ method, args });
   const unsupported = () =>
@@ -131,9 +135,31 @@ export function fakeBridge() {
     editor: {
       openapi: (...args) => (record('editor.openapi', args), unsupported()),
       apply: (...args) => (record('editor.apply', args), unsupported()),
-      loadDrafts: (...args) => (record('editor.loadDrafts', args), unsupported()),
-      saveDrafts: (...args) => (record('editor.saveDrafts', args), unsupported()),
-      saveDraftsPart: (...args) => (record('editor.saveDraftsPart', args), unsupported()),
+    },
+    // Drafts as the backend's store answers them (revisions, a stale write refused): its own tests use real files.
+    drafts: {
+      list: () => (
+        record('drafts.list', []),
+        ok({ drafts: [...drafts.values()].map(summary), previous: [], discarded: null })
+      ),
+      get: (key) => (record('drafts.get', [key]), ok(drafts.get(key) ?? null)),
+      put: (key, value, baseRevision) => {
+        record('drafts.put', [key, value, baseRevision]);
+        if ((drafts.get(key)?.revision ?? 0) !== baseRevision) {
+          return Promise.resolve({ ok: false as const, error: { code: 'conflict' as const, message: 'stale draft' } });
+        }
+        const draft = { key, value, revision: ++lastRevision, savedAt: Date.now() };
+        drafts.set(key, draft);
+        return ok(summary(draft));
+      },
+      putPart: (...args) => (record('drafts.putPart', args), unsupported()),
+      discard: (key, revision) => {
+        record('drafts.discard', [key, revision]);
+        if (drafts.get(key)?.revision === revision) drafts.delete(key);
+        return ok({ drafts: [...drafts.values()].map(summary), previous: [], discarded: null });
+      },
+      undoDiscard: () => (record('drafts.undoDiscard', []), unsupported()),
+      restorePrevious: () => (record('drafts.restorePrevious', []), ok([])),
     },
     // Opens answer `sub-1`, `sub-2`...; a test emits the deltas (the backend's hub is tested on its own).
     streams: {
@@ -177,6 +203,8 @@ export function fakeBridge() {
   return {
     bridge,
     calls,
+    /** The drafts the fake backend holds, by key. */
+    drafts,
     emit,
     /** A DaemonSet delta of stream `streamId` (the fields not given are those of a quiet, synced batch). */
     delta: ({ streamId, ended, ...delta }: Partial<DaemonSetDelta> & { streamId: string; ended?: true }) =>

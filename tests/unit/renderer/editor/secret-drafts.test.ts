@@ -4,7 +4,6 @@ import path from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import type { EditorDrafts } from '../../../../electron/contract/index.js';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { blankForeignSecrets, secretValues } from '../../../../renderer/editor/secret-drafts';
 import { useEditorStore } from '../../../../renderer/editor/editor';
@@ -68,17 +67,18 @@ describe('editor drafts of an imported Secret', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     stored.clear();
-    // The browser's localStorage, kept in memory: the drafts' first copy.
+    // The browser's localStorage, kept in memory: no draft may land there.
     globalThis.localStorage = memoryStorage(stored);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'everynode-secret-drafts-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('never writes the imported values to localStorage or to drafts.json; what the user typed is kept', async () => {
+  it('never writes the imported values to drafts.json; what the user typed is kept', async () => {
     const fake = fakeBridge();
     setApi(createApi(fake.bridge));
     const editor = useEditorStore();
     editor.open();
+    await editor.restore();
     await editor.importFiles([new File([IMPORTED], 'pull-secret.yaml', { type: 'application/yaml' })]);
     const file = editor.files.find((f) => f.name === 'pull-secret.yaml');
     if (!file) throw new Error('not imported');
@@ -87,18 +87,19 @@ describe('editor drafts of an imported Secret', () => {
     editor.setText(file.id, file.text.replace('"imported-password-77"', '"typed-by-the-user"'));
     await new Promise((resolve) => setTimeout(resolve, 900));
 
-    const sent = fake.callsOf('editor.saveDrafts').at(-1)?.[0] as EditorDrafts | undefined;
+    const sent = fake.callsOf('drafts.put').at(-1);
     if (!sent) throw new Error('no draft was saved');
     // The backend's copy, written by the real draft store to a real file. Loaded by path: this test belongs to the
     // renderer's type-check project, which does not list backend files.
     const backendDrafts = '../../../../electron/backend/files/drafts.js';
     const { DraftStore } = (await import(/* @vite-ignore */ backendDrafts)) as {
-      DraftStore: new (stateDir: string) => { save(drafts: EditorDrafts): Promise<void> };
+      DraftStore: new (stateDir: string) => { put(key: unknown, value: unknown, base: number): Promise<void> };
     };
-    await new DraftStore(dir).save(sent);
+    await new DraftStore(dir).put(sent[0], sent[1], 0);
     const onDisk = fs.readFileSync(path.join(dir, 'drafts.json'), 'utf8');
-    const local = stored.get('everynode.editor.drafts.v1') ?? '';
-    for (const text of [onDisk, local]) {
+    // Nothing of the drafts goes to this window's storage any more.
+    expect([...stored.keys()]).toEqual([]);
+    for (const text of [onDisk]) {
       expect(text).toContain('pull-secret.yaml');
       expect(text).not.toContain('eyJhdXRocyI6');
       expect(text).not.toContain('imported-block-token');

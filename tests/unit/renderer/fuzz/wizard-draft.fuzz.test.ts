@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formFromManifest, manifestFromForm, validateForm } from '../../../../renderer/wizard/form';
-import { loadDraft } from '../../../../renderer/wizard/wizard-draft';
+import { checkedForm } from '../../../../renderer/wizard/wizard-draft';
 import { checkProperty, PROPERTY_TIMEOUT_MS, RUNS } from '../../fuzz/support';
 import { wellTypedDaemonSet } from './wizard-arbitraries';
 
@@ -40,7 +40,7 @@ const draft = fc
     return JSON.stringify(form);
   });
 
-const stored = (text: string) => ({ getItem: () => text, setItem: () => undefined, removeItem: () => undefined });
+const loadDraft = (text: string) => checkedForm(JSON.parse(text));
 
 describe('a wizard draft of another shape', () => {
   it(
@@ -51,7 +51,7 @@ describe('a wizard draft of another shape', () => {
         fc.property(wellTypedDaemonSet, (manifest) => {
           const form = formFromManifest(manifest, 'team-a');
           const text = JSON.stringify(form);
-          expect(loadDraft(stored(text))).toEqual(JSON.parse(text));
+          expect(loadDraft(text)).toEqual(JSON.parse(text));
         }),
         RUNS.small,
       );
@@ -61,7 +61,7 @@ describe('a wizard draft of another shape', () => {
 
   it('a draft whose pull secrets are a map is dropped (it made every validation throw)', () => {
     const form = formFromManifest({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'a' } }, 'team-a');
-    expect(loadDraft(stored(JSON.stringify({ ...form, imagePullSecrets: {} })))).toBeNull();
+    expect(loadDraft(JSON.stringify({ ...form, imagePullSecrets: {} }))).toBeNull();
   });
 
   it(
@@ -70,7 +70,7 @@ describe('a wizard draft of another shape', () => {
       await checkProperty(
         'wizard draft: stored drafts of other shapes',
         fc.property(fc.oneof(draft, fc.json()), (text) => {
-          const form = loadDraft(stored(text));
+          const form = loadDraft(text);
           if (form === null) return;
           validateForm(form, {});
           manifestFromForm(form);

@@ -1,0 +1,126 @@
+// A window's drafts against the backend's answers: nothing written before the saved draft was read, steady typing
+// saved within a second, a stale write refused and never retried on its own, localStorage imported once.
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApi, setApi } from '../../../../renderer/api/bridge';
+import { DraftSync, SAVE_MS } from '../../../../renderer/drafts/draft-sync';
+import { importLocalDrafts } from '../../../../renderer/drafts/local-import';
+import { emptyForm } from '../../../../renderer/wizard/form';
+import { checkedForm, wizardDraft } from '../../../../renderer/wizard/wizard-draft';
+import { EDITOR_DRAFT, WIZARD_DRAFT } from '../../../../common/draft-keys';
+import { fakeBridge } from '../fake-bridge';
+import { memoryStorage } from '../memory-storage';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const services = (fake: ReturnType<typeof fakeBridge>) => () => createApi(fake.bridge).services.drafts;
+
+describe('a draft kept in step with the backend', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('writes nothing before the saved draft was read, then over its revision', async () => {
+    const fake = fakeBridge();
+    fake.drafts.set(WIZARD_DRAFT, { key: WIZARD_DRAFT, revision: 7, savedAt: 1, value: { name: 'saved' } });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const sync = new DraftSync(WIZARD_DRAFT, services(fake), { apply: () => undefined }, gate);
+    sync.save({ name: 'typed' });
+    await sleep(SAVE_MS * 2);
+    expect(fake.callsOf('drafts.put')).toEqual([]);
+    release();
+    await sync.flush();
+    expect(fake.callsOf('drafts.put')).toEqual([[WIZARD_DRAFT, { name: 'typed' }, 7]]);
+  });
+
+  it('saves steady typing at most SAVE_MS after each change, not only after a pause', async () => {
+    const fake = fakeBridge();
+    const sync = new DraftSync(WIZARD_DRAFT, services(fake), { apply: () => undefined });
+    await sync.load();
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      sync.save({ name: `n${i}` });
+      await sleep(50);
+    }
+    // A debounce would have written nothing yet: keystrokes came every 50 ms for a second.
+    expect(fake.callsOf('drafts.put').length).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    await sync.flush();
+    expect(fake.drafts.get(WIZARD_DRAFT)?.value).toEqual({ name: 'n19' });
+  });
+
+  it('a stale write is refused, the owner told, and nothing is written until the user chooses', async () => {
+    const fake = fakeBridge();
+    const failures: string[] = [];
+    const applied: unknown[] = [];
+    const mine = new DraftSync(EDITOR_DRAFT, services(fake), {
+      apply: (v) => applied.push(v),
+      failed: (e) => failures.push(e.code),
+    });
+    await mine.load();
+    // Another window saves first.
+    const other = new DraftSync(EDITOR_DRAFT, services(fake), { apply: () => undefined });
+    await other.load();
+    other.save({ files: [], activeId: null, savedAt: 2, from: 'other' });
+    await other.flush();
+    mine.save({ from: 'mine' });
+    await mine.flush();
+    expect(failures).toEqual(['conflict']);
+    expect(mine.conflicted).toBe(true);
+    mine.save({ from: 'mine, later' });
+    await sleep(SAVE_MS * 2);
+    expect(fake.drafts.get(EDITOR_DRAFT)?.value).toMatchObject({ from: 'other' });
+    // Keeping this window's version is a choice, and then it is its newest text that is saved.
+    await mine.overwrite();
+    expect(fake.drafts.get(EDITOR_DRAFT)?.value).toEqual({ from: 'mine, later' });
+    // The other window, now behind, is refused in turn and takes the saved version when asked.
+    other.save({ from: 'other again' });
+    await other.flush();
+    expect(other.conflicted).toBe(true);
+    await mine.reload();
+    expect(applied.at(-1)).toEqual({ from: 'mine, later' });
+  });
+
+  it("the wizard's draft: a form typed before the load is not saved over the saved one", async () => {
+    const fake = fakeBridge();
+    const saved = { ...emptyForm('team-a'), name: 'saved-agent' };
+    fake.drafts.set(WIZARD_DRAFT, { key: WIZARD_DRAFT, revision: 3, savedAt: 1, value: saved });
+    setApi(createApi(fake.bridge));
+    const draft = wizardDraft(() => undefined);
+    draft.save({ ...emptyForm('default') });
+    expect((await draft.load())?.name).toBe('saved-agent');
+    await sleep(SAVE_MS * 2);
+    expect(fake.callsOf('drafts.put')).toEqual([]);
+    draft.save({ ...saved, name: 'renamed' });
+    await sleep(SAVE_MS * 3);
+    expect(fake.drafts.get(WIZARD_DRAFT)?.value).toMatchObject({ name: 'renamed' });
+  });
+
+  it('checkedForm drops what is not a form', () => {
+    expect(checkedForm(null)).toBeNull();
+    expect(checkedForm({ name: 3 })).toBeNull();
+    expect(checkedForm('not a form')).toBeNull();
+    expect(checkedForm(emptyForm('default'))?.namespace).toBe('default');
+  });
+});
+
+describe("today's localStorage drafts", () => {
+  it('are imported once where the backend has none, then removed', async () => {
+    const fake = fakeBridge();
+    const items = new Map<string, string>();
+    const storage = memoryStorage(items);
+    const editor = {
+      files: [{ id: 'a', name: 'a.yaml', format: 'yaml', text: 'kind: DaemonSet\n' }],
+      activeId: 'a',
+      savedAt: 5,
+    };
+    items.set('everynode.editor.drafts.v1', JSON.stringify(editor));
+    items.set('everynode.wizard.draft', JSON.stringify({ ...emptyForm('default'), name: 'local' }));
+    fake.drafts.set(WIZARD_DRAFT, { key: WIZARD_DRAFT, revision: 1, savedAt: 9, value: { name: 'backend' } });
+    const drafts = services(fake)();
+    expect(await importLocalDrafts(drafts, storage)).toEqual([EDITOR_DRAFT]);
+    expect(fake.drafts.get(EDITOR_DRAFT)?.value).toEqual(editor);
+    // The backend's own wizard draft stays.
+    expect(fake.drafts.get(WIZARD_DRAFT)?.value).toEqual({ name: 'backend' });
+    expect([...items.keys()]).toEqual([]);
+    expect(await importLocalDrafts(drafts, storage)).toEqual([]);
+  });
+});
