@@ -1,6 +1,7 @@
 import consentEn from '../clusters/consent-en';
 import clustersPageEn from '../clusters/clusters-page-en';
 import listEn from '../list/list-en';
+import draftsEn from '../drafts/drafts-en';
 import editorEn from '../editor/editor-en';
 import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
@@ -170,6 +171,7 @@ const en = {
   consent: consentEn,
   clustersPage: clustersPageEn,
   editor: editorEn,
+  drafts: draftsEn,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 import consentZhCN from '../clusters/consent-zh-CN';
 import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
 import listZhCN from '../list/list-zh-CN';
+import draftsZhCN from '../drafts/drafts-zh-CN';
 import editorZhCN from '../editor/editor-zh-CN';
 import type { Catalogue } from './en';
 import wizardZhCN from '../wizard/wizard-zh-CN';
@@ -168,6 +169,7 @@ const zhCN: Catalogue = {
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,
   editor: editorZhCN,
+  drafts: draftsZhCN,
 };
 
 export default zhCN;

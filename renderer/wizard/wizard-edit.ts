@@ -51,6 +51,8 @@ export const useWizardEditStore = defineStore('wizard-edit', () => {
   let appliedBefore = 0;
 
   const active = computed(() => wizard.mode === 'update' && base.value !== null);
+  /** The drafts key of the edit shown (its notices show in the wizard). */
+  const draftKey = computed(() => (target.value ? draftKeyOf(target.value) : null));
   const updated = computed(() => (active.value ? (wizard.manifest as unknown as Record<string, unknown>) : null));
   const diff = computed<DiffLine[]>(() =>
     base.value && updated.value ? liveDiff(base.value.manifest, updated.value) : [],
@@ -172,5 +174,19 @@ export const useWizardEditStore = defineStore('wizard-edit', () => {
     },
   );
 
-  return { target, base, loading, error, handedOver, active, diff, conflictShown, applying, open, apply, discard };
+  return {
+    target,
+    base,
+    loading,
+    error,
+    handedOver,
+    active,
+    draftKey,
+    diff,
+    conflictShown,
+    applying,
+    open,
+    apply,
+    discard,
+  };
 });

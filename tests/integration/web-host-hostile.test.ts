@@ -263,21 +263,23 @@ describe('browser host WebSocket under hostile input', () => {
       activeId: 'a',
       savedAt: 42,
     };
-    const text = JSON.stringify(drafts);
+    const before = await editor.call('everynode:drafts.get', ['editor']);
+    const base = (before.result as { ok: true; value: { revision: number } | null }).value?.revision ?? 0;
+    const text = JSON.stringify(['editor', drafts, base]);
     const count = Math.ceil(text.length / DRAFT_PART_CHARS);
     expect(count).toBeGreaterThan(4);
     for (let index = 0; index < count; index++) {
       const part = text.slice(index * DRAFT_PART_CHARS, (index + 1) * DRAFT_PART_CHARS);
-      const saved = await editor.call('everynode:editor.saveDraftsPart', ['save-1', index, count, part]);
-      expect(saved.result).toEqual({ ok: true });
+      const saved = await editor.call('everynode:drafts.putPart', ['save-1', index, count, part]);
+      expect(saved.result).toMatchObject({ ok: true, value: index === count - 1 ? { key: 'editor' } : null });
     }
-    const loaded = await editor.call('everynode:editor.loadDrafts', []);
-    expect(loaded.result).toEqual({ ok: true, value: drafts });
+    const loaded = await editor.call('everynode:drafts.get', ['editor']);
+    expect(loaded.result).toMatchObject({ ok: true, value: { key: 'editor', value: drafts } });
     // A part out of order is refused saying so; the drafts on disk stay as they were.
-    const wrong = await editor.call('everynode:editor.saveDraftsPart', ['save-2', 1, 2, '{}']);
+    const wrong = await editor.call('everynode:drafts.putPart', ['save-2', 1, 2, '{}']);
     expect(wrong.result).toEqual({
       ok: false,
-      error: { code: 'invalid-argument', message: 'Drafts not saved: part 2 of 2 came out of order.' },
+      error: { code: 'invalid-argument', message: 'Draft not saved: part 2 of 2 came out of order.' },
     });
     editor.socket.close();
   });

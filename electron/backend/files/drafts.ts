@@ -38,7 +38,7 @@ export class DraftStore {
       const previousText = await readPrivateFile(this.previousFile);
       if (this.saved.drafts.size > 0 && text !== undefined) {
         // This session starts from these drafts: they become the previous version before anything replaces them.
-        this.previous = this.saved.drafts;
+        this.previous = new Map(this.saved.drafts);
         await writePrivateFile(this.previousFile, text);
       } else {
         this.previous = parse(previousText).drafts;

@@ -77,7 +77,7 @@ describe('every file the app writes goes through it', () => {
     await state.update((s) => {
       s.lastContext = 'x';
     });
-    await new DraftStore(stateDir).save({ files: [], activeId: null, savedAt: 1 });
+    await new DraftStore(stateDir).put('wizard', { name: 'x' }, 0);
     const userData = path.join(tempDir(), 'userData');
     await saveWindowState(path.join(userData, 'window-state.json'), {
       bounds: { x: 0, y: 0, width: 800, height: 600 },

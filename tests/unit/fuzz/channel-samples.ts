@@ -38,11 +38,14 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:detail.update': ['dev', 'team-a', 'agent', manifest, '41'],
   'everynode:editor.openapi': ['dev', 'apis/apps/v1'],
   'everynode:editor.apply': ['dev', manifest, { dryRun: true, force: false }],
-  'everynode:editor.loadDrafts': [],
-  'everynode:editor.saveDraftsPart': ['save-1', 0, 2, '{"files":'],
-  'everynode:editor.saveDrafts': [
-    { files: [{ id: 'f1', name: 'a.yaml', format: 'yaml', text: 'kind: DaemonSet' }], activeId: 'f1', savedAt: 1 },
-  ],
+  // A wizard form is any plain object to the contract (the wizard checks its shape when it reads it back).
+  'everynode:drafts.list': [],
+  'everynode:drafts.get': ['wizard'],
+  'everynode:drafts.put': ['wizard', {}, 0],
+  'everynode:drafts.putPart': ['save-1', 0, 2, '["wizard",'],
+  'everynode:drafts.discard': ['wizard', 3],
+  'everynode:drafts.undoDiscard': [],
+  'everynode:drafts.restorePrevious': [],
   'everynode:streams.open': [
     'logs',
     ['dev', 'team-a', 'agent-x1', 'main', { follow: true, previous: false, tailLines: 10 }],
