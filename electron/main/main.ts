@@ -7,7 +7,7 @@ import type { Backend } from '../backend/index.js';
 import { APP_SCHEME_PRIVILEGES, isAppUrl, serveRenderer } from './app-protocol.js';
 import { parseMainArgs } from './args.js';
 import { registerIpc } from './ipc-registrar.js';
-import { utilityLauncher } from './sandbox-process.js';
+import { backendOptions, windowStateFile } from './storage.js';
 import { menuTemplate } from './menu.js';
 import { hardenSession, hardenWebContents } from './security.js';
 import { AppWindows } from './windows.js';
@@ -29,20 +29,12 @@ async function start(): Promise<void> {
   hardenSession(defaultSession);
   serveRenderer(defaultSession.protocol, path.join(distDir, 'renderer'));
 
-  backend = await createBackend({
-    kubeconfigEnv: process.env.KUBECONFIG,
-    homeDir: app.getPath('home'),
-    sandbox: args.sandbox,
-    sandboxLauncher: utilityLauncher,
-    stateDir: app.getPath('userData'),
-    // Command-line files count before the backend decides whether the sandbox is needed.
-    kubeconfigFiles: args.kubeconfigs.map((file) => path.resolve(file)),
-  });
+  backend = await createBackend(backendOptions(args));
 
   const appWindows = new AppWindows({
     backend,
     preloadPath: path.join(distDir, 'preload', 'preload.cjs'),
-    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    stateFile: windowStateFile(),
     dev,
     homeDir: app.getPath('home'),
     info: { kind: 'electron', version: app.getVersion(), platform: process.platform },
