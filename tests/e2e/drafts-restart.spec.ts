@@ -182,4 +182,19 @@ test('two tabs on one host: the stale tab is refused and told, and takes the sav
   await expect(refused).toHaveCount(0);
   await expect(other.getByRole('dialog', { name: 'Edit mode' }).locator('.cm-content')).toContainText('-first-tab');
   await other.close();
+
+  // A discarded draft can be undone once.
+  await editor().getByRole('button', { name: 'Close (keep drafts)' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(wizard().getByLabel('Name', { exact: true })).toHaveValue('restart-agent');
+  await wizard().getByRole('button', { name: 'Discard draft' }).click();
+  const discarded = page.getByTestId('drafts-discarded');
+  await expect(discarded).toContainText('Draft discarded: the Create form.');
+  await expect.poll(() => draftText('wizard')).toBe('null');
+  await screenshot(page, '4-discarded-en');
+  await discarded.getByRole('button', { name: 'Undo discard' }).click();
+  await expect(discarded).toHaveCount(0);
+  await expect.poll(() => draftText('wizard')).toContain('typed before the crash');
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(wizard().getByLabel('Name', { exact: true })).toHaveValue('restart-agent');
 });
