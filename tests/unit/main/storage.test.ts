@@ -1,7 +1,6 @@
 // The desktop app's storage path: main puts the backend's state directory in Electron's userData for the app, and a
 // draft saved through the contract lands there (drafts.json, 0600), beside the window state, where a new start reads it.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../electron/backend/index.js';
