@@ -69,8 +69,13 @@ export const useWizardStore = defineStore('wizard', () => {
   const draft = wizardDraft((saved) => {
     if (mode.value === 'create') form.value = saved ?? emptyForm(form.value.namespace);
   });
+  // Typed before the answer came: that form is the user's work now, saved (the one it replaces stays in the previous
+  // version of the drafts file, offered back).
   void draft.load().then(
-    (saved) => saved && untouched() && (form.value = saved),
+    (saved) => {
+      if (saved && untouched()) form.value = saved;
+      else if (!untouched() && mode.value === 'create') draft.save(form.value);
+    },
     () => undefined,
   );
   const context = computed(() => clusters.activeContext);

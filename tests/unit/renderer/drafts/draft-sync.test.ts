@@ -79,7 +79,7 @@ describe('a draft kept in step with the backend', () => {
     expect(applied.at(-1)).toEqual({ from: 'mine, later' });
   });
 
-  it("the wizard's draft: a form typed before the load is not saved over the saved one", async () => {
+  it("the wizard's draft: saves asked for before the load are not sent", async () => {
     const fake = fakeBridge();
     const saved = { ...emptyForm('team-a'), name: 'saved-agent' };
     fake.drafts.set(WIZARD_DRAFT, { key: WIZARD_DRAFT, revision: 3, savedAt: 1, value: saved });

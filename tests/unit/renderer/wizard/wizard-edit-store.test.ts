@@ -13,6 +13,7 @@ import { useProjectsStore } from '../../../../renderer/clusters/projects';
 import { useWizardStore } from '../../../../renderer/wizard/wizard';
 import { useWizardEditStore } from '../../../../renderer/wizard/wizard-edit';
 import { fakeBridge } from '../fake-bridge';
+import { liveEditDraftKey } from '../../../../common/draft-keys';
 
 const settle = async (ms = 0) => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,7 +22,7 @@ const ok = <T>(value: T): Promise<WireResult<T>> => Promise.resolve({ ok: true, 
 const live = (): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL('./live-daemonset.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const TARGET = { context: 'sandbox-admin', namespace: 'default', name: 'node-exporter' };
-const DRAFT_KEY = 'everynode.wizard.draft';
+const LIVE_DRAFT = liveEditDraftKey(TARGET.context, TARGET.namespace, TARGET.name);
 
 let fake: ReturnType<typeof fakeBridge>;
 let storage: Map<string, string>;
@@ -70,13 +71,13 @@ afterEach(() => {
 });
 
 describe('wizard in update mode', () => {
-  it('shows the live object; the create draft stays as typed, in memory and in storage', async () => {
+  it('shows the live object; the create draft stays as typed, in memory and in the backend; the edit has its own', async () => {
     const wizard = useWizardStore();
     wizard.open();
     wizard.form.name = 'my-draft';
     await settle(200);
     await settle(150);
-    const saved = storage.get(DRAFT_KEY);
+    const saved = JSON.stringify(fake.drafts.get('wizard')?.value);
     expect(saved).toContain('my-draft');
 
     const edit = useWizardEditStore();
@@ -90,7 +91,12 @@ describe('wizard in update mode', () => {
     // The live name is not a taken name, its own host port no clash, and the update is no creation draft.
     expect(wizard.issues.name).toBeUndefined();
     expect(JSON.stringify(wizard.issues)).not.toContain('hostPortTaken');
-    expect(storage.get(DRAFT_KEY)).toBe(saved);
+    expect(JSON.stringify(fake.drafts.get('wizard')?.value)).toBe(saved);
+    // The edit's own draft: the version it started from and the form as changed.
+    expect(fake.drafts.get(LIVE_DRAFT)?.value).toMatchObject({
+      base: { resourceVersion: '41' },
+      form: { name: 'node-exporter', maxUnavailable: '2' },
+    });
     expect(edit.diff.map((l) => l.path)).toEqual(['spec.updateStrategy.rollingUpdate.maxUnavailable']);
 
     // Create meanwhile: the draft comes back; the update is set aside, then resumed as it was left.
@@ -120,6 +126,8 @@ describe('wizard in update mode', () => {
     expect(spec.template.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65534 });
     expect(wizard.mode).toBe('create');
     expect(wizard.isOpen).toBe(false);
+    // Applied: its draft is gone.
+    expect(fake.drafts.has(LIVE_DRAFT)).toBe(false);
   });
 
   it('nothing is sent while the pods would lose the selector label, or when nothing changed', async () => {
