@@ -1,7 +1,7 @@
 // The start-up race that once let a blank template replace four saved files: the editor opens while the backend's
 // answer is still on its way. Nothing may be written before that answer, and the saved files come back, not a blank.
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { useEditorStore } from '../../../../renderer/editor/editor';
 import { SAVE_MS } from '../../../../renderer/drafts/draft-sync';
@@ -37,13 +37,13 @@ describe('edit mode at start-up', () => {
     const editor = useEditorStore();
     editor.open();
     expect(editor.isOpen).toBe(true);
-    await sleep(SAVE_MS * 1.5);
+    await sleep(SAVE_MS + 50);
     expect(fake.callsOf('drafts.put')).toEqual([]);
     expect(editor.files).toEqual([]);
 
     release();
     await editor.restore();
-    await sleep(SAVE_MS * 1.5);
+    await sleep(SAVE_MS + 50);
     expect(editor.files.map((f) => f.name)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml']);
     expect(editor.activeId).toBe('c');
     // What was read is saved already: nothing is written back, and the backend still holds the four files.
@@ -51,8 +51,7 @@ describe('edit mode at start-up', () => {
     expect(fake.drafts.get(EDITOR_DRAFT)?.value).toEqual(saved);
 
     editor.setText('a', '# file a, edited\n');
-    await sleep(SAVE_MS * 1.5);
-    expect(fake.callsOf('drafts.put').map(([, , base]) => base)).toEqual([4]);
+    await vi.waitFor(() => expect(fake.callsOf('drafts.put').map(([, , base]) => base)).toEqual([4]));
     expect((fake.drafts.get(EDITOR_DRAFT)?.value as typeof saved).files).toHaveLength(4);
   });
 
