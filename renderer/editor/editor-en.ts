@@ -73,7 +73,6 @@ const editorEn = {
     cannotConvert: 'Cannot switch format while the text does not parse: {reason}',
     commentsDropped: 'Switched to JSON: JSON has no comments, so the YAML comments were dropped.',
     cannotExport: 'Cannot export {file}: fix its syntax errors first.',
-    draftNotOnDisk: "The draft is not saved to disk (kept only in this window's storage): {reason}",
     draftNotSaved: 'The draft is not saved: {reason}',
   },
 };

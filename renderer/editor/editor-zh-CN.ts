@@ -73,7 +73,6 @@ const editorZhCN: typeof editorEn = {
     cannotConvert: '文本无法解析，不能切换格式：{reason}',
     commentsDropped: '已切换为 JSON：JSON 不支持注释，YAML 注释已被移除。',
     cannotExport: '无法导出 {file}：请先修复语法错误。',
-    draftNotOnDisk: '草稿未保存到磁盘（仅保存在此窗口的存储中）：{reason}',
     draftNotSaved: '草稿未保存：{reason}',
   },
 };
