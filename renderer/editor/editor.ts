@@ -80,37 +80,44 @@ export const useEditorStore = defineStore('editor', () => {
         notice.value = { key: 'editor.notice.draftNotSaved', params: { reason: error.message }, tone: 'error' };
     },
   });
-  let restoring: Promise<void> | undefined;
+  let restoring: Promise<boolean> | undefined;
   /** The files and active file last saved or read: the same again is not written again. */
   let lastSaved = '';
   let lastActive: string | null = null;
-  function restore(): Promise<void> {
-    restoring ??= draft
-      .load()
-      .then((saved) => {
+  /** Reads the saved drafts once (again after a failure); resolves true once they are in. */
+  function ready(): Promise<boolean> {
+    restoring ??= draft.load().then(
+      (saved) => {
         const value = editorDraftsOf(saved?.value);
-        if (!value || value.files.length === 0) return;
-        // Files opened while the answer was on its way (an import, the form's YAML) come after the saved ones.
-        const opened = files.value.filter((f) => !value.files.some((s) => s.id === f.id));
-        const current = activeId.value;
-        take(value);
-        lastSaved = JSON.stringify(value.files);
-        lastActive = activeId.value;
-        files.value = [...value.files, ...opened];
-        if (opened.length > 0) activeId.value = current;
-      })
-      .catch((error: unknown) => {
+        if (value && value.files.length > 0) {
+          // Files opened while the answer was on its way (an import, the form's YAML) come after the saved ones.
+          const opened = files.value.filter((f) => !value.files.some((s) => s.id === f.id));
+          const current = activeId.value;
+          take(value);
+          lastSaved = JSON.stringify(value.files);
+          lastActive = activeId.value;
+          files.value = [...value.files, ...opened];
+          if (opened.length > 0) activeId.value = current;
+        }
+        restored = true;
+        return true;
+      },
+      (error: unknown) => {
+        // Not read: nothing is saved (it could replace what is there) until a later change reads them again.
         notice.value = {
           key: 'editor.notice.draftNotSaved',
           params: { reason: toErrorDTO(error).message },
           tone: 'error',
         };
         restoring = undefined;
-        throw error;
-      })
-      .then(() => void (restored = true));
+        return false;
+      },
+    );
     watchSchemas();
     return restoring;
+  }
+  function restore(): void {
+    void ready();
   }
 
   let schemasWatched = false;
@@ -146,10 +153,7 @@ export const useEditorStore = defineStore('editor', () => {
   function open(): void {
     isOpen.value = true;
     // A blank file only once the saved ones are known to be none.
-    restore().then(
-      () => files.value.length === 0 && newFile(),
-      () => undefined,
-    );
+    void ready().then(() => files.value.length === 0 && newFile());
   }
   function close(): void {
     isOpen.value = false;
@@ -239,7 +243,7 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   function fromForm(manifest: object): void {
-    restore().catch(() => undefined);
+    restore();
     const link = formLink.value;
     const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
     const merged = file && link && file.format === 'yaml' ? mergeIntoYaml(file.text, link.index, manifest) : null;
@@ -298,7 +302,7 @@ export const useEditorStore = defineStore('editor', () => {
   watch(
     [files, activeId],
     () => {
-      if (!restored) return;
+      if (!restored) return restore();
       const state: DraftState = {
         files: files.value.map((f) => {
           const foreign = foreignSecrets.get(f.id);
@@ -328,6 +332,7 @@ export const useEditorStore = defineStore('editor', () => {
     open,
     close,
     restore,
+    ready,
     newFile,
     importFiles,
     setText,

@@ -42,7 +42,7 @@ describe('edit mode at start-up', () => {
     expect(editor.files).toEqual([]);
 
     release();
-    await editor.restore();
+    await editor.ready();
     await sleep(SAVE_MS + 50);
     expect(editor.files.map((f) => f.name)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml']);
     expect(editor.activeId).toBe('c');
@@ -60,7 +60,7 @@ describe('edit mode at start-up', () => {
     setApi(createApi(fake.bridge));
     const editor = useEditorStore();
     editor.open();
-    await editor.restore();
+    await editor.ready();
     await sleep(0);
     expect(editor.files.map((f) => f.name)).toEqual(['untitled.yaml']);
   });

@@ -78,7 +78,7 @@ describe('editor drafts of an imported Secret', () => {
     setApi(createApi(fake.bridge));
     const editor = useEditorStore();
     editor.open();
-    await editor.restore();
+    await editor.ready();
     await editor.importFiles([new File([IMPORTED], 'pull-secret.yaml', { type: 'application/yaml' })]);
     const file = editor.files.find((f) => f.name === 'pull-secret.yaml');
     if (!file) throw new Error('not imported');
