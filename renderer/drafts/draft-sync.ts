@@ -35,6 +35,7 @@ export class DraftSync {
   private pending: { value: unknown } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> | undefined;
+  private discarding: Promise<void> = Promise.resolve();
   private saves = 0;
   /** Set by a refused write: nothing more is written until resolved. */
   conflicted = false;
@@ -91,11 +92,16 @@ export class DraftSync {
     this.pending = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.writing;
-    await this.load();
-    if (this.revision === 0) return;
-    await this.services().discard(this.key, this.revision);
-    this.revision = 0;
+    const discarding = (async () => {
+      await this.writing;
+      await this.load();
+      if (this.revision === 0) return;
+      await this.services().discard(this.key, this.revision);
+      this.revision = 0;
+    })();
+    // A write asked for meanwhile (the user types into the fresh form) waits: it goes over no revision at all.
+    this.discarding = discarding.catch(() => undefined);
+    await discarding;
   }
 
   /** Takes a draft the backend now holds for this key (undo, previous version, the other window's): the owner shows it. */
@@ -131,7 +137,8 @@ export class DraftSync {
     const next = this.pending;
     if (!next) return;
     this.pending = undefined;
-    this.writing = this.load()
+    this.writing = this.discarding
+      .then(() => this.load())
       .then(() => this.put(next.value))
       .then((summary) => {
         if (!summary) return;

@@ -145,8 +145,7 @@ test('wizard, edit mode and a live form edit survive kill -9 and a host on anoth
       .sort(),
   ).toEqual(['editor', LIVE_KEY, 'wizard'].sort());
 
-  // The same notice in Chinese.
-  await page.reload();
+  // The same notice in Chinese (it stays until dismissed).
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByTestId('drafts-restored')).toContainText('已恢复上次会话的 3 份草稿');
   await screenshot(page, '2-restored-zh');
@@ -192,6 +191,10 @@ test('two tabs on one host: the stale tab is refused and told, and takes the sav
   await expect(discarded).toContainText('Draft discarded: the Create form.');
   await expect.poll(() => draftText('wizard')).toBe('null');
   await screenshot(page, '4-discarded-en');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(discarded).toContainText('已丢弃草稿：创建表单。');
+  await screenshot(page, '5-discarded-zh');
+  await page.getByLabel('语言').selectOption('en');
   await discarded.getByRole('button', { name: 'Undo discard' }).click();
   await expect(discarded).toHaveCount(0);
   await expect.poll(() => draftText('wizard')).toContain('typed before the crash');

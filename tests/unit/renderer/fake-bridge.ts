@@ -155,7 +155,10 @@ export function fakeBridge() {
       putPart: (...args) => (record('drafts.putPart', args), unsupported()),
       discard: (key, revision) => {
         record('drafts.discard', [key, revision]);
-        if (drafts.get(key)?.revision === revision) drafts.delete(key);
+        if ((drafts.get(key)?.revision ?? 0) !== revision) {
+          return Promise.resolve({ ok: false as const, error: { code: 'conflict' as const, message: 'stale draft' } });
+        }
+        drafts.delete(key);
         return ok({ drafts: [...drafts.values()].map(summary), previous: [], discarded: null });
       },
       undoDiscard: () => (record('drafts.undoDiscard', []), unsupported()),

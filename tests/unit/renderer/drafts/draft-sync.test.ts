@@ -80,6 +80,34 @@ describe('a draft kept in step with the backend', () => {
     expect(applied.at(-1)).toEqual({ from: 'mine, later' });
   });
 
+  it('typing right after a discard is saved as a new draft, not refused as stale', async () => {
+    const fake = fakeBridge();
+    const failures: string[] = [];
+    const sync = new DraftSync(WIZARD_DRAFT, services(fake), {
+      apply: () => undefined,
+      failed: (e) => failures.push(e.code),
+    });
+    await sync.load();
+    sync.save({ name: 'old' });
+    await sync.flush();
+    // The backend answers the discard late (a loaded machine): the new typing must not overtake it.
+    let answer: () => void = () => undefined;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    const discard = fake.bridge.drafts.discard;
+    fake.bridge.drafts.discard = async (key, revision) => {
+      await late;
+      return discard(key, revision);
+    };
+    const discarded = sync.discard();
+    sync.save({ name: 'typed after discard' });
+    await sleep(SAVE_MS + 50);
+    answer();
+    await discarded;
+    await sync.flush();
+    expect(failures).toEqual([]);
+    expect(fake.drafts.get(WIZARD_DRAFT)?.value).toEqual({ name: 'typed after discard' });
+  });
+
   it("the wizard's draft: saves asked for before the load are not sent", async () => {
     const fake = fakeBridge();
     const saved = { ...emptyForm('team-a'), name: 'saved-agent' };
