@@ -30,7 +30,9 @@ async function validator(): Promise<(config: unknown) => boolean> {
 }
 let lastError = '';
 
-describe('build/electron-builder.yml', () => {
+// Compiling electron-builder's schema takes about 3 s of CPU, stretched past vitest's 5 s on a loaded machine: the
+// timeout only guards against a hang, nothing here is timed.
+describe('build/electron-builder.yml', { timeout: 60_000 }, () => {
   it("passes electron-builder's own schema", async () => {
     const validate = await validator();
     const valid = validate(await loadConfig());
