@@ -42,6 +42,7 @@ const streamId = z.string().min(1).max(200);
 /** Argument validators for every stream of streams.ts: `streams.open` checks a stream's args against its own. */
 export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   daemonSets: z.tuple([context, selection]),
+  coverage: z.tuple([context, selection]),
   daemonSetDetail: z.tuple([context, namespace, name]),
   logs: z.tuple([
     context,

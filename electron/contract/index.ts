@@ -5,3 +5,4 @@ export * from './channels.js';
 export * from './web-protocol.js';
 export * from './consent-dto.js';
 export * from './streams.js';
+export * from './matrix-dto.js';

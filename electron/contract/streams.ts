@@ -1,5 +1,6 @@
 import type { DaemonSetDelta, ProjectSelection } from './dto.js';
 import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
+import type { MatrixDelta } from './matrix-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -21,6 +22,8 @@ export interface EverynodeStreams {
     args: [context: string, namespace: string, pod: string, container: string, options: LogOptions];
     delta: LogChunk;
   };
+  /** The coverage matrix of a project (or '*' for all): nodes × DaemonSets, a reset first, then changed rows. */
+  coverage: { args: [context: string, selection: ProjectSelection]; delta: MatrixDelta };
 }
 
 export type StreamName = keyof EverynodeStreams;

@@ -1,7 +1,8 @@
-import type { DaemonSetDelta, DaemonSetDetail, LogChunk } from '../../contract/index.js';
+import type { DaemonSetDelta, DaemonSetDetail, LogChunk, MatrixDelta } from '../../contract/index.js';
 import { DaemonSetSubscription } from './daemonset-list.js';
 import { LogStream } from './logs.js';
 import { DetailSubscription } from './daemonset-detail.js';
+import { CoverageSubscription } from './coverage.js';
 import { AppError } from '../errors.js';
 import { ALL_PROJECTS, type Projects } from '../resources/projects.js';
 import type { ContextSession } from '../session/session.js';
@@ -42,25 +43,37 @@ export const endedLog = (message: string): LogChunk => ({
   error: { code: 'unsupported', message },
 });
 
+export const endedMatrix = (message: string): MatrixDelta => ({
+  reset: true,
+  columns: [],
+  rows: [],
+  removed: [],
+  synced: false,
+  forbiddenNamespaces: [],
+  nodesForbidden: false,
+  error: { code: 'unsupported', message },
+});
+
 /** The producer of every stream of the contract's EverynodeStreams. */
 export function streamSpecs(deps: StreamDeps): StreamSpecs {
   const { manager, tuning } = deps;
+  const check = async (session: ContextSession, [context, selection]: [string, string]): Promise<void> => {
+    if (selection === ALL_PROJECTS) {
+      if (!(await deps.projects.mayListAll(session))) {
+        throw new AppError(
+          'forbidden',
+          `User "${session.userName}" may not list all namespaces in context "${context}".`,
+        );
+      }
+    } else if (!isDnsLabel(selection)) {
+      throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
+    }
+  };
   return {
     daemonSets: {
       shared: true,
       onNewSession: 'restart',
-      check: async (session, [context, selection]) => {
-        if (selection === ALL_PROJECTS) {
-          if (!(await deps.projects.mayListAll(session))) {
-            throw new AppError(
-              'forbidden',
-              `User "${session.userName}" may not list all namespaces in context "${context}".`,
-            );
-          }
-        } else if (!isDnsLabel(selection)) {
-          throw new AppError('invalid-argument', `"${selection}" is not a valid project name.`);
-        }
-      },
+      check,
       create: (session, [, selection], emit) =>
         new DaemonSetSubscription({
           session,
@@ -72,6 +85,15 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
           onHealth: (error) => deps.onHealth(session, error),
         }),
       ended: endedList,
+    },
+    coverage: {
+      shared: true,
+      onNewSession: 'restart',
+      // The same as the list's: the matrix of all projects reads every namespace's DaemonSets and pods.
+      check,
+      create: (session, [, selection], emit) =>
+        new CoverageSubscription({ session, manager, selection, flushMs: tuning.flushMs, emit }),
+      ended: endedMatrix,
     },
     daemonSetDetail: {
       shared: true,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DaemonSetDelta, LogChunk, StreamEvent, StreamName } from '../../../electron/contract/index.js';
 import { AppError } from '../../../electron/backend/errors.js';
 import { LiveHub } from '../../../electron/backend/live/hub.js';
-import { endedDetail } from '../../../electron/backend/live/streams.js';
+import { endedDetail, endedMatrix } from '../../../electron/backend/live/streams.js';
 import type { Producer, StreamSpec, StreamSpecs } from '../../../electron/backend/live/producer.js';
 import type { ContextSession } from '../../../electron/backend/session/session.js';
 import type { EventSink } from '../../../electron/backend/types.js';
@@ -54,6 +54,7 @@ function setup() {
   const specs: StreamSpecs = {
     daemonSets: spec('daemonSets', true, { onNewSession: 'restart', ended: (message) => list(`ended: ${message}`) }),
     daemonSetDetail: spec('daemonSetDetail', true, { onNewSession: 'restart', ended: endedDetail }),
+    coverage: spec('coverage', true, { onNewSession: 'restart', ended: endedMatrix }),
     logs: spec('logs', false, {
       onNewSession: 'end',
       ended: (message) => chunk(message, true),

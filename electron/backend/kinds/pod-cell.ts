@@ -1,0 +1,58 @@
+import type { PodProblem } from '../../contract/index.js';
+import type { PodObject } from './objects.js';
+import type { Projection } from './source.js';
+import { isRecord, records, text } from '../../../common/guards.js';
+import { identityOf } from './identity.js';
+import { nodeOf } from '../resources/pod-issues.js';
+import { podProblem } from '../resources/pod-problem.js';
+import { projectPodUse, type PodUse } from '../resources/node-room.js';
+import { REVISION_HASH } from '../resources/detail-convert.js';
+
+// The coverage matrix's cluster-wide pod watch keeps, of each pod, what its cell and its node's room read: where it
+// is (or is pinned to), which DaemonSet owns it, its revision, readiness and the reason it is not running and ready
+// (judged here from the whole pod, by the list's rule), and what it takes on its node. Never the whole object.
+
+export interface PodCell {
+  metadata: ReturnType<typeof identityOf>;
+  /** Bound node, else the node a daemon pod's affinity pins it to; '' for neither. */
+  node: string;
+  /** The controlling DaemonSet's uid ('' for a pod no DaemonSet controls). */
+  ownerUid: string;
+  revisionHash: string;
+  phase: string;
+  ready: boolean;
+  deleting: boolean;
+  problem?: PodProblem;
+  /** What it takes on its node (bound and not finished); it counts in the node's room. */
+  use?: PodUse;
+}
+
+/** A pod as the API sends it → its cell's facts; undefined if it is not one. */
+export function projectPodCell(raw: unknown): PodCell | undefined {
+  if (!isRecord(raw) || !isRecord(raw.metadata)) return undefined;
+  const pod = raw as PodObject;
+  const meta = raw.metadata;
+  const owner = records(meta.ownerReferences).find((o) => o.controller === true && o.kind === 'DaemonSet');
+  const labels = isRecord(meta.labels) ? meta.labels : {};
+  const cell: PodCell = {
+    metadata: identityOf(meta),
+    node: nodeOf(pod) ?? '',
+    ownerUid: text(owner?.uid) ?? '',
+    revisionHash: text(labels[REVISION_HASH]) ?? '',
+    phase: pod.status?.phase ?? 'Pending',
+    ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true,
+    deleting: Boolean(pod.metadata?.deletionTimestamp),
+  };
+  const problem = podProblem(pod);
+  if (problem) cell.problem = problem;
+  const use = projectPodUse(raw);
+  if (use) cell.use = use;
+  return cell;
+}
+
+export const podCell: Projection<PodCell> = {
+  name: 'cell',
+  project: projectPodCell,
+  // The matrix finds a node's pods by the node's name.
+  index: (pod) => (pod.node === '' ? [] : [pod.node]),
+};
