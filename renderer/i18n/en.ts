@@ -1,4 +1,5 @@
 import consentEn from '../clusters/consent-en';
+import nodesEn from '../nodes/nodes-en';
 import clustersPageEn from '../clusters/clusters-page-en';
 import listEn from '../list/list-en';
 import draftsEn from '../drafts/drafts-en';
@@ -170,6 +171,7 @@ const en = {
   stuck: stuckEn,
   consent: consentEn,
   clustersPage: clustersPageEn,
+  nodes: nodesEn,
   editor: editorEn,
   drafts: draftsEn,
 };

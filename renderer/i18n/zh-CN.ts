@@ -1,4 +1,5 @@
 import consentZhCN from '../clusters/consent-zh-CN';
+import nodesZhCN from '../nodes/nodes-zh-CN';
 import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
 import listZhCN from '../list/list-zh-CN';
 import draftsZhCN from '../drafts/drafts-zh-CN';
@@ -168,6 +169,7 @@ const zhCN: Catalogue = {
   stuck: stuckZhCN,
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,
+  nodes: nodesZhCN,
   editor: editorZhCN,
   drafts: draftsZhCN,
 };
