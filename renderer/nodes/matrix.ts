@@ -45,9 +45,7 @@ export const useMatrixStore = defineStore('matrix', () => {
   const live = useLive(
     'coverage',
     () =>
-      isOpen.value && clusters.activeContext && projects.selected
-        ? [clusters.activeContext, projects.selected]
-        : null,
+      isOpen.value && clusters.activeContext && projects.selected ? [clusters.activeContext, projects.selected] : null,
     {
       delta: apply,
       opening: clear,

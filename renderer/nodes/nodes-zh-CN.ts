@@ -3,7 +3,8 @@ import type nodesEn from './nodes-en';
 const nodesZhCN: typeof nodesEn = {
   link: '节点',
   title: '节点',
-  description: '集群的每个节点对照项目的每个守护进程集：其容器组是否在该节点运行，若没有，原因是什么。单元格随集群实时变化。',
+  description:
+    '集群的每个节点对照项目的每个守护进程集：其容器组是否在该节点运行，若没有，原因是什么。单元格随集群实时变化。',
   loading: '正在加载节点和守护进程集…',
   noDaemonSets: '此项目中没有守护进程集，因此任何节点都不需要代理。',
   noNodes: '没有符合条件的节点。',

@@ -1,0 +1,126 @@
+// The Nodes page's coverage matrix against a sandbox: a node where an eligible DaemonSet has no pod (a pod quota
+// refuses it) shows as missing with the controller's reason; the node label filter; a cell following a pod live;
+// the grid's accessible names. Screenshots in English and Chinese (docs/screenshots with UPDATE_DOC_SCREENSHOTS=1).
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { daemonSetYaml } from '../support/manifests.js';
+import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
+import { expectAccessible, openApp, screenshot } from './support/ui.js';
+
+test.describe.configure({ mode: 'serial' });
+
+const cleanup = new Cleanup();
+let sandbox: Sandbox;
+let page: Page;
+
+// Six seed nodes: control-plane-1 (tainted NoSchedule) and worker-1..5 (one cordoned, one with a GPU). A pod quota
+// of 2 lets `over-quota` create 2 of the 5 pods its eligible workers want; `gpu-agent` wants the GPU node only.
+const manifests = `apiVersion: v1
+kind: Namespace
+metadata: { name: tight }
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: { name: small, namespace: tight }
+spec: { hard: { pods: "2" } }
+${daemonSetYaml('over-quota', 'tight', 'containers: [{ name: main, image: busybox:1.36 }]')}${daemonSetYaml(
+  'gpu-agent',
+  'tight',
+  `nodeSelector: { nvidia.com/gpu.present: "true" }
+containers: [{ name: main, image: busybox:1.36 }]`,
+)}`;
+
+const grid = (): Locator => page.getByRole('grid');
+const nodeRow = (node: string): Locator =>
+  grid()
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: node, exact: true }) });
+
+/** The cell of a DaemonSet (by its column header) in a node's row. */
+async function cell(node: string, daemonSet: string): Promise<Locator> {
+  const column = await grid().getByRole('columnheader', { name: daemonSet, exact: true }).getAttribute('aria-colindex');
+  return nodeRow(node).locator(`[role="gridcell"][aria-colindex="${column ?? ''}"]`);
+}
+
+const shownNodes = (): Promise<string[]> => grid().getByRole('rowheader').allInnerTexts();
+
+async function docScreenshot(file: string): Promise<void> {
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
+}
+
+test.beforeAll(async ({ browser }) => {
+  sandbox = cleanup.add(await startSandbox('matrix', 10));
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
+  const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
+  page = await context.newPage();
+  await openApp(page, host.url);
+});
+
+test.afterAll(async () => {
+  await cleanup.run();
+});
+
+test('a node an eligible DaemonSet has no pod on shows as missing, with the quota that refused it', async () => {
+  await page.getByRole('link', { name: 'Nodes', exact: true }).click();
+  await expect(page).toHaveURL(/#\/nodes$/);
+  // The list's own switcher stays in the page, hidden: pick this page's by its role.
+  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'tight' });
+  await expect(grid().getByRole('columnheader', { name: 'over-quota', exact: true })).toBeVisible();
+  await expect(grid().getByRole('rowheader', { name: 'control-plane-1', exact: true })).toBeVisible();
+  // The control plane's taint: not wanted, with the taint named; and so for every node but the GPU one, gpu-agent.
+  await expect(await cell('control-plane-1', 'over-quota')).toContainText(
+    'Not wanted taint node-role.kubernetes.io/control-plane:NoSchedule',
+  );
+  await expect(await cell('worker-1', 'gpu-agent')).toContainText(
+    'Not wanted node selector nvidia.com/gpu.present=true',
+  );
+
+  await page.getByLabel('DaemonSet', { exact: true }).selectOption({ label: 'tight/over-quota' });
+  await page.getByLabel('Only nodes missing an agent').check();
+  // 5 eligible workers, 2 pods allowed: 3 nodes missing, each saying why.
+  await expect.poll(async () => (await shownNodes()).length).toBe(3);
+  for (const node of await shownNodes()) {
+    const missing = await cell(node, 'over-quota');
+    await expect(missing).toContainText('Missing');
+    await expect(missing).toContainText('exceeded quota');
+  }
+  await expect(grid().getByRole('row').nth(1)).toContainText('2 / 5');
+  await screenshot(page, 'missing');
+  await expectAccessible(page, 'missing');
+  await page.getByLabel('Only nodes missing an agent').uncheck();
+  await page.getByLabel('DaemonSet', { exact: true }).selectOption({ label: 'All DaemonSets' });
+});
+
+test('the node label filter keeps the nodes with that label', async () => {
+  await page.getByLabel('Node label').fill('nvidia.com/gpu.present=true');
+  await expect.poll(shownNodes).toHaveLength(1);
+  const [gpuNode] = await shownNodes();
+  await expect(await cell(gpuNode ?? '', 'gpu-agent')).toContainText('Available');
+  await page.getByLabel('Node label').fill('topology.kubernetes.io/zone');
+  await expect.poll(async () => (await shownNodes()).length).toBe(6);
+  await page.getByLabel('Node label').fill('');
+});
+
+test('a cell follows its pod live: a crashing image turns it failing, without a reload', async () => {
+  const gpuNode = (
+    await kubectl(sandbox.kubeconfig, ['get', 'nodes', '-l', 'nvidia.com/gpu.present=true', '-o', 'name'])
+  )
+    .trim()
+    .replace('node/', '');
+  const target = await cell(gpuNode, 'gpu-agent');
+  await expect(target).toContainText('Available');
+  await kubectl(sandbox.kubeconfig, ['set', 'image', 'ds/gpu-agent', 'main=busybox:crashloop', '-n', 'tight']);
+  await expect(target).toContainText(/Failing|Starting/);
+  await expect(target).toContainText('Failing');
+  await expect(target).toContainText(/CrashLoopBackOff|Error/);
+  await screenshot(page, 'live');
+  await docScreenshot('nodes-matrix-en.png');
+  await page.locator('#language-select').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(target).toContainText('失败');
+  await expect(await cell('control-plane-1', 'over-quota')).toContainText('不需要');
+  await screenshot(page, 'live-zh');
+  await docScreenshot('nodes-matrix-zh.png');
+  await expectAccessible(page, 'live-zh');
+  await page.locator('#language-select').selectOption('en');
+});
