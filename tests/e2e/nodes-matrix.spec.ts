@@ -13,7 +13,8 @@ let sandbox: Sandbox;
 let page: Page;
 
 // Six seed nodes: control-plane-1 (tainted NoSchedule) and worker-1..5 (one cordoned, one with a GPU). A pod quota
-// of 2 lets `over-quota` create 2 of the 5 pods its eligible workers want; `gpu-agent` wants the GPU node only.
+// of 2 in `tight` lets `over-quota` create 2 of the 5 pods its eligible workers want; `gpu-agent` (in `agents`)
+// wants the GPU node only.
 const manifests = `apiVersion: v1
 kind: Namespace
 metadata: { name: tight }
@@ -22,9 +23,13 @@ apiVersion: v1
 kind: ResourceQuota
 metadata: { name: small, namespace: tight }
 spec: { hard: { pods: "2" } }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: agents }
 ${daemonSetYaml('over-quota', 'tight', 'containers: [{ name: main, image: busybox:1.36 }]')}${daemonSetYaml(
   'gpu-agent',
-  'tight',
+  'agents',
   `nodeSelector: { nvidia.com/gpu.present: "true" }
 containers: [{ name: main, image: busybox:1.36 }]`,
 )}`;
@@ -41,14 +46,15 @@ async function cell(node: string, daemonSet: string): Promise<Locator> {
   return nodeRow(node).locator(`[role="gridcell"][aria-colindex="${column ?? ''}"]`);
 }
 
-const shownNodes = (): Promise<string[]> => grid().getByRole('rowheader').allInnerTexts();
+// The body's row headers (the header rowgroup's are the column titles and "Covered").
+const shownNodes = (): Promise<string[]> => grid().getByRole('rowgroup').nth(1).getByRole('rowheader').allInnerTexts();
 
 async function docScreenshot(file: string): Promise<void> {
   if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
 }
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = cleanup.add(await startSandbox('matrix', 10));
+  sandbox = cleanup.add(await startSandbox('matrix', 30));
   await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
   const host = cleanup.add(await startWebHost([sandbox.kubeconfig]));
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' }));
@@ -64,7 +70,7 @@ test('a node an eligible DaemonSet has no pod on shows as missing, with the quot
   await page.getByRole('link', { name: 'Nodes', exact: true }).click();
   await expect(page).toHaveURL(/#\/nodes$/);
   // The list's own switcher stays in the page, hidden: pick this page's by its role.
-  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'tight' });
+  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'All projects' });
   await expect(grid().getByRole('columnheader', { name: 'over-quota', exact: true })).toBeVisible();
   await expect(grid().getByRole('rowheader', { name: 'control-plane-1', exact: true })).toBeVisible();
   // The control plane's taint: not wanted, with the taint named; and so for every node but the GPU one, gpu-agent.
@@ -109,7 +115,7 @@ test('a cell follows its pod live: a crashing image turns it failing, without a 
     .replace('node/', '');
   const target = await cell(gpuNode, 'gpu-agent');
   await expect(target).toContainText('Available');
-  await kubectl(sandbox.kubeconfig, ['set', 'image', 'ds/gpu-agent', 'main=busybox:crashloop', '-n', 'tight']);
+  await kubectl(sandbox.kubeconfig, ['set', 'image', 'ds/gpu-agent', 'main=busybox:crashloop', '-n', 'agents']);
   await expect(target).toContainText(/Failing|Starting/);
   await expect(target).toContainText('Failing');
   await expect(target).toContainText(/CrashLoopBackOff|Error/);
