@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clustersHash, detailHash, parseHash } from '../../../renderer/router';
+import { clustersHash, detailHash, nodesHash, parseHash } from '../../../renderer/router';
 
 describe('parseHash', () => {
+  it('opens the Nodes page at #/nodes only (a node URL is not a page yet)', () => {
+    expect(parseHash(nodesHash)).toEqual({ view: 'nodes' });
+    expect(parseHash('#/nodes/ctx/worker-1')).toEqual({ view: 'list' });
+  });
+
   it('opens the Clusters page at #/clusters only', () => {
     expect(parseHash(clustersHash)).toEqual({ view: 'clusters' });
     expect(parseHash('#clusters')).toEqual({ view: 'clusters' });
