@@ -74,7 +74,9 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   start(): void {
     const { session, manager, selection } = this.options;
     const namespace = selection === '*' ? undefined : selection;
-    this.ds = this.hold(watchKind(manager, session, KINDS.daemonsets, { namespace }), () => this.columnsChanged());
+    this.ds = this.hold(watchKind(manager, session, KINDS.daemonsets, { namespace }), (events) =>
+      this.onDaemonSets(events),
+    );
     this.revisions = this.hold(watchKind(manager, session, KINDS.controllerrevisions, { namespace }, revisionRef), () =>
       this.columnsChanged(),
     );
@@ -124,6 +126,23 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
 
   private columnsChanged(): void {
     this.resetNeeded = true;
+  }
+
+  // Status writes (counts during a rollout) change no cell: only a new, changed (generation) or deleted DaemonSet does.
+  private readonly versions = new Map<string, string>();
+  private onDaemonSets(events: InformerEvent<DaemonSetObject>[]): void {
+    for (const event of events) {
+      if (event.type === 'delete') {
+        this.versions.delete(event.key);
+        this.columnsChanged();
+        continue;
+      }
+      const meta = event.object.metadata;
+      const version = `${meta?.uid ?? ''}/${meta?.generation ?? 0}/${meta?.deletionTimestamp ?? ''}`;
+      if (this.versions.get(event.key) === version) continue;
+      this.versions.set(event.key, version);
+      this.columnsChanged();
+    }
   }
 
   private onPods(events: InformerEvent<PodCell>[]): void {
