@@ -42,7 +42,6 @@ const streamId = z.string().min(1).max(200);
 /** Argument validators for every stream of streams.ts: `streams.open` checks a stream's args against its own. */
 export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   daemonSets: z.tuple([context, selection]),
-  coverage: z.tuple([context, selection]),
   daemonSetDetail: z.tuple([context, namespace, name]),
   logs: z.tuple([
     context,
@@ -57,6 +56,7 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
       })
       .strict(),
   ]),
+  coverage: z.tuple([context, selection]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];
