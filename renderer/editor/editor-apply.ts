@@ -31,7 +31,6 @@ export const useEditorApplyStore = defineStore('editorApply', () => {
   const phase = ref<'idle' | 'checking' | 'preview' | 'applying' | 'done'>('idle');
   const items = ref<ApplyItem[]>([]);
   const problems = ref<{ fileId: string; text: string; list: Diagnostic[] } | null>(null);
-  const online = computed(() => clusters.activeContext !== null && clusters.connection.state === 'connected');
   const conflicts = computed(() => items.value.some((i) => i.state === 'conflict'));
   const blocked = computed(() => items.value.some((i) => i.state === 'error'));
 
@@ -108,5 +107,5 @@ export const useEditorApplyStore = defineStore('editorApply', () => {
     items.value = [];
   }
 
-  return { phase, items, online, conflicts, blocked, serverProblems, preview, apply, reset };
+  return { phase, items, conflicts, blocked, serverProblems, preview, apply, reset };
 });

@@ -45,7 +45,9 @@ const editorEn = {
     checking: 'Dry run on the server…',
     applying: 'Applying…',
     confirm: 'Apply {count} document(s)',
-    needsCluster: 'Apply needs a connected cluster.',
+    needsCluster:
+      'Apply needs a connected cluster. {reason} Your files are kept as drafts: export this file to apply it later, e.g. with kubectl apply -f.',
+    exportInstead: 'Export to apply later',
     conflictWith: 'Conflict: fields here are owned by field manager {managers}. Forcing takes them over.',
     forceConfirm: 'I understand that forcing takes these fields from the other manager',
     force: 'Force apply',
@@ -74,6 +76,11 @@ const editorEn = {
     commentsDropped: 'Switched to JSON: JSON has no comments, so the YAML comments were dropped.',
     cannotExport: 'Cannot export {file}: fix its syntax errors first.',
     draftNotSaved: 'The draft is not saved: {reason}',
+  },
+  // Why what needs a server is not offered (edit mode and the wizard, composables/useClusterOnline.ts).
+  noCluster: {
+    none: 'No cluster: no kubeconfig context is available.',
+    state: '"{context}" is not connected ({state}).',
   },
 };
 

@@ -45,7 +45,8 @@ const editorZhCN: typeof editorEn = {
     checking: '正在服务器端试运行…',
     applying: '正在应用…',
     confirm: '应用 {count} 个文档',
-    needsCluster: '应用需要连接集群。',
+    needsCluster: '应用需要连接集群。{reason}文件已保存为草稿：可导出此文件，稍后再应用（例如 kubectl apply -f）。',
+    exportInstead: '导出，稍后应用',
     conflictWith: '冲突：这里的字段归字段管理器 {managers} 所有。强制应用会接管这些字段。',
     forceConfirm: '我了解强制应用会从其他管理器接管这些字段',
     force: '强制应用',
@@ -74,6 +75,10 @@ const editorZhCN: typeof editorEn = {
     commentsDropped: '已切换为 JSON：JSON 不支持注释，YAML 注释已被移除。',
     cannotExport: '无法导出 {file}：请先修复语法错误。',
     draftNotSaved: '草稿未保存：{reason}',
+  },
+  noCluster: {
+    none: '没有集群：没有可用的 kubeconfig 上下文。',
+    state: '“{context}”未连接（{state}）。',
   },
 };
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
-import { jsonToYaml, objectsOf, withoutManagedFields, yamlToJson, type Format } from './convert';
+import { computed, ref, shallowRef, toRaw, watch } from 'vue';
+import { jsonToYaml, withoutManagedFields, yamlToJson, type Format } from './convert';
+import { joinFiles } from './export-files';
 import { editorDraftsOf, type DraftState } from './drafts';
 import { blankForeignSecrets, secretValues } from './secret-drafts';
 import { exportName, newFileId, readPickedFile, type EditorFile } from './files';
@@ -10,7 +11,7 @@ import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import type { DaemonSet } from '../wizard/form';
 import { analyzeCached } from './analyze';
-import { mergeIntoYaml } from './merge-document';
+import { mergedText, nameOf, type FormFile } from './form-file';
 import { loadBundledSchemas } from './schema/bundled';
 import { schemasFromOpenApi } from './schema/openapi';
 import { mergeSchemas, type SchemaSet } from './schema/types';
@@ -18,7 +19,6 @@ import { useClustersStore } from '../clusters/clusters';
 import { useManagedFieldsToggle } from '../composables/useManagedFieldsToggle';
 import { useWizardStore } from '../wizard/wizard';
 import { TEMPLATES, type TemplateName } from './templates';
-import { record, text } from '../../common/guards';
 import { EDITOR_DRAFT } from '../../common/draft-keys';
 import { useDraftsStore } from '../drafts/drafts';
 
@@ -224,8 +224,12 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   // Form and code are two views of one object: the wizard edits the linked document, which goes back into its file's
-  // text through mergeIntoYaml, so comments and fields the form does not show survive.
+  // text through mergeIntoYaml, so comments and fields the form does not show survive. The link holds while the
+  // wizard shows the very form it was made for: once that form was created, saved, discarded or replaced by a new
+  // Create, the wizard's object goes to a new file, never over the file an earlier form came from.
   const formLink = ref<{ fileId: string; index: number } | null>(null);
+  let linkedForm: object | null = null;
+  const wizardForm = (): object => toRaw(useWizardStore().form);
 
   function toForm(): void {
     const file = active.value;
@@ -239,31 +243,32 @@ export const useEditorStore = defineStore('editor', () => {
     }
     formLink.value = { fileId: file.id, index: document.index };
     useWizardStore().openFrom(document.value as DaemonSet);
+    linkedForm = wizardForm();
     isOpen.value = false;
+  }
+
+  /** Where the wizard's object goes (fromForm) and as what text: its linked file, or a new file when `file` is absent. */
+  function formFile(manifest: object): FormFile {
+    const link = formLink.value;
+    const file = link && linkedForm === wizardForm() ? files.value.find((f) => f.id === link.fileId) : undefined;
+    const text = file && link ? mergedText(file, link.index, manifest) : null;
+    if (file && text !== null) return { file, name: file.name, format: file.format, text };
+    const name = nameOf(manifest);
+    // YAML 1.1, as the editor reads it: a label "yes" stays a string.
+    return { name: `${name || 'daemonset'}.yaml`, format: 'yaml', text: stringify(manifest, { version: '1.1' }) };
   }
 
   function fromForm(manifest: object): void {
     restore();
-    const link = formLink.value;
-    const file = link ? files.value.find((f) => f.id === link.fileId) : undefined;
-    const merged = file && link && file.format === 'yaml' ? mergeIntoYaml(file.text, link.index, manifest) : null;
-    if (file && merged !== null) {
-      file.text = merged;
-      activeId.value = file.id;
-    } else if (file?.format === 'json' && link?.index === 0) {
-      file.text = `${JSON.stringify(manifest, null, 2)}\n`;
-      activeId.value = file.id;
+    const out = formFile(manifest);
+    if (out.file) {
+      out.file.text = out.text;
+      activeId.value = out.file.id;
     } else {
-      const name = text(record(record(manifest).metadata).name);
-      add({
-        id: newFileId(),
-        name: `${name || 'daemonset'}.yaml`,
-        format: 'yaml',
-        // YAML 1.1, as the editor reads it: a label "yes" stays a string.
-        text: stringify(manifest, { version: '1.1' }),
-      });
+      add({ id: newFileId(), name: out.name, format: out.format, text: out.text });
       formLink.value = { fileId: activeId.value ?? '', index: 0 };
     }
+    linkedForm = wizardForm();
     isOpen.value = true;
   }
 
@@ -281,21 +286,13 @@ export const useEditorStore = defineStore('editor', () => {
     const name = which === 'all' ? `everynode-export.${format}` : exportName(chosen[0]?.name ?? 'export', format);
     const mime = format === 'json' ? 'application/json' : 'application/yaml';
     if (chosen.length === 1 && chosen[0]?.format === format) return { name, text: chosen[0].text, mime };
-    const objects: unknown[] = [];
-    for (const file of chosen) {
-      const list = objectsOf(file.text, file.format);
-      if (!list) {
-        notice.value = { key: 'editor.notice.cannotExport', params: { file: file.name }, tone: 'error' };
-        return null;
-      }
-      objects.push(...list);
+    // YAML files go out as written, comments and all, as "Export this file" does.
+    const joined = joinFiles(chosen, format);
+    if (!joined.ok) {
+      notice.value = { key: 'editor.notice.cannotExport', params: { file: joined.file }, tone: 'error' };
+      return null;
     }
-    const yaml = objects.map((o) => jsonToYaml(JSON.stringify(o))).map((c) => (c.ok ? c.text : ''));
-    const text =
-      format === 'json'
-        ? `${JSON.stringify(objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects }, null, 2)}\n`
-        : yaml.join('---\n');
-    return { name, text, mime };
+    return { name, text: joined.text, mime };
   }
 
   // Drafts: on their way to the backend at most SAVE_MS after a change, so a crash loses well under a second.
@@ -344,6 +341,7 @@ export const useEditorStore = defineStore('editor', () => {
     exported,
     formLink,
     toForm,
+    formFile,
     fromForm,
   };
 });

@@ -59,13 +59,14 @@ function update(doc: Document, node: unknown, value: unknown): unknown {
 
 /**
  * Replaces document `index` of a YAML text by `value`, keeping comments and formatting of everything that did not
- * change. Returns null when the text does not parse (then the caller must not overwrite it).
+ * change. Returns null when the text does not parse, or when that document is not of `kind` (when given): then the
+ * caller must not overwrite it.
  */
-export function mergeIntoYaml(text: string, index: number, value: object): string | null {
+export function mergeIntoYaml(text: string, index: number, value: object, kind?: string): string | null {
   const docs = Array.from(parseAllDocuments(text, { version: '1.1', prettyErrors: false }));
   if (docs.some((d) => d.errors.length > 0)) return null;
   const doc = docs[index];
-  if (!doc) return null;
+  if (!doc || (kind !== undefined && doc.get('kind') !== kind)) return null;
   doc.contents = update(doc, doc.contents, value) as typeof doc.contents;
   return docs.map((d) => d.toString()).join('');
 }

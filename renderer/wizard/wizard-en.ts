@@ -296,6 +296,15 @@ const wizardEn = {
       'The project’s pod quota has room for {room} more pods, but this DaemonSet needs {needed} (one per node): some pods will not be created.',
     server: '{message}',
   },
+  // With no cluster connected: the preview, dry run and Create give way to authoring (Export, Save in edit mode).
+  offline: {
+    preview: 'The preview of which nodes get a pod needs a connected cluster. {reason}',
+    review:
+      'Without a cluster the server cannot check (dry run) or create this DaemonSet. {reason} Export it as a file, or save it in edit mode and apply it later.',
+    export: 'Export file',
+    save: 'Save in edit mode',
+    yaml: 'The manifest',
+  },
 };
 
 export default wizardEn;

@@ -292,6 +292,14 @@ const wizardZhCN: typeof wizardEn = {
     podQuota: '项目的容器组配额只剩 {room} 个，但此守护进程集需要 {needed} 个（每个节点一个）：部分容器组将无法创建。',
     server: '{message}',
   },
+  offline: {
+    preview: '预览哪些节点会运行容器组需要连接集群。{reason}',
+    review:
+      '没有集群，服务器无法检查（试运行）或创建此守护进程集。{reason}可将其导出为文件，或保存到编辑模式，稍后再应用。',
+    export: '导出文件',
+    save: '保存到编辑模式',
+    yaml: '清单',
+  },
 };
 
 export default wizardZhCN;

@@ -205,14 +205,18 @@ export const useWizardStore = defineStore('wizard', () => {
     }
   }
 
+  /** Shows every step's errors and goes to the first step with one; true when there is none (Create, Export). */
+  function checkAll(): boolean {
+    for (const s of STEPS) attempted.value.add(s);
+    if (!hasErrors(validateForm(form.value, { nameTaken: nameTaken.value }))) return true;
+    step.value = STEPS.find((s) => stepErrors(s).length > 0) ?? step.value;
+    return false;
+  }
+
   async function submit(dryRun: boolean): Promise<boolean> {
     const ctx = context.value;
     if (!ctx || busy.value) return false;
-    for (const s of STEPS) attempted.value.add(s);
-    if (hasErrors(validateForm(form.value, { nameTaken: nameTaken.value }))) {
-      step.value = STEPS.find((s) => stepErrors(s).length > 0) ?? step.value;
-      return false;
-    }
+    if (!checkAll()) return false;
     busy.value = dryRun ? 'dryRun' : 'create';
     server.value = {};
     dryRunOk.value = false;
@@ -288,6 +292,7 @@ export const useWizardStore = defineStore('wizard', () => {
     next,
     back,
     dryRun,
+    checkAll,
     create,
     loadPickers,
     mode,

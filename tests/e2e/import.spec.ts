@@ -34,7 +34,8 @@ async function podSpecOf(kubeconfig: string, name: string): Promise<PodSpec> {
   return ds.spec.template.spec;
 }
 
-const IMPORTED = `apiVersion: apps/v1
+const IMPORTED = `# imported-agent: one per node
+apiVersion: apps/v1
 kind: DaemonSet
 metadata:
   name: imported-agent
@@ -110,6 +111,25 @@ test.describe('import into the wizard', () => {
     expect(spec.terminationGracePeriodSeconds).toBe(12);
     expect(spec.dnsConfig).toEqual({ options: [{ name: 'ndots', value: '3' }] });
     expect(spec.containers[0]?.image).toBe('busybox:1.36');
+  });
+
+  test('Create again after creating from an imported file: a new file, the imported one untouched', async () => {
+    await page.getByTestId('open-editor').click();
+    await editor().getByRole('button', { name: 'imported-agent.yaml', exact: true }).click();
+    const imported = await code().innerText();
+    await editor().getByRole('button', { name: 'Close (keep drafts)' }).click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(wizard().getByLabel('Name', { exact: true })).toHaveValue('');
+    await wizard().getByLabel('Name', { exact: true }).fill('next-agent');
+    await wizard().getByTestId('edit-yaml').click();
+    await expect(editor().getByRole('button', { name: 'next-agent.yaml', exact: true })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    await expect(code()).toContainText('name: next-agent');
+    await editor().getByRole('button', { name: 'imported-agent.yaml', exact: true }).click();
+    expect(await code().innerText()).toBe(imported);
+    await editor().getByRole('button', { name: 'Close (keep drafts)' }).click();
   });
 
   test('a live object keeps managedFields hidden until "Show managedFields" is checked', async () => {
