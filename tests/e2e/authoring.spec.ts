@@ -172,6 +172,12 @@ test('with no cluster, Create works for authoring: the preview and the review sa
   await expect(wizard().getByText('Reading nodes…')).toBeHidden();
   await screenshot(page, '2-nodes-offline');
 
+  // An export is to be applied as it is: with an error (no container name) it goes to the field instead.
+  await step('Review');
+  await wizard().getByRole('button', { name: 'Export file' }).click();
+  await expect(wizard().getByRole('button', { name: /^\d Pod Template/ })).toHaveAttribute('aria-current', 'step');
+  await container.getByLabel('Container name').fill('agent');
+
   await step('Review');
   await expect(wizard().getByTestId('review-offline')).toContainText(
     'Without a cluster the server cannot check (dry run) or create this DaemonSet.',
@@ -181,12 +187,6 @@ test('with no cluster, Create works for authoring: the preview and the review sa
   await screenshot(page, '3-review-offline');
   await expectAccessible(page, 'review-offline');
   if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/offline-en.png' });
-
-  // An export is to be applied as it is: with an error (no container name) it goes to the field instead.
-  await wizard().getByRole('button', { name: 'Export file' }).click();
-  await expect(wizard().getByRole('button', { name: /^\d Pod Template/ })).toHaveAttribute('aria-current', 'step');
-  await container.getByLabel('Container name').fill('agent');
-  await step('Review');
   const exported = await download(wizard().getByRole('button', { name: 'Export file' }));
   expect(exported.name).toBe('offline-agent.yaml');
   const manifest = parse(exported.text) as {
@@ -235,6 +235,7 @@ test('a new Create makes a new file: the file the form came from is never overwr
   await expect(code()).toContainText('name: second-agent');
   await fileButton('fluent-bit-ds.yaml').click();
   await expect(code()).toContainText('name: fluent-bit');
+  await expect(editor().getByRole('textbox', { name: 'Code of fluent-bit-ds.yaml' })).toBeVisible();
   expect(await code().innerText()).toBe(saved);
 
   // The second file's form, closed and opened again, still writes into the second file only.
@@ -265,7 +266,14 @@ test('in Chinese: the preview, the review and the apply panel say why they need 
   await page.getByLabel('Language').selectOption('zh-CN');
   await page.getByRole('button', { name: '创建', exact: true }).click();
   const zhWizard = page.getByRole('dialog', { name: '创建守护进程集' });
+  // The draft left open is second-agent's: a new one.
+  await zhWizard.getByRole('button', { name: '放弃草稿' }).click();
+  await page.getByRole('button', { name: '创建', exact: true }).click();
   await zhWizard.getByLabel('名称', { exact: true }).fill('zh-agent');
+  await step('容器组模板');
+  const container = zhWizard.getByRole('group', { name: /^容器 1/ });
+  await container.getByLabel('容器名称').fill('agent');
+  await container.getByLabel('镜像').fill('busybox:1.36');
   await step('节点选择器');
   await expect(zhWizard.getByTestId('coverage-offline')).toContainText('需要连接集群');
   await screenshot(page, '5-nodes-offline-zh');

@@ -164,7 +164,7 @@ export function editorExtensions(hooks: EditorHooks, settings: EditorSettings): 
     autocompletion({ override: [completionSource], activateOnTyping: true }),
     hoverTooltip(hoverSource),
     // An explicit tabindex, so checkers see the scrolling area has keyboard-focusable content (contenteditable).
-    EditorView.contentAttributes.of({ 'aria-label': hooks.label, tabindex: '0' }),
+    EditorView.contentAttributes.of(() => ({ 'aria-label': hooks.label, tabindex: '0' })),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update.state.doc.toString());
     }),
