@@ -11,7 +11,8 @@ export function useClusterOnline(): { online: ComputedRef<boolean>; offlineReaso
   const offlineReason = computed(() => {
     const context = clusters.activeContext;
     if (online.value) return '';
-    if (context === null) return t('editor.noCluster.none');
+    if (context === null)
+      return t(clusters.state?.sandboxAvailable === false ? 'editor.noCluster.noneNoSandbox' : 'editor.noCluster.none');
     return t('editor.noCluster.state', { context, state: t(`cluster.state.${clusters.connection.state}`) });
   });
   return { online, offlineReason };

@@ -79,7 +79,8 @@ const editorEn = {
   },
   // Why what needs a server is not offered (edit mode and the wizard, composables/useClusterOnline.ts).
   noCluster: {
-    none: 'No cluster: no kubeconfig context is available.',
+    none: 'There is no kubeconfig context.',
+    noneNoSandbox: 'There is no kubeconfig context, and the built-in sandbox is off.',
     state: '"{context}" is not connected ({state}).',
   },
 };

@@ -77,7 +77,8 @@ const editorZhCN: typeof editorEn = {
     draftNotSaved: '草稿未保存：{reason}',
   },
   noCluster: {
-    none: '没有集群：没有可用的 kubeconfig 上下文。',
+    none: '没有 kubeconfig 上下文。',
+    noneNoSandbox: '没有 kubeconfig 上下文，内置沙箱集群也已关闭。',
     state: '“{context}”未连接（{state}）。',
   },
 };

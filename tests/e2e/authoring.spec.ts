@@ -167,7 +167,7 @@ test('with no cluster, Create works for authoring: the preview and the review sa
   await container.getByLabel('Image').fill('busybox:1.36');
   await step('Node Selector');
   await expect(wizard().getByTestId('coverage-offline')).toHaveText(
-    'The preview of which nodes get a pod needs a connected cluster. No cluster: no kubeconfig context is available.',
+    'The preview of which nodes get a pod needs a connected cluster. There is no kubeconfig context, and the built-in sandbox is off.',
   );
   await expect(wizard().getByText('Reading nodes…')).toBeHidden();
   await screenshot(page, '2-nodes-offline');
@@ -202,7 +202,9 @@ test('with no cluster, Create works for authoring: the preview and the review sa
   await expect(fileButton('offline-agent.yaml')).toHaveAttribute('aria-current', 'true');
   await expect(code()).toContainText('name: offline-agent');
   const apply = editor().getByRole('region', { name: 'Apply to the cluster' });
-  await expect(apply).toContainText('Apply needs a connected cluster. No cluster: no kubeconfig context is available.');
+  await expect(apply).toContainText(
+    'Apply needs a connected cluster. There is no kubeconfig context, and the built-in sandbox is off.',
+  );
   await expect(apply.getByRole('button', { name: 'Check and show diff' })).toHaveCount(0);
   const fromApply = await download(apply.getByRole('button', { name: 'Export to apply later' }));
   expect(fromApply.name).toBe('offline-agent.yaml');
