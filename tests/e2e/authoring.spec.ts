@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { parse, parseAllDocuments } from 'yaml';
 import { Cleanup, startWebHost, tempDir } from './support/processes.js';
-import { expectAccessible, screenshot } from './support/ui.js';
+import { expectAccessible, importEditorFiles, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,11 +23,7 @@ const step = (name: string): Promise<void> =>
     .getByRole('button', { name: new RegExp(`^\\d ${name}`) })
     .click();
 
-async function importFiles(files: { name: string; text: string }[]): Promise<void> {
-  await editor()
-    .getByTestId('import-input')
-    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
-}
+const importFiles = (files: { name: string; text: string }[]) => importEditorFiles(editor(), files);
 
 /** Clicks a button that downloads a file and returns the file's name and text. */
 async function download(button: Locator): Promise<{ name: string; text: string }> {

@@ -45,3 +45,10 @@ export async function screenshot(page: Page, step: string): Promise<void> {
     .replace(/\.spec\.ts$/, '');
   await page.screenshot({ path: `test-results/screens/${spec}-${step}.png` });
 }
+
+/** Imports files through edit mode's file input (in `dialog`), as the browser's file picker would. */
+export async function importEditorFiles(dialog: Locator, files: { name: string; text: string }[]): Promise<void> {
+  await dialog
+    .getByTestId('import-input')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
+}
