@@ -248,6 +248,13 @@ export const useWizardStore = defineStore('wizard', () => {
     () => form.value.namespace,
     () => void loadPickers(),
   );
+  // Create is offered with no cluster connected too: once one connects, the open wizard reads its pickers and nodes.
+  watch(
+    () => clusters.connection.state === 'connected',
+    (connected) => {
+      if (connected && isOpen.value) void loadPickers();
+    },
+  );
   // The server's word holds until the user changes the form.
   watch(
     form,

@@ -132,4 +132,15 @@ describe('wizard store', () => {
     expect(wizard.isOpen).toBe(false);
     expect(wizard.form.name).toBe('');
   });
+
+  it('opened while the cluster is not connected, it reads the nodes once the cluster connects', async () => {
+    fake.connection('unreachable');
+    fake.bridge.wizard.nodes = () => Promise.resolve({ ok: false, error: { code: 'unreachable', message: 'down' } });
+    const wizard = await opened();
+    expect(wizard.nodeCoverage).toBeNull();
+    fake.bridge.wizard.nodes = () => ok({ allowed: true, value: NODES });
+    fake.connection('connected');
+    await settle();
+    expect(wizard.nodeCoverage?.map((n) => n.name)).toEqual(['a', 'b', 'c']);
+  });
 });
