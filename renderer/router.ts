@@ -2,16 +2,19 @@ import { readonly, ref } from 'vue';
 
 // The app's one view switch: a hash route, so a detail page survives a reload and the browser's Back works.
 // `#/ds/<context>/<namespace>/<name>` opens a DaemonSet's detail page, `#/clusters` the Clusters page, `#/nodes` the
-// Nodes page (coverage matrix); anything else is the list.
+// Nodes page (coverage matrix), `#/fleet` the fleet view; anything else is the list.
 
 export type Route =
   | { view: 'list' }
   | { view: 'detail'; context: string; namespace: string; name: string }
   | { view: 'clusters' }
-  | { view: 'nodes' };
+  | { view: 'nodes' }
+  | { view: 'fleet' };
 
 /** The Clusters page (kubeconfig files and their contexts). */
 export const clustersHash = '#/clusters';
+/** The fleet view (issue 15): the opted-in contexts side by side. */
+export const fleetHash = '#/fleet';
 
 /** The Nodes page (the coverage matrix of the active context). */
 export const nodesHash = '#/nodes';
@@ -20,6 +23,7 @@ export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts.length === 1 && parts[0] === 'clusters') return { view: 'clusters' };
   if (parts.length === 1 && parts[0] === 'nodes') return { view: 'nodes' };
+  if (parts.length === 1 && parts[0] === 'fleet') return { view: 'fleet' };
   if (parts[0] === 'ds' && parts.length === 4) {
     try {
       const [context, namespace, name] = parts.slice(1).map((p) => decodeURIComponent(p));

@@ -10,6 +10,7 @@ import { Projects } from './resources/projects.js';
 import { Sessions } from './session/pool.js';
 import { startBuiltInSandbox, type RunningSandbox } from './sandbox.js';
 import { StateFile } from './files/state-file.js';
+import { FleetOptIns } from './fleet/opt-ins.js';
 import { defaultTuning, type BackendOptions, type BackendTuning, type EventSink } from './types.js';
 import { WatchManager } from './watch/manager.js';
 
@@ -19,6 +20,8 @@ export class BackendCore {
   readonly store: KubeconfigStore;
   readonly remembered: RememberedPaths;
   readonly state: StateFile;
+  /** The contexts opted in to the fleet view (issue 15). */
+  readonly fleet: FleetOptIns;
   readonly manager: WatchManager;
   readonly projects: Projects;
   readonly sessions: Sessions;
@@ -37,6 +40,7 @@ export class BackendCore {
       debounceMs: this.tuning.kubeconfigDebounceMs,
     });
     this.state = new StateFile(options.stateDir);
+    this.fleet = new FleetOptIns(options.stateDir);
     this.manager = new WatchManager({
       livenessMs: this.tuning.livenessMs,
       backoffBaseMs: this.tuning.backoffBaseMs,
@@ -77,6 +81,7 @@ export class BackendCore {
 
   async start(): Promise<void> {
     await this.state.load();
+    await this.fleet.load();
     await this.consent.store.load();
     await this.store.load();
     // Files known by path come back at the next start, after this run's KUBECONFIG (kubectl's order for those).
@@ -199,6 +204,7 @@ export class BackendCore {
     this.sinks.clear();
     await this.state.flushed();
     await this.remembered.flushed();
+    await this.fleet.flushed();
     await this.consent.store.flushed();
     await this.sandbox?.stop();
   }

@@ -1,5 +1,6 @@
 import { BackendCore } from './backend.js';
 import { createServices } from './services.js';
+import { connectFleet } from './fleet/services.js';
 import type { Backend, BackendOptions, ClientSession, EventSink } from './types.js';
 
 // The backend's composition root, apart from BackendCore so that the services, which take the core, do not form an
@@ -13,6 +14,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       core.sinks.add(sink);
       // A window exists now: the context the user chose last time may run its (allowed) credential program.
       void core.sessions.chooseOnFirstWindow(core.state.get().lastContext).catch(() => undefined);
+      // And the contexts opted in to the fleet view, each through the consent gate (issue 15).
+      void connectFleet(core);
       return {
         services: createServices(core, sink),
         dispose: () => {

@@ -11,6 +11,7 @@ import { draftStore } from './files/drafts.js';
 import { DraftParts } from './files/draft-parts.js';
 import { fetchOpenApi } from './resources/openapi.js';
 import { consentServices } from './consent/services.js';
+import { fleetServices } from './fleet/services.js';
 import { AppError } from './errors.js';
 import { byContext, guardServices } from './guard.js';
 import type { EventSink } from './types.js';
@@ -117,5 +118,6 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
       dispose: (streamId) => core.live.dispose(sink, streamId),
     },
     consent: consentServices(core),
+    fleet: fleetServices(core),
   });
 }

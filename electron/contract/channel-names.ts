@@ -31,6 +31,7 @@ export const serviceMethods = {
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
+  fleet: ['getState', 'setOptIn'],
 } as const satisfies MethodNames;
 
 /** Methods a service declares but `serviceMethods` lacks; `never` when the list is complete. */

@@ -215,6 +215,10 @@ export const serviceArgs: ArgTable = {
     revoke: z.tuple([z.string().min(1).max(200)]),
     setAllowlist: z.tuple([z.array(z.string().trim().min(1).max(4096)).max(200)]),
   },
+  fleet: {
+    getState: z.tuple([]),
+    setOptIn: z.tuple([context, z.boolean()]),
+  },
 };
 
 export interface ChannelSpec {

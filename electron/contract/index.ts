@@ -6,3 +6,4 @@ export * from './web-protocol.js';
 export * from './consent-dto.js';
 export * from './streams.js';
 export * from './matrix-dto.js';
+export * from './fleet-dto.js';

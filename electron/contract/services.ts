@@ -21,6 +21,7 @@ import type {
 } from './dto.js';
 import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
+import type { FleetState } from './fleet-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
@@ -149,6 +150,16 @@ export interface EverynodeServices {
     revoke(decisionId: string): Promise<ConsentSettings>;
     /** Replaces the allowlist (command names or absolute paths that never ask). */
     setAllowlist(entries: string[]): Promise<ConsentSettings>;
+  };
+  // ---- Fleet view (issue 15) ----
+  fleet: {
+    /** The contexts opted in to the fleet view (remembered across starts, names only). */
+    getState(): Promise<FleetState>;
+    /**
+     * Opts a context in (it connects now, through the consent gate: a program not allowed yet runs nothing) or out
+     * (remembered no longer; its connection is left as it is, it may be the active context).
+     */
+    setOptIn(context: string, optedIn: boolean): Promise<FleetState>;
   };
 }
 

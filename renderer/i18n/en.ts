@@ -7,6 +7,7 @@ import editorEn from '../editor/editor-en';
 import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
 import detailEn from '../detail/detail-en';
+import fleetEn from '../fleet/fleet-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -172,6 +173,7 @@ const en = {
   consent: consentEn,
   clustersPage: clustersPageEn,
   nodes: nodesEn,
+  fleet: fleetEn,
   editor: editorEn,
   drafts: draftsEn,
 };

@@ -8,6 +8,7 @@ import type { Catalogue } from './en';
 import wizardZhCN from '../wizard/wizard-zh-CN';
 import stuckZhCN from './stuck-zh-CN';
 import detailZhCN from '../detail/detail-zh-CN';
+import fleetZhCN from '../fleet/fleet-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -170,6 +171,7 @@ const zhCN: Catalogue = {
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,
   nodes: nodesZhCN,
+  fleet: fleetZhCN,
   editor: editorZhCN,
   drafts: draftsZhCN,
 };

@@ -56,6 +56,8 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:consent.list': [],
   'everynode:consent.revoke': ['r1'],
   'everynode:consent.setAllowlist': [['kubelogin']],
+  'everynode:fleet.getState': [],
+  'everynode:fleet.setOptIn': ['dev', true],
 };
 
 /** Channels whose last arguments may be left out, and how many (`reconnect()` means the active context). */

@@ -183,6 +183,10 @@ export function fakeBridge() {
       revoke: (...args) => (record('consent.revoke', args), ok({ decisions: [], allowlist: [] })),
       setAllowlist: (...args) => (record('consent.setAllowlist', args), ok({ decisions: [], allowlist: args[0] })),
     },
+    fleet: {
+      getState: () => (record('fleet.getState', []), ok({ optedIn: [] })),
+      setOptIn: (...args) => (record('fleet.setOptIn', args), ok({ optedIn: args[1] ? [args[0]] : [] })),
+    },
     events: {
       onDidChangeClusters: (l) => on('onDidChangeClusters', l),
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),

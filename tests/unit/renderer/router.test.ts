@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clustersHash, detailHash, nodesHash, parseHash } from '../../../renderer/router';
+import { clustersHash, detailHash, fleetHash, nodesHash, parseHash } from '../../../renderer/router';
 
 describe('parseHash', () => {
   it('opens the Nodes page at #/nodes only (a node URL is not a page yet)', () => {
@@ -11,6 +11,11 @@ describe('parseHash', () => {
     expect(parseHash(clustersHash)).toEqual({ view: 'clusters' });
     expect(parseHash('#clusters')).toEqual({ view: 'clusters' });
     expect(parseHash('#/clusters/extra')).toEqual({ view: 'list' });
+  });
+
+  it('opens the fleet view at #/fleet only', () => {
+    expect(parseHash(fleetHash)).toEqual({ view: 'fleet' });
+    expect(parseHash('#/fleet/extra')).toEqual({ view: 'list' });
   });
 
   it('still reads a detail page, including one of a context named "clusters"', () => {

@@ -1,0 +1,48 @@
+import type fleetEn from './fleet-en';
+
+const fleetZhCN: typeof fleetEn = {
+  link: '多集群',
+  title: '多集群',
+  description:
+    '将您加入多集群视图的每个集群中的相同守护进程集并排显示：镜像（突出显示版本差异）、就绪的容器组、状态和更新策略。加入一个集群即连接它；凭据程序尚未获您允许的集群在您允许之前不会运行任何程序。',
+  choose: '多集群视图中的集群',
+  noContexts: '没有上下文：请在“集群”页面添加 kubeconfig 文件。',
+  matchBy: '行的匹配方式',
+  matchName: '项目和名称',
+  matchLabel: '标签',
+  labelKey: '标签键',
+  exportCsv: '导出 CSV',
+  exportJson: '导出 JSON',
+  none: '请在上方勾选要比较的集群。',
+  empty: '已连接的集群中没有守护进程集。',
+  daemonSet: '守护进程集',
+  connection: '连接',
+  drift: '版本差异',
+  versionFirst: '{version} 在 {count} 个集群上 | {version} 在 {count} 个集群上',
+  versionMore: '{version} 在 {count} 个上',
+  driftLine: '{image}：{versions}',
+  drifted: '与其他集群不同',
+  absent: '此集群中没有',
+  ready: '{ready}/{desired} 就绪',
+  strategy: { RollingUpdate: '滚动更新', OnDelete: '删除时更新' },
+  open: '在 {context} 中打开 {name}',
+  column: {
+    'not-connected': '未连接',
+    connecting: '正在连接…',
+    loading: '正在加载…',
+    connected: '实时',
+    unreachable: '无法访问',
+    'not-responding': '无法访问：没有响应',
+    unauthorized: '未授权',
+    forbidden: '禁止访问',
+    error: '错误',
+    'needs-consent': '需要您的同意',
+    'needs-confirmation': '需要您的确认',
+  },
+  connect: '连接',
+  retry: '重试',
+  reviewConsent: '查看凭据程序',
+  notShown: '未显示',
+};
+
+export default fleetZhCN;
