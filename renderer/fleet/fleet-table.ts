@@ -87,11 +87,17 @@ export function imageDrift(cells: Record<string, readonly DaemonSetRow[]>): Imag
     });
 }
 
-/** Whether this image reference runs a version other than the row's most common one for its repository. */
+/**
+ * Whether this image reference is highlighted as drift: its repository runs more than one version in the row, and
+ * this is not the one most clusters run (on a tie no version is the norm, so every one is highlighted).
+ */
 export function isDrifted(drift: readonly ImageDrift[], ref: string): boolean {
   const { image, version } = splitImage(ref);
   const entry = drift.find((d) => d.image === image);
-  return entry !== undefined && entry.drifted && entry.versions[0]?.version !== version;
+  if (!entry?.drifted) return false;
+  const [first, second] = entry.versions;
+  const tied = first !== undefined && second !== undefined && first.clusters.length === second.clusters.length;
+  return tied || first?.version !== version;
 }
 
 /** One cell as exported: what the table shows, in plain values. */

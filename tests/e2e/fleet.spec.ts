@@ -13,6 +13,11 @@ const cleanup = new Cleanup();
 const NAMES = ['oslo', 'lima', 'kyoto'] as const;
 const CONTEXTS = NAMES.map((n) => `${n}-admin`);
 const sandboxes: Record<string, Sandbox> = {};
+const sandbox = (name: string): Sandbox => {
+  const found = sandboxes[name];
+  if (!found) throw new Error(`no sandbox ${name}`);
+  return found;
+};
 let page: Page;
 
 function agent(name: string, image: string, labels: Record<string, string> = {}): string {
@@ -62,25 +67,25 @@ test.beforeAll(async ({ browser }) => {
   const current = 'nginx:1.27.3';
   await Promise.all(
     NAMES.map((n) =>
-      kubectl(sandboxes[n]!.kubeconfig, ['apply', '-f', '-'], agent('node-agent', n === 'kyoto' ? old : current)),
+      kubectl(sandbox(n).kubeconfig, ['apply', '-f', '-'], agent('node-agent', n === 'kyoto' ? old : current)),
     ),
   );
   // The same log shipper under two names: matched by its app.kubernetes.io/name label.
   await kubectl(
-    sandboxes.lima!.kubeconfig,
+    sandbox('lima').kubeconfig,
     ['apply', '-f', '-'],
     agent('log-shipper', 'fluent/fluent-bit:3.1', {
       'app.kubernetes.io/name': 'logs',
     }),
   );
   await kubectl(
-    sandboxes.kyoto!.kubeconfig,
+    sandbox('kyoto').kubeconfig,
     ['apply', '-f', '-'],
     agent('fluent-bit', 'fluent/fluent-bit:3.1', {
       'app.kubernetes.io/name': 'logs',
     }),
   );
-  const host = cleanup.add(await startWebHost(NAMES.map((n) => sandboxes[n]!.kubeconfig)));
+  const host = cleanup.add(await startWebHost(NAMES.map((n) => sandbox(n).kubeconfig)));
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: 'en-US' }));
   page = await context.newPage();
   await openApp(page, host.url);
@@ -155,10 +160,10 @@ test('screenshots in English and Chinese', async () => {
 });
 
 test('a cluster stopped mid-test says unreachable in its column; the others stay live', async () => {
-  await sandboxes.kyoto!.stop();
+  await sandbox('kyoto').stop();
   await expect(await stateCell('kyoto-admin')).toContainText('Unreachable');
   // Live: a change on another cluster reaches its cell without reload.
-  await kubectl(sandboxes.oslo!.kubeconfig, [
+  await kubectl(sandbox('oslo').kubeconfig, [
     'set',
     'image',
     'daemonset/node-agent',

@@ -82,6 +82,13 @@ describe('image version drift', () => {
     expect(isDrifted(drift, 'registry.example/agent:v1.8.1')).toBe(false);
   });
 
+  it('highlights every version on a tie: none of them is the norm', () => {
+    const drift = imageDrift({ a: [agent('v1')], b: [agent('v2')] });
+    expect(drift[0]?.drifted).toBe(true);
+    expect(isDrifted(drift, 'registry.example/agent:v1')).toBe(true);
+    expect(isDrifted(drift, 'registry.example/agent:v2')).toBe(true);
+  });
+
   it('is no drift when every cluster runs the same version', () => {
     const drift = imageDrift({ a: [agent('v1')], b: [agent('v1')] });
     expect(drift[0]?.drifted).toBe(false);
