@@ -65,27 +65,16 @@ test.beforeAll(async ({ browser }) => {
   await Promise.all(NAMES.map(async (n) => (sandboxes[n] = cleanup.add(await startSandbox(n, 20)))));
   const old = 'nginx:1.26.0';
   const current = 'nginx:1.27.3';
-  await Promise.all(
-    NAMES.map((n) =>
-      kubectl(sandbox(n).kubeconfig, ['apply', '-f', '-'], agent('node-agent', n === 'kyoto' ? old : current)),
-    ),
-  );
-  // The same log shipper under two names: matched by its app.kubernetes.io/name label.
-  await kubectl(
-    sandbox('lima').kubeconfig,
-    ['apply', '-f', '-'],
-    agent('log-shipper', 'fluent/fluent-bit:3.1', {
-      'app.kubernetes.io/name': 'logs',
-    }),
-  );
-  await kubectl(
-    sandbox('kyoto').kubeconfig,
-    ['apply', '-f', '-'],
-    agent('fluent-bit', 'fluent/fluent-bit:3.1', {
-      'app.kubernetes.io/name': 'logs',
-    }),
-  );
-  const host = cleanup.add(await startWebHost(NAMES.map((n) => sandbox(n).kubeconfig)));
+  const logs = { 'app.kubernetes.io/name': 'logs' };
+  const apply = (name: string, manifest: string) => kubectl(sandbox(name).kubeconfig, ['apply', '-f', '-'], manifest);
+  // The host starts while kubectl applies: each column's list is live, so it shows them whenever they land.
+  const [host] = await Promise.all([
+    startWebHost(NAMES.map((n) => sandbox(n).kubeconfig)).then((h) => cleanup.add(h)),
+    ...NAMES.map((n) => apply(n, agent('node-agent', n === 'kyoto' ? old : current))),
+    // The same log shipper under two names: matched by its app.kubernetes.io/name label.
+    apply('lima', agent('log-shipper', 'fluent/fluent-bit:3.1', logs)),
+    apply('kyoto', agent('fluent-bit', 'fluent/fluent-bit:3.1', logs)),
+  ]);
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: 'en-US' }));
   page = await context.newPage();
   await openApp(page, host.url);
