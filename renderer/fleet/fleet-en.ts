@@ -10,6 +10,7 @@ const fleetEn = {
   matchName: 'Project and name',
   matchLabel: 'Label',
   labelKey: 'Label key',
+  labelKeyInvalid: 'Not a label key (for example app.kubernetes.io/name): rows stay matched as before.',
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
   none: 'Tick the clusters to compare above.',

@@ -11,6 +11,7 @@ const fleetZhCN: typeof fleetEn = {
   matchName: '项目和名称',
   matchLabel: '标签',
   labelKey: '标签键',
+  labelKeyInvalid: '不是标签键（例如 app.kubernetes.io/name）：行仍按之前的方式匹配。',
   exportCsv: '导出 CSV',
   exportJson: '导出 JSON',
   none: '请在上方勾选要比较的集群。',

@@ -35,10 +35,13 @@ spec:
 `;
 }
 
-const column = (context: string) =>
-  page
+/** A context's column index; waits for its header first (after a reload the table renders once the state arrives). */
+async function column(context: string): Promise<number> {
+  await expect(page.getByRole('columnheader', { name: context, exact: true })).toBeVisible();
+  return page
     .getByRole('columnheader')
     .evaluateAll((headers, name) => headers.findIndex((h) => h.textContent?.trim() === name), context);
+}
 /** The cell of a row (by its row header's first line) in a context's column. */
 async function cell(rowKey: string, context: string) {
   const index = await column(context);
@@ -112,6 +115,14 @@ test('by a label, DaemonSets of different names share a row', async () => {
   await expect(page.getByLabel('Label key')).toHaveValue('app.kubernetes.io/name');
   await expect(await cell('logs', 'lima-admin')).toContainText('default/log-shipper');
   await expect(await cell('logs', 'kyoto-admin')).toContainText('default/fluent-bit');
+  // A key that is not a label key says so at the field; the rows stay as they were.
+  await page.getByLabel('Label key').fill('not a key');
+  await page.getByLabel('Label key').press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/Not a label key/);
+  await expect(await cell('logs', 'lima-admin')).toContainText('default/log-shipper');
+  await page.getByLabel('Label key').fill('app.kubernetes.io/name');
+  await page.getByLabel('Label key').press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('Match rows by').selectOption('name');
 });
 
