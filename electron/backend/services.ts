@@ -15,6 +15,8 @@ import { fleetServices } from './fleet/services.js';
 import { AppError } from './errors.js';
 import { byContext, guardServices } from './guard.js';
 import type { EventSink } from './types.js';
+import { execAccess } from './exec/access.js';
+import { shellOf } from './exec/input.js';
 
 /** The contract's services for one client (`sink`): the streams it opens end with it. */
 export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
@@ -38,6 +40,8 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
       getState: () => core.clustersState(),
       switchContext: async (name) => {
         await core.switchContext(name);
+        // A shell belongs to the context it was opened in: switching away ends it (issue 16).
+        core.live.endStreams('exec', (context) => context !== name, `The context changed to "${name}".`);
         return core.clustersState();
       },
       connect: async (context) => {
@@ -112,6 +116,11 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
       discard: (key, revision) => drafts.discard(key, revision),
       undoDiscard: () => drafts.undoDiscard(),
       restorePrevious: () => drafts.restorePrevious(),
+    },
+    exec: {
+      access: inContext(execAccess),
+      input: (streamId, data) => shellOf(core.live, sink, streamId).input(data),
+      resize: (streamId, cols, rows) => shellOf(core.live, sink, streamId).resize({ cols, rows }),
     },
     streams: {
       open: async (name, args) => ({ streamId: await core.live.open(sink, name, args) }),

@@ -29,6 +29,7 @@ export const serviceMethods = {
   detail: ['access', 'deletePod', 'rollback', 'editable', 'update'],
   editor: ['openapi', 'apply'],
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
+  exec: ['access', 'input', 'resize'],
   streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
   fleet: ['getState', 'setOptIn'],

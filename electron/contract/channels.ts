@@ -38,6 +38,12 @@ function jsonLength(value: unknown): number {
 }
 
 const streamId = z.string().min(1).max(200);
+// ---- issue 16: exec ----
+const containerName = z.string().refine(isDnsLabel, 'must be a container name (a DNS-1123 label)');
+const cells = z.number().int().min(1).max(1000);
+const terminalSize = z.object({ cols: cells, rows: cells }).strict();
+// What a terminal sends at once: keystrokes, or a paste (bounded so one message stays small).
+const terminalInput = z.string().min(1).max(65_536);
 
 /** Argument validators for every stream of streams.ts: `streams.open` checks a stream's args against its own. */
 export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
@@ -57,6 +63,7 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
       .strict(),
   ]),
   coverage: z.tuple([context, selection]),
+  exec: z.tuple([context, namespace, name, containerName, terminalSize]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];
@@ -195,6 +202,11 @@ export const serviceArgs: ArgTable = {
     discard: z.tuple([draftKey, revision]),
     undoDiscard: z.tuple([]),
     restorePrevious: z.tuple([]),
+  },
+  exec: {
+    access: z.tuple([context, namespace]),
+    input: z.tuple([streamId, terminalInput]),
+    resize: z.tuple([streamId, cells, cells]),
   },
   streams: {
     open: z

@@ -7,3 +7,4 @@ export * from './consent-dto.js';
 export * from './streams.js';
 export * from './matrix-dto.js';
 export * from './fleet-dto.js';
+export * from './exec-dto.js';

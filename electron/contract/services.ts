@@ -22,6 +22,7 @@ import type {
 import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
 import type { FleetState } from './fleet-dto.js';
+import type { ExecAccess } from './exec-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
@@ -126,6 +127,15 @@ export interface EverynodeServices {
     undoDiscard(): Promise<Draft>;
     /** Brings back the previous version's drafts listed in `previous`, as new revisions; answers them. */
     restorePrevious(): Promise<Draft[]>;
+  };
+  // ---- issue 16: a shell in the pod (its output is the `exec` stream; these carry what the user types) ----
+  exec: {
+    /** SelfSubjectAccessReviews for `create` and `get` on `pods/exec` in a namespace (a WebSocket exec needs both). */
+    access(context: string, namespace: string): Promise<ExecAccess>;
+    /** Keystrokes (or pasted text) for an open `exec` stream of this client. */
+    input(streamId: string, data: string): Promise<void>;
+    /** The terminal's new size for an open `exec` stream of this client. */
+    resize(streamId: string, cols: number, rows: number): Promise<void>;
   };
   /** The live views (streams.ts): renderer/api's `watch` is their one client. */
   streams: {

@@ -1,6 +1,7 @@
 import type { DaemonSetDelta, ProjectSelection } from './dto.js';
 import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
 import type { MatrixDelta } from './matrix-dto.js';
+import type { ExecChunk, TerminalSize } from './exec-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -24,6 +25,12 @@ export interface EverynodeStreams {
   };
   /** The coverage matrix of a project (or '*' for all): nodes × DaemonSets, a reset first, then changed rows. */
   coverage: { args: [context: string, selection: ProjectSelection]; delta: MatrixDelta };
+  // ---- issue 16: a shell in the pod ----
+  /** An interactive shell (tty) in a container: its output, the last chunk saying how it ended. Never shared. */
+  exec: {
+    args: [context: string, namespace: string, pod: string, container: string, size: TerminalSize];
+    delta: ExecChunk;
+  };
 }
 
 export type StreamName = keyof EverynodeStreams;

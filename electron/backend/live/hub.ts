@@ -104,6 +104,22 @@ export class LiveHub {
     }
   }
 
+  // ---- issue 16: exec streams take input and end on a context switch ----
+
+  /** The producer behind one of `client`'s streams (a shell's input goes to it), or undefined. */
+  producerOf(client: EventSink, id: string): Producer<unknown> | undefined {
+    const stream = this.streams.get(id);
+    if (stream?.client !== client) return undefined;
+    return this.entries.get(stream.key)?.producer;
+  }
+
+  /** Ends every stream named `name` whose context `where` picks; its last delta says `message`. */
+  endStreams(name: StreamName, where: (context: string) => boolean, message: string): void {
+    for (const [key, entry] of [...this.entries]) {
+      if (entry.spec === this.specs[name] && where(entry.context)) this.endWith(key, entry, message);
+    }
+  }
+
   /** The contexts that have open streams. */
   contexts(): Set<string> {
     return new Set([...this.entries.values()].map((entry) => entry.context));

@@ -1,4 +1,4 @@
-import type { DaemonSetDelta, DaemonSetDetail, LogChunk, MatrixDelta } from '../../contract/index.js';
+import type { DaemonSetDelta, DaemonSetDetail, ExecChunk, LogChunk, MatrixDelta } from '../../contract/index.js';
 import { DaemonSetSubscription } from './daemonset-list.js';
 import { LogStream } from './logs.js';
 import { DetailSubscription } from './daemonset-detail.js';
@@ -10,6 +10,8 @@ import type { BackendTuning } from '../types.js';
 import type { WatchManager } from '../watch/manager.js';
 import type { StreamSpecs } from './producer.js';
 import { isDnsLabel } from '../../../common/names.js';
+import { checkExecAccess } from '../exec/access.js';
+import { ShellStream } from '../exec/shell.js';
 
 export interface StreamDeps {
   manager: WatchManager;
@@ -53,6 +55,7 @@ export const endedMatrix = (message: string): MatrixDelta => ({
   nodesForbidden: false,
   error: { code: 'unsupported', message },
 });
+export const endedShell = (message: string): ExecChunk => ({ output: '', end: { reason: 'closed', message } });
 
 /** The producer of every stream of the contract's EverynodeStreams. */
 export function streamSpecs(deps: StreamDeps): StreamSpecs {
@@ -109,6 +112,15 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
         new LogStream(session, { namespace, pod, container }, options, emit),
       ended: endedLog,
       isLast: (chunk) => chunk.ended,
+    },
+    exec: {
+      shared: false,
+      onNewSession: 'end',
+      check: (session, [, namespace]) => checkExecAccess(session, namespace),
+      create: (session, [, namespace, pod, container, size], emit) =>
+        new ShellStream(session, { namespace, pod, container }, size, emit),
+      ended: endedShell,
+      isLast: (chunk) => chunk.end !== undefined,
     },
   };
 }
