@@ -33,17 +33,28 @@ export interface TerminalSize {
   height: number;
 }
 
-/** A resize message: `{"Width":80,"Height":24}` (remotecommand.TerminalSize); undefined when malformed. */
+/**
+ * A resize message: `{"Width":80,"Height":24}` (remotecommand.TerminalSize); undefined when malformed. Go's
+ * encoding/json matches field names case-insensitively (an exact match first), so client-node's `{"width":80,
+ * "height":24}` resizes a real kubelet's terminal too.
+ */
 export function readResize(data: Buffer): TerminalSize | undefined {
   try {
-    const parsed = JSON.parse(data.toString('utf8')) as { Width?: unknown; Height?: unknown };
-    const { Width: width, Height: height } = parsed;
+    const parsed = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+    const width = goField(parsed, 'Width');
+    const height = goField(parsed, 'Height');
     if (typeof width !== 'number' || typeof height !== 'number') return undefined;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) return undefined;
     return { width, height };
   } catch {
     return undefined;
   }
+}
+
+function goField(object: Record<string, unknown>, name: string): unknown {
+  if (name in object) return object[name];
+  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : object[key];
 }
 
 /** What the error channel carries when the process ends: Success, or NonZeroExitCode with the code as a cause. */
