@@ -18,8 +18,8 @@ export interface Api {
 export interface StreamListener<N extends StreamName> {
   /** A delta of this stream: deltas that overtook the open's answer come first, none after dispose. */
   delta(delta: StreamDelta<N>): void;
-  /** The backend answered the open (again, after a reconnect). */
-  opened?(): void;
+  /** The backend answered the open (again, after a reconnect), with the id it answered (a shell's input goes there). */
+  opened?(streamId: string): void;
   /** The transport came back and the stream is opened again: a fresh picture follows. */
   reopening?(): void;
   /** The open (or a reopen) was refused; nothing comes until the opener tries again. */

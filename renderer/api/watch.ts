@@ -58,7 +58,8 @@ export function createWatch(
       if (this.id !== undefined) routes.delete(this.id);
       this.id = undefined;
       this.listener.reopening?.();
-      this.open();
+      // The listener may end it there (a shell does not silently start over in a new process).
+      if (!this.done) this.open();
     }
 
     dispose(): void {
@@ -82,7 +83,7 @@ export function createWatch(
             }
             this.id = streamId;
             routes.set(streamId, this);
-            this.listener.opened?.();
+            this.listener.opened?.(streamId);
             const mineEarly = early.filter((event) => event.streamId === streamId);
             early = early.filter((event) => event.streamId !== streamId);
             for (const event of mineEarly) this.receive(event);

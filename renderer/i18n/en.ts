@@ -8,6 +8,7 @@ import wizardEn from '../wizard/wizard-en';
 import stuckEn from './stuck-en';
 import detailEn from '../detail/detail-en';
 import fleetEn from '../fleet/fleet-en';
+import execEn from '../exec/exec-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -169,6 +170,7 @@ const en = {
   },
   wizard: wizardEn,
   detail: detailEn,
+  exec: execEn,
   stuck: stuckEn,
   consent: consentEn,
   clustersPage: clustersPageEn,

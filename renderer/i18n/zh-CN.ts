@@ -9,6 +9,7 @@ import wizardZhCN from '../wizard/wizard-zh-CN';
 import stuckZhCN from './stuck-zh-CN';
 import detailZhCN from '../detail/detail-zh-CN';
 import fleetZhCN from '../fleet/fleet-zh-CN';
+import execZhCN from '../exec/exec-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -167,6 +168,7 @@ const zhCN: Catalogue = {
   },
   wizard: wizardZhCN,
   detail: detailZhCN,
+  exec: execZhCN,
   stuck: stuckZhCN,
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,

@@ -164,6 +164,12 @@ export function fakeBridge() {
       undoDiscard: () => (record('drafts.undoDiscard', []), unsupported()),
       restorePrevious: () => (record('drafts.restorePrevious', []), ok([])),
     },
+    // The shell's calls are tested end to end against the sandbox.
+    exec: {
+      access: (...args) => (record('exec.access', args), unsupported()),
+      input: (...args) => (record('exec.input', args), unsupported()),
+      resize: (...args) => (record('exec.resize', args), unsupported()),
+    },
     // Opens answer `sub-1`, `sub-2`...; a test emits the deltas (the backend's hub is tested on its own).
     streams: {
       open: async (name, args) => {
