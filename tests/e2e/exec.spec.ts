@@ -47,7 +47,10 @@ async function type(line: string): Promise<void> {
 }
 
 async function docScreenshot(file: string): Promise<void> {
-  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') {
+    await page.locator('.terminal-state').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `docs/screenshots/${file}` });
+  }
 }
 
 test.beforeAll(async ({ browser }) => {
