@@ -108,7 +108,10 @@ test('a shell on the pod of a chosen node runs hostname, env and cat, and shows 
 });
 
 test('a user without pods/exec sees no Shell button and the verbs it lacks', async () => {
-  await page.getByRole('button', { name: /^Open a shell in / }).first().click();
+  await page
+    .getByRole('button', { name: /^Open a shell in / })
+    .first()
+    .click();
   await expect(page.locator('.terminal-state')).toHaveText(/^Connected/);
   const developer = 'shell-developer';
   await page.getByLabel('Cluster').selectOption(developer);

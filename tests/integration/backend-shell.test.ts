@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecChunk } from '../../electron/contract/index.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
-import { backendFor, Client, connectedContext, contextOfRole, kubeconfigFileOf, waitFor } from './backend-harness.js';
+import {
+  backendFor,
+  Client,
+  connectedContext,
+  contextOfRole,
+  kubeconfigFileOf,
+  secretsOf,
+  waitFor,
+} from './backend-harness.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -39,6 +47,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Everything a renderer was sent (the shells' frames included) holds no byte of any credential.
+  const sent = JSON.stringify(client.events);
+  for (const secret of secretsOf(sandbox.kubeconfig)) expect(sent.includes(secret)).toBe(false);
   await backend.dispose();
   await sandbox.stop();
 });

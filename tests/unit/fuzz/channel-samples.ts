@@ -46,6 +46,9 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:drafts.discard': ['wizard', 3],
   'everynode:drafts.undoDiscard': [],
   'everynode:drafts.restorePrevious': [],
+  'everynode:exec.access': ['dev', 'team-a'],
+  'everynode:exec.input': ['exec-1', 'hostname\r'],
+  'everynode:exec.resize': ['exec-1', 80, 24],
   'everynode:streams.open': [
     'logs',
     ['dev', 'team-a', 'agent-x1', 'main', { follow: true, previous: false, tailLines: 10 }],
