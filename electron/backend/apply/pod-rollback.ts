@@ -1,7 +1,8 @@
 import type { DetailAccess } from '../../contract/index.js';
 import { selectorString } from '../resources/rows.js';
 import { AppError } from '../errors.js';
-import { deleteObject, patchObject, rawCall, readObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
+import { deleteObject, patchObject, readObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
+import { mayOnPods } from '../kinds/subresource-review.js';
 import { KINDS } from '../kinds/kinds.js';
 import { listObjects } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
@@ -46,21 +47,7 @@ export async function access(session: ContextSession, namespace: string): Promis
     session.can({ verb: 'patch', resource: 'daemonsets', group: 'apps', namespace }),
     session.can({ verb: 'update', resource: 'daemonsets', group: 'apps', namespace }),
     session.can({ verb: 'delete', resource: 'daemonsets', group: 'apps', namespace }),
-    canReadLogs(session, namespace),
+    mayOnPods(session, 'get', 'log', namespace),
   ]);
   return { deletePods, patchDaemonSet, updateDaemonSet, deleteDaemonSet, readLogs };
-}
-
-// pods/log is a subresource, which AccessQuestion does not carry: ask the review with it directly.
-async function canReadLogs(session: ContextSession, namespace: string): Promise<boolean> {
-  const review = await rawCall(session, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: { verb: 'get', resource: 'pods', subresource: 'log', namespace } },
-    },
-  });
-  return record(review.status).allowed === true;
 }
