@@ -90,6 +90,7 @@ describe('dispatch', () => {
         ['logs', ['dev', 'team-a', 'pod', 'main', { ...logOptions, tailLines: -1 }]],
         ['exec', ['dev']],
         ['coverage', ['dev', '']],
+        ['shell', ['dev']],
       ].map((args) => dispatch(services(calls), 'everynode:streams.open', args)),
     );
     // The path names the argument inside the stream's args (`1.1` is its second one).
@@ -97,8 +98,9 @@ describe('dispatch', () => {
       'Invalid arguments for everynode:streams.open: 1: Too small: expected array to have >=2 items',
       'Invalid arguments for everynode:streams.open: 1.1: must be a DNS-1123 label (at most 63 lowercase letters, digits and "-")',
       'Invalid arguments for everynode:streams.open: 1.4.tailLines: Too small: expected number to be >=0',
-      'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"|"coverage"',
+      'Invalid arguments for everynode:streams.open: 1: Too small: expected array to have >=5 items',
       'Invalid arguments for everynode:streams.open: 1.1: Too small: expected string to have >=1 characters',
+      'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"|"coverage"|"exec"',
     ]);
     expect(calls).toHaveLength(1);
   });
