@@ -7,6 +7,7 @@ import { createDaemonSet, nameAvailable } from './apply/create.js';
 import { createRegistrySecret } from './apply/registry-secret.js';
 import { listNodes, projectResources } from './resources/picker.js';
 import { applyObject } from './apply/apply.js';
+import { cordon, drain } from './apply/drain.js';
 import { draftStore } from './files/drafts.js';
 import { DraftParts } from './files/draft-parts.js';
 import { fetchOpenApi } from './resources/openapi.js';
@@ -100,6 +101,10 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
       rollback: inContext(detail.rollback),
       editable: inContext(readEditable),
       update: inContext(updateDaemonSet),
+    },
+    nodeView: {
+      cordon: inContext(cordon),
+      drain: inContext(drain),
     },
     editor: {
       openapi: inContext(fetchOpenApi),

@@ -27,6 +27,7 @@ export const serviceMethods = {
   daemonsets: ['redeploy', 'delete', 'create', 'nameAvailable'],
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
   detail: ['access', 'deletePod', 'rollback', 'editable', 'update'],
+  nodeView: ['cordon', 'drain'],
   editor: ['openapi', 'apply'],
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   exec: ['access', 'input', 'resize'],

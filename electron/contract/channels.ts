@@ -64,6 +64,7 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   ]),
   coverage: z.tuple([context, selection]),
   exec: z.tuple([context, namespace, name, containerName, terminalSize]),
+  nodeView: z.tuple([context, name]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];
@@ -183,6 +184,15 @@ export const serviceArgs: ArgTable = {
     rollback: z.tuple([context, namespace, name, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)]),
     editable: z.tuple([context, namespace, name]),
     update: z.tuple([context, namespace, name, manifest, z.string().min(1).max(64)]),
+  },
+  nodeView: {
+    cordon: z.tuple([context, name, z.boolean()]),
+    drain: z.tuple([
+      context,
+      name,
+      z.array(z.object({ namespace, name }).strict()).max(10_000),
+      z.object({ force: z.boolean(), deleteEmptyDirData: z.boolean() }).strict(),
+    ]),
   },
   editor: {
     openapi: z.tuple([context, z.string().min(1).max(253)]),

@@ -8,3 +8,4 @@ export * from './streams.js';
 export * from './matrix-dto.js';
 export * from './fleet-dto.js';
 export * from './exec-dto.js';
+export * from './node-view-dto.js';

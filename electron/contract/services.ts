@@ -23,6 +23,7 @@ import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
 import type { FleetState } from './fleet-dto.js';
 import type { ExecAccess } from './exec-dto.js';
+import type { DrainOptions, DrainResult } from './node-view-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
@@ -99,6 +100,17 @@ export interface EverynodeServices {
       manifest: Record<string, unknown>,
       baseResourceVersion: string,
     ): Promise<{ resourceVersion: string }>;
+  };
+  nodeView: {
+    /** `kubectl cordon` / `uncordon`: patches spec.unschedulable. */
+    cordon(context: string, node: string, unschedulable: boolean): Promise<void>;
+    /** `kubectl drain --ignore-daemonsets`: cordons, then evicts the confirmed pods (eviction API), each reported. */
+    drain(
+      context: string,
+      node: string,
+      pods: { namespace: string; name: string }[],
+      options: DrainOptions,
+    ): Promise<DrainResult>;
   };
   editor: {
     /** The cluster's OpenAPI v3 document for one group-version (`v1`, `apps/v1`), fetched with the session's credentials. */

@@ -2,6 +2,7 @@ import type { DaemonSetDelta, ProjectSelection } from './dto.js';
 import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
 import type { MatrixDelta } from './matrix-dto.js';
 import type { ExecChunk, TerminalSize } from './exec-dto.js';
+import type { NodeView } from './node-view-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -31,6 +32,8 @@ export interface EverynodeStreams {
     args: [context: string, namespace: string, pod: string, container: string, size: TerminalSize];
     delta: ExecChunk;
   };
+  /** One node with its pods and the DaemonSets that do not run there: every delta is a complete picture. */
+  nodeView: { args: [context: string, node: string]; delta: NodeView };
 }
 
 export type StreamName = keyof EverynodeStreams;

@@ -1,8 +1,9 @@
-import type { DaemonSetDelta, DaemonSetDetail, ExecChunk, LogChunk, MatrixDelta } from '../../contract/index.js';
+import type { DaemonSetDelta, DaemonSetDetail, ExecChunk, LogChunk, MatrixDelta, NodeView } from '../../contract/index.js';
 import { DaemonSetSubscription } from './daemonset-list.js';
 import { LogStream } from './logs.js';
 import { DetailSubscription } from './daemonset-detail.js';
 import { CoverageSubscription } from './coverage.js';
+import { NodeViewSubscription } from './node-view.js';
 import { AppError } from '../errors.js';
 import { ALL_PROJECTS, type Projects } from '../resources/projects.js';
 import type { ContextSession } from '../session/session.js';
@@ -56,6 +57,16 @@ export const endedMatrix = (message: string): MatrixDelta => ({
   error: { code: 'unsupported', message },
 });
 export const endedShell = (message: string): ExecChunk => ({ output: '', end: { reason: 'closed', message } });
+
+export const endedNodeView = (message: string): NodeView => ({
+  state: 'loading',
+  daemonPods: [],
+  otherPods: [],
+  absent: [],
+  may: { cordon: false, drain: false },
+  gaps: [],
+  error: { code: 'unsupported', message },
+});
 
 /** The producer of every stream of the contract's EverynodeStreams. */
 export function streamSpecs(deps: StreamDeps): StreamSpecs {
@@ -121,6 +132,13 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
         new ShellStream(session, { namespace, pod, container }, size, emit),
       ended: endedShell,
       isLast: (chunk) => chunk.end !== undefined,
+    },
+    nodeView: {
+      shared: true,
+      onNewSession: 'restart',
+      create: (session, [, node], emit) =>
+        new NodeViewSubscription({ session, manager, node, flushMs: tuning.flushMs, emit }),
+      ended: endedNodeView,
     },
   };
 }

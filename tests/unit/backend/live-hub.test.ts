@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DaemonSetDelta, LogChunk, StreamEvent, StreamName } from '../../../electron/contract/index.js';
 import { AppError } from '../../../electron/backend/errors.js';
 import { LiveHub } from '../../../electron/backend/live/hub.js';
-import { endedDetail, endedMatrix, endedShell } from '../../../electron/backend/live/streams.js';
+import { endedDetail, endedMatrix, endedNodeView, endedShell } from '../../../electron/backend/live/streams.js';
 import type { Producer, StreamSpec, StreamSpecs } from '../../../electron/backend/live/producer.js';
 import type { ContextSession } from '../../../electron/backend/session/session.js';
 import type { EventSink } from '../../../electron/backend/types.js';
@@ -61,6 +61,7 @@ function setup() {
       isLast: (c) => c.ended,
     }),
     exec: spec('exec', false, { onNewSession: 'end', ended: endedShell, isLast: (c) => c.end !== undefined }),
+    nodeView: spec('nodeView', true, { onNewSession: 'restart', ended: endedNodeView }),
   };
   const sessions = new Map<string, ContextSession>([
     ['a', { name: 'a' } as ContextSession],

@@ -36,6 +36,13 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:detail.rollback': ['dev', 'team-a', 'agent', 2],
   'everynode:detail.editable': ['dev', 'team-a', 'agent'],
   'everynode:detail.update': ['dev', 'team-a', 'agent', manifest, '41'],
+  'everynode:nodeView.cordon': ['dev', 'worker-1', true],
+  'everynode:nodeView.drain': [
+    'dev',
+    'worker-1',
+    [{ namespace: 'team-a', name: 'web-1' }],
+    { force: false, deleteEmptyDirData: false },
+  ],
   'everynode:editor.openapi': ['dev', 'apis/apps/v1'],
   'everynode:editor.apply': ['dev', manifest, { dryRun: true, force: false }],
   // A wizard form is any plain object to the contract (the wizard checks its shape when it reads it back).
