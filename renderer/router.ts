@@ -9,7 +9,9 @@ export type Route =
   | { view: 'detail'; context: string; namespace: string; name: string }
   | { view: 'clusters' }
   | { view: 'nodes' }
-  | { view: 'fleet' };
+  | { view: 'fleet' }
+  // #/nodes/<context>/<node>: one node's view.
+  | { view: 'node'; context: string; node: string };
 
 /** The Clusters page (kubeconfig files and their contexts). */
 export const clustersHash = '#/clusters';
@@ -32,7 +34,19 @@ export function parseHash(hash: string): Route {
       // A malformed escape in a hand-edited URL: show the list.
     }
   }
+  if (parts[0] === 'nodes' && parts.length === 3) {
+    try {
+      const [context, node] = parts.slice(1).map((p) => decodeURIComponent(p));
+      if (context && node) return { view: 'node', context, node };
+    } catch {
+      // As above.
+    }
+  }
   return { view: 'list' };
+}
+
+export function nodeHash(context: string, node: string): string {
+  return `#/nodes/${[context, node].map(encodeURIComponent).join('/')}`;
 }
 
 export function detailHash(context: string, namespace: string, name: string): string {

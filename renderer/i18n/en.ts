@@ -1,6 +1,7 @@
 import consentEn from '../clusters/consent-en';
 import nodesEn from '../nodes/nodes-en';
 import clustersPageEn from '../clusters/clusters-page-en';
+import nodeViewEn from '../nodes/node-view-en';
 import listEn from '../list/list-en';
 import draftsEn from '../drafts/drafts-en';
 import editorEn from '../editor/editor-en';
@@ -176,6 +177,7 @@ const en = {
   clustersPage: clustersPageEn,
   nodes: nodesEn,
   fleet: fleetEn,
+  nodeView: nodeViewEn,
   editor: editorEn,
   drafts: draftsEn,
 };

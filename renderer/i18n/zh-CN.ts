@@ -1,6 +1,7 @@
 import consentZhCN from '../clusters/consent-zh-CN';
 import nodesZhCN from '../nodes/nodes-zh-CN';
 import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
+import nodeViewZhCN from '../nodes/node-view-zh-CN';
 import listZhCN from '../list/list-zh-CN';
 import draftsZhCN from '../drafts/drafts-zh-CN';
 import editorZhCN from '../editor/editor-zh-CN';
@@ -174,6 +175,7 @@ const zhCN: Catalogue = {
   clustersPage: clustersPageZhCN,
   nodes: nodesZhCN,
   fleet: fleetZhCN,
+  nodeView: nodeViewZhCN,
   editor: editorZhCN,
   drafts: draftsZhCN,
 };

@@ -93,8 +93,8 @@ async function evictOne(
 
 /**
  * Cordons the node, then evicts the confirmed pods that drain would evict with these options. A pod it would evict
- * that the user did not confirm (it arrived since) is reported, never evicted; a confirmed pod drain would now
- * refuse is refused before anything is evicted, as kubectl refuses the whole drain.
+ * that the user did not confirm (it arrived since) is reported, never evicted. A pod drain may not evict with these
+ * options (no controller, emptyDir) refuses the whole drain before anything changes, as kubectl does.
  */
 export async function drain(
   session: ContextSession,
@@ -107,16 +107,13 @@ export async function drain(
   const pods = list.items as (PodObject & Record<string, unknown>)[];
   const key = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`;
   const wanted = new Set(confirmed.map((p) => key(p.namespace, p.name)));
-  const refused = pods.filter(
-    (p) =>
-      wanted.has(key(p.metadata?.namespace, p.metadata?.name)) &&
-      !evictable(p, options) &&
-      !isDaemonSetPod(p) &&
-      !isMirror(p),
-  );
+  const refused = pods.filter((p) => !isDaemonSetPod(p) && !isMirror(p) && !evictable(p, options));
   if (refused.length > 0) {
     const names = refused.map((p) => key(p.metadata?.namespace, p.metadata?.name)).join(', ');
-    throw new AppError('invalid-argument', `Drain refuses pods it may not evict without more options: ${names}.`);
+    throw new AppError(
+      'invalid-argument',
+      `Cannot drain node "${node}": ${names} would need --force (no controller) or --delete-emptydir-data (emptyDir).`,
+    );
   }
   await cordon(session, node, true);
   const deadline = Date.now() + timing.timeoutMs;

@@ -132,6 +132,10 @@ export function fakeBridge() {
       update: (...args) => (record('detail.update', args), unsupported()),
     },
     // The editor's calls are tested end to end against the sandbox and the browser host.
+    nodeView: {
+      cordon: (...args) => (record('nodeView.cordon', args), unsupported()),
+      drain: (...args) => (record('nodeView.drain', args), unsupported()),
+    },
     editor: {
       openapi: (...args) => (record('editor.openapi', args), unsupported()),
       apply: (...args) => (record('editor.apply', args), unsupported()),
