@@ -5,6 +5,7 @@ const nodeViewEn = {
   title: 'Node {node}',
   inContext: 'in cluster {context}',
   loading: 'Loading the node…',
+  otherContext: 'This page is for cluster {context}; choose it in the Cluster menu to see the node.',
   notFound: 'There is no node {node} in this cluster.',
   forbidden: 'You may not read nodes in this cluster: {message}',
   error: 'The page cannot be kept up to date: {message}',

@@ -85,5 +85,7 @@ export const useNodeViewStore = defineStore('nodeView', () => {
       drainResult.value = await api().services.nodeView.drain(t.context, t.node, pods, options);
     });
 
-  return { target, view, error, busy, actionError, drainResult, open, close, cordon, drain };
+  const otherContext = computed(() => target.value !== null && clusters.activeContext !== target.value.context);
+
+  return { otherContext, target, view, error, busy, actionError, drainResult, open, close, cordon, drain };
 });

@@ -6,6 +6,7 @@ const nodeViewZhCN: NodeViewMessages = {
   title: '节点 {node}',
   inContext: '集群 {context}',
   loading: '正在加载节点…',
+  otherContext: '此页面属于集群 {context}；请在“集群”菜单中选择它以查看该节点。',
   notFound: '此集群中没有节点 {node}。',
   forbidden: '你无权读取此集群的节点：{message}',
   error: '无法保持页面更新：{message}',
