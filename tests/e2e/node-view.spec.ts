@@ -51,6 +51,7 @@ metadata:
   ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-7c9f, uid: "${uid}", controller: true }]
 spec:
   nodeName: ${NODE}
+  terminationGracePeriodSeconds: 1
   containers: [{ name: web, image: nginx:1.27.3, resources: { requests: { cpu: 250m, memory: 64Mi } } }]
 `;
 
@@ -79,7 +80,7 @@ const open = (context: string, node: string) =>
   page.evaluate((hash) => (location.hash = hash), `#/nodes/${context}/${node}`);
 
 test.beforeAll(async ({ browser }) => {
-  sandbox = cleanup.add(await startSandbox('nv', 10));
+  sandbox = cleanup.add(await startSandbox('nv', 25));
   await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
   const uid = await kubectl(sandbox.kubeconfig, [
     'get',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clustersHash, detailHash, fleetHash, nodesHash, parseHash } from '../../../renderer/router';
+import { clustersHash, detailHash, fleetHash, nodeHash, nodesHash, parseHash } from '../../../renderer/router';
 
 describe('parseHash', () => {
   it('opens the Nodes page at #/nodes only (a node URL is not a page yet)', () => {
@@ -26,5 +26,15 @@ describe('parseHash', () => {
       name: 'ds',
     });
     expect(parseHash('#/')).toEqual({ view: 'list' });
+  });
+
+  it('opens a node view at #/nodes/<context>/<node>, names escaped', () => {
+    expect(parseHash(nodeHash('kind/dev', 'worker-1'))).toEqual({
+      view: 'node',
+      context: 'kind/dev',
+      node: 'worker-1',
+    });
+    expect(parseHash('#/nodes/dev/worker-1/extra')).toEqual({ view: 'list' });
+    expect(parseHash('#/nodes/dev/%E0%A4%A')).toEqual({ view: 'list' });
   });
 });
