@@ -104,7 +104,12 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
     },
     nodeView: {
       cordon: inContext(cordon),
-      drain: inContext(drain),
+      drain: inContext((session, node, pods, options) =>
+        drain(session, node, pods, options, {
+          retryMs: core.tuning.drainRetryMs,
+          timeoutMs: core.tuning.drainTimeoutMs,
+        }),
+      ),
     },
     editor: {
       openapi: inContext(fetchOpenApi),

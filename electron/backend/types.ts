@@ -55,6 +55,9 @@ export interface BackendTuning {
    * probe); it connects again when a call or stream needs it.
    */
   idleSessionMs: number;
+  /** Drain: between tries of an eviction a PodDisruptionBudget refused (kubectl: 5 s), and how long it keeps trying. */
+  drainRetryMs: number;
+  drainTimeoutMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -69,6 +72,8 @@ export const defaultTuning: BackendTuning = {
   probeIntervalMs: 5_000,
   probeTimeoutMs: 5_000,
   idleSessionMs: 600_000,
+  drainRetryMs: 5_000,
+  drainTimeoutMs: 60_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

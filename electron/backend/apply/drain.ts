@@ -59,9 +59,6 @@ export interface DrainTiming {
   timeoutMs: number;
 }
 
-/** kubectl's retry interval; a minute of retries keeps the call (and its answer) within reach of the page. */
-export const DRAIN_TIMING: DrainTiming = { retryMs: 5000, timeoutMs: 60_000 };
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function evictOne(
@@ -101,7 +98,7 @@ export async function drain(
   node: string,
   confirmed: { namespace: string; name: string }[],
   options: DrainOptions,
-  timing: DrainTiming = DRAIN_TIMING,
+  timing: DrainTiming,
 ): Promise<DrainResult> {
   const list = await listObjects(session, KINDS.pods, { fieldSelector: `spec.nodeName=${node}` });
   const pods = list.items as (PodObject & Record<string, unknown>)[];
