@@ -104,7 +104,10 @@ test.afterAll(async () => {
 });
 
 test('a node shows its DaemonSet pods, room, and a DaemonSet that does not run there with the reason', async () => {
-  await open('nv-admin', NODE);
+  // Reached as users do: the Nodes page's row header links to the node view.
+  await page.evaluate(() => (location.hash = '#/nodes'));
+  await page.getByRole('rowheader', { name: NODE, exact: true }).getByRole('link').click();
+  await expect(page).toHaveURL(/#\/nodes\/nv-admin\/worker-2$/);
   await expect(page.getByRole('heading', { name: `Node ${NODE}` })).toBeVisible();
   const dsPods = page.getByRole('region', { name: 'DaemonSet pods on the node (scrollable)' });
   for (const ds of ['fluent-bit', 'kube-proxy', 'node-exporter']) {
