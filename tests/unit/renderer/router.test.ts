@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { clustersHash, detailHash, fleetHash, nodeHash, nodesHash, parseHash } from '../../../renderer/router';
 
 describe('parseHash', () => {
-  it('opens the Nodes page at #/nodes only (a node URL is not a page yet)', () => {
+  it('opens the Nodes page at #/nodes, and a node URL as that node's view', () => {
     expect(parseHash(nodesHash)).toEqual({ view: 'nodes' });
-    expect(parseHash('#/nodes/ctx/worker-1')).toEqual({ view: 'list' });
+    expect(parseHash('#/nodes/ctx/worker-1')).toEqual({ view: 'node', context: 'ctx', node: 'worker-1' });
   });
 
   it('opens the Clusters page at #/clusters only', () => {
