@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clustersHash, detailHash, fleetHash, nodeHash, nodesHash, parseHash } from '../../../renderer/router';
 
 describe('parseHash', () => {
-  it('opens the Nodes page at #/nodes, and a node URL as that node's view', () => {
+  it('opens the Nodes page at #/nodes, and a node URL as that node view', () => {
     expect(parseHash(nodesHash)).toEqual({ view: 'nodes' });
     expect(parseHash('#/nodes/ctx/worker-1')).toEqual({ view: 'node', context: 'ctx', node: 'worker-1' });
   });
