@@ -1,4 +1,11 @@
-import type { DaemonSetDelta, DaemonSetDetail, ExecChunk, LogChunk, MatrixDelta, NodeView } from '../../contract/index.js';
+import type {
+  DaemonSetDelta,
+  DaemonSetDetail,
+  ExecChunk,
+  LogChunk,
+  MatrixDelta,
+  NodeView,
+} from '../../contract/index.js';
 import { DaemonSetSubscription } from './daemonset-list.js';
 import { LogStream } from './logs.js';
 import { DetailSubscription } from './daemonset-detail.js';
