@@ -3,5 +3,6 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createAppI18n } from './i18n';
 import './styles/base.css';
+import './styles/object-page.css';
 
 createApp(App).use(createPinia()).use(createAppI18n()).mount('#app');
