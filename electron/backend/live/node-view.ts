@@ -5,14 +5,13 @@ import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import type { Producer } from './producer.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
 import type { KubeObject } from '../kinds/objects.js';
-import { rawCall } from '../kinds/client.js';
+import { mayDo } from '../kinds/subresource-review.js';
 import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { toDetailPod } from '../resources/detail-convert.js';
 import { nodeRoom, type PodUse } from '../resources/node-room.js';
 import { whyNot } from '../../../common/coverage.js';
 import { fitProblems } from '../../../common/fit.js';
-import { record } from '../../../common/guards.js';
 import {
   nodeViewDaemonSet,
   nodeViewNode,
@@ -33,20 +32,6 @@ export interface NodeViewOptions {
 interface Held<T extends KubeObject> {
   handle: InformerHandle<T>;
   dispose(): void;
-}
-
-/** A SelfSubjectAccessReview in every namespace, subresource included (session.can carries none). */
-async function allowed(session: ContextSession, verb: string, resource: string, subresource = ''): Promise<boolean> {
-  const review = await rawCall(session, {
-    method: 'POST',
-    path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: { verb, resource, ...(subresource ? { subresource } : {}) } },
-    },
-  });
-  return record(review.status).allowed === true;
 }
 
 /**
@@ -75,7 +60,7 @@ export class NodeViewSubscription implements Producer<NodeView> {
   async start(): Promise<void> {
     const { session, node } = this.options;
     const can = (verb: string, resource: string, sub?: string) =>
-      allowed(session, verb, resource, sub).catch(() => false);
+      mayDo(session, { verb, resource, subresource: sub }).catch(() => false);
     const [nodes, pods, daemonSets, patch, evict] = await Promise.all([
       can('list', 'nodes'),
       can('list', 'pods'),
