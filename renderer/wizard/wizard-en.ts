@@ -43,6 +43,7 @@ const wizardEn = {
     diff: 'What the form changes in the manifest it was opened on',
     noDiff: 'Nothing changes yet: the manifest is exactly as it was opened.',
     unshown: 'Fields the form does not show, sent as written ({n})',
+    goTo: 'Go to {field} in the form',
   },
   basic: {
     project: 'Project',

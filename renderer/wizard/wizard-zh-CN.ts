@@ -43,6 +43,7 @@ const wizardZhCN: typeof wizardEn = {
     diff: '表单对所打开清单的更改',
     noDiff: '尚无更改：清单与打开时完全一致。',
     unshown: '表单未显示、按原样提交的字段（{n}）',
+    goTo: '在表单中转到{field}',
   },
   choose: '请选择…',
   basic: {

@@ -70,7 +70,11 @@ test('containerPort: eighty survives Form -> YAML, shown as kept; an empty port 
   await screenshot(page, '1-kept-field-en');
 
   await wizard().locator('.steps button').last().click();
-  await expect(wizard().getByTestId('kept-list')).toContainText('containers.0.ports.0.containerPort');
+  // Named in the form's words, not as a form path, with a way back to the field.
+  const kept = wizard().getByTestId('kept-list').locator('li');
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText('Container 1: web › Ports 1 › Container port');
+  await expect(kept).not.toContainText('containers.0');
   await expect(wizard().getByTestId('no-manifest-changes')).toBeVisible();
   await expect(wizard().getByTestId('review-yaml')).toContainText('containerPort: eighty');
   await expect(wizard().getByTestId('review-yaml')).not.toContainText('tcp-');
