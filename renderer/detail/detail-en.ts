@@ -8,6 +8,8 @@ const detailEn = {
   deleted: 'DaemonSet {name} was deleted while this page was open.',
   notFound: 'There is no DaemonSet {name} in project {namespace}.',
   error: 'The page cannot be kept up to date: {message}',
+  waitingOn: 'Waiting for {context} ({state}): {message}',
+  openClusters: 'Open Clusters',
   cancel: 'Cancel',
   scrollArea: '{name} (scrollable)',
   forbidden: {

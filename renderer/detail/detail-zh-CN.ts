@@ -7,6 +7,8 @@ const detailZhCN = {
   deleted: '守护进程集 {name} 在此页面打开期间已被删除。',
   notFound: '项目 {namespace} 中没有守护进程集 {name}。',
   error: '无法保持页面更新：{message}',
+  waitingOn: '正在等待 {context}（{state}）：{message}',
+  openClusters: '打开集群页',
   cancel: '取消',
   scrollArea: '{name}（可滚动）',
   forbidden: {

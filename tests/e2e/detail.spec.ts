@@ -236,3 +236,15 @@ test('the DaemonSet deleted with kubectl while open shows a notice with a way ba
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toHaveCount(0);
   await expect(page.getByLabel('Project', { exact: true })).toBeVisible();
 });
+
+test('a detail URL on a context that cannot be reached says why instead of loading forever', async () => {
+  const context = (await kubectl(sandbox.kubeconfig, ['config', 'current-context'])).trim();
+  await sandbox.stop();
+  await page.goto(`${page.url().split('#')[0]}#/ds/${encodeURIComponent(context)}/default/${NAME}`);
+  await page.reload();
+  const notice = page.getByTestId('waiting-on');
+  await expect(notice).toContainText(`Waiting for ${context} (Unreachable)`, { timeout: 30_000 });
+  await expect(notice.getByRole('link', { name: 'Open Clusters' })).toHaveAttribute('href', '#/clusters');
+  await screenshot(page, '9-unreachable');
+  await expectAccessible(page, 'detail page waiting on an unreachable context');
+});
