@@ -60,14 +60,25 @@ export interface MatrixRow {
   expected: number;
 }
 
+/** A row whose node facts did not change: its new totals and only its changed cells, by column key. */
+export interface MatrixRowPatch {
+  node: string;
+  ok: number;
+  expected: number;
+  cells: Record<string, MatrixCell>;
+}
+
 /**
- * A change to the matrix. `reset`: `columns` and `rows` are the whole matrix (sent first, and whenever the columns
- * change); otherwise `rows` are the rows that changed and `removed` the nodes that left.
+ * A change to the matrix (applied by common/matrix-delta.ts's applyPicture). `reset`: `rows` are the whole matrix
+ * (sent first). Otherwise `rows` are whole rows of nodes that are new or whose node facts changed, `patches` the
+ * changed cells of the other rows (a DaemonSet's change is its column's cells, not the matrix), and `removed` the
+ * nodes that left. `columns` are always all of them (tens): cells are matched to them by key.
  */
 export interface MatrixDelta {
   reset: boolean;
   columns: MatrixColumn[];
   rows: MatrixRow[];
+  patches: MatrixRowPatch[];
   removed: string[];
   synced: boolean;
   /** Namespaces whose pods the user may not list: their DaemonSets' cells say unknown, never a silent gap. */

@@ -1,4 +1,5 @@
 import type { MatrixCell, MatrixColumn, MatrixDelta, MatrixRow } from '../../electron/contract/matrix-dto';
+import { applyPicture } from '../../common/matrix-delta';
 
 // The coverage matrix's pure parts in the renderer: applying deltas, the filters, and what a row or column sums to.
 // Cells arrive computed by the backend (electron/backend/live/coverage-cells.ts); nothing here judges eligibility.
@@ -16,11 +17,13 @@ export interface MatrixFilter {
 
 export const emptyFilter = (): MatrixFilter => ({ missing: false, failing: false, label: '', daemonSet: '' });
 
-/** The rows after a delta: a reset replaces them, otherwise changed rows replace theirs and removed ones go. */
-export function applyMatrixDelta(rows: Map<string, MatrixRow>, delta: MatrixDelta): void {
-  if (delta.reset) rows.clear();
-  for (const name of delta.removed) rows.delete(name);
-  for (const row of delta.rows) rows.set(row.node.name, row);
+/**
+ * The rows after a delta (common/matrix-delta.ts, the backend's own rule): a reset replaces them, otherwise whole rows
+ * replace theirs, patches replace cells by column key, removed ones go. `before`: the columns the rows are in now.
+ */
+export function applyMatrixDelta(rows: Map<string, MatrixRow>, delta: MatrixDelta, before: MatrixColumn[]): void {
+  const keys = (columns: MatrixColumn[]) => columns.map((c) => c.key);
+  applyPicture(rows, keys(before), keys(delta.columns), delta);
 }
 
 function labelMatches(row: MatrixRow, label: string): boolean {

@@ -24,7 +24,7 @@ export const useMatrixStore = defineStore('matrix', () => {
   const isOpen = ref(false);
 
   function apply(delta: MatrixDelta): void {
-    applyMatrixDelta(rows.value, delta);
+    applyMatrixDelta(rows.value, delta, columns.value);
     columns.value = delta.columns;
     synced.value = delta.synced;
     forbiddenNamespaces.value = delta.forbiddenNamespaces;

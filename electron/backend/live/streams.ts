@@ -57,6 +57,7 @@ export const endedMatrix = (message: string): MatrixDelta => ({
   reset: true,
   columns: [],
   rows: [],
+  patches: [],
   removed: [],
   synced: false,
   forbiddenNamespaces: [],

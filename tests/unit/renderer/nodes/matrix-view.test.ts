@@ -34,10 +34,10 @@ describe('matrix rows', () => {
   it('a reset replaces the rows; later deltas replace changed rows and drop removed nodes', () => {
     const map = new Map<string, MatrixRow>([['old', row('old', {}, [])]]);
     const base = { columns, synced: true, forbiddenNamespaces: [], nodesForbidden: false };
-    applyMatrixDelta(map, { ...base, reset: true, rows, removed: [] });
+    applyMatrixDelta(map, { ...base, reset: true, rows, patches: [], removed: [] }, []);
     expect([...map.keys()].sort()).toEqual(['a', 'b']);
     const changed = row('a', {}, [{ state: 'available' }, { state: 'available' }]);
-    applyMatrixDelta(map, { ...base, reset: false, rows: [changed], removed: ['b'] });
+    applyMatrixDelta(map, { ...base, reset: false, rows: [changed], patches: [], removed: ['b'] }, columns);
     expect([...map.values()]).toEqual([changed]);
   });
 
