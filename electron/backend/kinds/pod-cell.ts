@@ -22,6 +22,9 @@ export interface PodCell {
   phase: string;
   ready: boolean;
   deleting: boolean;
+  /** A container has run (so its volumes are set up): a FailedMount event no longer explains it. */
+  started: boolean;
+  /** Judged from the status alone; the matrix adds what only the pod's Warning events say (coverage-cells.ts). */
   problem?: PodProblem;
   /** What it takes on its node (bound and not finished); it counts in the node's room. */
   use?: PodUse;
@@ -42,6 +45,7 @@ export function projectPodCell(raw: unknown): PodCell | undefined {
     phase: pod.status?.phase ?? 'Pending',
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true,
     deleting: Boolean(pod.metadata?.deletionTimestamp),
+    started: (pod.status?.containerStatuses ?? []).some((s) => s.state?.running || s.state?.terminated),
   };
   const problem = podProblem(pod);
   if (problem) cell.problem = problem;

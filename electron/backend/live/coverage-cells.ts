@@ -4,6 +4,7 @@ import { unmetAffinity, whyNot } from '../../../common/coverage.js';
 import { fitProblems } from '../../../common/fit.js';
 import { PROGRESS_REASONS } from '../resources/pod-problem.js';
 import type { PodCell } from '../kinds/pod-cell.js';
+import type { WarningEvent } from '../kinds/warning-event.js';
 
 // The state of one DaemonSet's pod on one node: the one rule of the coverage matrix. Eligibility is the wizard
 // preview's (common/coverage.ts, the DaemonSet controller's nodeShouldRunDaemonPod); a pod's reason is the list's
@@ -24,6 +25,8 @@ export interface CellInput {
   createFailed?: string;
   /** The user may not list pods of the DaemonSet's namespace. */
   podsForbidden?: boolean;
+  /** The Warning events about a pod (by uid) that its status cannot say: FailedMount, Unhealthy. */
+  eventsOf?: (uid: string) => WarningEvent[];
 }
 
 // Not trouble yet: a pod being set up, waiting to be scheduled in general, or not ready yet.
@@ -40,6 +43,34 @@ function podWhy(problem: PodProblem): MatrixCell['why'] {
   return why;
 }
 
+const newest = (events: WarningEvent[], reasons: string[], prefix = ''): WarningEvent | undefined => {
+  let found: WarningEvent | undefined;
+  for (const e of events) {
+    if (!reasons.includes(e.reason) || !e.message.startsWith(prefix)) continue;
+    if (!found || e.lastSeen > found.lastSeen) found = e;
+  }
+  return found;
+};
+
+/**
+ * A pod's problem with what only its events say, by the list's rule (resources/pod-problem.ts): a pod whose status
+ * says only that it is being set up (ContainerCreating, Init:0/1) and that has started no container is stuck on a
+ * volume when the kubelet said FailedMount; a running pod that is not ready says why its probe failed.
+ */
+function withEvents(pod: PodCell, problem: PodProblem, eventsOf: CellInput['eventsOf']): PodProblem {
+  const events = eventsOf?.(pod.metadata.uid ?? '') ?? [];
+  if (events.length === 0) return problem;
+  if (!pod.started && starting(problem.reason) && problem.reason !== 'NotReady') {
+    const mount = newest(events, ['FailedMount', 'FailedAttachVolume']);
+    if (mount) return { reason: mount.reason, ...(mount.message ? { message: mount.message } : {}) };
+  }
+  if (problem.reason === 'NotReady' && problem.message === undefined) {
+    const probe = newest(events, ['Unhealthy'], 'Readiness probe') ?? newest(events, ['Unhealthy'], 'Startup probe');
+    if (probe) return { ...problem, message: probe.message };
+  }
+  return problem;
+}
+
 /** The cell of a node that has a pod of the DaemonSet: the newest pod not being deleted decides. */
 function podCellState(input: CellInput, pods: PodCell[]): MatrixCell {
   const current = pods.find((p) => input.updateHash !== undefined && p.revisionHash === input.updateHash);
@@ -47,8 +78,9 @@ function podCellState(input: CellInput, pods: PodCell[]): MatrixCell {
   if (!pod) return { state: 'unknown' };
   const name = pod.metadata.name ?? '';
   if (pod.problem) {
-    const state = starting(pod.problem.reason) ? 'starting' : 'failing';
-    return { state, pod: name, why: podWhy(pod.problem) };
+    const problem = withEvents(pod, pod.problem, input.eventsOf);
+    const state = starting(problem.reason) ? 'starting' : 'failing';
+    return { state, pod: name, why: podWhy(problem) };
   }
   const old = input.updateHash !== undefined && input.updateHash !== '' && pod.revisionHash !== input.updateHash;
   return { state: old ? 'updating' : 'available', pod: name };

@@ -1,5 +1,5 @@
-import type { PodSpec } from 'kubernetes-types/core/v1';
-import type { MatrixColumn, MatrixDelta, MatrixNode, MatrixRow } from '../../contract/index.js';
+import type { MatrixDelta, MatrixNode, MatrixRow } from '../../contract/index.js';
+import { diffPicture } from '../../../common/matrix-delta.js';
 import { toErrorDTO, type AppError } from '../errors.js';
 import type { Producer } from './producer.js';
 import type { ContextSession } from '../session/session.js';
@@ -15,6 +15,8 @@ import { Coalescer } from '../watch/coalescer.js';
 import type { InformerEvent } from '../watch/types.js';
 import { nodeRoom } from '../resources/node-room.js';
 import { cellState, isCovered, isExpected } from './coverage-cells.js';
+import { buildColumns, columnSummaries, type Column } from './coverage-columns.js';
+import { ScopedWatch } from './coverage-scope.js';
 
 export interface CoverageOptions {
   session: ContextSession;
@@ -23,12 +25,6 @@ export interface CoverageOptions {
   selection: string;
   flushMs: number;
   emit(delta: MatrixDelta): void;
-}
-
-interface Column extends MatrixColumn {
-  spec: PodSpec;
-  /** The hash of its newest ControllerRevision: pods with another one run an older template. */
-  updateHash?: string;
 }
 
 const forbidden = (error: AppError | undefined): boolean => error?.code === 'forbidden';
@@ -44,26 +40,29 @@ const bareNode = (name: string): MatrixNode => ({
 
 /**
  * The coverage matrix of a selection (the `coverage` stream, shared by the clients that show it): DaemonSets whole
- * (tens, their templates decide eligibility), and projected pods, nodes, ControllerRevisions and FailedCreate events,
- * one watch each for the selection. A pod's change recomputes its node's row only; a DaemonSet's template or newest
- * revision changing recomputes the whole matrix (a reset). Closed with the view: the watches go with their last holder.
+ * (tens, their templates decide eligibility), and projected pods, nodes, ControllerRevisions and Warning events, one
+ * watch each for the selection, or one per DaemonSet namespace when the user may not list them cluster-wide
+ * (coverage-scope.ts). What changed is recomputed and sent, nothing more: a pod's change (or one of its Warning
+ * events) its node's row, a node's change its row, a DaemonSet's change (template, newest revision, FailedCreate) its
+ * column; the delta carries only the cells that changed (common/matrix-delta.ts). Closed with the view.
  */
 export class CoverageSubscription implements Producer<MatrixDelta> {
-  private readonly handles: InformerHandle<never>[] = [];
   private readonly cleanups: (() => void)[] = [];
   private ds!: InformerHandle<DaemonSetObject>;
-  private pods!: InformerHandle<PodCell>;
   private nodes!: InformerHandle<NodeRowObject>;
-  private revisions!: InformerHandle<RevisionRef>;
-  private events!: InformerHandle<WarningEvent>;
+  private pods!: ScopedWatch<PodCell>;
+  private revisions!: ScopedWatch<RevisionRef>;
+  private events!: ScopedWatch<WarningEvent>;
   private columns: Column[] = [];
-  private readonly rows = new Map<string, MatrixRow>();
+  private rows = new Map<string, MatrixRow>();
+  /** Where each pod is (by key and by uid): a pod's change, or an event about it, touches that node's row. */
   private readonly podNode = new Map<string, string>();
+  private readonly uidNode = new Map<string, string>();
   private readonly dirtyNodes = new Set<string>();
-  private resetNeeded = true;
+  private columnsStale = true;
   private allDirty = false;
-  private sentReset = false;
-  private statusChanged = false;
+  private sentFirst = false;
+  private lastMeta = '';
   private readonly coalescer: Coalescer;
   private disposed = false;
 
@@ -77,23 +76,38 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     this.ds = this.hold(watchKind(manager, session, KINDS.daemonsets, { namespace }), (events) =>
       this.onDaemonSets(events),
     );
-    this.revisions = this.hold(watchKind(manager, session, KINDS.controllerrevisions, { namespace }, revisionRef), () =>
-      this.columnsChanged(),
-    );
-    this.pods = this.hold(watchKind(manager, session, KINDS.pods, { namespace }, podCell), (events) =>
-      this.onPods(events),
-    );
     this.nodes = this.hold(watchKind(manager, session, KINDS.nodes, {}, nodeRow), (events) => this.onNodes(events));
-    const warnings = { namespace, fieldSelector: 'type=Warning' };
-    this.events = this.hold(watchKind(manager, session, KINDS.events, warnings, warningEvent), () => {
-      this.allDirty = true;
-      this.schedule();
-    });
+    const scoped = <T extends { metadata?: { name?: string } }>(
+      kind: (typeof KINDS)[keyof typeof KINDS],
+      projection: Parameters<typeof watchKind>[4],
+      onEvents: (events: InformerEvent<T>[]) => void,
+      fieldSelector?: string,
+    ): ScopedWatch<T> => {
+      const watch = new ScopedWatch<T>({
+        session,
+        manager,
+        kind,
+        projection: projection as never,
+        ...(namespace ? { namespace } : {}),
+        ...(fieldSelector ? { fieldSelector } : {}),
+        onEvents: (events) => {
+          onEvents(events);
+          this.schedule();
+        },
+        onChange: () => this.everythingChanged(),
+      });
+      this.cleanups.push(() => watch.dispose());
+      watch.start();
+      return watch;
+    };
+    this.revisions = scoped<RevisionRef>(KINDS.controllerrevisions, revisionRef, () => (this.columnsStale = true));
+    this.pods = scoped<PodCell>(KINDS.pods, podCell, (events) => this.onPods(events));
+    this.events = scoped<WarningEvent>(KINDS.events, warningEvent, (events) => this.onEvents(events), 'type=Warning');
     this.schedule();
   }
 
   current(): MatrixDelta | undefined {
-    return this.sentReset ? this.delta(true, [...this.rows.values()], []) : undefined;
+    return this.sentFirst ? this.delta(true, { rows: [...this.rows.values()], patches: [], removed: [] }) : undefined;
   }
 
   dispose(): void {
@@ -101,31 +115,31 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     this.disposed = true;
     this.coalescer.stop();
     for (const cleanup of this.cleanups) cleanup();
-    for (const handle of this.handles) handle.dispose();
   }
 
   private hold<T extends { metadata?: { name?: string } }>(
     handle: InformerHandle<T>,
     onEvents: (events: InformerEvent<T>[]) => void,
   ): InformerHandle<T> {
-    this.handles.push(handle as unknown as InformerHandle<never>);
     const listener = handle.informer.addListener({
       onEvents: (events) => {
         onEvents(events);
         this.schedule();
       },
-      onStatus: () => {
-        this.statusChanged = true;
-        this.resetNeeded = true;
-        this.schedule();
-      },
+      onStatus: () => this.everythingChanged(),
     });
-    this.cleanups.push(() => listener.dispose());
+    this.cleanups.push(() => {
+      listener.dispose();
+      handle.dispose();
+    });
     return handle;
   }
 
-  private columnsChanged(): void {
-    this.resetNeeded = true;
+  /** A watch's status changed, or a watch started or went: everything is computed again (only changes are sent). */
+  private everythingChanged(): void {
+    this.columnsStale = true;
+    this.allDirty = true;
+    this.schedule();
   }
 
   // Status writes (counts during a rollout) change no cell: only a new, changed (generation) or deleted DaemonSet does.
@@ -134,14 +148,14 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     for (const event of events) {
       if (event.type === 'delete') {
         this.versions.delete(event.key);
-        this.columnsChanged();
+        this.columnsStale = true;
         continue;
       }
       const meta = event.object.metadata;
       const version = `${meta?.uid ?? ''}/${meta?.generation ?? 0}/${meta?.deletionTimestamp ?? ''}`;
       if (this.versions.get(event.key) === version) continue;
       this.versions.set(event.key, version);
-      this.columnsChanged();
+      this.columnsStale = true;
     }
   }
 
@@ -149,21 +163,30 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     for (const event of events) {
       const before = this.podNode.get(event.key);
       if (before !== undefined) this.dirtyNodes.add(before);
+      const uid = event.object.metadata.uid ?? '';
       if (event.type === 'delete') {
         this.podNode.delete(event.key);
+        this.uidNode.delete(uid);
         continue;
       }
       this.podNode.set(event.key, event.object.node);
+      this.uidNode.set(uid, event.object.node);
       if (event.object.node !== '') this.dirtyNodes.add(event.object.node);
     }
   }
 
-  private onNodes(events: InformerEvent<NodeRowObject>[]): void {
-    for (const event of events) {
-      // Nodes are cluster-scoped: their key is `/name`.
-      const name = event.key.slice(event.key.indexOf('/') + 1);
-      this.dirtyNodes.add(name);
+  /** A Warning event about a pod touches its node's row; one about a DaemonSet (FailedCreate) its column. */
+  private onEvents(events: InformerEvent<WarningEvent>[]): void {
+    for (const { object } of events) {
+      const node = this.uidNode.get(object.involvedUid);
+      if (node !== undefined) this.dirtyNodes.add(node);
+      else if (this.columns.some((c) => c.uid === object.involvedUid)) this.columnsStale = true;
     }
+  }
+
+  private onNodes(events: InformerEvent<NodeRowObject>[]): void {
+    // Nodes are cluster-scoped: their key is `/name`.
+    for (const event of events) this.dirtyNodes.add(event.key.slice(event.key.indexOf('/') + 1));
   }
 
   private schedule(): void {
@@ -171,78 +194,77 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   }
 
   private synced(): boolean {
-    return [this.ds, this.pods, this.nodes, this.revisions, this.events].every((h) => {
+    const settled = [this.ds, this.nodes].every((h) => {
       const status = h.informer.currentStatus();
       return status.synced || status.error !== undefined;
     });
+    return settled && this.pods.synced() && this.revisions.synced() && this.events.synced();
   }
 
-  private buildColumns(): void {
-    const newest = new Map<string, RevisionRef>();
-    for (const r of this.revisions.informer.snapshot()) {
-      const seen = newest.get(r.ownerUid);
-      if (!seen || r.revision > seen.revision) newest.set(r.ownerUid, r);
-    }
-    this.columns = this.ds.informer
-      .snapshot()
-      .filter((ds) => !ds.metadata?.deletionTimestamp)
-      .map((ds): Column => {
-        const namespace = ds.metadata?.namespace ?? '';
-        const name = ds.metadata?.name ?? '';
-        const uid = ds.metadata?.uid ?? '';
-        const column: Column = {
-          key: `${namespace}/${name}`,
-          namespace,
-          name,
-          uid,
-          eligible: 0,
-          covered: 0,
-          spec: (ds.spec?.template?.spec ?? {}) as PodSpec,
-        };
-        const hash = newest.get(uid)?.hash;
-        if (hash) column.updateHash = hash;
-        return column;
-      })
-      .sort((a, b) => a.key.localeCompare(b.key));
+  private nodesForbidden(): boolean {
+    return forbidden(this.nodes.informer.currentStatus().error);
   }
 
   /** Node names with their projected node; without the node list, the nodes pods are bound to. */
   private nodeNames(): Map<string, MatrixNode | undefined> {
     const names = new Map<string, MatrixNode | undefined>();
-    if (!forbidden(this.nodes.informer.currentStatus().error)) {
+    if (!this.nodesForbidden()) {
       for (const n of this.nodes.informer.snapshot()) names.set(n.node.name, n.node);
       return names;
     }
-    for (const pod of this.pods.informer.snapshot()) if (pod.node !== '') names.set(pod.node, undefined);
+    for (const pod of this.pods.snapshot()) if (pod.node !== '') names.set(pod.node, undefined);
     return names;
   }
 
-  private row(name: string, node: MatrixNode | undefined): MatrixRow {
-    const pods = this.pods.informer.indexed(name);
-    const podsForbidden = forbidden(this.pods.informer.currentStatus().error);
-    // The room counts every pod on the node: only a cluster-wide pod watch sees them all.
-    const allocatable = this.nodes.informer.get(`/${name}`)?.allocatable;
-    const room =
-      this.options.selection === '*' && allocatable && !podsForbidden
-        ? nodeRoom(
-            allocatable,
-            pods.flatMap((p) => (p.use ? [p.use] : [])),
-          )
-        : undefined;
-    const failures = this.failedCreates();
+  /**
+   * A node's row. `keep`: cells of the previous row (in the `before` column order) that stay as they are; every cell
+   * is computed when there is no previous row or `keep` is undefined.
+   */
+  private row(
+    name: string,
+    node: MatrixNode | undefined,
+    previous: MatrixRow | undefined,
+    before: Map<string, number>,
+    recompute: Set<string> | undefined,
+  ): MatrixRow {
+    let computed: { pods: PodCell[]; room: ReturnType<typeof nodeRoom> | undefined } | undefined;
+    const inputs = () => {
+      if (computed) return computed;
+      const pods = this.pods.indexed(name);
+      // The room counts every pod on the node: only a complete cluster-wide pod watch sees them all.
+      const allocatable = this.nodes.informer.get(`/${name}`)?.allocatable;
+      const complete = this.options.selection === '*' && this.pods.complete();
+      const room =
+        complete && allocatable
+          ? nodeRoom(
+              allocatable,
+              pods.flatMap((p) => (p.use ? [p.use] : [])),
+            )
+          : undefined;
+      computed = { pods, room };
+      return computed;
+    };
+    const unseen = new Set(this.pods.forbidden());
     let ok = 0;
     let expected = 0;
     const cells = this.columns.map((column) => {
-      const cell = cellState({
-        spec: column.spec,
-        uid: column.uid,
-        updateHash: column.updateHash,
-        node,
-        pods,
-        room,
-        createFailed: failures.get(column.uid),
-        podsForbidden,
-      });
+      const at = before.get(column.key);
+      const kept =
+        previous && recompute && !recompute.has(column.key) && at !== undefined ? previous.cells[at] : undefined;
+      const { pods, room } = kept ? { pods: [], room: undefined } : inputs();
+      const cell =
+        kept ??
+        cellState({
+          spec: column.spec,
+          uid: column.uid,
+          updateHash: column.updateHash,
+          node,
+          pods,
+          room,
+          createFailed: column.createFailed,
+          podsForbidden: unseen.has(column.namespace),
+          eventsOf: (uid) => this.events.indexed(uid),
+        });
       if (isExpected(cell)) expected++;
       if (isCovered(cell)) ok++;
       return cell;
@@ -250,84 +272,68 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     return { node: node ?? bareNode(name), cells, ok, expected };
   }
 
-  private failureCache: Map<string, string> | undefined;
-
-  /** The newest FailedCreate message per DaemonSet uid. */
-  private failedCreates(): Map<string, string> {
-    if (this.failureCache) return this.failureCache;
-    const newest = new Map<string, WarningEvent>();
-    for (const column of this.columns) {
-      const event = this.events.informer
-        .indexed(column.uid)
-        .filter((e) => e.reason === 'FailedCreate')
-        .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
-      if (event) newest.set(column.uid, event);
-    }
-    this.failureCache = new Map([...newest].map(([uid, e]) => [uid, e.message]));
-    return this.failureCache;
-  }
-
   private flush(): void {
     if (this.disposed || !this.synced()) return;
-    this.failureCache = undefined;
-    const reset = this.resetNeeded || !this.sentReset;
-    const names = this.nodeNames();
-    let changed: MatrixRow[] = [];
-    const removed: string[] = [];
-    if (reset) this.buildColumns();
-    const targets = reset || this.allDirty ? [...names.keys()] : [...this.dirtyNodes].filter((n) => names.has(n));
-    for (const name of targets) {
-      const row = this.row(name, names.get(name));
-      const before = this.rows.get(name);
-      this.rows.set(name, row);
-      if (reset || !before || JSON.stringify(before) !== JSON.stringify(row)) changed.push(row);
-    }
-    for (const name of [...this.rows.keys()]) {
-      if (!names.has(name)) {
-        this.rows.delete(name);
-        removed.push(name);
-      }
-    }
-    if (reset) changed = [...this.rows.values()];
-    this.dirtyNodes.clear();
+    const allDirty = this.allDirty;
+    const dirtyNodes = new Set(this.dirtyNodes);
     this.allDirty = false;
-    this.resetNeeded = false;
-    if (!reset && changed.length === 0 && removed.length === 0 && !this.statusChanged) return;
-    this.statusChanged = false;
-    this.sentReset = true;
-    this.options.emit(this.delta(reset, changed, removed));
+    this.dirtyNodes.clear();
+    const beforeKeys = this.columns.map((c) => c.key);
+    const beforeSignatures = new Map(this.columns.map((c) => [c.key, c.signature]));
+    if (this.columnsStale) {
+      this.columnsStale = false;
+      this.columns = buildColumns(this.ds.informer.snapshot(), this.revisions.snapshot(), (uid) =>
+        this.events.indexed(uid),
+      );
+      // Without the cluster-wide lists, the DaemonSets' namespaces are the ones watched (each asked first).
+      const namespaces = this.columns.map((c) => c.namespace);
+      for (const watch of [this.pods, this.revisions, this.events]) watch.want(namespaces);
+    }
+    const changedColumns = new Set(
+      this.columns.filter((c) => beforeSignatures.get(c.key) !== c.signature).map((c) => c.key),
+    );
+    const before = new Map(beforeKeys.map((key, i) => [key, i]));
+    const names = this.nodeNames();
+    const next = new Map(this.rows);
+    const touched: string[] = [];
+    for (const [name, node] of names) {
+      const previous = this.rows.get(name);
+      const whole = allDirty || !previous || dirtyNodes.has(name);
+      if (!whole && changedColumns.size === 0) continue;
+      next.set(name, this.row(name, node, previous, before, whole ? undefined : changedColumns));
+      touched.push(name);
+    }
+    for (const name of this.rows.keys()) if (!names.has(name)) next.delete(name);
+    const columnKeys = this.columns.map((c) => c.key);
+    const change = diffPicture({ columns: beforeKeys, rows: this.rows }, { columns: columnKeys, rows: next }, touched);
+    this.rows = next;
+    const first = !this.sentFirst;
+    const delta = first
+      ? this.delta(true, { rows: [...next.values()], patches: [], removed: [] })
+      : this.delta(false, change);
+    const meta = JSON.stringify({ ...delta, rows: undefined, patches: undefined, removed: undefined });
+    const empty = change.rows.length === 0 && change.patches.length === 0 && change.removed.length === 0;
+    if (!first && empty && meta === this.lastMeta) return;
+    this.lastMeta = meta;
+    this.sentFirst = true;
+    this.options.emit(delta);
   }
 
-  private delta(reset: boolean, rows: MatrixRow[], removed: string[]): MatrixDelta {
-    const columns: MatrixColumn[] = this.columns.map((c, i) => {
-      let eligible = 0;
-      let covered = 0;
-      for (const row of this.rows.values()) {
-        const cell = row.cells[i];
-        if (cell && isExpected(cell)) eligible++;
-        if (cell && isCovered(cell)) covered++;
-      }
-      return { key: c.key, namespace: c.namespace, name: c.name, uid: c.uid, eligible, covered };
-    });
-    const podsError = this.pods.informer.currentStatus().error;
+  private delta(reset: boolean, change: Pick<MatrixDelta, 'rows' | 'patches' | 'removed'>): MatrixDelta {
     const nodesError = this.nodes.informer.currentStatus().error;
     const dsError = this.ds.informer.currentStatus().error;
     const delta: MatrixDelta = {
       reset,
-      columns,
-      rows: [...rows].sort((a, b) => a.node.name.localeCompare(b.node.name)),
-      removed,
+      columns: columnSummaries(this.columns, this.rows.values()),
+      rows: [...change.rows].sort((a, b) => a.node.name.localeCompare(b.node.name)),
+      patches: change.patches,
+      removed: change.removed,
       synced: this.synced(),
-      forbiddenNamespaces: forbidden(podsError) ? this.forbiddenNamespaces() : [],
+      forbiddenNamespaces: this.pods.forbidden(),
       nodesForbidden: forbidden(nodesError),
     };
-    const error = dsError ?? (forbidden(podsError) ? undefined : podsError);
+    const error = dsError ?? this.pods.error();
     if (error) delta.error = toErrorDTO(error);
     return delta;
-  }
-
-  private forbiddenNamespaces(): string[] {
-    if (this.options.selection !== '*') return [this.options.selection];
-    return [...new Set(this.columns.map((c) => c.namespace))].sort();
   }
 }

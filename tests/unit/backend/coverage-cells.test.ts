@@ -23,6 +23,7 @@ const pod = (extra: Partial<PodCell> = {}): PodCell => ({
   phase: 'Running',
   ready: true,
   deleting: false,
+  started: true,
   ...extra,
 });
 const input = (extra: Partial<CellInput> = {}): CellInput => ({
@@ -122,5 +123,31 @@ describe('cellState', () => {
     expect(cellState(input({ podsForbidden: true }))).toEqual({ state: 'unknown' });
     // A pod seen on a node the user may not list still shows its state.
     expect(cellState(input({ node: undefined, pods: [pod()] })).state).toBe('available');
+  });
+
+  it('names what only the pod’s Warning events say: FailedMount while it is set up, the probe while not ready', () => {
+    const mount = {
+      metadata: { name: 'e1', namespace: 'ns' },
+      reason: 'FailedMount',
+      message: 'MountVolume.SetUp failed for volume "cfg" : configmap "agent-config" not found',
+      involvedUid: 'p1',
+      lastSeen: '2026-12-03T18:00:00Z',
+    };
+    const probe = { ...mount, reason: 'Unhealthy', message: 'Readiness probe failed: 503' };
+    const eventsOf = (uid: string) => (uid === 'p1' ? [mount, probe] : []);
+    const creating = pod({ phase: 'Pending', ready: false, started: false, problem: { reason: 'ContainerCreating' } });
+    expect(cellState(input({ pods: [creating], eventsOf }))).toEqual({
+      state: 'failing',
+      pod: 'agent-x',
+      why: { kind: 'pod', reason: 'FailedMount', message: mount.message },
+    });
+    // Without the event it is only starting; once a container ran, an old FailedMount no longer explains it.
+    expect(cellState(input({ pods: [creating] })).state).toBe('starting');
+    const ran = pod({ ready: false, problem: { reason: 'NotReady' } });
+    expect(cellState(input({ pods: [ran], eventsOf }))).toEqual({
+      state: 'starting',
+      pod: 'agent-x',
+      why: { kind: 'pod', reason: 'NotReady', message: 'Readiness probe failed: 503' },
+    });
   });
 });
