@@ -86,6 +86,29 @@ export const useNodeViewStore = defineStore('nodeView', () => {
     });
 
   const otherContext = computed(() => target.value !== null && clusters.activeContext !== target.value.context);
+  /** The URL's context as kubeconfig knows it: 'loading' until the contexts are known, 'missing' when none is it. */
+  const targetContext = computed<'loading' | 'known' | 'missing'>(() => {
+    if (clusters.state === null) return 'loading';
+    return clusters.contexts.some((c) => c.name === target.value?.context) ? 'known' : 'missing';
+  });
+  /** A node URL of another context asks first (its consent and plain-HTTP questions come with the switch). */
+  const switchToTarget = async (): Promise<void> => {
+    if (target.value) await clusters.switchContext(target.value.context);
+  };
 
-  return { otherContext, target, view, error, busy, actionError, drainResult, open, close, cordon, drain };
+  return {
+    otherContext,
+    targetContext,
+    switchToTarget,
+    target,
+    view,
+    error,
+    busy,
+    actionError,
+    drainResult,
+    open,
+    close,
+    cordon,
+    drain,
+  };
 });

@@ -10,7 +10,7 @@ const nodesEn = {
   noContext: 'Choose a cluster to see its nodes.',
   nodesForbidden:
     'You may not list nodes in this cluster: rows are the nodes pods run on, and whether a node wants a pod cannot be judged.',
-  podsForbidden: 'You may not list pods in {namespaces}: their DaemonSets’ cells are unknown.',
+  podsForbidden: 'Pods in these projects cannot be listed: {namespaces} — their cells show unknown.',
   shown: '{nodes} of {total} nodes · {columns} DaemonSets',
   filters: {
     missing: 'Only nodes missing an agent',

@@ -10,7 +10,7 @@ const nodesZhCN: typeof nodesEn = {
   noNodes: '没有符合条件的节点。',
   noContext: '请选择一个集群以查看其节点。',
   nodesForbidden: '您无权列出此集群的节点：行只包含运行容器组的节点，无法判断节点是否需要容器组。',
-  podsForbidden: '您无权列出 {namespaces} 中的容器组：其守护进程集的单元格未知。',
+  podsForbidden: '无法列出这些项目中的容器组：{namespaces}——其单元格显示为未知。',
   shown: '{nodes} / {total} 个节点 · {columns} 个守护进程集',
   filters: {
     missing: '仅显示缺少代理的节点',

@@ -1,10 +1,14 @@
 // The node view (#/nodes/<context>/<node>) against a sandbox: a node's facts, its DaemonSet pods, a DaemonSet that does
 // not run there with its reason, and a drain of a node with a pod a controller owns (kubectl confirms the node is
 // SchedulingDisabled and the pod evicted), then uncordon. The sandbox's developer may not touch nodes: no drain button.
+// The edges (issue 15): the developer, who may list pods in team-a and team-b only, sees All projects' matrix with the
+// other projects named and their cells unknown; a node URL of a context that is not the active one asks to switch,
+// and one of a context no kubeconfig defines says so.
 // Screenshots in English and Chinese go to test-results/screens/node-view-*.png.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
 import { expectAccessible, openApp, screenshot } from './support/ui.js';
+import { daemonSetYaml } from '../support/manifests.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -41,6 +45,22 @@ spec:
     metadata: { labels: { app: web } }
     spec: { containers: [{ name: web, image: nginx:1.27.3 }] }
 `;
+
+// The developer's Roles let it list pods in team-a and team-b only; this lets it list namespaces and DaemonSets
+// everywhere, so it opens All projects and sees the DaemonSets of projects whose pods it may not list.
+const reader = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: { name: daemonset-reader }
+rules:
+- { apiGroups: [""], resources: [namespaces], verbs: [get, list, watch] }
+- { apiGroups: [apps], resources: [daemonsets], verbs: [get, list, watch] }
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: { name: developer-daemonset-reader }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: daemonset-reader }
+subjects: [{ apiGroup: rbac.authorization.k8s.io, kind: User, name: developer }]
+${daemonSetYaml('team-agent', 'team-a', 'containers: [{ name: main, image: busybox:1.36 }]')}`;
 
 const webPod = (uid: string) => `apiVersion: v1
 kind: Pod
@@ -81,7 +101,7 @@ const open = (context: string, node: string) =>
 
 test.beforeAll(async ({ browser }) => {
   sandbox = cleanup.add(await startSandbox('nv', 25));
-  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests);
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], manifests + '---\n' + reader);
   const uid = await kubectl(sandbox.kubeconfig, [
     'get',
     'rs',
@@ -160,7 +180,8 @@ test('drain names the pod, cordons the node and evicts it (kubectl confirms); un
   await expect(page.getByText('No other pods on this node.')).toBeVisible();
   await expect(
     page.getByRole('region', { name: 'DaemonSet pods on the node (scrollable)' }).getByRole('row'),
-  ).toHaveCount(4);
+    // The header row and the pods of fluent-bit, kube-proxy, node-exporter and team-agent.
+  ).toHaveCount(5);
   await expect.poll(requestedCpu).toBe(cpuBefore - 250);
   await shot('3-drained-en');
   await page.getByRole('button', { name: 'Uncordon node' }).click();
@@ -176,4 +197,47 @@ test('a user who may not change nodes sees no drain button', async () => {
   await expect(page.getByRole('alert')).toContainText('may not list nodes');
   await expect(page.getByRole('button', { name: /Drain/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /cordon/i })).toHaveCount(0);
+});
+
+/** A DaemonSet's cell (by its column header) in a node's row of the matrix. */
+async function matrixCell(node: string, daemonSet: string): Promise<Locator> {
+  const grid = page.getByRole('grid');
+  const column = await grid.getByRole('columnheader', { name: daemonSet, exact: true }).getAttribute('aria-colindex');
+  return grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: node, exact: true }) })
+    .locator(`[role="gridcell"][aria-colindex="${column ?? ''}"]`);
+}
+
+async function shots(name: string, zhText: string): Promise<void> {
+  await shot(`${name}-en`);
+  await language('zh-CN');
+  await expect(page.getByText(zhText).first()).toBeVisible();
+  await screenshot(page, `${name}-zh`);
+  await language('en');
+}
+
+test('pods of projects the user may not list: named, their cells unknown; the ones it may list are shown', async () => {
+  await page.evaluate(() => (location.hash = '#/nodes'));
+  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'All projects' });
+  const notice = page.getByRole('status').filter({ hasText: 'Pods in these projects cannot be listed' });
+  await expect(notice).toContainText('kube-system, monitoring, shop — their cells show unknown');
+  await expect(page.getByRole('status').filter({ hasText: 'You may not list nodes' })).toBeVisible();
+  await expect(await matrixCell(NODE, 'team-agent')).toContainText('Available');
+  await expect(await matrixCell(NODE, 'kube-proxy')).toContainText('Unknown');
+  await expect(await matrixCell(NODE, 'kube-proxy')).not.toContainText('Missing');
+  await shots('4-pods-forbidden', '无法列出这些项目中的容器组');
+});
+
+test('a node URL of another context asks to switch; one of no known context says so', async () => {
+  await open('nowhere', NODE);
+  await expect(page.getByRole('alert')).toContainText('There is no cluster nowhere in your kubeconfig files');
+  await open('nv-admin', NODE);
+  await expect(page.getByRole('alert')).toContainText('Switch to nv-admin?');
+  // Nothing switched on its own: the developer's context is still the active one.
+  await expect(page.getByLabel('Cluster')).toHaveValue('nv-developer');
+  await shots('5-switch', '要切换到 nv-admin 吗？');
+  await page.getByRole('button', { name: 'Switch to nv-admin' }).click();
+  await expect(page.getByLabel('Cluster')).toHaveValue('nv-admin');
+  await expect(page.getByTestId('node-state')).toContainText('Schedulable');
 });
