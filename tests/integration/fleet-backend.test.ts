@@ -2,15 +2,17 @@
 // each connected when a window exists; one whose credentials run a program connects then only if that exact program
 // is already allowed, otherwise it waits for consent and the program never runs (a marker file proves it).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
 import { backendFor, Client, contextOfRole, tempDir, waitFor } from './backend-harness.js';
+import { kubectlOutput } from './kubectl.js';
 
 interface Doc {
-  clusters: { name: string }[];
+  clusters: { name: string; cluster: Record<string, unknown> }[];
   users: { name: string; user: { exec?: { command: string; args?: string[] } & Record<string, unknown> } }[];
   contexts: { name: string; context: { cluster: string; user: string } }[];
 }
@@ -22,6 +24,9 @@ let developer: string;
 const stateDir = path.join(tempDir('everynode-fleet-state-'), 'state');
 const marker = path.join(tempDir('everynode-fleet-marker-'), 'ran');
 const backends: Backend[] = [];
+// A server that accepts connections and never answers (not even the TLS handshake): the `silent` context's.
+const held: net.Socket[] = [];
+const silent = net.createServer((socket) => held.push(socket));
 
 async function start(allowPrograms: string[] = []): Promise<Client> {
   const { backend } = await backendFor([file], { stateDir, allowPrograms });
@@ -45,6 +50,11 @@ beforeAll(async () => {
     user: { exec: { ...exec, command: '/bin/sh', args: ['-c', `touch '${marker}'; exec ${run}`] } },
   });
   doc.contexts.push({ name: 'marking', context: { cluster: doc.clusters[0]?.name ?? '', user: 'marking' } });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as net.AddressInfo;
+  doc.clusters.push({ name: 'silent', cluster: { ...doc.clusters[0]?.cluster, server: `https://127.0.0.1:${port}` } });
+  doc.users.push({ name: 'silent', user: { token: 'not-a-secret' } } as Doc['users'][number]);
+  doc.contexts.push({ name: 'silent', context: { cluster: 'silent', user: 'silent' } });
   // The active context is another one: the fleet's contexts connect because they are opted in, not as the active one.
   file = path.join(tempDir('everynode-fleet-kc-'), 'config');
   fs.writeFileSync(file, stringify({ ...doc, 'current-context': developer }), { mode: 0o600 });
@@ -52,6 +62,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const backend of backends) await backend.dispose();
+  for (const socket of held) socket.destroy();
+  silent.close();
   await sandbox.stop();
 });
 
@@ -89,5 +101,43 @@ describe('the fleet backend', () => {
     expect((await client.services.fleet.setOptIn('marking', false)).optedIn).toEqual([admin]);
     await backends.pop()?.dispose();
     expect((await (await start()).services.fleet.getState()).optedIn).toEqual([admin]);
+  });
+
+  it('a context whose server never answers says it timed out after N s; the other column stays live', async () => {
+    const tuning = { livenessMs: 3000, backoffBaseMs: 100, backoffMaxMs: 1000, flushMs: 50, requestTimeoutMs: 3000 };
+    const { backend } = await backendFor([file], { stateDir, tuning });
+    backends.push(backend);
+    const client = new Client(backend);
+    await waitFor(async () => (await stateOf(client, admin)) === 'connected', 15_000, 'the opted-in context');
+    const id = await client.open('daemonSets', admin, '*');
+    await waitFor(() => client.folder(id).synced, 15_000, 'the admin column');
+    const optIn = client.services.fleet.setOptIn('silent', true);
+    // While the silent server holds its connection, the admin column follows its cluster.
+    await waitFor(async () => (await stateOf(client, 'silent')) === 'connecting', 5_000, 'silent connecting');
+    const manifest = path.join(tempDir('everynode-fleet-ds-'), 'ds.yaml');
+    fs.writeFileSync(
+      manifest,
+      stringify({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: { name: 'while-silent', namespace: 'default' },
+        spec: {
+          selector: { matchLabels: { app: 'while-silent' } },
+          template: {
+            metadata: { labels: { app: 'while-silent' } },
+            spec: { containers: [{ name: 'c', image: 'busybox' }] },
+          },
+        },
+      }),
+    );
+    await kubectlOutput(['--context', admin, 'apply', '-f', manifest], file);
+    await waitFor(() => client.folder(id).rows.has('default/while-silent'), 15_000, 'the new DaemonSet in the column');
+    await optIn;
+    await waitFor(async () => (await stateOf(client, 'silent')) === 'unreachable', 15_000, 'silent timed out');
+    const connection = (await client.services.clusters.getState()).connections.silent;
+    expect(connection?.message).toContain('timed out after 3 s');
+    expect(connection?.message).not.toContain('not-a-secret');
+    expect(await stateOf(client, admin)).toBe('connected');
+    await client.services.fleet.setOptIn('silent', false);
   });
 });

@@ -65,9 +65,9 @@ export function readStatusBody(body: unknown): StatusBody {
 /** The HTTP status carried by a client-node error (ApiException.code, Watch's statusCode), if any. */
 export function httpStatusOf(error: unknown): number | undefined {
   if (!isRecord(error)) return undefined;
-  if (typeof error.code === 'number') return error.code;
-  if (typeof error.statusCode === 'number') return error.statusCode;
-  return undefined;
+  // Only an HTTP status: a DOMException's numeric `code` (23 for AbortSignal.timeout's TimeoutError) is none.
+  const status = (value: unknown) => (typeof value === 'number' && value >= 100 && value <= 599 ? value : undefined);
+  return status(error.code) ?? status(error.statusCode);
 }
 
 function networkCode(error: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { AppsV1Api, AuthorizationV1Api, CoreV1Api, KubernetesObjectApi } from '@kubernetes/client-node';
-import type { AppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { ResolvedContext } from '../kubeconfig/merge.js';
 import { classifyError } from './classify.js';
 import { checkedCluster, checkedUser } from './credential-files.js';
@@ -91,7 +91,15 @@ export class ContextSession {
     try {
       return await request();
     } catch (error) {
-      if (isTimeout(error)) this.onRequestTimeout?.();
+      if (isTimeout(error)) {
+        this.onRequestTimeout?.();
+        // Said with the limit: a server that accepts the connection and never answers is told from one that refuses.
+        const seconds = Math.round(this.kubeConfig.requestTimeoutMs / 1000);
+        throw new AppError(
+          'unreachable',
+          `Context "${this.name}": the API server did not answer: timed out after ${seconds} s.`,
+        );
+      }
       throw classifyError(error, this.name);
     }
   }
