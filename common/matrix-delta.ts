@@ -31,7 +31,17 @@ export interface PictureChange<N extends { name: string }, C> {
   removed: string[];
 }
 
-const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Equality of plain JSON values (cells, nodes): kept cells are the same objects, so most compares stop at `===`. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+  return keys.every((k) => same(x[k], y[k]));
+}
 
 /**
  * What turns `before` into `after`. `touched`: the only nodes that may differ besides those whose cells a column
