@@ -12,6 +12,7 @@ import type { Backend } from '../../electron/backend/index.js';
 import { backendFor, Client, connectedContext, kubeconfigFileOf, tempDir, waitFor } from './backend-harness.js';
 import { kubectlOutput } from './kubectl.js';
 import { applyPicture } from '../../common/matrix-delta.js';
+import { daemonSetYaml } from '../support/manifests.js';
 
 let sandbox: SandboxHandle;
 let backend: Backend;
@@ -157,24 +158,9 @@ describe('coverage stream', () => {
     const id = await client.open('coverage', ADMIN, 'team-a');
     await waitFor(() => fold(id).last?.synced === true, 20_000, 'admin matrix');
     const manifest = path.join(tempDir('everynode-mount-'), 'mount.yaml');
-    fs.writeFileSync(
-      manifest,
-      stringify({
-        apiVersion: 'apps/v1',
-        kind: 'DaemonSet',
-        metadata: { name: 'mounts', namespace: 'team-a' },
-        spec: {
-          selector: { matchLabels: { app: 'mounts' } },
-          template: {
-            metadata: { labels: { app: 'mounts' } },
-            spec: {
-              containers: [{ name: 'm', image: 'busybox', volumeMounts: [{ name: 'cfg', mountPath: '/cfg' }] }],
-              volumes: [{ name: 'cfg', configMap: { name: 'agent-config' } }],
-            },
-          },
-        },
-      }),
-    );
+    const mounts = `containers: [{ name: m, image: busybox, volumeMounts: [{ name: cfg, mountPath: /cfg }] }]
+volumes: [{ name: cfg, configMap: { name: agent-config } }]`;
+    fs.writeFileSync(manifest, daemonSetYaml('mounts', 'team-a', mounts));
     await kubectlOutput(['apply', '-f', manifest], kubeconfigFile);
     const cell = (column: string) => {
       const { rows, last } = fold(id);

@@ -10,6 +10,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster
 import type { Backend } from '../../electron/backend/index.js';
 import { backendFor, Client, contextOfRole, tempDir, waitFor } from './backend-harness.js';
 import { kubectlOutput } from './kubectl.js';
+import { daemonSetYaml } from '../support/manifests.js';
 
 interface Doc {
   clusters: { name: string; cluster: Record<string, unknown> }[];
@@ -115,21 +116,7 @@ describe('the fleet backend', () => {
     // While the silent server holds its connection, the admin column follows its cluster.
     await waitFor(async () => (await stateOf(client, 'silent')) === 'connecting', 5_000, 'silent connecting');
     const manifest = path.join(tempDir('everynode-fleet-ds-'), 'ds.yaml');
-    fs.writeFileSync(
-      manifest,
-      stringify({
-        apiVersion: 'apps/v1',
-        kind: 'DaemonSet',
-        metadata: { name: 'while-silent', namespace: 'default' },
-        spec: {
-          selector: { matchLabels: { app: 'while-silent' } },
-          template: {
-            metadata: { labels: { app: 'while-silent' } },
-            spec: { containers: [{ name: 'c', image: 'busybox' }] },
-          },
-        },
-      }),
-    );
+    fs.writeFileSync(manifest, daemonSetYaml('while-silent', 'default', 'containers: [{ name: c, image: busybox }]'));
     await kubectlOutput(['--context', admin, 'apply', '-f', manifest], file);
     await waitFor(() => client.folder(id).rows.has('default/while-silent'), 15_000, 'the new DaemonSet in the column');
     await optIn;
