@@ -48,6 +48,7 @@ export const eventNames = [
   'onDidChangeProjects',
   'onDidReceiveDelta',
   'onDidChangeConsent',
+  'onDidChooseCommand',
 ] as const satisfies readonly EventName[];
 
 type MissingEvents = Exclude<EventName, (typeof eventNames)[number]>;

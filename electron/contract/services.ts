@@ -25,6 +25,7 @@ import type { FleetState } from './fleet-dto.js';
 import type { ExecAccess } from './exec-dto.js';
 import type { DrainOptions, DrainResult } from './node-view-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
+import type { KeyCommand } from '../../common/keymap.js';
 
 /** The services the backend offers. Every channel and the preload's API derive from this. */
 export interface EverynodeServices {
@@ -192,6 +193,9 @@ export interface EverynodeEvents {
   onDidReceiveDelta: StreamEvent;
   /** The pending consent requests changed (a context needs consent, or it was answered): the whole list, as pending(). */
   onDidChangeConsent: { requests: ConsentRequest[] };
+  // ---- issue 18: the desktop menu's keyboard commands (common/keymap.ts); the browser host never sends it ----
+  /** The user chose a menu item whose shortcut the renderer owns: it runs the command as if the key were pressed. */
+  onDidChooseCommand: { command: KeyCommand };
 }
 
 export type ServiceName = keyof EverynodeServices;

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
         isMac: process.platform === 'darwin',
         addKubeconfig: () => void addKubeconfigFromMenu(appWindows),
         about: () => void showAbout(),
+        command: (command) => appWindows.sendCommand(command),
       }),
     ),
   );

@@ -5,6 +5,7 @@ import type { WebContents } from 'electron';
 import { eventChannel } from '../contract/index.js';
 import type { ClustersState, EverynodeServices, HostInfo } from '../contract/index.js';
 import type { Backend, ClientSession } from '../backend/index.js';
+import type { KeyCommand } from '../../common/keymap.js';
 import { hostServices } from '../host/host-services.js';
 import { APP_START_URL } from './app-protocol.js';
 import { nativeConsent } from './consent-dialog.js';
@@ -110,6 +111,13 @@ export class AppWindows {
     if (window === undefined || window.isDestroyed()) return undefined;
     const services = this.servicesFor(window.webContents);
     return services === undefined ? undefined : { window, services };
+  }
+
+  /** A keymap command chosen in the menu, for the focused window's page (common/keymap.ts). */
+  sendCommand(command: KeyCommand): void {
+    const window = BrowserWindow.getFocusedWindow() ?? [...this.tracked.values()][0]?.window;
+    if (window === undefined || window.isDestroyed()) return;
+    window.webContents.send(eventChannel('onDidChooseCommand'), { command });
   }
 
   count(): number {

@@ -1,3 +1,4 @@
+import keyboardEn from '../keyboard/keyboard-en';
 import consentEn from '../clusters/consent-en';
 import nodesEn from '../nodes/nodes-en';
 import clustersPageEn from '../clusters/clusters-page-en';
@@ -180,6 +181,8 @@ const en = {
   nodeView: nodeViewEn,
   editor: editorEn,
   drafts: draftsEn,
+  // issue 18: the command palette and the shortcuts dialog
+  keyboard: keyboardEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import keyboardZhCN from '../keyboard/keyboard-zh-CN';
 import consentZhCN from '../clusters/consent-zh-CN';
 import nodesZhCN from '../nodes/nodes-zh-CN';
 import clustersPageZhCN from '../clusters/clusters-page-zh-CN';
@@ -178,6 +179,8 @@ const zhCN: Catalogue = {
   nodeView: nodeViewZhCN,
   editor: editorZhCN,
   drafts: draftsZhCN,
+  // issue 18: the command palette and the shortcuts dialog
+  keyboard: keyboardZhCN,
 };
 
 export default zhCN;

@@ -202,6 +202,7 @@ export function fakeBridge() {
       onDidChangeProjects: (l) => on('onDidChangeProjects', l),
       onDidReceiveDelta: (l) => on('onDidReceiveDelta', l),
       onDidChangeConsent: (l) => on('onDidChangeConsent', l),
+      onDidChooseCommand: (l) => on('onDidChooseCommand', l),
     },
   };
 
