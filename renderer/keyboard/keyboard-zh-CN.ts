@@ -27,7 +27,7 @@ const zhCN: typeof en = {
       project: '项目',
       context: '上下文',
     },
-    switchLanguage: '切换语言为{language}',
+    switchLanguage: '切换语言：{language}',
     switchContext: '切换到上下文 {name}',
     showProject: '显示项目 {name}',
     loadingNodes: '正在加载节点…',
