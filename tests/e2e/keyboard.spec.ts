@@ -2,8 +2,7 @@
 // DaemonSet by part of its name, `/` and `?`, and a whole create-to-running flow with the keyboard only.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { Cleanup, startSandbox, startWebHost } from './support/processes.js';
-import AxeBuilder from '@axe-core/playwright';
-import { chooseProject, openApp, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,16 +15,6 @@ const combobox = (): Locator => palette().getByRole('combobox');
 /** The issue's screenshots go to docs/screenshots only on request (`UPDATE_DOC_SCREENSHOTS=1`). */
 async function docScreenshot(file: string): Promise<void> {
   if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
-}
-
-/**
- * axe on one open dialog (the rest of the page is checked by the specs of its pages, and axe on the whole list
- * behind the dialog costs seconds).
- */
-async function expectDialogAccessible(selector: string, step: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' '))}`);
-  expect(violations, `axe violations at "${step}"`).toEqual([]);
 }
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has the focus, as a keyboard user would, failing if it never does. */
@@ -66,7 +55,8 @@ test('the palette jumps to a DaemonSet by part of its name; it is an accessible 
   // Every kind shows with an empty query: actions, the list's DaemonSets, nodes, projects (one context: no others).
   for (const kind of ['Actions', 'DaemonSets', 'Nodes', 'Projects'])
     await expect(palette().getByRole('group', { name: kind })).toBeVisible();
-  await expectDialogAccessible('.palette', 'palette open');
+  // The palette itself (the list behind it is checked by the list's spec).
+  await expectAccessible(page, 'palette open', '.palette');
 
   await page.keyboard.type('fbit');
   const daemonSets = palette().getByRole('group', { name: 'DaemonSets' });
@@ -138,7 +128,7 @@ test('/ focuses the page search (and types in a field), ? lists the shortcuts in
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('row', { name: /Ctrl\+K Open the command palette/ })).toBeVisible();
   await expect(dialog.getByRole('row', { name: /^\? Show keyboard shortcuts/ })).toBeVisible();
-  await expectDialogAccessible('.shortcuts', 'shortcuts');
+  await expectAccessible(page, 'shortcuts', '.shortcuts');
   await screenshot(page, 'shortcuts-en');
   await docScreenshot('shortcuts-en.png');
   await page.keyboard.press('Escape');
