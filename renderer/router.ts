@@ -22,7 +22,8 @@ export const fleetHash = '#/fleet';
 export const nodesHash = '#/nodes';
 
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
+  // A query after the path (`?pod=...`, the pod panel's) says what a page shows inside it, not which page.
+  const parts = (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/');
   if (parts.length === 1 && parts[0] === 'clusters') return { view: 'clusters' };
   if (parts.length === 1 && parts[0] === 'nodes') return { view: 'nodes' };
   if (parts.length === 1 && parts[0] === 'fleet') return { view: 'fleet' };

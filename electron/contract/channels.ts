@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EverynodeServices, ServiceName } from './services.js';
 import type { StreamArgs, StreamName } from './streams.js';
 import { methodChannel } from './channel-names.js';
-import { isDnsLabel } from '../../common/names.js';
+import { isDnsLabel, isDnsSubdomain } from '../../common/names.js';
 import { draftKind } from '../../common/draft-keys.js';
 
 // The zod-free names (prefix, service methods, events) live in channel-names.ts, which the preload imports alone.
@@ -45,6 +45,9 @@ const terminalSize = z.object({ cols: cells, rows: cells }).strict();
 // What a terminal sends at once: keystrokes, or a paste (bounded so one message stays small).
 const terminalInput = z.string().min(1).max(65_536);
 
+// ---- issue 15: the pod panel (a pod's name goes into a field selector: no commas or `=` may reach it) ----
+const podName = z.string().refine(isDnsSubdomain, 'must be a pod name (a DNS-1123 subdomain)');
+
 /** Argument validators for every stream of streams.ts: `streams.open` checks a stream's args against its own. */
 export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   daemonSets: z.tuple([context, selection]),
@@ -65,6 +68,8 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   coverage: z.tuple([context, selection]),
   exec: z.tuple([context, namespace, name, containerName, terminalSize]),
   nodeView: z.tuple([context, name]),
+  // ---- issue 15: the pod panel ----
+  podView: z.tuple([context, namespace, podName]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];

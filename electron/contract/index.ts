@@ -9,3 +9,4 @@ export * from './matrix-dto.js';
 export * from './fleet-dto.js';
 export * from './exec-dto.js';
 export * from './node-view-dto.js';
+export * from './pod-view-dto.js';

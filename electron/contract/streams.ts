@@ -3,6 +3,7 @@ import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
 import type { MatrixDelta } from './matrix-dto.js';
 import type { ExecChunk, TerminalSize } from './exec-dto.js';
 import type { NodeView } from './node-view-dto.js';
+import type { PodView } from './pod-view-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -34,6 +35,9 @@ export interface EverynodeStreams {
   };
   /** One node with its pods and the DaemonSets that do not run there: every delta is a complete picture. */
   nodeView: { args: [context: string, node: string]; delta: NodeView };
+  // ---- issue 15: the pod panel ----
+  /** One pod with its events: every delta is a complete picture. */
+  podView: { args: [context: string, namespace: string, pod: string]; delta: PodView };
 }
 
 export type StreamName = keyof EverynodeStreams;

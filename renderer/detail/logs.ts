@@ -14,8 +14,8 @@ export interface LogTarget {
   container: string;
 }
 
-/** The detail page's log panel: one `logs` stream at a time, its lines capped so a chatty container cannot grow forever. */
-export const useLogsStore = defineStore('logs', () => {
+/** A log panel: one `logs` stream at a time, its lines capped so a chatty container cannot grow forever. */
+function logsStore() {
   const lines = shallowRef<string[]>([]);
   const streaming = ref(false);
   const ended = ref(false);
@@ -77,4 +77,9 @@ export const useLogsStore = defineStore('logs', () => {
   }
 
   return { lines, streaming, ended, error, current, start, stop, reset };
-});
+}
+
+/** The detail page's log panel. */
+export const useLogsStore = defineStore('logs', logsStore);
+// ---- issue 15: the pod panel's own read, so a panel over the detail page does not take the page's lines ----
+export const usePanelLogsStore = defineStore('panelLogs', logsStore);

@@ -11,6 +11,8 @@ import stuckEn from './stuck-en';
 import detailEn from '../detail/detail-en';
 import fleetEn from '../fleet/fleet-en';
 import execEn from '../exec/exec-en';
+// ---- issue 15: the pod panel ----
+import podsEn from '../pods/pods-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -179,6 +181,7 @@ const en = {
   nodes: nodesEn,
   fleet: fleetEn,
   nodeView: nodeViewEn,
+  pods: podsEn,
   editor: editorEn,
   drafts: draftsEn,
   // issue 18: the command palette and the shortcuts dialog

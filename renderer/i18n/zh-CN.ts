@@ -12,6 +12,8 @@ import stuckZhCN from './stuck-zh-CN';
 import detailZhCN from '../detail/detail-zh-CN';
 import fleetZhCN from '../fleet/fleet-zh-CN';
 import execZhCN from '../exec/exec-zh-CN';
+// ---- issue 15: the pod panel ----
+import podsZhCN from '../pods/pods-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -177,6 +179,7 @@ const zhCN: Catalogue = {
   nodes: nodesZhCN,
   fleet: fleetZhCN,
   nodeView: nodeViewZhCN,
+  pods: podsZhCN,
   editor: editorZhCN,
   drafts: draftsZhCN,
   // issue 18: the command palette and the shortcuts dialog

@@ -25,6 +25,7 @@ const nodesEn = {
     json: 'Export JSON',
   },
   grid: {
+    project: 'Project',
     label: 'Coverage of the DaemonSets on the nodes of {context}',
     node: 'Node',
     covered: 'Covered',

@@ -25,6 +25,7 @@ const nodesZhCN: typeof nodesEn = {
     json: '导出 JSON',
   },
   grid: {
+    project: '项目',
     label: '{context} 各节点上的守护进程集覆盖情况',
     node: '节点',
     covered: '已覆盖',

@@ -5,12 +5,14 @@ import type {
   LogChunk,
   MatrixDelta,
   NodeView,
+  PodView,
 } from '../../contract/index.js';
 import { DaemonSetSubscription } from './daemonset-list.js';
 import { LogStream } from './logs.js';
 import { DetailSubscription } from './daemonset-detail.js';
 import { CoverageSubscription } from './coverage.js';
 import { NodeViewSubscription } from './node-view.js';
+import { PodViewSubscription } from './pod-view.js';
 import { AppError } from '../errors.js';
 import { ALL_PROJECTS, type Projects } from '../resources/projects.js';
 import type { ContextSession } from '../session/session.js';
@@ -73,6 +75,13 @@ export const endedNodeView = (message: string): NodeView => ({
   absent: [],
   may: { cordon: false, drain: false },
   gaps: [],
+  error: { code: 'unsupported', message },
+});
+
+// ---- issue 15: the pod panel ----
+export const endedPodView = (message: string): PodView => ({
+  state: 'loading',
+  events: [],
   error: { code: 'unsupported', message },
 });
 
@@ -147,6 +156,14 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
       create: (session, [, node], emit) =>
         new NodeViewSubscription({ session, manager, node, flushMs: tuning.flushMs, emit }),
       ended: endedNodeView,
+    },
+    // ---- issue 15: the pod panel ----
+    podView: {
+      shared: true,
+      onNewSession: 'restart',
+      create: (session, [, namespace, pod], emit) =>
+        new PodViewSubscription({ session, manager, namespace, pod, flushMs: tuning.flushMs, emit }),
+      ended: endedPodView,
     },
   };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { DaemonSetDelta, LogChunk, StreamEvent, StreamName } from '../../../electron/contract/index.js';
 import { AppError } from '../../../electron/backend/errors.js';
 import { LiveHub } from '../../../electron/backend/live/hub.js';
-import { endedDetail, endedMatrix, endedNodeView, endedShell } from '../../../electron/backend/live/streams.js';
+import {
+  endedDetail,
+  endedMatrix,
+  endedNodeView,
+  endedPodView,
+  endedShell,
+} from '../../../electron/backend/live/streams.js';
 import type { Producer, StreamSpec, StreamSpecs } from '../../../electron/backend/live/producer.js';
 import type { ContextSession } from '../../../electron/backend/session/session.js';
 import type { EventSink } from '../../../electron/backend/types.js';
@@ -62,6 +68,7 @@ function setup() {
     }),
     exec: spec('exec', false, { onNewSession: 'end', ended: endedShell, isLast: (c) => c.end !== undefined }),
     nodeView: spec('nodeView', true, { onNewSession: 'restart', ended: endedNodeView }),
+    podView: spec('podView', true, { onNewSession: 'restart', ended: endedPodView }),
   };
   const sessions = new Map<string, ContextSession>([
     ['a', { name: 'a' } as ContextSession],
