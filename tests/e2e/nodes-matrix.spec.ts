@@ -90,7 +90,11 @@ test('a node an eligible DaemonSet has no pod on shows as missing, with the quot
     await expect(missing).toContainText('Missing');
     await expect(missing).toContainText('exceeded quota');
   }
-  await expect(grid().getByRole('row').nth(1)).toContainText('2 / 5');
+  // The summary row (below the project and DaemonSet header rows).
+  const summary = grid()
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Covered', exact: true }) });
+  await expect(summary).toContainText('2 / 5');
   await screenshot(page, 'missing');
   await expectAccessible(page, 'missing');
   await page.getByLabel('Only nodes missing an agent').uncheck();
