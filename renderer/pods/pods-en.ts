@@ -9,8 +9,6 @@ const podsEn = {
   badLink: 'This link names no pod: “{value}” is not <project>/<pod name>.',
   noContext: 'Choose a cluster to see this pod.',
   error: 'The panel cannot be kept up to date: {message}',
-  replacement: 'The DaemonSet replaced it on {node} with {pod}.',
-  openReplacement: 'Open {pod}',
   facts: {
     label: 'About the pod',
     state: 'State',

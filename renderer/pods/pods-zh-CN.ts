@@ -11,8 +11,6 @@ const podsZhCN: typeof podsEn = {
   badLink: '此链接未指向容器组：“{value}”不是 <项目>/<容器组名称>。',
   noContext: '请选择一个集群以查看此容器组。',
   error: '面板无法保持最新：{message}',
-  replacement: '守护进程集已在 {node} 上用 {pod} 替换了它。',
-  openReplacement: '打开 {pod}',
   facts: {
     label: '容器组信息',
     state: '状态',
