@@ -7,7 +7,7 @@ const podsEn = {
   notFound: 'There is no pod {pod} in project {namespace}.',
   deleted: 'Pod {pod} was deleted. What is shown is how it was last seen.',
   badLink: 'This link names no pod: “{value}” is not <project>/<pod name>.',
-  noContext: 'Choose a cluster to see this pod.',
+  noContext: 'The pod is shown once the cluster of this page is connected.',
   error: 'The panel cannot be kept up to date: {message}',
   facts: {
     label: 'About the pod',

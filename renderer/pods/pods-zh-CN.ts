@@ -9,7 +9,7 @@ const podsZhCN: typeof podsEn = {
   notFound: '项目 {namespace} 中没有容器组 {pod}。',
   deleted: '容器组 {pod} 已被删除。以下是它最后一次的状态。',
   badLink: '此链接未指向容器组：“{value}”不是 <项目>/<容器组名称>。',
-  noContext: '请选择一个集群以查看此容器组。',
+  noContext: '此页面的集群连接后即显示该容器组。',
   error: '面板无法保持最新：{message}',
   facts: {
     label: '容器组信息',

@@ -64,7 +64,13 @@ describe('podView stream', () => {
     const [name = '', other = ''] = await podNames();
     const id = await client.open('podView', context, NS, name);
     const view = (): PodView | undefined => client.deltas(id, 'podView').at(-1);
-    await waitFor(() => view()?.pod?.lastTerminations.main !== undefined, 20_000, 'a last termination');
+    // Two watches (the pod, its events): either may arrive first.
+    await waitFor(
+      () =>
+        view()?.pod?.lastTerminations.main !== undefined && view()?.events.some((e) => e.reason === 'Started') === true,
+      20_000,
+      'a last termination and the Started event',
+    );
     const v = view();
     expect(v?.state).toBe('ok');
     expect(v?.pod).toMatchObject({ name, namespace: NS, owner: { kind: 'DaemonSet', name: 'crashy' } });

@@ -1,12 +1,9 @@
 import type { NodeAbsentDaemonSet, NodeView } from '../../contract/index.js';
 import { toErrorDTO } from '../errors.js';
-import type { ContextSession } from '../session/session.js';
-import type { InformerHandle, WatchManager } from '../watch/manager.js';
-import type { Producer } from './producer.js';
-import { KINDS, type Kind } from '../kinds/kinds.js';
+import { PictureProducer, type Held, type PictureOptions } from './picture.js';
+import { KINDS } from '../kinds/kinds.js';
 import type { KubeObject } from '../kinds/objects.js';
 import { mayDo } from '../kinds/subresource-review.js';
-import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { toDetailPod } from '../resources/detail-convert.js';
 import { nodeRoom, type PodUse } from '../resources/node-room.js';
@@ -21,17 +18,8 @@ import {
   type NodeViewPod,
 } from './node-view-objects.js';
 
-export interface NodeViewOptions {
-  session: ContextSession;
-  manager: WatchManager;
+export interface NodeViewOptions extends PictureOptions<NodeView> {
   node: string;
-  flushMs: number;
-  emit(view: NodeView): void;
-}
-
-interface Held<T extends KubeObject> {
-  handle: InformerHandle<T>;
-  dispose(): void;
 }
 
 /**
@@ -39,7 +27,7 @@ interface Held<T extends KubeObject> {
  * spec.nodeName) and the cluster's DaemonSets' pod specs, each projected. Access is asked first, so nothing is watched
  * that the user may not list (an informer failing and retrying forever). Every change sends a complete picture.
  */
-export class NodeViewSubscription implements Producer<NodeView> {
+export class NodeViewSubscription extends PictureProducer<NodeView> {
   private node: Held<NodeViewNode> | undefined;
   private pods: Held<NodeViewPod> | undefined;
   private daemonSets: Held<NodeViewDaemonSet> | undefined;
@@ -47,14 +35,9 @@ export class NodeViewSubscription implements Producer<NodeView> {
   private gaps: string[] = [];
   private asked = false;
   private forbidden: string | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private disposed = false;
-  private last: NodeView | undefined;
 
-  constructor(readonly options: NodeViewOptions) {}
-
-  current(): NodeView | undefined {
-    return this.last;
+  constructor(readonly options: NodeViewOptions) {
+    super(options);
   }
 
   async start(): Promise<void> {
@@ -81,38 +64,12 @@ export class NodeViewSubscription implements Producer<NodeView> {
     this.schedule();
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.timer);
-    for (const held of [this.node, this.pods, this.daemonSets]) {
-      held?.dispose();
-      held?.handle.dispose();
-    }
-  }
-
-  private hold<P extends KubeObject>(kind: Kind, scope: Scope, projection: Projection<P>): Held<P> {
-    const handle = watchKind(this.options.manager, this.options.session, kind, scope, projection);
-    const listener = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
-    return { handle, dispose: () => listener.dispose() };
-  }
-
-  private schedule(): void {
-    if (this.disposed) return;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      if (this.disposed) return;
-      this.last = this.picture();
-      this.options.emit(this.last);
-    }, this.options.flushMs);
-  }
-
   private settled(held: Held<KubeObject> | undefined): boolean {
     const status = held?.handle.informer.currentStatus();
     return held === undefined || status?.synced === true || status?.error !== undefined;
   }
 
-  private picture(): NodeView {
+  protected picture(): NodeView {
     const view: NodeView = {
       state: 'loading',
       daemonPods: [],

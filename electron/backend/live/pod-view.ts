@@ -1,30 +1,18 @@
 import type { ContainerTermination, DetailEvent, PodView, PodViewPod } from '../../contract/index.js';
 import { toErrorDTO } from '../errors.js';
-import type { ContextSession } from '../session/session.js';
-import type { InformerHandle, WatchManager } from '../watch/manager.js';
-import type { Producer } from './producer.js';
-import { KINDS, type Kind } from '../kinds/kinds.js';
-import type { EventObject, KubeObject, PodObject } from '../kinds/objects.js';
-import { watchKind, type Scope } from '../kinds/source.js';
+import { PictureProducer, type Held, type PictureOptions } from './picture.js';
+import { KINDS } from '../kinds/kinds.js';
+import type { EventObject, PodObject } from '../kinds/objects.js';
 import { toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { toDetailEvent, toDetailPod } from '../resources/detail-convert.js';
 
-export interface PodViewOptions {
-  session: ContextSession;
-  manager: WatchManager;
+export interface PodViewOptions extends PictureOptions<PodView> {
   namespace: string;
   pod: string;
-  flushMs: number;
-  emit(view: PodView): void;
 }
 
 const MAX_EVENTS = 100;
-
-interface Held<T extends KubeObject> {
-  handle: InformerHandle<T>;
-  dispose(): void;
-}
 
 function lastTerminations(pod: PodObject): Record<string, ContainerTermination> {
   const out: Record<string, ContainerTermination> = {};
@@ -47,18 +35,13 @@ function lastTerminations(pod: PodObject): Record<string, ContainerTermination> 
  * events about it (fieldSelector involvedObject), both in its namespace, so nothing wider is watched than the panel
  * shows. Every change sends a complete, debounced picture; a pod that goes away keeps its last picture as 'deleted'.
  */
-export class PodViewSubscription implements Producer<PodView> {
+export class PodViewSubscription extends PictureProducer<PodView> {
   private pod: Held<PodObject> | undefined;
   private events: Held<EventObject> | undefined;
   private seen: PodViewPod | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private disposed = false;
-  private last: PodView | undefined;
 
-  constructor(readonly options: PodViewOptions) {}
-
-  current(): PodView | undefined {
-    return this.last;
+  constructor(readonly options: PodViewOptions) {
+    super(options);
   }
 
   start(): void {
@@ -71,40 +54,17 @@ export class PodViewSubscription implements Producer<PodView> {
     this.schedule();
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    clearTimeout(this.timer);
-    for (const held of [this.pod, this.events]) {
-      held?.dispose();
-      held?.handle.dispose();
-    }
-  }
-
-  private hold<T extends KubeObject>(kind: Kind<T>, scope: Scope): Held<T> {
-    const handle = watchKind(this.options.manager, this.options.session, kind, scope);
-    const listener = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
-    return { handle, dispose: () => listener.dispose() };
-  }
-
-  private schedule(): void {
-    if (this.disposed) return;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      if (this.disposed) return;
-      this.last = this.picture();
-      this.options.emit(this.last);
-    }, this.options.flushMs);
-  }
-
-  private picture(): PodView {
+  protected picture(): PodView {
     const view: PodView = { state: 'loading', events: [] };
     const status = this.pod?.handle.informer.currentStatus();
-    const error = status?.error ?? this.events?.handle.informer.currentStatus().error;
+    const listed = this.events?.handle.informer.currentStatus();
+    const error = status?.error ?? listed?.error;
     if (error) view.error = toErrorDTO(error);
+    // Until the events are listed, "no events" would be said as if it were true.
+    if (listed?.synced !== true && listed?.error === undefined) return view;
     const raw = this.pod?.handle.informer.snapshot().find((p) => p.metadata?.name === this.options.pod);
-    const events = this.events?.handle.informer.snapshot() ?? [];
-    view.events = events
+    const about = this.events?.handle.informer.snapshot() ?? [];
+    view.events = about
       .map(toDetailEvent)
       .sort((a: DetailEvent, b: DetailEvent) => b.lastSeen.localeCompare(a.lastSeen))
       .slice(0, MAX_EVENTS);
@@ -115,7 +75,7 @@ export class PodViewSubscription implements Producer<PodView> {
     }
     // The kubelet's Warning events say what the pod's status cannot (FailedMount, Unhealthy), as on the detail page.
     const uid = raw.metadata?.uid ?? '';
-    const warnings = events.flatMap((e): WarningEvent[] => {
+    const warnings = about.flatMap((e): WarningEvent[] => {
       const w = toWarningEvent(e);
       return w && w.involvedUid === uid ? [w] : [];
     });
