@@ -6,7 +6,7 @@ const podsEn = {
   loading: 'Loading the pod…',
   notFound: 'There is no pod {pod} in project {namespace}.',
   deleted: 'Pod {pod} was deleted. What is shown is how it was last seen.',
-  badLink: 'This link names no pod: “{value}” is not <project>/<pod name>.',
+  badLink: 'This link names no pod: “{value}” is not a project and a pod name, as in team-a/probe-x7k2p.',
   noContext: 'The pod is shown once the cluster of this page is connected.',
   error: 'The panel cannot be kept up to date: {message}',
   facts: {

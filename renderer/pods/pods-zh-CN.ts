@@ -8,7 +8,7 @@ const podsZhCN: typeof podsEn = {
   loading: '正在加载容器组…',
   notFound: '项目 {namespace} 中没有容器组 {pod}。',
   deleted: '容器组 {pod} 已被删除。以下是它最后一次的状态。',
-  badLink: '此链接未指向容器组：“{value}”不是 <项目>/<容器组名称>。',
+  badLink: '此链接未指向容器组：“{value}”不是“项目/容器组名称”的形式，例如 team-a/probe-x7k2p。',
   noContext: '此页面的集群连接后即显示该容器组。',
   error: '面板无法保持最新：{message}',
   facts: {

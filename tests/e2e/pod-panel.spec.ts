@@ -21,14 +21,17 @@ const NODE = 'worker-1';
 const grid = (): Locator => page.getByRole('grid');
 const panel = (): Locator => page.getByRole('dialog', { name: /^Pod |^容器组 / });
 
-/** The link of the probe's cell on worker-1 (its pod's name is on it). */
-async function probeCell(): Promise<Locator> {
+/** The probe's cell in a node's row. */
+async function probeCellOn(node: string): Promise<Locator> {
   const column = await grid().getByRole('columnheader', { name: NAME, exact: true }).getAttribute('aria-colindex');
   return grid()
     .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name: NODE, exact: true }) })
-    .locator(`[role="gridcell"][aria-colindex="${column ?? ''}"] a`);
+    .filter({ has: page.getByRole('rowheader', { name: node, exact: true }) })
+    .locator(`[role="gridcell"][aria-colindex="${column ?? ''}"]`);
 }
+
+/** The link of the probe's cell on worker-1 (its pod's name is on it). */
+const probeCell = async (): Promise<Locator> => (await probeCellOn(NODE)).locator('a');
 
 async function docScreenshot(file: string): Promise<void> {
   if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
@@ -69,6 +72,10 @@ test('a matrix cell opens its pod: logs, events, a shell, and Delete pod with th
   await expect(grid().getByRole('columnheader', { name: 'team-b', exact: true })).toBeVisible();
   await screenshot(page, '0-matrix-groups');
   await docScreenshot('pod-panel-matrix-en.png');
+  // A cell without a pod keeps its reason and opens nothing.
+  const tainted = await probeCellOn('control-plane-1');
+  await expect(tainted).toContainText('Not wanted');
+  await expect(tainted.locator('a')).toHaveCount(0);
   const cell = await probeCell();
   const pod = (await cell.getAttribute('data-pod')) ?? '';
   expect(pod).toMatch(new RegExp(`^${NAME}-`));
