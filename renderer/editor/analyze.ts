@@ -1,5 +1,6 @@
 import type { Format } from './convert';
-import type { Diagnostic } from './diagnostic';
+import { catalogued, type Diagnostic } from './diagnostic';
+import { jsonProblem } from './json-syntax';
 import { checkRules } from './rules';
 import type { SchemaSet } from './schema/types';
 import { validateDocument } from './validate';
@@ -13,21 +14,13 @@ export interface Analysis extends ParsedText {
 export function analyze(text: string, schemas: SchemaSet | undefined, format: Format = 'yaml'): Analysis {
   const parsed = parseYamlText(text);
   const diagnostics = [...parsed.diagnostics];
-  // JSON is read by the same parser (JSON is YAML), but JSON's own syntax is stricter: trailing commas, quotes.
-  if (format === 'json' && diagnostics.length === 0) {
-    const problem = jsonSyntax(text);
+  // JSON is read by the same parser (JSON is YAML), but JSON's own syntax is stricter (trailing commas, quotes) and
+  // its errors read better in JSON's terms: the JSON reader's problem replaces the YAML reader's syntax errors.
+  if (format === 'json') {
+    const problem = jsonProblem(text);
     if (problem) {
-      const { line, col } = parsed.lines.linePos(problem.at);
-      diagnostics.push({
-        from: problem.at,
-        to: problem.at + 1,
-        line,
-        column: col,
-        severity: 'error',
-        message: problem.message,
-        source: 'syntax',
-      });
-      return { ...parsed, diagnostics };
+      const found = catalogued(parsed.lines, [problem.at, problem.at + 1], 'error', 'syntax', problem.path, problem.params, problem.terms);
+      return { ...parsed, diagnostics: [...diagnostics.filter((d) => d.source !== 'syntax'), found] };
     }
   }
   for (const document of parsed.documents) {
@@ -37,33 +30,12 @@ export function analyze(text: string, schemas: SchemaSet | undefined, format: Fo
       diagnostics.push(...checkRules(document, parsed.lines));
     } catch (error) {
       // A check must never take the editor down; the finding says what went wrong instead.
-      diagnostics.push({
-        from: document.from,
-        to: document.from,
-        line: 1,
-        column: 1,
-        severity: 'warning',
-        message: `Check failed: ${String(error)}`,
-        source: 'schema',
-      });
+      const at = [document.from, document.from];
+      diagnostics.push(catalogued(parsed.lines, at, 'warning', 'schema', 'checkFailed', { error: String(error) }));
     }
   }
   diagnostics.sort((a, b) => a.from - b.from);
   return { ...parsed, diagnostics };
-}
-
-function jsonSyntax(text: string): { at: number; message: string } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message)?.[1];
-    return {
-      at: at === undefined ? Math.max(0, text.length - 1) : Number(at),
-      message: message.replace(/ in JSON at position \d+.*$/, ''),
-    };
-  }
 }
 
 let last: { text: string; schemas: SchemaSet | undefined; format: Format; result: Analysis } | undefined;

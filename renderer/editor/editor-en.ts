@@ -1,3 +1,5 @@
+import diagnosticsEn from './diagnostics-en';
+
 // Edit mode's English messages (part of en.ts under `editor`). vue-i18n syntax: {name} placeholders; `|`, `@` and
 // braces are special.
 const editorEn = {
@@ -83,6 +85,7 @@ const editorEn = {
     noneNoSandbox: 'There is no kubeconfig context, and the built-in sandbox is off.',
     state: '"{context}" is not connected ({state}).',
   },
+  diag: diagnosticsEn,
 };
 
 export default editorEn;

@@ -1,4 +1,5 @@
 import type editorEn from './editor-en';
+import diagnosticsZhCN from './diagnostics-zh-CN';
 
 // 编辑模式的中文消息（zh-CN.ts 中的 `editor`）。
 const editorZhCN: typeof editorEn = {
@@ -81,6 +82,7 @@ const editorZhCN: typeof editorEn = {
     noneNoSandbox: '没有 kubeconfig 上下文，内置沙箱集群也已关闭。',
     state: '“{context}”未连接（{state}）。',
   },
+  diag: diagnosticsZhCN,
 };
 
 export default editorZhCN;

@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, type LineCounter } from 'yaml';
-import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import { catalogued, type Diagnostic } from './diagnostic';
 import {
   DNS1123_LABEL_MAX,
   DNS1123_SUBDOMAIN_MAX,
@@ -14,34 +14,32 @@ import { isRecord, record } from '../../common/guards';
 // Kinds whose names must be DNS-1123 labels rather than subdomains (apimachinery's per-kind validators).
 const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
-export function nameProblem(name: string, asLabel: boolean): string | undefined {
+/** What is wrong with a name, as a catalogue message (editor.diag.rule.*) with its parameters; undefined: nothing. */
+export interface Problem {
+  rule: 'tooLong' | 'notLabel' | 'notSubdomain' | 'keyPrefixTooLong' | 'keyPrefix' | 'keyName' | 'labelValue';
+  max?: number;
+}
+
+export function nameProblem(name: string, asLabel: boolean): Problem | undefined {
   const max = asLabel ? DNS1123_LABEL_MAX : DNS1123_SUBDOMAIN_MAX;
-  if (name.length > max) return `must be no more than ${max} characters`;
+  if (name.length > max) return { rule: 'tooLong', max };
   const ok = asLabel ? isDnsLabel(name) : isDnsSubdomain(name);
-  if (!ok) {
-    return asLabel
-      ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
-      : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-  }
+  if (!ok) return { rule: asLabel ? 'notLabel' : 'notSubdomain' };
   return undefined;
 }
 
-export function labelKeyProblem(key: string): string | undefined {
+export function labelKeyProblem(key: string): Problem | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && nameProblem(prefix, false)) return `prefix part ${nameProblem(prefix, false) ?? ''}`;
-  if (!isQualifiedNamePart(name)) {
-    return "name part must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
-  }
+  const prefixProblem = prefix !== undefined ? nameProblem(prefix, false) : undefined;
+  if (prefixProblem) return prefixProblem.rule === 'tooLong' ? { ...prefixProblem, rule: 'keyPrefixTooLong' } : { rule: 'keyPrefix' };
+  if (!isQualifiedNamePart(name)) return { rule: 'keyName' };
   return undefined;
 }
 
-export function labelValueProblem(value: string): string | undefined {
-  if (!isLabelValue(value)) {
-    return "a valid label value must be at most 63 characters of alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
-  }
-  return undefined;
+export function labelValueProblem(value: string): Problem | undefined {
+  return isLabelValue(value) ? undefined : { rule: 'labelValue' };
 }
 
 interface Requirement {
@@ -83,42 +81,22 @@ export function checkRules(document: ParsedDocument, lines: LineCounter): Diagno
     if (isNode(node) && node.range) return [node.range[0], node.range[1]];
     return [document.from, document.from];
   };
+  const invalid = (range: readonly [number, number], field: string, value: string, problem: Problem): Diagnostic =>
+    catalogued(lines, range, 'error', 'rule', `rule.${problem.rule}`, {
+      field,
+      value,
+      ...(problem.max !== undefined ? { max: problem.max } : {}),
+    });
   const metadata = isRecord(value.metadata) ? value.metadata : undefined;
   if (!metadata || (metadata.name === undefined && metadata.generateName === undefined)) {
-    out.push(
-      makeDiagnostic(
-        lines,
-        at(metadata ? ['metadata'] : ['kind']),
-        'error',
-        'metadata.name: Required value: name or generateName is required',
-        'rule',
-      ),
-    );
+    out.push(catalogued(lines, at(metadata ? ['metadata'] : ['kind']), 'error', 'rule', 'rule.nameRequired'));
   } else if (typeof metadata.name === 'string') {
     const problem = nameProblem(metadata.name, LABEL_NAMED.has(document.kind));
-    if (problem)
-      out.push(
-        makeDiagnostic(
-          lines,
-          at(['metadata', 'name']),
-          'error',
-          `metadata.name: Invalid value: "${metadata.name}": ${problem}`,
-          'rule',
-        ),
-      );
+    if (problem) out.push(invalid(at(['metadata', 'name']), 'metadata.name', metadata.name, problem));
   }
   if (typeof metadata?.namespace === 'string') {
     const problem = nameProblem(metadata.namespace, true);
-    if (problem)
-      out.push(
-        makeDiagnostic(
-          lines,
-          at(['metadata', 'namespace']),
-          'error',
-          `metadata.namespace: Invalid value: "${metadata.namespace}": ${problem}`,
-          'rule',
-        ),
-      );
+    if (problem) out.push(invalid(at(['metadata', 'namespace']), 'metadata.namespace', metadata.namespace, problem));
   }
   const labelPaths = [
     ['metadata', 'labels'],
@@ -129,28 +107,13 @@ export function checkRules(document: ParsedDocument, lines: LineCounter): Diagno
     if (!isRecord(plain)) continue;
     for (const [key, labelValue] of Object.entries(plain)) {
       const keyProblem = labelKeyProblem(key);
-      if (keyProblem)
-        out.push(
-          makeDiagnostic(
-            lines,
-            at([...path, key], true),
-            'error',
-            `${path.join('.')}: Invalid value: "${key}": ${keyProblem}`,
-            'rule',
-          ),
-        );
-      const valueProblem =
-        typeof labelValue === 'string' ? labelValueProblem(labelValue) : 'label values must be strings (quote it)';
-      if (valueProblem)
-        out.push(
-          makeDiagnostic(
-            lines,
-            at([...path, key]),
-            'error',
-            `${path.join('.')}.${key}: Invalid value: ${JSON.stringify(labelValue)}: ${valueProblem}`,
-            'rule',
-          ),
-        );
+      if (keyProblem) out.push(invalid(at([...path, key], true), path.join('.'), key, keyProblem));
+      const field = `${path.join('.')}.${key}`;
+      const shown = JSON.stringify(labelValue) ?? String(labelValue);
+      if (typeof labelValue !== 'string')
+        out.push(catalogued(lines, at([...path, key]), 'error', 'rule', 'rule.labelNotString', { field, value: shown }));
+      else if (labelValueProblem(labelValue))
+        out.push(catalogued(lines, at([...path, key]), 'error', 'rule', 'rule.labelValue', { field, value: shown }));
     }
   }
   if (document.kind === 'DaemonSet' && isRecord(value.spec)) out.push(...daemonSetSelector(value.spec, at, lines));
@@ -168,27 +131,11 @@ function daemonSetSelector(
     Object.keys(record(selector.matchLabels)).length === 0 &&
     (!Array.isArray(selector.matchExpressions) || selector.matchExpressions.length === 0);
   if (empty)
-    return [
-      makeDiagnostic(
-        lines,
-        at(['spec', 'selector']),
-        'error',
-        'spec.selector: Invalid value: empty selector is invalid for daemonset',
-        'rule',
-      ),
-    ];
+    return [catalogued(lines, at(['spec', 'selector']), 'error', 'rule', 'rule.emptySelector')];
   const template = record(spec.template);
   const templateMeta = record(template.metadata);
   const labels = record(templateMeta.labels);
   if (selectorMatches(selector, labels)) return [];
   const where = isRecord(templateMeta.labels) ? ['spec', 'template', 'metadata', 'labels'] : ['spec', 'selector'];
-  return [
-    makeDiagnostic(
-      lines,
-      at(where, true),
-      'error',
-      'spec.template.metadata.labels: Invalid value: `selector` does not match template `labels`',
-      'rule',
-    ),
-  ];
+  return [catalogued(lines, at(where, true), 'error', 'rule', 'rule.selectorMismatch')];
 }

@@ -1,23 +1,27 @@
 import { isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap } from 'yaml';
-import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import { catalogued, type Diagnostic } from './diagnostic';
+import { diagKey } from './diagnostic-text';
+import { closestKey } from './did-you-mean';
 import { kindKey, type SchemaSet, type SchemaType } from './schema/types';
 import type { ParsedDocument } from './yaml-model';
 
 type Range = readonly [number, number];
 
+const word = (name: string): string => diagKey(`type.${name}`);
+
+/** The catalogue word (editor.diag.type.*) for what a schema type expects. */
 function describe(type: SchemaType): string {
-  if (type === 'int-or-string') return 'an integer or a string';
-  if (typeof type === 'string') return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-  if ('arr' in type) return 'a list';
-  return 'an object';
+  if (type === 'int-or-string') return word('intOrString');
+  if (typeof type === 'string') return word(type);
+  return word('arr' in type ? 'list' : 'object');
 }
 
 function kindOfValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
-  if (typeof value === 'boolean') return 'a boolean';
-  if (typeof value === 'string') return 'a string';
-  return 'a value';
+  if (value === null) return word('null');
+  if (typeof value === 'number') return word(Number.isInteger(value) ? 'integer' : 'number');
+  if (typeof value === 'boolean') return word('boolean');
+  if (typeof value === 'string') return word('string');
+  return word('value');
 }
 
 interface Walk {
@@ -36,20 +40,19 @@ export function validateDocument(document: ParsedDocument, schemas: SchemaSet, l
   if (!root || document.value === undefined || document.value === null) return out;
   const start: Range = [document.from, Math.min(document.to, document.from + 1)];
   if (!isMap(root)) {
-    out.push(makeDiagnostic(lines, root.range ?? start, 'error', 'A Kubernetes object must be a mapping.', 'schema'));
+    out.push(catalogued(lines, root.range ?? start, 'error', 'schema', 'notMapping'));
     return out;
   }
   const { apiVersion, kind } = document;
   if (!apiVersion || !kind) {
     const missing = !apiVersion ? 'apiVersion' : 'kind';
-    out.push(makeDiagnostic(lines, root.range ?? start, 'error', `Missing required field "${missing}".`, 'schema'));
+    out.push(catalogued(lines, root.range ?? start, 'error', 'schema', 'missingField', { field: missing }));
     return out;
   }
   const definition = schemas.kinds[kindKey(apiVersion, kind)];
   if (!definition) {
     const range = keyRange(root, 'kind') ?? start;
-    const note = `No schema for ${kind} (${apiVersion}): passed through unchecked (a custom resource?).`;
-    out.push(makeDiagnostic(lines, range, 'info', note, 'schema'));
+    out.push(catalogued(lines, range, 'info', 'schema', 'noSchema', { kind, apiVersion }));
     return out;
   }
   walk(root, { ref: definition }, '', { schemas, lines, out }, root.range ? [root.range[0], root.range[0]] : start);
@@ -70,7 +73,7 @@ function walk(node: Node | null, type: SchemaType, path: string, ctx: Walk, anch
   if (type === 'any') return;
   if (typeof type === 'string') {
     if (!isScalar(node)) {
-      ctx.out.push(makeDiagnostic(ctx.lines, range, 'error', `${path}: expected ${describe(type)}.`, 'schema'));
+      ctx.out.push(catalogued(ctx.lines, range, 'error', 'schema', 'expected', { path }, { expected: describe(type) }));
       return;
     }
     const value = node.value;
@@ -81,22 +84,22 @@ function walk(node: Node | null, type: SchemaType, path: string, ctx: Walk, anch
       (type === 'integer' && typeof value === 'number' && Number.isInteger(value)) ||
       (type === 'int-or-string' && (typeof value === 'string' || typeof value === 'number'));
     if (!ok) {
-      const hint = type === 'string' ? ' (quote it)' : '';
-      const message = `${path}: expected ${describe(type)}, got ${kindOfValue(value)}${hint}.`;
-      ctx.out.push(makeDiagnostic(ctx.lines, range, 'error', message, 'schema'));
+      const terms = { expected: describe(type), got: kindOfValue(value) };
+      const key = type === 'string' ? 'expectedQuote' : 'expectedGot';
+      ctx.out.push(catalogued(ctx.lines, range, 'error', 'schema', key, { path }, terms));
     }
     return;
   }
   if ('arr' in type) {
     if (!isSeq(node)) {
-      ctx.out.push(makeDiagnostic(ctx.lines, range, 'error', `${path}: expected a list.`, 'schema'));
+      ctx.out.push(catalogued(ctx.lines, range, 'error', 'schema', 'expected', { path }, { expected: word('list') }));
       return;
     }
     node.items.forEach((item, i) => walk(item as Node | null, type.arr, `${path}[${i}]`, ctx, range));
     return;
   }
   if (!isMap(node)) {
-    ctx.out.push(makeDiagnostic(ctx.lines, range, 'error', `${path}: expected an object.`, 'schema'));
+    ctx.out.push(catalogued(ctx.lines, range, 'error', 'schema', 'expected', { path }, { expected: word('object') }));
     return;
   }
   if ('map' in type) {
@@ -118,19 +121,30 @@ function walk(node: Node | null, type: SchemaType, path: string, ctx: Walk, anch
     // Own fields only: "__proto__" or "constructor" in a document must not find Object.prototype's.
     const prop = Object.hasOwn(def.p, key) ? def.p[key] : undefined;
     if (!prop) {
-      ctx.out.push(makeDiagnostic(ctx.lines, keyRange, 'error', `unknown field "${field}"`, 'schema'));
+      ctx.out.push(unknownField(ctx, pair.key, keyRange, field, Object.keys(def.p)));
       continue;
     }
     const value = pair.value as Node | null;
     walk(value, prop.t, field, ctx, keyRange);
     if (prop.e && isScalar(value) && typeof value.value === 'string' && !prop.e.includes(value.value)) {
-      const message = `${field}: Unsupported value "${value.value}": supported values: ${prop.e.map((v) => `"${v}"`).join(', ')}`;
-      ctx.out.push(makeDiagnostic(ctx.lines, value.range ?? keyRange, 'error', message, 'schema'));
+      const params = { field, value: value.value, values: prop.e.map((v) => `"${v}"`).join(', ') };
+      ctx.out.push(catalogued(ctx.lines, value.range ?? keyRange, 'error', 'schema', 'unsupportedValue', params));
     }
   }
   for (const required of def.r ?? []) {
     if (present.has(required) || required === 'status') continue;
     const field = path ? `${path}.${required}` : required;
-    ctx.out.push(makeDiagnostic(ctx.lines, anchor, 'error', `Missing required field "${field}".`, 'schema'));
+    ctx.out.push(catalogued(ctx.lines, anchor, 'error', 'schema', 'missingField', { field }));
   }
+}
+
+/** An unknown field, with "did you mean" and a fix renaming it when a known field is close enough. */
+function unknownField(ctx: Walk, key: Node | null, range: Range, field: string, known: string[]): Diagnostic {
+  const suggestion = isScalar(key) ? closestKey(String(key.value), known) : undefined;
+  if (!suggestion || !isScalar(key)) return catalogued(ctx.lines, range, 'error', 'schema', 'unknownField', { field });
+  const found = catalogued(ctx.lines, range, 'error', 'schema', 'unknownFieldSuggest', { field, suggestion });
+  // The key as written: a quoted key (JSON) stays quoted.
+  const quote = key.type === 'QUOTE_DOUBLE' ? '"' : key.type === 'QUOTE_SINGLE' ? "'" : '';
+  const label = { key: diagKey('renameTo'), params: { name: suggestion } };
+  return { ...found, fix: { from: range[0], to: range[1], insert: `${quote}${suggestion}${quote}`, label } };
 }

@@ -1,5 +1,7 @@
-import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
-import { makeDiagnostic, type Diagnostic } from './diagnostic';
+import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type Scalar, type YAMLError } from 'yaml';
+import { catalogued, makeDiagnostic, type Diagnostic } from './diagnostic';
+import { openersOf } from './syntax-openers';
+import diagnosticsEn from './diagnostics-en';
 import { aliasLimitProblem, MANIFEST_LIMITS, textLimitProblem, type LimitProblem } from './manifest-limits';
 import { isRecord, record, text } from '../../common/guards';
 
@@ -46,17 +48,21 @@ export function parseYamlText(source: string): ParsedText {
       parseAllDocuments(source, { version: '1.1', lineCounter: lines, prettyErrors: false, uniqueKeys: true }),
     );
   } catch (error) {
-    diagnostics.push(makeDiagnostic(lines, [0, 0], 'error', `Cannot parse: ${String(error)}`, 'syntax'));
+    diagnostics.push(catalogued(lines, [0, 0], 'error', 'syntax', 'yaml.cannotParse', { error: String(error) }));
     return { documents, diagnostics, lines };
   }
   diagnostics.push(...nonBreakingSpaces(source, lines));
   parsed.forEach((doc, index) => {
+    const openers = openersOf(source, doc.errors);
     for (const error of doc.errors) {
-      diagnostics.push(makeDiagnostic(lines, error.pos, 'error', firstLine(error.message), 'syntax'));
+      const opener = openers.get(error);
+      if (!opener) diagnostics.push(yamlError(lines, error, 'error'));
+      else if (opener.open === opener.close)
+        diagnostics.push(catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedQuote', { quote: opener.open }));
+      else
+        diagnostics.push(catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedFlow', { open: opener.open, close: opener.close }));
     }
-    for (const warning of doc.warnings) {
-      diagnostics.push(makeDiagnostic(lines, warning.pos, 'warning', firstLine(warning.message), 'syntax'));
-    }
+    for (const warning of doc.warnings) diagnostics.push(yamlError(lines, warning, 'warning'));
     let value: unknown;
     if (doc.errors.length === 0) {
       try {
@@ -72,7 +78,7 @@ export function parseYamlText(source: string): ParsedText {
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        diagnostics.push(makeDiagnostic(lines, doc.range, 'error', firstLine(message), 'syntax'));
+        diagnostics.push(catalogued(lines, doc.range, 'error', 'syntax', 'yaml.cannotRead', { error: firstLine(message) }));
       }
       diagnostics.push(...ambiguousScalars(doc, lines));
     }
@@ -97,8 +103,8 @@ function nonBreakingSpaces(source: string, lines: LineCounter): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const match of source.matchAll(/\u00a0+/g)) {
     if (found.length >= 20) break;
-    const message = 'Non-breaking space: YAML does not read it as indentation; replace it with ordinary spaces.';
-    found.push(makeDiagnostic(lines, [match.index, match.index + match[0].length], 'warning', message, 'yaml'));
+    const range = [match.index, match.index + match[0].length];
+    found.push(catalogued(lines, range, 'warning', 'yaml', 'yaml.nonBreakingSpace'));
   }
   return found;
 }
@@ -120,6 +126,14 @@ function limitDiagnostic(lines: LineCounter, source: string, limit: LimitProblem
   };
 }
 
+// The yaml library's codes this catalogue words (editor.diag.yaml.code.*); another keeps the library's own message.
+const KNOWN_CODES = new Set<string>(Object.keys(diagnosticsEn.yaml.code));
+
+function yamlError(lines: LineCounter, error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  if (KNOWN_CODES.has(error.code)) return catalogued(lines, error.pos, severity, 'syntax', `yaml.code.${error.code}`);
+  return catalogued(lines, error.pos, severity, 'syntax', 'yaml.other', { message: firstLine(error.message) });
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
 }
@@ -133,15 +147,7 @@ function ambiguousScalars(doc: Document.Parsed, lines: LineCounter): Diagnostic[
       const raw = node.source;
       if (typeof raw !== 'string' || !AMBIGUOUS.test(raw)) return;
       const read = JSON.stringify(node.value);
-      found.push(
-        makeDiagnostic(
-          lines,
-          node.range,
-          'warning',
-          `"${raw}" is read as ${read} (YAML 1.1, as kubectl reads it); quote it if you mean the text "${raw}".`,
-          'yaml',
-        ),
-      );
+      found.push(catalogued(lines, node.range, 'warning', 'yaml', 'yaml.ambiguous', { raw, read }));
     },
   });
   return found;

@@ -1,13 +1,14 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
-import { linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { linter, lintGutter, type Action, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { Compartment, Facet, type EditorState, type Extension, type StateEffect } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip, type ViewUpdate } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { analyzeAsync } from '../analysis-client';
 import type { AnalysisSummary } from '../analysis-summary';
 import type { Diagnostic } from '../diagnostic';
+import { englishText } from '../diagnostic-text';
 import { completeAt } from '../completion';
 import { completeJsonAt } from '../completion-json';
 import type { Format } from '../convert';
@@ -22,6 +23,8 @@ export interface EditorHooks {
   label: string;
   /** The message to show for a diagnostic (translated when it carries an i18n key). */
   describe?: (d: Diagnostic) => string;
+  /** A catalogue message in the UI's language (a quick fix's name, a completion's detail). */
+  translate?: (key: string, params: Record<string, string | number>) => string;
 }
 
 /** What a document is checked against: each EditorState carries its own, so a state set aside keeps its settings. */
@@ -78,7 +81,21 @@ function lintSource(hooks: EditorHooks) {
       severity: d.severity,
       message: `${d.line}:${d.column} ${hooks.describe?.(d) ?? d.message}`,
       source: d.source,
+      ...(d.fix ? { actions: [fixAction(d.fix, hooks)] } : {}),
     }));
+  };
+}
+
+/** A diagnostic's quick fix as a lint action; it applies only while the text it replaces is still there. */
+function fixAction(fix: NonNullable<Diagnostic['fix']>, hooks: EditorHooks): Action {
+  const original = fix;
+  return {
+    name: hooks.translate?.(fix.label.key, fix.label.params) ?? englishText(fix.label),
+    apply(view, from, to) {
+      // from/to are the diagnostic's range as mapped through edits since; the fix replaces exactly that range.
+      if (to - from !== original.to - original.from) return;
+      view.dispatch({ changes: { from, to, insert: original.insert }, userEvent: 'input.complete' });
+    },
   };
 }
 

@@ -15,8 +15,14 @@ describe('editor diagnostics', () => {
     const text = DAEMONSET.replace('      hostNetwork: true', '      hostNetwrk: true');
     const found = errors(text);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ line: 18, column: 7, message: 'unknown field "spec.template.spec.hostNetwrk"' });
+    expect(found[0]).toMatchObject({
+      line: 18,
+      column: 7,
+      message: 'unknown field "spec.template.spec.hostNetwrk"; did you mean "hostNetwork"?',
+      fix: { insert: 'hostNetwork', label: { key: 'editor.diag.renameTo', params: { name: 'hostNetwork' } } },
+    });
     expect(text.slice(found[0]?.from, found[0]?.to)).toBe('hostNetwrk');
+    expect(text.slice(found[0]?.fix?.from, found[0]?.fix?.to)).toBe('hostNetwrk');
   });
 
   it('reports __proto__ and constructor as unknown fields instead of crashing (finding 10)', () => {

@@ -1,6 +1,7 @@
 // The editor's rule messages are worded over the wizard's predicates (one copy of the syntax rules): for any input,
 // the editor finds a problem exactly where the wizard's form check refuses the value.
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../../renderer/editor/analyze';
 import { labelKeyProblem, labelValueProblem, nameProblem } from '../../../../renderer/editor/rules';
 import { isDnsLabel, isDnsSubdomain, isLabelValue, isQualifiedName } from '../../../../common/names';
 
@@ -20,8 +21,18 @@ describe('editor rules over the wizard rules', () => {
   });
 
   it('words the problem for the part that is wrong', () => {
-    expect(labelKeyProblem('Example.com/app')).toMatch(/^prefix part a lowercase RFC 1123 subdomain/);
-    expect(labelKeyProblem('example.com/-app')).toMatch(/^name part must be at most 63 characters/);
-    expect(nameProblem('x'.repeat(254), false)).toBe('must be no more than 253 characters');
+    expect(labelKeyProblem('Example.com/app')).toEqual({ rule: 'keyPrefix' });
+    expect(labelKeyProblem('example.com/-app')).toEqual({ rule: 'keyName' });
+    expect(labelKeyProblem(`${'x'.repeat(254)}/app`)).toEqual({ rule: 'keyPrefixTooLong', max: 253 });
+    expect(nameProblem('x'.repeat(254), false)).toEqual({ rule: 'tooLong', max: 253 });
+    // The words the editor shows for them, in English (the Chinese is the catalogue's, checked in diagnostics.test).
+    const doc = (labels: string) =>
+      analyze(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels:\n${labels}`, undefined).diagnostics;
+    expect(doc('    Example.com/app: x\n')[0]?.message).toMatch(
+      /^metadata.labels: Invalid value: "Example.com\/app": prefix part a lowercase RFC 1123 subdomain/,
+    );
+    expect(doc('    app: -x\n')[0]?.message).toMatch(
+      /^metadata.labels.app: Invalid value: "-x": a valid label value must be at most 63 characters/,
+    );
   });
 });
