@@ -33,7 +33,7 @@ export function textLimitProblem(text: string, limits = MANIFEST_LIMITS): LimitP
       params: { max, line: 1, column: 1 },
       line: 1,
       column: 1,
-      message: `Line 1, column 1: the text is larger than ${max} MB; it is not parsed.`,
+      message: `Line 1, column 1: the text is larger than ${max} MB, so it is not checked.`,
     };
   }
   const at = tooDeepAt(text, limits);
@@ -42,7 +42,7 @@ export function textLimitProblem(text: string, limits = MANIFEST_LIMITS): LimitP
     key: 'editor.limit.tooDeep',
     params: { max: limits.maxDepth, line: at.line, column: at.column },
     ...at,
-    message: `Line ${at.line}, column ${at.column}: nested deeper than ${limits.maxDepth} levels; the text is not parsed.`,
+    message: `Line ${at.line}, column ${at.column}: nested deeper than ${limits.maxDepth} levels, so the text is not checked.`,
   };
 }
 

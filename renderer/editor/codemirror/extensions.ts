@@ -87,7 +87,7 @@ function lintSource(hooks: EditorHooks) {
 }
 
 /** A diagnostic's quick fix as a lint action; it applies only while the text it replaces is still there. */
-function fixAction(fix: NonNullable<Diagnostic['fix']>, hooks: EditorHooks): Action {
+export function fixAction(fix: NonNullable<Diagnostic['fix']>, hooks: EditorHooks): Action {
   const original = fix;
   return {
     name: hooks.translate?.(fix.label.key, fix.label.params) ?? englishText(fix.label),
