@@ -11,6 +11,7 @@ import { cordon, drain } from './apply/drain.js';
 import { draftStore } from './files/drafts.js';
 import { DraftParts } from './files/draft-parts.js';
 import { fetchOpenApi } from './resources/openapi.js';
+import { editorSuggestions } from './resources/editor-suggestions.js';
 import { consentServices } from './consent/services.js';
 import { fleetServices } from './fleet/services.js';
 import { AppError } from './errors.js';
@@ -114,6 +115,7 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
     editor: {
       openapi: inContext(fetchOpenApi),
       apply: inContext(applyObject),
+      suggestions: inContext((session, namespace) => editorSuggestions(session, namespace)),
     },
     drafts: {
       list: () => drafts.list(),

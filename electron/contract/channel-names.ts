@@ -28,7 +28,7 @@ export const serviceMethods = {
   wizard: ['nodes', 'projectResources', 'createRegistrySecret'],
   detail: ['access', 'deletePod', 'rollback', 'editable', 'update'],
   nodeView: ['cordon', 'drain'],
-  editor: ['openapi', 'apply'],
+  editor: ['openapi', 'apply', 'suggestions'],
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   exec: ['access', 'input', 'resize'],
   streams: ['open', 'dispose'],

@@ -202,6 +202,7 @@ export const serviceArgs: ArgTable = {
   editor: {
     openapi: z.tuple([context, z.string().min(1).max(253)]),
     apply: z.tuple([context, manifest, z.object({ dryRun: z.boolean(), force: z.boolean() }).strict()]),
+    suggestions: z.tuple([context, namespace]),
   },
   drafts: {
     list: z.tuple([]),

@@ -10,3 +10,4 @@ export * from './fleet-dto.js';
 export * from './exec-dto.js';
 export * from './node-view-dto.js';
 export * from './pod-view-dto.js';
+export * from './editor-dto.js';

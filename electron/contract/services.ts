@@ -24,6 +24,7 @@ import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
 import type { FleetState } from './fleet-dto.js';
 import type { ExecAccess } from './exec-dto.js';
 import type { DrainOptions, DrainResult } from './node-view-dto.js';
+import type { EditorSuggestions } from './editor-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 import type { KeyCommand } from '../../common/keymap.js';
 
@@ -118,6 +119,8 @@ export interface EverynodeServices {
     openapi(context: string, groupVersion: string): Promise<Record<string, unknown>>;
     /** Server-side apply (field manager `everynode`) of one object; a conflict is a 409 naming the other manager. */
     apply(context: string, manifest: Record<string, unknown>, options: ApplyOptions): Promise<ApplyResult>;
+    /** Value completion's names from the cluster for one project (images, ConfigMaps, Secrets, node label keys). */
+    suggestions(context: string, namespace: string): Promise<EditorSuggestions>;
   };
   /**
    * Every draft (wizard, edit mode, form edit of a live object), kept by the backend in the state directory, keyed by

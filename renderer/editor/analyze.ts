@@ -19,7 +19,15 @@ export function analyze(text: string, schemas: SchemaSet | undefined, format: Fo
   if (format === 'json') {
     const problem = jsonProblem(text);
     if (problem) {
-      const found = catalogued(parsed.lines, [problem.at, problem.at + 1], 'error', 'syntax', problem.path, problem.params, problem.terms);
+      const found = catalogued(
+        parsed.lines,
+        [problem.at, problem.at + 1],
+        'error',
+        'syntax',
+        problem.path,
+        problem.params,
+        problem.terms,
+      );
       return { ...parsed, diagnostics: [...diagnostics.filter((d) => d.source !== 'syntax'), found] };
     }
   }

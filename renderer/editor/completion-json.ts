@@ -1,3 +1,5 @@
+import type { EditorSuggestions } from '../../electron/contract/editor-dto';
+import { clusterItems, keyKindAt, valueKindAt, type ClusterValueKind, type ClusterWant } from './cluster-values';
 import type { CompletionItem, CompletionResult } from './completion';
 import { ITEM, propAt, typeAt, typeLabel } from './paths';
 import type { SchemaSet } from './schema/types';
@@ -51,6 +53,8 @@ function scan(text: string, until: number): ScanState {
         frame.phase = 'colon';
       } else if (frame?.kind === 'object' && stack.length === 1 && frame.key) {
         top.set(frame.key, value);
+      } else if (frame?.kind === 'object' && stack.length === 2 && frame.segment === 'metadata' && frame.key) {
+        top.set(`metadata.${frame.key}`, value);
       }
       i = j + 1;
       continue;
@@ -72,19 +76,27 @@ function scan(text: string, until: number): ScanState {
  * Completion in JSON mode, as completeAt does for YAML: field names where a key goes (inserted quoted, with the
  * colon), enum and boolean values after a key's colon.
  */
-export function completeJsonAt(text: string, offset: number, schemas: SchemaSet): CompletionResult | undefined {
+export function completeJsonAt(
+  text: string,
+  offset: number,
+  schemas: SchemaSet,
+  values?: EditorSuggestions,
+): CompletionResult | undefined {
   const { top } = scan(text, text.length);
   const apiVersion = top.get('apiVersion');
   const kind = top.get('kind');
   if (!apiVersion || !kind) return undefined;
+  const namespace = top.get('metadata.namespace');
+  const want = (kind: ClusterValueKind | undefined): ClusterWant | undefined =>
+    kind ? { kind, ...(namespace !== undefined ? { namespace } : {}) } : undefined;
   const state = scan(text, offset);
   const frame = state.stack[state.stack.length - 1];
   if (frame?.kind !== 'object') return undefined;
   const inString = state.openString !== undefined;
   const word = inString
     ? text.slice((state.openString ?? 0) + 1, offset)
-    : (/[A-Za-z0-9_$-]*$/.exec(text.slice(0, offset))?.[0] ?? '');
-  if (inString && !/^[A-Za-z0-9_$-]*$/.test(word)) return undefined;
+    : (/[A-Za-z0-9_$.:/@-]*$/.exec(text.slice(0, offset))?.[0] ?? '');
+  if (inString && !/^[A-Za-z0-9_$.:/@-]*$/.test(word)) return undefined;
   // Inside a string the word starts after its quote (the editor's filter matches labels against the typed word), and
   // the inserted text carries only the closing quote.
   const from = offset - word.length;
@@ -95,6 +107,11 @@ export function completeJsonAt(text: string, offset: number, schemas: SchemaSet)
 
   if (frame.phase === 'key') {
     const type = typeAt(schemas, apiVersion, kind, path);
+    const cluster = want(keyKindAt(type, path));
+    if (cluster) {
+      const items = clusterItems(cluster.kind, values, (key) => `${quoted(key)}: `);
+      return { from, to, items, position: 'key', cluster };
+    }
     if (!type || typeof type === 'string' || !('ref' in type)) return undefined;
     const def = schemas.defs[type.ref];
     if (!def) return undefined;
@@ -108,20 +125,24 @@ export function completeJsonAt(text: string, offset: number, schemas: SchemaSet)
         info: prop.d,
         required: def.r?.includes(name),
       }));
-    return { from, to, items };
+    return { from, to, items, position: 'key' };
   }
   if (frame.phase === 'value' && frame.key !== undefined) {
     const prop = propAt(schemas, apiVersion, kind, [...path, frame.key]);
     if (!prop) return undefined;
+    const cluster = want(valueKindAt(typeAt(schemas, apiVersion, kind, path), path, frame.key));
+    if (cluster) return { from, to, items: clusterItems(cluster.kind, values, quoted), position: 'value', cluster };
     if (prop.e) {
-      const items = prop.e.map((v): CompletionItem => ({
-        label: v,
-        apply: quoted(v),
-        type: 'enum',
-        detail: typeLabel(prop.t),
-        info: prop.d,
-      }));
-      return { from, to, items };
+      const items = prop.e
+        .filter((v) => v !== '')
+        .map((v): CompletionItem => ({
+          label: v,
+          apply: quoted(v),
+          type: 'enum',
+          detail: typeLabel(prop.t),
+          info: prop.d,
+        }));
+      return { from, to, items, position: 'value' };
     }
     if (prop.t === 'boolean' && !inString) {
       const items = ['true', 'false'].map((v): CompletionItem => ({
@@ -131,7 +152,7 @@ export function completeJsonAt(text: string, offset: number, schemas: SchemaSet)
         detail: 'boolean',
         info: prop.d,
       }));
-      return { from, to, items };
+      return { from, to, items, position: 'value' };
     }
   }
   return undefined;

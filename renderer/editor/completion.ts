@@ -1,3 +1,5 @@
+import type { EditorSuggestions } from '../../electron/contract/editor-dto';
+import { clusterItems, keyKindAt, valueKindAt, type ClusterValueKind, type ClusterWant } from './cluster-values';
 import { documentKind, parentPath, propAt, typeAt, typeLabel } from './paths';
 import type { SchemaSet } from './schema/types';
 
@@ -5,10 +7,12 @@ export interface CompletionItem {
   label: string;
   /** what to insert */
   apply: string;
-  type: 'property' | 'enum' | 'keyword';
+  type: 'property' | 'enum' | 'keyword' | 'constant';
   detail?: string;
   info?: string;
   required?: boolean;
+  /** a value the cluster offered (its detail is this kind's name, in the UI's language) */
+  source?: ClusterValueKind;
 }
 
 export interface CompletionResult {
@@ -17,26 +21,49 @@ export interface CompletionResult {
   /** offset where the replaced text ends, when not the cursor (JSON: a closing quote the editor added) */
   to?: number;
   items: CompletionItem[];
+  /** what is being completed: a key (field names) or a value (which may hold `:`, `/`, `@`: images) */
+  position: 'key' | 'value';
+  /** the cluster has values for this place: `items` holds them when `values` were given */
+  cluster?: ClusterWant;
 }
+
+// What a key or value being typed may hold: label keys carry `.` and `/`, images also `:` and `@`.
+const KEY_CHARS = '[A-Za-z0-9_$./-]';
+const VALUE_CHARS = '[A-Za-z0-9_.:/@-]';
 
 /**
  * What to offer at `offset`: field names of the object the cursor is in (key position), or enum/boolean values after
- * `key: ` (value position). Worked out from the text's indentation, so it works while the text is incomplete.
+ * `key: ` (value position); with `values`, also the cluster's (images in use, the project's ConfigMaps and Secrets,
+ * node label keys) where a field takes one. Worked out from the text's indentation, so it works while the text is
+ * incomplete.
  */
-export function completeAt(text: string, offset: number, schemas: SchemaSet): CompletionResult | undefined {
+export function completeAt(
+  text: string,
+  offset: number,
+  schemas: SchemaSet,
+  values?: EditorSuggestions,
+): CompletionResult | undefined {
   const before = text.slice(0, offset);
   const lineIndex = before.split('\n').length - 1;
   const lineStart = before.lastIndexOf('\n') + 1;
   const prefix = before.slice(lineStart);
   const lines = text.split('\n');
-  const { apiVersion, kind } = documentKind(lines, lineIndex);
+  const { apiVersion, kind, namespace } = documentKind(lines, lineIndex);
   if (!apiVersion || !kind) return undefined;
+  const want = (kind: ClusterValueKind | undefined): ClusterWant | undefined =>
+    kind ? { kind, ...(namespace !== undefined ? { namespace } : {}) } : undefined;
 
-  const keyPosition = /^(\s*(?:-\s+)*)([A-Za-z0-9_$]*)$/.exec(prefix);
+  const keyPosition = new RegExp(`^(\\s*(?:-\\s+)*)(${KEY_CHARS}*)$`).exec(prefix);
   if (keyPosition) {
     const column = keyPosition[1]?.length ?? 0;
     const path = parentPath(lines, lineIndex, column);
     const type = typeAt(schemas, apiVersion, kind, path);
+    const from = offset - (keyPosition[2]?.length ?? 0);
+    const cluster = want(keyKindAt(type, path));
+    if (cluster) {
+      const items = clusterItems(cluster.kind, values, (key) => `${key}: `);
+      return { from, items, position: 'key', cluster };
+    }
     if (!type || typeof type === 'string' || !('ref' in type)) return undefined;
     const def = schemas.defs[type.ref];
     if (!def) return undefined;
@@ -54,21 +81,25 @@ export function completeAt(text: string, offset: number, schemas: SchemaSet): Co
           required: def.r?.includes(name),
         };
       });
-    return { from: offset - (keyPosition[2]?.length ?? 0), items };
+    return { from, items, position: 'key' };
   }
-  const valuePosition = /^(\s*(?:-\s+)*)([A-Za-z0-9_$]+):\s+([A-Za-z0-9_-]*)$/.exec(prefix);
+  const valuePosition = new RegExp(`^(\\s*(?:-\\s+)*)([A-Za-z0-9_$]+):\\s+(${VALUE_CHARS}*)$`).exec(prefix);
   if (valuePosition) {
     const column = valuePosition[1]?.length ?? 0;
     const key = valuePosition[2] ?? '';
-    const path = [...parentPath(lines, lineIndex, column), key];
-    const prop = propAt(schemas, apiVersion, kind, path);
+    const parent = parentPath(lines, lineIndex, column);
+    const prop = propAt(schemas, apiVersion, kind, [...parent, key]);
     if (!prop) return undefined;
-    const values = prop.e ?? (prop.t === 'boolean' ? ['true', 'false'] : []);
-    if (values.length === 0) return undefined;
+    const from = offset - (valuePosition[3]?.length ?? 0);
+    const cluster = want(valueKindAt(typeAt(schemas, apiVersion, kind, parent), parent, key));
+    if (cluster) return { from, items: clusterItems(cluster.kind, values, (v) => v), position: 'value', cluster };
+    const options = (prop.e ?? (prop.t === 'boolean' ? ['true', 'false'] : [])).filter((v) => v !== '');
+    if (options.length === 0) return undefined;
     const type = prop.e ? 'enum' : 'keyword';
     return {
-      from: offset - (valuePosition[3]?.length ?? 0),
-      items: values.map((v) => ({ label: v, apply: v, type, detail: typeLabel(prop.t), info: prop.d })),
+      from,
+      items: options.map((v) => ({ label: v, apply: v, type, detail: typeLabel(prop.t), info: prop.d })),
+      position: 'value',
     };
   }
   return undefined;

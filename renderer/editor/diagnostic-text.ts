@@ -1,4 +1,4 @@
-import diagnosticsEn from './diagnostics-en';
+import editorEn from './editor-en';
 
 /** A message of the catalogue: its key, parameters, and parameters that are themselves catalogue keys (words). */
 export interface DiagnosticText {
@@ -9,17 +9,18 @@ export interface DiagnosticText {
 
 type Tree = { [key: string]: string | Tree };
 const PREFIX = 'editor.diag.';
+const EDITOR = 'editor.';
 
 function englishOf(key: string): string | undefined {
-  let node: string | Tree | undefined = diagnosticsEn as unknown as Tree;
-  for (const part of key.slice(PREFIX.length).split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  let node: string | Tree | undefined = editorEn as unknown as Tree;
+  for (const part of key.slice(EDITOR.length).split('.')) node = typeof node === 'object' ? node[part] : undefined;
   return typeof node === 'string' ? node : undefined;
 }
 
 const fill = (template: string, params: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
-/** The English text of a catalogue message (the checks run where there is no vue-i18n: the worker, tests). */
+/** The English text of an edit-mode catalogue message (editor.*) (the checks run where there is no vue-i18n: the worker, tests). */
 export function englishText(text: DiagnosticText): string {
   const terms = Object.fromEntries(
     Object.entries(text.terms ?? {}).map(([name, key]) => [name, fill(englishOf(key) ?? key, text.params)]),

@@ -29,7 +29,7 @@ const diagnosticsEn = {
     nameRequired: 'metadata.name: Required value: name or generateName is required',
     tooLong: '{field}: Invalid value: "{value}": must be no more than {max} characters',
     notLabel:
-      "{field}: Invalid value: \"{value}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+      '{field}: Invalid value: "{value}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
     notSubdomain:
       "{field}: Invalid value: \"{value}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
     keyPrefixTooLong: '{field}: Invalid value: "{value}": prefix part must be no more than {max} characters',

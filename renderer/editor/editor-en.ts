@@ -85,6 +85,13 @@ const editorEn = {
     noneNoSandbox: 'There is no kubeconfig context, and the built-in sandbox is off.',
     state: '"{context}" is not connected ({state}).',
   },
+  // What a completion from the cluster is (shown beside it).
+  complete: {
+    image: 'image in use',
+    configMap: 'ConfigMap',
+    secret: 'Secret',
+    nodeLabelKey: 'node label',
+  },
   diag: diagnosticsEn,
 };
 

@@ -82,6 +82,13 @@ const editorZhCN: typeof editorEn = {
     noneNoSandbox: '没有 kubeconfig 上下文，内置沙箱集群也已关闭。',
     state: '“{context}”未连接（{state}）。',
   },
+  // What a completion from the cluster is (shown beside it).
+  complete: {
+    image: '在用镜像',
+    configMap: '配置字典',
+    secret: '保密字典',
+    nodeLabelKey: '节点标签',
+  },
   diag: diagnosticsZhCN,
 };
 

@@ -35,7 +35,12 @@ function read(s: string): void {
       return stop({ at: inner.at, path: 'json.unclosed', params: { open: inner.char, close } });
     }
     if (i >= s.length) return stop({ at: Math.max(0, s.length - 1), path: 'json.end', params, terms: want(what) });
-    return stop({ at: i, path: 'json.unexpected', params: { ...params, token: JSON.stringify(s[i]) }, terms: want(what) });
+    return stop({
+      at: i,
+      path: 'json.unexpected',
+      params: { ...params, token: JSON.stringify(s[i]) },
+      terms: want(what),
+    });
   };
   const string = (): void => {
     const start = i++;

@@ -68,17 +68,25 @@ export function parentPath(lines: readonly string[], lineIndex: number, column: 
   return path;
 }
 
-/** apiVersion and kind of the document that holds line `lineIndex`. */
-export function documentKind(lines: readonly string[], lineIndex: number): { apiVersion?: string; kind?: string } {
+/** apiVersion, kind and metadata.namespace of the document that holds line `lineIndex`. */
+export function documentKind(
+  lines: readonly string[],
+  lineIndex: number,
+): { apiVersion?: string; kind?: string; namespace?: string } {
   let start = lineIndex;
   while (start > 0 && !/^---(\s|$)/.test(lines[start] ?? '')) start--;
   let end = lineIndex + 1;
   while (end < lines.length && !/^---(\s|$)/.test(lines[end] ?? '')) end++;
-  const found: { apiVersion?: string; kind?: string } = {};
+  const found: { apiVersion?: string; kind?: string; namespace?: string } = {};
+  let inMetadata = false;
   for (let i = start; i < end; i++) {
-    const match = /^(apiVersion|kind):\s*["']?([^\s"'#]+)/.exec(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    const match = /^(apiVersion|kind):\s*["']?([^\s"'#]+)/.exec(line);
     if (match?.[1] === 'apiVersion') found.apiVersion = match[2];
     if (match?.[1] === 'kind') found.kind = match[2];
+    if (/^\S/.test(line)) inMetadata = /^metadata:\s*(#.*)?$/.test(line);
+    const namespace = inMetadata ? /^ +namespace:\s*["']?([^\s"'#]+)/.exec(line)?.[1] : undefined;
+    if (namespace) found.namespace = namespace;
   }
   return found;
 }

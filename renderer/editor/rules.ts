@@ -33,7 +33,8 @@ export function labelKeyProblem(key: string): Problem | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   const prefixProblem = prefix !== undefined ? nameProblem(prefix, false) : undefined;
-  if (prefixProblem) return prefixProblem.rule === 'tooLong' ? { ...prefixProblem, rule: 'keyPrefixTooLong' } : { rule: 'keyPrefix' };
+  if (prefixProblem)
+    return prefixProblem.rule === 'tooLong' ? { ...prefixProblem, rule: 'keyPrefixTooLong' } : { rule: 'keyPrefix' };
   if (!isQualifiedNamePart(name)) return { rule: 'keyName' };
   return undefined;
 }
@@ -111,7 +112,9 @@ export function checkRules(document: ParsedDocument, lines: LineCounter): Diagno
       const field = `${path.join('.')}.${key}`;
       const shown = JSON.stringify(labelValue) ?? String(labelValue);
       if (typeof labelValue !== 'string')
-        out.push(catalogued(lines, at([...path, key]), 'error', 'rule', 'rule.labelNotString', { field, value: shown }));
+        out.push(
+          catalogued(lines, at([...path, key]), 'error', 'rule', 'rule.labelNotString', { field, value: shown }),
+        );
       else if (labelValueProblem(labelValue))
         out.push(catalogued(lines, at([...path, key]), 'error', 'rule', 'rule.labelValue', { field, value: shown }));
     }
@@ -130,8 +133,7 @@ function daemonSetSelector(
   const empty =
     Object.keys(record(selector.matchLabels)).length === 0 &&
     (!Array.isArray(selector.matchExpressions) || selector.matchExpressions.length === 0);
-  if (empty)
-    return [catalogued(lines, at(['spec', 'selector']), 'error', 'rule', 'rule.emptySelector')];
+  if (empty) return [catalogued(lines, at(['spec', 'selector']), 'error', 'rule', 'rule.emptySelector')];
   const template = record(spec.template);
   const templateMeta = record(template.metadata);
   const labels = record(templateMeta.labels);

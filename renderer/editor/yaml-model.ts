@@ -58,9 +58,18 @@ export function parseYamlText(source: string): ParsedText {
       const opener = openers.get(error);
       if (!opener) diagnostics.push(yamlError(lines, error, 'error'));
       else if (opener.open === opener.close)
-        diagnostics.push(catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedQuote', { quote: opener.open }));
+        diagnostics.push(
+          catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedQuote', {
+            quote: opener.open,
+          }),
+        );
       else
-        diagnostics.push(catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedFlow', { open: opener.open, close: opener.close }));
+        diagnostics.push(
+          catalogued(lines, [opener.offset, opener.offset + 1], 'error', 'syntax', 'yaml.unclosedFlow', {
+            open: opener.open,
+            close: opener.close,
+          }),
+        );
     }
     for (const warning of doc.warnings) diagnostics.push(yamlError(lines, warning, 'warning'));
     let value: unknown;
@@ -78,7 +87,9 @@ export function parseYamlText(source: string): ParsedText {
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        diagnostics.push(catalogued(lines, doc.range, 'error', 'syntax', 'yaml.cannotRead', { error: firstLine(message) }));
+        diagnostics.push(
+          catalogued(lines, doc.range, 'error', 'syntax', 'yaml.cannotRead', { error: firstLine(message) }),
+        );
       }
       diagnostics.push(...ambiguousScalars(doc, lines));
     }

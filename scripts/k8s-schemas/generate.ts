@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { enumOf } from '../../renderer/editor/schema/enums.js';
 import type { SchemaDef, SchemaProp, SchemaSet, SchemaType } from '../../renderer/editor/schema/types.js';
 
 /**
@@ -28,20 +29,6 @@ interface Declared {
   node: ts.InterfaceDeclaration;
   module: string;
   imports: Map<string, string>;
-}
-
-/** Enum values the upstream descriptions spell out ("One of Always, Never, IfNotPresent."). */
-export function enumFromDescription(text: string): string[] | undefined {
-  const oneOf =
-    /\b(?:One of|one of|Valid values are:?|Must be one of:?|Must be|Can be)\s+((?:"?[A-Z][A-Za-z0-9]*"?(?:,\s*|,?\s+or\s+|,?\s+and\s+))+"?[A-Z][A-Za-z0-9]*"?)/.exec(
-      text,
-    );
-  if (!oneOf?.[1]) return undefined;
-  const values = oneOf[1]
-    .split(/,\s*|\s+or\s+|\s+and\s+/)
-    .map((v) => v.replace(/"/g, '').trim())
-    .filter(Boolean);
-  return values.length >= 2 ? [...new Set(values)] : undefined;
 }
 
 function docOf(node: ts.Node): string | undefined {
@@ -119,7 +106,7 @@ export function generateEditorSchemas(): BundledSchemas {
       const prop: SchemaProp = { t: typeOf(member.type, module, declared.imports) };
       const text = docOf(member);
       if (text) prop.d = text;
-      const values = text && prop.t === 'string' ? enumFromDescription(text) : undefined;
+      const values = prop.t === 'string' ? enumOf(key, field, text) : undefined;
       if (values) prop.e = values;
       if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword)) prop.ro = true;
       if (!member.questionToken) required.push(field);

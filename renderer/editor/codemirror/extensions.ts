@@ -14,6 +14,7 @@ import { completeJsonAt } from '../completion-json';
 import type { Format } from '../convert';
 import { hoverAt } from '../hover';
 import type { SchemaSet } from '../schema/types';
+import type { EditorSuggestions } from '../../../electron/contract/editor-dto';
 
 /** The component's callbacks: what the editor reports out, and how it words a diagnostic. */
 export interface EditorHooks {
@@ -25,6 +26,8 @@ export interface EditorHooks {
   describe?: (d: Diagnostic) => string;
   /** A catalogue message in the UI's language (a quick fix's name, a completion's detail). */
   translate?: (key: string, params: Record<string, string | number>) => string;
+  /** The cluster's names for value completion in a project (the document's namespace, if it names one). */
+  suggestions?: (namespace: string | undefined) => Promise<EditorSuggestions | undefined>;
 }
 
 /** What a document is checked against: each EditorState carries its own, so a state set aside keeps its settings. */
@@ -99,14 +102,19 @@ export function fixAction(fix: NonNullable<Diagnostic['fix']>, hooks: EditorHook
   };
 }
 
-/** Schema completion for the state at hand (exported for its test). */
-export function completionSource(context: CompletionContext): CompletionResult | null {
+/** Completion from the schema, and from the cluster where a field takes its values (exported for its test). */
+export async function completionSource(
+  context: CompletionContext,
+  hooks?: Pick<EditorHooks, 'suggestions' | 'translate'>,
+): Promise<CompletionResult | null> {
   const schemas = context.state.facet(schemasFacet);
   if (!schemas) return null;
   const isJson = context.state.facet(formatFacet) === 'json';
   const text = context.state.doc.toString();
-  const result = isJson ? completeJsonAt(text, context.pos, schemas) : completeAt(text, context.pos, schemas);
-  if (!result || result.items.length === 0) return null;
+  const complete = (values?: EditorSuggestions) =>
+    isJson ? completeJsonAt(text, context.pos, schemas, values) : completeAt(text, context.pos, schemas, values);
+  let result = complete();
+  if (!result) return null;
   if (
     result.from === context.pos &&
     !context.explicit &&
@@ -114,17 +122,25 @@ export function completionSource(context: CompletionContext): CompletionResult |
   ) {
     return null;
   }
+  // The cluster's values, when this place takes some: no cluster (offline) or a failed read offers none.
+  if (result.cluster && hooks?.suggestions) {
+    const values = await hooks.suggestions(result.cluster.namespace).catch(() => undefined);
+    result = complete(values) ?? result;
+  }
+  if (result.items.length === 0) return null;
   // A closing quote after the cursor (JSON: the editor closed the string) is replaced on apply; it is not part of
   // the completed range, which the editor would otherwise match against the labels.
   const closingQuote = result.to !== undefined && result.to > context.pos;
+  const kindName = (kind: string): string =>
+    hooks?.translate?.(`editor.complete.${kind}`, {}) ?? englishText({ key: `editor.complete.${kind}`, params: {} });
   return {
     from: result.from,
-    validFor: /^[A-Za-z0-9_$-]*$/,
+    validFor: result.position === 'key' ? /^[A-Za-z0-9_$./-]*$/ : /^[A-Za-z0-9_.:/@-]*$/,
     options: result.items.map((item) => ({
       label: item.label,
       apply: closingQuote ? replacingQuote(item.apply) : item.apply,
       type: item.type,
-      detail: item.required ? `${item.detail ?? ''} *` : item.detail,
+      detail: item.source ? kindName(item.source) : item.required ? `${item.detail ?? ''} *` : item.detail,
       info: item.info,
       boost: item.required ? 1 : 0,
     })),
@@ -178,7 +194,7 @@ export function editorExtensions(hooks: EditorHooks, settings: EditorSettings): 
     extraSlot.of(extraFacet.of(settings.extra)),
     linter(lintSource(hooks), { delay: 300, needsRefresh: settingsChanged }),
     lintGutter(),
-    autocompletion({ override: [completionSource], activateOnTyping: true }),
+    autocompletion({ override: [(context) => completionSource(context, hooks)], activateOnTyping: true }),
     hoverTooltip(hoverSource),
     // An explicit tabindex, so checkers see the scrolling area has keyboard-focusable content (contenteditable).
     EditorView.contentAttributes.of(() => ({ 'aria-label': hooks.label, tabindex: '0' })),

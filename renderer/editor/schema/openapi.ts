@@ -1,5 +1,6 @@
 import type { SchemaDef, SchemaProp, SchemaSet, SchemaType } from './types';
 import { isRecord, record } from '../../../common/guards';
+import { enumOf } from './enums';
 
 type Json = Record<string, unknown>;
 const REF_PREFIX = '#/components/schemas/';
@@ -67,6 +68,11 @@ export function schemasFromOpenApi(documents: readonly Json[], source = 'cluster
       const prop: SchemaProp = { t: typeOf(value) };
       if (typeof value.description === 'string') prop.d = value.description;
       if (Array.isArray(value.enum)) prop.e = value.enum.filter((v): v is string => typeof v === 'string');
+      else if (prop.t === 'string') {
+        // A cluster that serves no `enum` (older ones, the sandbox): the same values the bundled schemas know.
+        const values = enumOf(name, field, prop.d);
+        if (values) prop.e = values;
+      }
       if (field === 'status' && schema['x-kubernetes-group-version-kind']) prop.ro = true;
       def.p[field] = prop;
     }

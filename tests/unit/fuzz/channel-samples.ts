@@ -45,6 +45,7 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   ],
   'everynode:editor.openapi': ['dev', 'apis/apps/v1'],
   'everynode:editor.apply': ['dev', manifest, { dryRun: true, force: false }],
+  'everynode:editor.suggestions': ['dev', 'team-a'],
   // A wizard form is any plain object to the contract (the wizard checks its shape when it reads it back).
   'everynode:drafts.list': [],
   'everynode:drafts.get': ['wizard'],

@@ -139,6 +139,7 @@ export function fakeBridge() {
     editor: {
       openapi: (...args) => (record('editor.openapi', args), unsupported()),
       apply: (...args) => (record('editor.apply', args), unsupported()),
+      suggestions: (...args) => (record('editor.suggestions', args), unsupported()),
     },
     // Drafts as the backend's store answers them (revisions, a stale write refused): its own tests use real files.
     drafts: {

@@ -55,7 +55,11 @@ describe('editor completion in JSON mode', () => {
     const flag = at(daemonSet('"hostIPC": |'));
     expect(completeJsonAt(flag.text, flag.offset, schemas)?.items.map((i) => i.label)).toEqual(['true', 'false']);
     const labels = at(daemonSet('"nodeSelector": { "|'));
-    expect(completeJsonAt(labels.text, labels.offset, schemas)).toBeUndefined();
+    // No schema keys in a map of labels: the cluster's node label keys, when there are any.
+    expect(completeJsonAt(labels.text, labels.offset, schemas)).toMatchObject({
+      items: [],
+      cluster: { kind: 'nodeLabelKey' },
+    });
     const noKind = at('{ "spec": { "|');
     expect(completeJsonAt(noKind.text, noKind.offset, schemas)).toBeUndefined();
   });

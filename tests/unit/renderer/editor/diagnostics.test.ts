@@ -56,7 +56,9 @@ describe('editor diagnostics in the catalogue', () => {
 
   it('reads in Chinese with Chinese punctuation: missing field, unknown field, type errors, parse errors', () => {
     const zh = (text: string) => analyze(text, schemas).diagnostics.map((d) => diagnosticText(t('zh-CN'), d));
-    const typo = zh(DAEMONSET.replace('      hostNetwork: true', '      hostNetwrk: true').replace('name: agent', 'nam: agent'));
+    const typo = zh(
+      DAEMONSET.replace('      hostNetwork: true', '      hostNetwrk: true').replace('name: agent', 'nam: agent'),
+    );
     expect(typo).toContain('未知字段“spec.template.spec.hostNetwrk”；是否要写“hostNetwork”？');
     expect(typo).toContain('缺少必填字段“spec.template.spec.containers[0].name”。');
     expect(zh(DAEMONSET.replace('hostNetwork: true', 'hostNetwork: "yes"'))).toContain(

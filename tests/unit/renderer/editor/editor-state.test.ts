@@ -19,24 +19,24 @@ const schemas = await loadBundledSchemas();
 const hooks = { label: 'editor', onChange: () => undefined };
 const stateOf = (doc: string, settings: EditorSettings) =>
   EditorState.create({ doc, extensions: editorExtensions(hooks, settings) });
-const labelsAt = (state: EditorState, marker: string) =>
-  completionSource(
-    new CompletionContext(state, state.doc.toString().indexOf(marker) + marker.length, true),
+const labelsAt = async (state: EditorState, marker: string) =>
+  (
+    await completionSource(new CompletionContext(state, state.doc.toString().indexOf(marker) + marker.length, true))
   )?.options.map((o) => o.label) ?? [];
 
 const YAML = 'apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  templ\n';
 const JSON_TEXT = '{\n  "apiVersion": "apps/v1",\n  "kind": "DaemonSet",\n  "spec": { "templ" }\n}';
 
 describe('editor state settings', () => {
-  it('each state completes from its own schemas and format', () => {
+  it('each state completes from its own schemas and format', async () => {
     const yaml = stateOf(YAML, { schemas, format: 'yaml', extra: [] });
     const json = stateOf(JSON_TEXT, { schemas, format: 'json', extra: [] });
     const bare = stateOf(YAML, { schemas: undefined, format: 'yaml', extra: [] });
-    expect(labelsAt(yaml, 'templ')).toContain('template');
-    expect(labelsAt(json, '"templ')).toContain('template');
+    expect(await labelsAt(yaml, 'templ')).toContain('template');
+    expect(await labelsAt(json, '"templ')).toContain('template');
     // The JSON text read as YAML (the format is the state's, not a shared setting) has no key position there.
-    expect(labelsAt(stateOf(JSON_TEXT, { schemas, format: 'yaml', extra: [] }), '"templ')).toEqual([]);
-    expect(labelsAt(bare, 'templ')).toEqual([]);
+    expect(await labelsAt(stateOf(JSON_TEXT, { schemas, format: 'yaml', extra: [] }), '"templ')).toEqual([]);
+    expect(await labelsAt(bare, 'templ')).toEqual([]);
   });
 
   it('settingsEffects changes only what differs, and an empty list for an empty list is no change', () => {
