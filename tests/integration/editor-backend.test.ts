@@ -106,3 +106,47 @@ describe('editor backend', () => {
     ).toBe('busybox:1.38');
   });
 });
+
+describe('editor suggestions', () => {
+  const TEAM_IMAGE = 'registry.example.com/team-a/agent:2';
+  const team = { ...agent(TEAM_IMAGE), metadata: { name: 'team-agent', namespace: 'team-a' } };
+
+  it("answers the cluster's images, the project's ConfigMap and Secret names, node label keys, and no Secret data", async () => {
+    const file = path.join(tempDir('everynode-team-'), 'ds.json');
+    fs.writeFileSync(file, JSON.stringify(team));
+    await kubectl('apply', '-f', file);
+    const answer = await client.services.editor.suggestions(ADMIN, 'team-a');
+    // kubectl is the oracle: every DaemonSet's images, every node's label keys, the project's names.
+    const images = (await kubectl('get', 'daemonsets', '-A', '-o', 'jsonpath={..image}')).split(/\s+/).filter(Boolean);
+    expect(answer.images).toEqual([...new Set(images)].sort());
+    expect(answer.images).toEqual(expect.arrayContaining([TEAM_IMAGE, 'busybox:1.38']));
+    const nodes = JSON.parse(await kubectl('get', 'nodes', '-o', 'json')) as {
+      items: { metadata: { labels?: Record<string, string> } }[];
+    };
+    const keys = new Set(nodes.items.flatMap((n) => Object.keys(n.metadata.labels ?? {})));
+    expect(answer.nodeLabelKeys).toEqual([...keys].sort());
+    expect(answer.nodeLabelKeys).toContain('kubernetes.io/hostname');
+    const names = async (kind: string) =>
+      (await kubectl('get', kind, '-n', 'team-a', '-o', 'jsonpath={.items[*].metadata.name}')).split(' ').sort();
+    expect(answer.configMaps).toEqual(await names('configmaps'));
+    expect(answer.configMaps).toContain('app-config');
+    expect(answer.secrets).toEqual(await names('secrets'));
+    expect(answer.secrets).toContain('registry-credentials');
+    const data = await kubectl('get', 'secret', 'registry-credentials', '-n', 'team-a', '-o', 'jsonpath={.data}');
+    const value = Object.values(JSON.parse(data) as Record<string, string>)[0] ?? '';
+    expect(value.length).toBeGreaterThan(20);
+    expect(JSON.stringify(answer)).not.toContain(value.slice(0, 20));
+    expect(JSON.stringify(answer)).not.toContain('sandbox-placeholder');
+  });
+
+  it("a developer gets the project's images only and no node label keys, without an error", async () => {
+    const dev = contextOfRole(sandbox.kubeconfig, 'developer');
+    await client.services.clusters.switchContext(dev);
+    await connectedContext(client);
+    const answer = await client.services.editor.suggestions(dev, 'team-a');
+    expect(answer.images).toEqual([TEAM_IMAGE]);
+    expect(answer.nodeLabelKeys).toEqual([]);
+    expect(answer.configMaps).toContain('app-config');
+    await client.services.clusters.switchContext(ADMIN);
+  });
+});
