@@ -11,6 +11,7 @@ const editorEn = {
   offline:
     'Offline: no cluster connected. Editing, checking against the bundled schemas, import and export all work; apply needs a cluster.',
   schemaSource: 'Schemas: {source}',
+  schemaCluster: 'Schemas: cluster {context}',
   files: 'Files',
   documents: 'Documents of {file}',
   moreDocuments: 'and {count} more',

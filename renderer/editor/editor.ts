@@ -144,7 +144,7 @@ export const useEditorStore = defineStore('editor', () => {
     try {
       const docs = await Promise.all(['v1', 'apps/v1'].map((gv) => api().services.editor.openapi(context, gv)));
       if (request === schemaRequest)
-        schemas.value = mergeSchemas(bundled, schemasFromOpenApi(docs, `cluster ${context}`));
+        schemas.value = mergeSchemas(bundled, { ...schemasFromOpenApi(docs, `cluster ${context}`), context });
     } catch {
       if (request === schemaRequest) schemas.value = bundled;
     }

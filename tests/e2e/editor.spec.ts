@@ -43,6 +43,35 @@ spec:
           image: busybox:1.36
 `;
 
+// A sidecar with a misspelt field, and a first container without imagePullPolicy, where it is typed.
+const TYPED_DAEMONSET = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: typed-agent
+  namespace: default
+spec:
+  selector:
+    matchLabels:
+      app: typed-agent
+  template:
+    metadata:
+      labels:
+        app: typed-agent
+    spec:
+      containers:
+        - name: agent
+          image: busybox:1.36
+        - name: sidecar
+          image: busybox:1.37
+          imagePullPolcy: Always
+`;
+
+/** The issue's screenshots go to docs/screenshots only on request (`UPDATE_DOC_SCREENSHOTS=1`). */
+async function docScreenshot(file: string): Promise<void> {
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
+  await screenshot(page, file.replace(/\.png$/, ''));
+}
+
 const offlineHome = tempDir('editor-home');
 let firstHost: WebHost;
 
@@ -85,6 +114,63 @@ test.describe('offline', () => {
     await options.filter({ hasText: /^containers/ }).click();
     await expect(dialog().getByText('No problems found.')).toBeVisible();
     await expect(dialog().getByRole('button', { name: 'DaemonSet typo-agent' })).toBeVisible();
+  });
+
+  test('value completion, a did-you-mean fix, an unclosed quote at its opening, and the diagnostics in Chinese', async () => {
+    const content = dialog().locator('.cm-content');
+    await importFiles([{ name: 'typed-agent.yaml', text: TYPED_DAEMONSET }]);
+    await expect(problems()).toContainText(
+      'unknown field "spec.template.spec.containers[1].imagePullPolcy"; did you mean "imagePullPolicy"?',
+    );
+    // Typing `imagePullPolicy: ` on a new line of the first container offers exactly its three values.
+    await dialog().locator('.cm-line', { hasText: 'image: busybox:1.36' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('imagePullPolicy: ');
+    const options = dialog().locator('.cm-tooltip-autocomplete li');
+    await expect(options).toHaveText([/^Always/, /^IfNotPresent/, /^Never/]);
+    await docScreenshot('editor-completion-en.png');
+    await options.filter({ hasText: /^IfNotPresent/ }).click();
+    await expect(content).toContainText('imagePullPolicy: IfNotPresent');
+    // The misspelt key's lint tooltip offers the rename; applying it renames the key and the problem goes.
+    await dialog().locator('.cm-lintRange-error', { hasText: 'imagePullPolcy' }).hover();
+    await dialog().getByRole('button', { name: 'Rename to imagePullPolicy' }).click();
+    await expect(content).toContainText('imagePullPolicy: Always');
+    await expect(content).not.toContainText('imagePullPolcy');
+    await expect(dialog().getByText('No problems found.')).toBeVisible();
+
+    // An unclosed quote is flagged on the line where it opens (line 17), not at the end of the file.
+    await importFiles([
+      { name: 'unclosed.yaml', text: TYPED_DAEMONSET.replace('image: busybox:1.36', 'image: "busybox:1.36') },
+    ]);
+    await expect(problems()).toContainText('17:18');
+    await expect(problems()).toContainText('This " quote is never closed');
+    await expect(problems().locator('li')).toHaveCount(1);
+
+    // In Chinese: the same problems in Chinese, and the schema source.
+    await dialog().getByRole('button', { name: 'Close (keep drafts)' }).click();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByTestId('open-editor').click();
+    const zh = page.getByRole('dialog', { name: '编辑模式' });
+    await expect(zh.getByTestId('schema-source')).toHaveText(/^Schema：内置 kubernetes-types/);
+    await expect(zh.getByTestId('problems')).toContainText('这个"引号没有闭合：字符串从这里一直延续下去。');
+    await zh.getByRole('button', { name: 'typed-agent.yaml', exact: true }).click();
+    await zh.locator('.cm-line', { hasText: 'imagePullPolicy: Always' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('imagePullPolcy: x');
+    await expect(zh.getByTestId('problems')).toContainText(
+      '未知字段“spec.template.spec.containers[1].imagePullPolcy”；是否要写“imagePullPolicy”？',
+    );
+    await zh.locator('.cm-lintRange-error', { hasText: 'imagePullPolcy' }).hover();
+    await expect(zh.getByRole('button', { name: '改为 imagePullPolicy' })).toBeVisible();
+    await docScreenshot('editor-completion-zh.png');
+    await page.keyboard.press('Escape');
+    await zh.getByRole('button', { name: '关闭（保留草稿）' }).click();
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByTestId('open-editor').click();
+    await dialog().getByRole('button', { name: 'Close unclosed.yaml' }).click();
+    await dialog().getByRole('button', { name: 'Close typed-agent.yaml' }).click();
   });
 
   test('switching to JSON says comments are dropped; export downloads the document; drafts survive a reload', async () => {

@@ -30,6 +30,8 @@ export interface SchemaDef {
 export interface SchemaSet {
   /** where it came from: "kubernetes-types 1.30.0" or "cluster" */
   source: string;
+  /** the context whose cluster served them, when a cluster did (the UI names it in its own words) */
+  context?: string;
   defs: Record<string, SchemaDef>;
   /** "apiVersion/kind" -> definition name */
   kinds: Record<string, string>;
@@ -41,5 +43,10 @@ export function kindKey(apiVersion: string, kind: string): string {
 
 /** Merges a cluster's schemas over the bundled ones: the cluster wins for the kinds it describes. */
 export function mergeSchemas(base: SchemaSet, over: SchemaSet): SchemaSet {
-  return { source: over.source, defs: { ...base.defs, ...over.defs }, kinds: { ...base.kinds, ...over.kinds } };
+  return {
+    source: over.source,
+    ...(over.context !== undefined ? { context: over.context } : {}),
+    defs: { ...base.defs, ...over.defs },
+    kinds: { ...base.kinds, ...over.kinds },
+  };
 }
