@@ -86,6 +86,14 @@ const editorEn = {
     noneNoSandbox: 'There is no kubeconfig context, and the built-in sandbox is off.',
     state: '"{context}" is not connected ({state}).',
   },
+  // Which check found a problem (shown under it in the editor's tooltip).
+  source: {
+    syntax: 'syntax',
+    schema: 'schema',
+    rule: 'Kubernetes rule',
+    yaml: 'YAML',
+    server: 'API server',
+  },
   // What a completion from the cluster is (shown beside it).
   complete: {
     image: 'image in use',

@@ -83,6 +83,14 @@ const editorZhCN: typeof editorEn = {
     noneNoSandbox: '没有 kubeconfig 上下文，内置沙箱集群也已关闭。',
     state: '“{context}”未连接（{state}）。',
   },
+  // Which check found a problem (shown under it in the editor's tooltip).
+  source: {
+    syntax: '语法',
+    schema: 'Schema',
+    rule: 'Kubernetes 规则',
+    yaml: 'YAML',
+    server: 'API 服务器',
+  },
   // What a completion from the cluster is (shown beside it).
   complete: {
     image: '在用镜像',

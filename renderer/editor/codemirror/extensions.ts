@@ -2,7 +2,7 @@ import { autocompletion, type CompletionContext, type CompletionResult } from '@
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
 import { linter, lintGutter, type Action, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
-import { Compartment, Facet, type EditorState, type Extension, type StateEffect } from '@codemirror/state';
+import { Compartment, EditorState, Facet, type Extension, type StateEffect } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip, type ViewUpdate } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { analyzeAsync } from '../analysis-client';
@@ -36,6 +36,8 @@ export interface EditorSettings {
   format: Format;
   /** diagnostics from the server (apply), shown with the editor's own */
   extra: readonly Diagnostic[];
+  /** CodeMirror's own words (search panel, lint panel) in the UI's language; English without */
+  phrases?: Record<string, string>;
 }
 
 // Each setting has one input (its compartment's); the combined value is that input, or the default without one.
@@ -47,6 +49,8 @@ export const extraFacet = Facet.define<readonly Diagnostic[], readonly Diagnosti
 const schemasSlot = new Compartment();
 const formatSlot = new Compartment();
 const extraSlot = new Compartment();
+const phrasesSlot = new Compartment();
+const noPhrases: Record<string, string> = {};
 const languageFor = (format: Format): Extension => (format === 'json' ? json() : yaml());
 const formatExtension = (format: Format): Extension => [formatFacet.of(format), languageFor(format)];
 
@@ -61,6 +65,9 @@ export function settingsEffects(state: EditorState, settings: EditorSettings): S
   const extra = state.facet(extraFacet);
   if (extra !== settings.extra && (extra.length > 0 || settings.extra.length > 0))
     effects.push(extraSlot.reconfigure(extraFacet.of(settings.extra)));
+  const phrases = settings.phrases ?? noPhrases;
+  if (state.facet(EditorState.phrases)[0] !== phrases)
+    effects.push(phrasesSlot.reconfigure(EditorState.phrases.of(phrases)));
   return effects;
 }
 
@@ -83,7 +90,7 @@ function lintSource(hooks: EditorHooks) {
       to: Math.min(Math.max(d.to, d.from), length),
       severity: d.severity,
       message: `${d.line}:${d.column} ${hooks.describe?.(d) ?? d.message}`,
-      source: d.source,
+      source: hooks.translate?.(`editor.source.${d.source}`, {}) ?? d.source,
       ...(d.fix ? { actions: [fixAction(d.fix, hooks)] } : {}),
     }));
   };
@@ -192,6 +199,7 @@ export function editorExtensions(hooks: EditorHooks, settings: EditorSettings): 
     schemasSlot.of(schemasFacet.of(settings.schemas)),
     formatSlot.of(formatExtension(settings.format)),
     extraSlot.of(extraFacet.of(settings.extra)),
+    phrasesSlot.of(EditorState.phrases.of(settings.phrases ?? noPhrases)),
     linter(lintSource(hooks), { delay: 300, needsRefresh: settingsChanged }),
     lintGutter(),
     autocompletion({ override: [(context) => completionSource(context, hooks)], activateOnTyping: true }),
