@@ -1,6 +1,4 @@
 import type { EditorSuggestions } from '../../electron/contract/editor-dto';
-import type { CompletionItem } from './completion';
-import { ITEM } from './paths';
 import type { SchemaType } from './schema/types';
 
 /** What the cluster can offer at a place: an image in use, a ConfigMap or Secret of the project, a node label key. */
@@ -61,12 +59,20 @@ const LISTS: Record<ClusterValueKind, keyof EditorSuggestions> = {
   nodeLabelKey: 'nodeLabelKeys',
 };
 
+/** A completion item of the cluster's (completion.ts's CompletionItem, which this file must not import: a cycle). */
+export interface ClusterItem {
+  label: string;
+  apply: string;
+  type: 'constant';
+  source: ClusterValueKind;
+}
+
 /** The completion items for the cluster's values of one kind; `apply` words each as the format inserts it. */
 export function clusterItems(
   kind: ClusterValueKind,
   values: EditorSuggestions | undefined,
   apply: (value: string) => string,
-): CompletionItem[] {
+): ClusterItem[] {
   return (values?.[LISTS[kind]] ?? []).map((value) => ({
     label: value,
     apply: apply(value),
