@@ -1,3 +1,5 @@
+import { HOST_PATH_TYPES } from '../../wizard/form/rules';
+
 // A field's allowed values when the schema does not list them as `enum`: kubernetes-types (the bundled schemas) and
 // the sandbox carry only descriptions, and some descriptions word their values irregularly.
 
@@ -11,17 +13,7 @@ const KNOWN: Record<string, string[]> = {
   'NodeSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'],
   'LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
   'PodSpec.dnsPolicy': ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'],
-  // "" (no check) is allowed too.
-  'HostPathVolumeSource.type': [
-    '',
-    'DirectoryOrCreate',
-    'Directory',
-    'FileOrCreate',
-    'File',
-    'Socket',
-    'CharDevice',
-    'BlockDevice',
-  ],
+  'HostPathVolumeSource.type': HOST_PATH_TYPES,
   'ContainerPort.protocol': ['TCP', 'UDP', 'SCTP'],
   'ServicePort.protocol': ['TCP', 'UDP', 'SCTP'],
   'Container.terminationMessagePolicy': ['File', 'FallbackToLogsOnError'],
