@@ -338,6 +338,17 @@ test.describe('with a cluster', () => {
       'jsonpath={.spec.template.spec.containers[0].image}',
     ]);
     expect(image).toBe('busybox:1.38');
+
+    // Value completion offers the images the cluster's DaemonSets use, as kubectl left them.
+    await importFiles([{ name: 'next-agent.yaml', text: agent('x').replace('          image: x\n', '') }]);
+    await dialog().locator('.cm-line', { hasText: '- name: agent' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('  image: ');
+    const option = dialog().locator('.cm-tooltip-autocomplete li', { hasText: 'busybox:1.38' });
+    await expect(option).toContainText('image in use');
+    await option.click();
+    await expect(dialog().locator('.cm-content')).toContainText('image: busybox:1.38');
   });
 });
 
