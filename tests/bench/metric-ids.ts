@@ -17,6 +17,7 @@ export const METRIC_IDS = [
   'churn.latency.p99.ms',
   'churn.longtask.max.ms',
   'churn.differing-rows',
+  'memory.renderer.warmup.pct',
   'memory.backend.growth.pct',
   'memory.backend.heap-growth.pct',
   'memory.renderer.growth.pct',

@@ -5,8 +5,11 @@ import os from 'node:os';
 export type Result = 'pass' | 'fail' | 'info' | 'skip';
 
 export interface Goal {
-  /** What the goal applies to: the measured value, or the ratio ours ÷ peer. */
-  on: 'value' | 'ratio';
+  /**
+   * What the goal applies to: the measured value, the ratio ours ÷ peer, or the excess ours − peer (a latency over
+   * the same events' arrival at a bare client: the peer's share of the time is the machine's, the rest is ours).
+   */
+  on: 'value' | 'ratio' | 'excess';
   op: '<=' | '>=';
   limit: number;
 }
@@ -21,6 +24,8 @@ export interface Metric {
   goal: Goal | null;
   result: Result;
   note: string;
+  /** CPU burners running beside the scenario (`--load N`); 0 on a machine left alone. */
+  load: number;
 }
 
 export interface MetricInput {
@@ -34,6 +39,7 @@ export interface MetricInput {
   required?: boolean;
   /** Not run in this mode (e.g. the soak without --soak): reported as skip, not fail. */
   skipped?: boolean;
+  load?: number;
 }
 
 const finite = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n);
@@ -53,6 +59,7 @@ export function metric(id: string, input: MetricInput): Metric {
     goal: input.goal ?? null,
     result: 'info',
     note: input.note ?? '',
+    load: input.load ?? 0,
   };
   if (input.skipped) {
     row.result = 'skip';
@@ -65,10 +72,12 @@ export function metric(id: string, input: MetricInput): Metric {
   }
   const goal = input.goal;
   if (!goal) return row;
-  const subject = goal.on === 'ratio' ? ratio : ours;
+  const subject = goal.on === 'ratio' ? ratio : goal.on === 'excess' ? (peer === null ? null : ours - peer) : ours;
   if (subject === null) {
     row.result = 'fail';
-    row.note = [row.note, 'peer not measured, ratio unknown'].filter(Boolean).join('; ');
+    row.note = [row.note, `peer not measured, ${goal.on === 'ratio' ? 'ratio' : 'excess'} unknown`]
+      .filter(Boolean)
+      .join('; ');
     return row;
   }
   row.result = (goal.op === '<=' ? subject <= goal.limit : subject >= goal.limit) ? 'pass' : 'fail';
@@ -85,7 +94,13 @@ function figure(n: number | null, unit = ''): string {
 function goalText(goal: Goal | null, unit: string): string {
   if (!goal) return '—';
   const op = goal.op === '<=' ? '≤' : '≥';
-  return goal.on === 'ratio' ? `ratio ${op} ${goal.limit}` : `${op} ${figure(goal.limit, unit)}`;
+  if (goal.on === 'ratio') return `ratio ${op} ${goal.limit}`;
+  if (goal.on === 'excess') return `${op} peer + ${figure(goal.limit, unit)}`;
+  return `${op} ${figure(goal.limit, unit)}`;
+}
+
+function peerText(m: Metric): string {
+  return m.peer === null ? (m.peerLabel ? `${m.peerLabel}: —` : '—') : `${m.peerLabel}: ${figure(m.peer, m.unit)}`;
 }
 
 export function markdownTable(metrics: readonly Metric[]): string {
@@ -94,12 +109,11 @@ export function markdownTable(metrics: readonly Metric[]): string {
     '| --- | ---: | --- | ---: | --- | --- | --- |',
   ];
   for (const m of metrics) {
-    const peer =
-      m.peer === null ? (m.peerLabel ? `${m.peerLabel}: —` : '—') : `${m.peerLabel}: ${figure(m.peer, m.unit)}`;
     const ratio = m.ratio === null ? '—' : `${figure(m.ratio)}×`;
     const note = m.note.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const id = m.load > 0 ? `\`${m.id}\` @ load ${m.load}` : `\`${m.id}\``;
     lines.push(
-      `| \`${m.id}\` | ${figure(m.ours, m.unit)} | ${peer} | ${ratio} | ${goalText(m.goal, m.unit)} | ${m.result} | ${note} |`,
+      `| ${id} | ${figure(m.ours, m.unit)} | ${peerText(m)} | ${ratio} | ${goalText(m.goal, m.unit)} | ${m.result} | ${note} |`,
     );
   }
   return lines.join('\n');
@@ -133,6 +147,8 @@ export interface Report {
   durationMs: number;
   machine: Machine;
   summary: { pass: number; fail: number; info: number; skip: number };
+  /** The machine's 1/5/15-minute load average before each load level and at the end (others' work shows here). */
+  loadAverages: { label: string; values: number[] }[];
   metrics: Metric[];
 }
 
@@ -142,10 +158,11 @@ export function buildReport(
   soak: boolean,
   startedAt: Date,
   durationMs: number,
+  loadAverages: Report['loadAverages'] = [],
 ): Report {
   const summary = { pass: 0, fail: 0, info: 0, skip: 0 };
   for (const m of metrics) summary[m.result]++;
-  return { date: startedAt.toISOString(), mode, soak, durationMs, machine: machine(), summary, metrics };
+  return { date: startedAt.toISOString(), mode, soak, durationMs, machine: machine(), summary, loadAverages, metrics };
 }
 
 export function writeJson(file: string, report: Report): void {
@@ -156,26 +173,61 @@ export function header(report: Report): string {
   const m = report.machine;
   return [
     `Everynode bench — ${report.date} — ${report.mode}${report.soak ? ' + soak' : ''} run, ${Math.round(report.durationMs / 1000)} s`,
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, load average at the end ${m.loadAverage.join(' / ')}`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`,
+    `Load average (1/5/15 min): ${report.loadAverages.map((l) => `${l.label} ${l.values.join(' / ')}`).join('; ') || m.loadAverage.join(' / ')}`,
     `Result: ${report.summary.pass} pass, ${report.summary.fail} fail, ${report.summary.info} info, ${report.summary.skip} skipped`,
   ].join('\n');
 }
 
-/** Orders the rows by the fixed ids and adds a fail row for every id that no scenario reported. */
+/** A row the run owes: a metric id at a load level (a bare id is at load 0). */
+export type Expected = string | { id: string; load: number };
+
+const rowKey = (id: string, load: number): string => `${id}@${load}`;
+
+/** Orders the rows by the fixed ids and adds a fail row for every id (at its load) that no scenario reported. */
 export function completeRows(
   metrics: readonly Metric[],
-  ids: readonly string[],
+  expected: readonly Expected[],
   why: string,
   notRun: (id: string) => string | undefined = () => undefined,
 ): Metric[] {
-  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const byKey = new Map(metrics.map((m) => [rowKey(m.id, m.load), m]));
+  const wanted = expected.map((e) => (typeof e === 'string' ? { id: e, load: 0 } : e));
   // With --only, the rows of scenarios left out on purpose are skips; a chosen scenario that broke still fails.
-  const rows = ids.map(
-    (id) =>
-      byId.get(id) ??
+  const rows = wanted.map(
+    ({ id, load }) =>
+      byKey.get(rowKey(id, load)) ??
       (notRun(id) !== undefined
-        ? metric(id, { unit: '', ours: undefined, skipped: true, note: notRun(id) })
-        : metric(id, { unit: '', ours: undefined, required: true, note: `not measured: ${why}` })),
+        ? metric(id, { unit: '', ours: undefined, skipped: true, note: notRun(id), load })
+        : metric(id, { unit: '', ours: undefined, required: true, note: `not measured: ${why}`, load })),
   );
-  return [...rows, ...metrics.filter((m) => !ids.includes(m.id))];
+  const owed = new Set(wanted.map(({ id, load }) => rowKey(id, load)));
+  return [...rows, ...metrics.filter((m) => !owed.has(rowKey(m.id, m.load)))];
+}
+
+/**
+ * The rows measured at more than one load level, one line per id with each level's figure and result side by side
+ * (the full run measures churn, long tasks and start-up at load 0 and load 1).
+ */
+export function sideBySideTable(metrics: readonly Metric[]): string {
+  const levels = [...new Set(metrics.map((m) => m.load))].sort((a, b) => a - b);
+  const ids = [...new Set(metrics.map((m) => m.id))].filter(
+    (id) => metrics.filter((m) => m.id === id && m.result !== 'skip').length > 1,
+  );
+  if (levels.length < 2 || ids.length === 0) return '';
+  const cell = (m: Metric | undefined): string => {
+    if (!m) return '—';
+    const peer = m.peer === null ? '' : ` (${m.peerLabel} ${figure(m.peer, m.unit)})`;
+    return `${figure(m.ours, m.unit)}${peer} ${m.result}`;
+  };
+  const lines = [
+    `| metric | ${levels.map((l) => `load ${l}`).join(' | ')} | goal |`,
+    `| --- | ${levels.map(() => '---:').join(' | ')} | --- |`,
+  ];
+  for (const id of ids) {
+    const at = levels.map((l) => metrics.find((m) => m.id === id && m.load === l));
+    const goal = at.find((m) => m?.goal)?.goal ?? null;
+    lines.push(`| \`${id}\` | ${at.map(cell).join(' | ')} | ${goalText(goal, at[0]?.unit ?? '')} |`);
+  }
+  return lines.join('\n');
 }

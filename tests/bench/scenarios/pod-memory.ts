@@ -37,7 +37,9 @@ export async function podMemory(timeoutMs: number, log: (message: string) => voi
     metric('sandbox.pods.running', {
       unit: 'pods',
       ours: running,
-      goal: { on: 'value', op: '>=', limit: PODS },
+      peer: PODS,
+      peerLabel: 'asked',
+      goal: { on: 'ratio', op: '>=', limit: 1 },
       note: `issue 2: daemon pods Running within ${Math.round(timeoutMs / 1000)} s`,
     }),
     metric('sandbox.memory.rss.mb', {

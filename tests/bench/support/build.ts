@@ -3,8 +3,20 @@
 // layout is dist/'s (renderer/, web/cli.mjs, sandbox-cluster/), so the host finds its renderer where `npm run web`'s
 // does: `../../dist/renderer` from its own file.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
+
+/**
+ * Start-up's peer: a static page the host serves from the same directory as the app, holding the row start-up waits
+ * for, with no script: what any page costs this host and this Chromium.
+ */
+export const STATIC_PAGE = '/bench-static.html';
+export const STATIC_ROW = 'node-exporter';
+const STATIC_PAGE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Everynode bench: static page</title></head>
+<body><h1>monitoring</h1><table><tr><th>Name</th><th>Ready</th></tr><tr><td>${STATIC_ROW}</td><td>6/6</td></tr></table></body></html>
+`;
 
 /** Builds the renderer and the Node side (scripts/build-electron.mjs) under `dir`/dist; returns the host's CLI. */
 export async function buildApp(dir: string, log: (message: string) => void): Promise<string> {
@@ -23,6 +35,7 @@ export async function buildApp(dir: string, log: (message: string) => void): Pro
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  writeFileSync(join(outDir, 'renderer', STATIC_PAGE.slice(1)), STATIC_PAGE_HTML);
   const built = await buildElectron({ outDir });
   return built.web;
 }
