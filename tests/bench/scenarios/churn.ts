@@ -101,7 +101,10 @@ function rawLatencies(watcher: RawWatcher | undefined, changes: readonly Change[
  * reported (memory.renderer.warmup.pct) and the growth rows start after it.
  */
 async function warmUp(ctx: BenchContext, ui: UiSession, before: MemoryReading): Promise<MemoryReading> {
+  // The probe observes during the warm-up too, so its own code is compiled before the baseline as well.
+  await probe(ui.page, 'startObserving');
   await ctx.sandbox.call('churn', { ratePerSec: RATE, seconds: WARM_UP_SECONDS, keys: allKeys(ctx), record: false });
+  await probe(ui.page, 'stopObserving');
   const warm = await readMemory(ui);
   ctx.add(
     metric('memory.renderer.warmup.pct', {

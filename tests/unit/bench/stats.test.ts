@@ -58,6 +58,31 @@ describe('bench report', () => {
     expect(metric('s', { unit: '%', ours: undefined, skipped: true }).result).toBe('skip');
   });
 
+  it('an excess goal is ours − peer against the allowance, and fails without its peer', () => {
+    const goal = { on: 'excess' as const, op: '<=' as const, limit: 60 };
+    expect(metric('p99', { unit: 'ms', ours: 160, peer: 100, goal }).result).toBe('pass');
+    expect(metric('p99', { unit: 'ms', ours: 161, peer: 100, goal }).result).toBe('fail');
+    // Slower than the peer on an absolute scale is fine as long as the excess holds: the machine's share is the peer's.
+    expect(metric('p99', { unit: 'ms', ours: 900, peer: 880, goal }).result).toBe('pass');
+    const noPeer = metric('p99', { unit: 'ms', ours: 20, goal });
+    expect(noPeer.result).toBe('fail');
+    expect(noPeer.note).toContain('peer not measured, excess unknown');
+    expect(
+      markdownTable([metric('p99', { unit: 'ms', ours: 160, peer: 100, peerLabel: 'raw watch', goal })]),
+    ).toContain('| `p99` | 160 ms | raw watch: 100 ms | 1.6× | ≤ peer + 60 ms | pass |');
+  });
+
+  it('a ratio goal of at least (the rate achieved of the rate asked) passes at the limit and fails below it', () => {
+    const goal = { on: 'ratio' as const, op: '>=' as const, limit: 0.95 };
+    expect(metric('rate', { unit: '/s', ours: 950, peer: 1000, goal }).result).toBe('pass');
+    expect(metric('rate', { unit: '/s', ours: 949, peer: 1000, goal }).result).toBe('fail');
+  });
+
+  it('rows at a load level say so in the table', () => {
+    const row = metric('churn.latency.p99.ms', { unit: 'ms', ours: 50, load: 1 });
+    expect(markdownTable([row]).split('\n')[2]).toMatch(/^\| `churn.latency.p99.ms` @ load 1 \| 50 ms \|/);
+  });
+
   it('every fixed id gets a row, missing ones as fails, in the fixed order', () => {
     const rows = completeRows([metric('b', { unit: 'ms', ours: 1 })], ['a', 'b'], 'scenario broke');
     expect(rows.map((r) => [r.id, r.result])).toEqual([
