@@ -100,10 +100,18 @@ function rawLatencies(watcher: RawWatcher | undefined, changes: readonly Change[
  * The compile step, measured apart: a short churn the page has not seen yet, then the heap again. What it adds is
  * reported (memory.renderer.warmup.pct) and the growth rows start after it.
  */
-async function warmUp(ctx: BenchContext, ui: UiSession, before: MemoryReading): Promise<MemoryReading> {
-  // The probe observes during the warm-up too, so its own code is compiled before the baseline as well.
+async function warmUp(ctx: BenchContext, ui: UiSession, before: MemoryReading, hot: string[]): Promise<MemoryReading> {
+  // The same plan as the measured churn (a fifth of the writes to the rows in view, so the rows' own update paths
+  // run), and the probe observing, so its code is compiled before the baseline as well.
   await probe(ui.page, 'startObserving');
-  await ctx.sandbox.call('churn', { ratePerSec: RATE, seconds: WARM_UP_SECONDS, keys: allKeys(ctx), record: false });
+  await ctx.sandbox.call('churn', {
+    ratePerSec: RATE,
+    seconds: WARM_UP_SECONDS,
+    keys: allKeys(ctx),
+    hot,
+    hotShare: HOT_SHARE,
+    record: false,
+  });
   await probe(ui.page, 'stopObserving');
   const warm = await readMemory(ui);
   ctx.add(
@@ -118,10 +126,10 @@ async function warmUp(ctx: BenchContext, ui: UiSession, before: MemoryReading): 
 
 export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryReading): Promise<MemoryReading> {
   const seconds = ctx.quick ? 5 : 30;
-  const before = await warmUp(ctx, ui, afterCold);
   const visible = await probe<string[]>(ui.page, 'visibleNames');
   const namespaceOf = new Map(allKeys(ctx).map((key) => [key.slice(key.indexOf('/') + 1), key]));
   const hot = visible.flatMap((name) => namespaceOf.get(name) ?? []);
+  const before = await warmUp(ctx, ui, afterCold, hot);
   const browser = ui.page.context().browser();
   const floor = browser ? await startFloorPage(browser).catch(() => undefined) : undefined;
   const watcher = await currentResourceVersion(ctx.access)

@@ -25,6 +25,14 @@ async function kubectlMs(kubeconfig: string, home: string, expected: number): Pr
   return ms;
 }
 
+/** One timed `kubectl get ds -A -o json` with the discovery cache of earlier runs (cold.ui.ms's peer at a load level). */
+export function kubectlListMs(ctx: BenchContext): Promise<number> {
+  return kubectlMs(ctx.sandbox.kubeconfigPath, KUBECTL_HOME.get(ctx) ?? tempDir('bench-kubectl'), ctx.totalDaemonSets);
+}
+
+/** kubectl's home (its discovery cache) per run. */
+const KUBECTL_HOME = new WeakMap<BenchContext, string>();
+
 async function clientNodeMs(kubeconfig: string, expected: number): Promise<number> {
   const config = new KubeConfig();
   config.loadFromFile(kubeconfig);
@@ -93,6 +101,7 @@ export async function coldServer(ctx: BenchContext): Promise<void> {
   const kubeconfig = ctx.sandbox.kubeconfigPath;
   const expected = ctx.totalDaemonSets;
   const kubectlHome = tempDir('bench-kubectl');
+  KUBECTL_HOME.set(ctx, kubectlHome);
   const samples = { kubectl: [] as number[], raw: [] as number[], parse: [] as number[], client: [] as number[] };
   const backendSamples: number[] = [];
   const errors = { kubectl: new Set<string>(), raw: new Set<string>(), client: new Set<string>() };
