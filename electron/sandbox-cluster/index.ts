@@ -25,11 +25,14 @@ import { faultControls, type FaultControls } from './server/fault-routes.js';
 import { FaultState } from './server/faults.js';
 import { closeStreams, createApiServer } from './server/http.js';
 import { WatchHub } from './server/watch.js';
+import { LightWorld } from './light/light-world.js';
 import { loadState, persistStore, writeFileAtomic, type Persistence } from './store/persistence.js';
 import { DEFAULT_HISTORY_LIMIT, ObjectStore } from './store/store.js';
 import type { ClusterApi } from './types.js';
 
 export type { ClusterApi, KubeObject, ResourceName, StoreEvent } from './types.js';
+export type { LightWorld, LightDaemonSetSpec } from './light/light-world.js';
+export type { LightState, LightFailure } from './light/light-objects.js';
 export { StatusError } from './errors.js';
 
 export interface SandboxOptions {
@@ -55,6 +58,11 @@ export interface SandboxOptions {
   maxEvents?: number;
   /** Where exec-plugin.mjs lives when this module is bundled elsewhere. */
   execPluginPath?: string;
+  /**
+   * Light-pod mode (benches at thousands of nodes): no seed world, controllers and kubelets paused from the start;
+   * `handle.light` adds nodes and DaemonSets with light pods and plays their rollouts (light/light-world.ts).
+   */
+  light?: boolean;
 }
 
 export type SandboxFaults = FaultControls;
@@ -70,6 +78,8 @@ export interface SandboxHandle {
   faults: SandboxFaults;
   controllers: { pause(): void; resume(): void };
   kubelets: { pause(): void; resume(): void };
+  /** Light-pod mode's driver (meant for a sandbox started with `light: true`). */
+  light: LightWorld;
   stop(): Promise<void>;
 }
 
@@ -103,8 +113,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controllers = startControllers(api, { speed });
   const apiControllers = startApiControllers(api, registry, kinds);
   const kubelets = startKubelets(api, { speed });
+  if (options.light) {
+    controllers.pause();
+    apiControllers.pause();
+    kubelets.pause();
+  }
   bootstrapCluster(api);
-  if (!restored) seedWorld(api, { nodes: options.nodes ?? 6 });
+  if (!restored && !options.light) seedWorld(api, { nodes: options.nodes ?? 6 });
   const stopEventExpiry = startEventExpiry(registry, clock, {
     ttlMs: options.eventTtlMs,
     maxEvents: options.maxEvents,
@@ -198,6 +213,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     },
     kubelets: { pause: () => kubelets.pause(), resume: () => kubelets.resume() },
+    light: new LightWorld(store, api),
     stop,
   };
 }
