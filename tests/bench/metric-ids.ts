@@ -33,14 +33,31 @@ export const METRIC_IDS = [
   'detail.open.ms',
   'sandbox.pods.running',
   'sandbox.memory.rss.mb',
+  // Scale (issues 15 and 17): light-pod sandboxes of their own (tests/bench/scenarios/scale-run.ts).
+  'scale.detail.open.ms',
+  'scale.detail.rollout.grid.p99.ms',
+  'scale.detail.rollout.longtask.max.ms',
+  'scale.list.reason.ms',
+  'matrix.sandbox.pod.bytes',
+  'matrix.sandbox.rss.mb',
+  'matrix.open.ms',
+  'matrix.backend.memory.ratio',
+  'matrix.rollout.cells.p99.ms',
+  'matrix.rollout.longtask.max.ms',
+  'fleet.open.ms',
 ] as const;
 
 /** Scenario names for `--only`: cold = scenario 1 without the UI; ui = scenarios 1-3 in Chromium (cold list, memory, churn, soak). */
-export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods'] as const;
+// The scale scenarios' names (scenarios/scale-run.ts).
+const SCALE_SCENARIOS = ['scale-detail', 'matrix', 'fleet'] as const;
+export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods', ...SCALE_SCENARIOS] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** The scenario that reports a metric id. */
 export function scenarioOf(id: string): Scenario {
+  if (id.startsWith('scale.')) return 'scale-detail';
+  if (id.startsWith('matrix.')) return 'matrix';
+  if (id.startsWith('fleet.')) return 'fleet';
   if (id === 'sandbox.list.ms' || (id.startsWith('cold.') && id !== 'cold.ui.ms')) return 'cold';
   if (id.startsWith('startup.')) return 'startup';
   if (id.startsWith('sandbox.watch.')) return 'watchers';

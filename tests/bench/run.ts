@@ -16,6 +16,7 @@ import { podMemory, podMemorySkipped } from './scenarios/pod-memory.js';
 import { startup } from './scenarios/startup.js';
 import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
 import { watchers } from './scenarios/watchers.js';
+import { runScale } from './scenarios/scale-run.js';
 import { launchBrowser } from './support/browser.js';
 import { buildApp } from './support/build.js';
 import { removeTempDirs, tempDir } from './support/files.js';
@@ -178,6 +179,11 @@ async function main(): Promise<void> {
   }
   const atBase = (rows: Metric[]): Metric[] => rows.map((row) => ({ ...row, load: plan.base }));
   try {
+    // Scale (issues 15 and 17): light-pod sandboxes and a browser of their own, after the main sandbox has stopped.
+    await runScale(
+      { quick, repeats: quick ? 1 : 3, webHost, add: (...rows) => metrics.push(...atBase(rows)), log },
+      step,
+    );
     if (quick) metrics.push(...atBase(podMemorySkipped()));
     else
       await step('pods', 'sandbox: 500 nodes and 10,000 pods', async () => {

@@ -223,8 +223,9 @@ export class LightWorld {
 
   /**
    * One step of a rolling update, as the controller does with maxUnavailable: deletes up to `count` pods of older
-   * revisions and creates their replacements, running and ready, on the same nodes. Returns how many moved and how
-   * many old pods remain.
+   * revisions and creates their replacements, running and ready, on the same nodes. The controller picks no order;
+   * this one takes every n-th old pod (n = old pods ÷ count), so each step touches nodes all over the node list (and
+   * so the rows a view shows). Returns how many moved and how many old pods remain.
    */
   rolloutStep(namespace: string, name: string, count: number): { moved: number; remaining: number } {
     const ds = this.tracked(namespace, name);
@@ -232,7 +233,12 @@ export class LightWorld {
       const stored = this.store.get('pods', namespace, pod);
       return stored?.metadata.labels?.[HASH_LABEL] !== ds.current.hash;
     });
-    const moving = old.slice(0, Math.max(0, count)).map(([node]) => node);
+    const take = Math.min(old.length, Math.max(0, Math.floor(count)));
+    const stride = take > 0 ? Math.floor(old.length / take) : 1;
+    const moving = old
+      .filter((_, i) => i % stride === 0)
+      .slice(0, take)
+      .map(([node]) => node);
     for (const node of moving) this.deletePod(ds, node);
     for (const node of moving) this.addPod(ds, node);
     this.writeStatus(ds);

@@ -6,6 +6,7 @@ import { runChurn, type ChurnPlan } from './churn.js';
 import { seedDetailWorld, type DetailWorld } from './detail-world.js';
 import { growPodWorld } from './pod-world.js';
 import { seedDaemonSets } from './world.js';
+import { scaleCommands, stopFleet, type ScaleCommands } from './scale-world.js';
 
 export interface StartArgs {
   nodes: number;
@@ -13,6 +14,8 @@ export interface StartArgs {
   /** Pause the DaemonSet controller and kubelets right after the seed world starts. */
   paused: boolean;
   kubeconfigPath: string;
+  /** The sandbox's light-pod mode (scale benches): no seed world, nothing runs but what the bench drives. */
+  light?: boolean;
 }
 
 export interface SnapshotRow {
@@ -21,7 +24,7 @@ export interface SnapshotRow {
   desired: number;
 }
 
-export interface Commands {
+export interface Commands extends ScaleCommands {
   start(args: StartArgs): Promise<{ url: string }>;
   seed(args: { count: number; namespaces: number }): Promise<{ elapsedMs: number }>;
   churn(plan: ChurnPlan): ReturnType<typeof runChurn>;
@@ -53,6 +56,7 @@ const commands: Commands = {
       nodes: args.nodes,
       speed: args.speed,
       kubeconfigPath: args.kubeconfigPath,
+      light: args.light,
     });
     if (args.paused) {
       sandbox.controllers.pause();
@@ -82,7 +86,9 @@ const commands: Commands = {
   },
   podWorld: ({ pods, timeoutMs }) => growPodWorld(running().api, pods, timeoutMs),
   detailWorld: ({ otherPods }) => Promise.resolve(seedDetailWorld(running().api, otherPods)),
+  ...scaleCommands(running),
   async stop() {
+    await stopFleet();
     await sandbox?.stop();
     sandbox = undefined;
   },

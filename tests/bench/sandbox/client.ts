@@ -20,11 +20,14 @@ export async function startSandboxProcess(options: {
   nodes: number;
   speed: number;
   paused: boolean;
+  light?: boolean;
 }): Promise<SandboxProcess> {
   const child: ChildProcess = fork(CHILD, [], {
     execArgv: [
       '--import',
       'tsx',
+      // Light-pod worlds report the sandbox's heap after a GC (memory per light pod).
+      ...(options.light ? ['--expose-gc'] : []),
       ...(process.env.BENCH_SANDBOX_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SANDBOX_PROFILE}`]
         : []),
