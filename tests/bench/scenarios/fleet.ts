@@ -8,34 +8,9 @@ import { metric } from '../report.js';
 import { openApp, probe, waitForProject } from '../support/browser.js';
 import { tempDir } from '../support/files.js';
 import { startWebHost } from '../support/web-host.js';
-import { kubectlWall, startLightSandbox, type ScaleContext } from './scale-support.js';
+import { kubectlWall, openUntil, startLightSandbox, type ScaleContext } from './scale-support.js';
 
 const NODES = 10;
-
-const OPEN_SOURCE = String.raw`(async ([columns, rows, timeoutMs]) => {
-  const started = performance.now();
-  location.hash = '#/fleet';
-  const done = () => {
-    const table = document.querySelector('table.fleet');
-    if (!table || table.querySelectorAll('thead th').length !== columns + 1) return false;
-    const body = [...table.querySelectorAll('tbody tr:not(.states)')];
-    if (body.length !== rows) return false;
-    return body.every((tr) => [...tr.querySelectorAll('td')].every((td) => td.querySelector('.cell')));
-  };
-  while (!done()) {
-    if (performance.now() - started > timeoutMs) throw new Error('the fleet did not fill ' + columns + ' columns');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  const shown = performance.now() - started;
-  const painted = await new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
-  return { shownMs: shown, paintedMs: painted - started };
-})`;
 
 export async function fleet(ctx: ScaleContext, browser: Browser): Promise<void> {
   const clusters = ctx.quick ? 3 : 10;
@@ -64,10 +39,17 @@ export async function fleet(ctx: ScaleContext, browser: Browser): Promise<void> 
       const page = await openApp(browser, host.url, 120_000);
       await waitForProject(page, 'default');
       await probe(page, 'chooseProject', 'default', 0, 30_000);
-      const opened = (await page.evaluate(`${OPEN_SOURCE}(${JSON.stringify([clusters, daemonSets, 120_000])})`)) as {
-        shownMs: number;
-        paintedMs: number;
-      };
+      // Every context's column header, every DaemonSet's row, and a DaemonSet in every cell.
+      const opened = await openUntil(
+        page,
+        '#/fleet',
+        `const table = document.querySelector('table.fleet');
+        if (!table || table.querySelectorAll('thead th').length !== ${clusters + 1}) return false;
+        const body = [...table.querySelectorAll('tbody tr:not(.states)')];
+        if (body.length !== ${daemonSets}) return false;
+        return body.every((tr) => [...tr.querySelectorAll('td')].every((td) => td.querySelector('.cell')));`,
+        120_000,
+      );
       ctx.add(
         metric('fleet.open.ms', {
           unit: 'ms',

@@ -17,40 +17,13 @@ import {
   CHURN_ALLOWANCE_MS,
   LONG_TASK_LIMIT_MS,
   kubectlMedian,
+  openUntil,
   startLightSandbox,
   type ScaleContext,
 } from './scale-support.js';
 
 const IMAGE = 'registry.example.com/agents';
 const agentName = (i: number): string => `agent-${String(i).padStart(2, '0')}`;
-
-// Page side: open #/nodes and wait until the grid counts every node and DaemonSet and each cell in the DOM has a state.
-const OPEN_SOURCE = String.raw`(async ([nodes, columns, timeoutMs]) => {
-  const started = performance.now();
-  location.hash = '#/nodes';
-  const done = () => {
-    const grid = document.querySelector('[role=grid]');
-    if (!grid || Number(grid.getAttribute('aria-rowcount')) !== nodes + 2) return false;
-    if (Number(grid.getAttribute('aria-colcount')) !== columns + 2) return false;
-    const cells = grid.querySelectorAll('.body [role=gridcell].cell');
-    if (cells.length === 0) return false;
-    for (const cell of cells) if (!cell.textContent.trim() || cell.className.includes('state-unknown')) return false;
-    return true;
-  };
-  while (!done()) {
-    if (performance.now() - started > timeoutMs) throw new Error('the matrix did not show ' + nodes + ' nodes');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  const shown = performance.now() - started;
-  const painted = await new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
-  return { shownMs: shown, paintedMs: painted - started };
-})`;
 
 /** The JSON bytes of what the matrix keeps of every pod (its cell projection), read page by page from the API. */
 async function projectedBytes(access: AdminAccess): Promise<{ bytes: number; pods: number }> {
@@ -117,10 +90,19 @@ export async function matrix(ctx: ScaleContext, browser: Browser): Promise<void>
       await probe(page, 'chooseProject', SCALE_NAMESPACE, daemonSets, 60_000);
       await page.waitForTimeout(2000);
       const before = await heap(host);
-      const opened = (await page.evaluate(`${OPEN_SOURCE}(${JSON.stringify([nodes, daemonSets, 600_000])})`)) as {
-        shownMs: number;
-        paintedMs: number;
-      };
+      // The grid counts every node and DaemonSet, and each cell in the DOM has a state.
+      const opened = await openUntil(
+        page,
+        '#/nodes',
+        `const grid = document.querySelector('[role=grid]');
+        if (!grid || Number(grid.getAttribute('aria-rowcount')) !== ${nodes + 2}) return false;
+        if (Number(grid.getAttribute('aria-colcount')) !== ${daemonSets + 2}) return false;
+        const cells = grid.querySelectorAll('.body [role=gridcell].cell');
+        if (cells.length === 0) return false;
+        for (const cell of cells) if (!cell.textContent.trim() || cell.className.includes('state-unknown')) return false;
+        return true;`,
+        600_000,
+      );
       await page.waitForTimeout(3000);
       const after = await heap(host);
       ctx.add(

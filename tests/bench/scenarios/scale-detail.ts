@@ -19,6 +19,7 @@ import {
   kubectlMedian,
   lags,
   listVersion,
+  openUntil,
   rawWatch,
   startLightSandbox,
   type CellWatchResult,
@@ -32,31 +33,6 @@ const IMAGE = 'registry.example.com/agents/node-agent';
 const STEP_INTERVAL_MS = 1000;
 
 export const scaleNodes = (quick: boolean): number => (quick ? 500 : 5000);
-
-// Page side: navigate, wait for every node's cell with its pod and every pod's row, resolve after paint.
-const OPEN_SOURCE = String.raw`(async ([route, nodes, timeoutMs]) => {
-  const started = performance.now();
-  location.hash = route;
-  const done = () => {
-    const cells = document.querySelectorAll('ul.grid li.cell');
-    if (cells.length !== nodes || document.querySelectorAll('tr[data-pod]').length !== nodes) return false;
-    for (const cell of cells) if (cell.dataset.state === 'missing') return false;
-    return true;
-  };
-  while (!done()) {
-    if (performance.now() - started > timeoutMs) throw new Error('the detail page did not show ' + nodes + ' pods');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  const shown = performance.now() - started;
-  const painted = await new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
-  return { shownMs: shown, paintedMs: painted - started };
-})`;
 
 export async function watchCells(
   page: Page,
@@ -153,10 +129,16 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
       await waitForProject(page, 'default');
       await probe(page, 'chooseProject', 'default', 0, 30_000);
       const route = `#/ds/${[currentContext(kubeconfig), SCALE_NAMESPACE, NAME].map(encodeURIComponent).join('/')}`;
-      const opened = (await page.evaluate(`${OPEN_SOURCE}(${JSON.stringify([route, nodes, 120_000])})`)) as {
-        shownMs: number;
-        paintedMs: number;
-      };
+      // Every node's cell with its pod and every pod's row.
+      const opened = await openUntil(
+        page,
+        route,
+        `const cells = document.querySelectorAll('ul.grid li.cell');
+        if (cells.length !== ${nodes} || document.querySelectorAll('tr[data-pod]').length !== ${nodes}) return false;
+        for (const cell of cells) if (cell.dataset.state === 'missing') return false;
+        return true;`,
+        120_000,
+      );
       ctx.add(
         metric('scale.detail.open.ms', {
           unit: 'ms',

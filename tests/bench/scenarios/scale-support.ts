@@ -1,6 +1,7 @@
 // What the scale scenarios (scale-detail, matrix, fleet) share: kubectl's wall time as the peer, a bare raw watch as
 // the floor of "how soon could anyone know", the light sandbox in its own process, and page-side observers.
 import { execFile } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -178,4 +179,37 @@ export function lags(ours: Record<string, number>, from: Map<string, number>): n
     if (shown !== undefined) out.push(shown - at);
   }
   return out;
+}
+
+// Page side: go to `route`, wait (frame by frame) until `doneText` (a function body) holds, resolve after the paint.
+const OPEN_UNTIL_SOURCE = String.raw`(async ([route, doneText, timeoutMs]) => {
+  const done = new Function(doneText);
+  const started = performance.now();
+  location.hash = route;
+  while (!done()) {
+    if (performance.now() - started > timeoutMs) throw new Error(route + ' was not shown within ' + timeoutMs + ' ms');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  const shown = performance.now() - started;
+  const painted = await new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    }),
+  );
+  return { shownMs: shown, paintedMs: painted - started };
+})`;
+
+/** Navigation to `route` until `done` (a page-side function body) holds, painted: ms from the navigation. */
+export function openUntil(
+  page: Page,
+  route: string,
+  done: string,
+  timeoutMs: number,
+): Promise<{ shownMs: number; paintedMs: number }> {
+  return page.evaluate(`${OPEN_UNTIL_SOURCE}(${JSON.stringify([route, done, timeoutMs])})`) as Promise<{
+    shownMs: number;
+    paintedMs: number;
+  }>;
 }
