@@ -19,6 +19,7 @@ import { byContext, guardServices } from './guard.js';
 import type { EventSink } from './types.js';
 import { execAccess } from './exec/access.js';
 import { shellOf } from './exec/input.js';
+import { forwardAccess } from './forward/access.js';
 
 /** The contract's services for one client (`sink`): the streams it opens end with it. */
 export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
@@ -44,6 +45,7 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
         await core.switchContext(name);
         // A shell belongs to the context it was opened in: switching away ends it (issue 16).
         core.live.endStreams('exec', (context) => context !== name, `The context changed to "${name}".`);
+        core.live.endStreams('forward', (context) => context !== name, `The context changed to "${name}".`);
         return core.clustersState();
       },
       connect: async (context) => {
@@ -133,6 +135,9 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
       access: inContext(execAccess),
       input: (streamId, data) => shellOf(core.live, sink, streamId).input(data),
       resize: (streamId, cols, rows) => shellOf(core.live, sink, streamId).resize({ cols, rows }),
+    },
+    forward: {
+      access: inContext(forwardAccess),
     },
     streams: {
       open: async (name, args) => ({ streamId: await core.live.open(sink, name, args) }),

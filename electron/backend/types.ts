@@ -58,6 +58,8 @@ export interface BackendTuning {
   /** Drain: between tries of an eviction a PodDisruptionBudget refused (kubectl: 5 s), and how long it keeps trying. */
   drainRetryMs: number;
   drainTimeoutMs: number;
+  /** Issue 16: how often an open shell or forward asks again whether the cluster still accepts it (token expiry). */
+  recheckMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -74,6 +76,7 @@ export const defaultTuning: BackendTuning = {
   idleSessionMs: 600_000,
   drainRetryMs: 5_000,
   drainTimeoutMs: 60_000,
+  recheckMs: 60_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

@@ -31,6 +31,7 @@ export const serviceMethods = {
   editor: ['openapi', 'apply', 'suggestions'],
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   exec: ['access', 'input', 'resize'],
+  forward: ['access'],
   streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
   fleet: ['getState', 'setOptIn'],

@@ -44,6 +44,10 @@ const cells = z.number().int().min(1).max(1000);
 const terminalSize = z.object({ cols: cells, rows: cells }).strict();
 // What a terminal sends at once: keystrokes, or a paste (bounded so one message stays small).
 const terminalInput = z.string().min(1).max(65_536);
+// ---- issue 16: port-forward ----
+const containerPort = z.number().int().min(1).max(65_535);
+// 0 asks for a free port.
+const localPort = z.number().int().min(0).max(65_535);
 
 // ---- issue 15: the pod panel (a pod's name goes into a field selector: no commas or `=` may reach it) ----
 const podName = z.string().refine(isDnsSubdomain, 'must be a pod name (a DNS-1123 subdomain)');
@@ -70,6 +74,7 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   nodeView: z.tuple([context, name]),
   // ---- issue 15: the pod panel ----
   podView: z.tuple([context, namespace, podName]),
+  forward: z.tuple([context, namespace, name, containerPort, localPort]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];
@@ -223,6 +228,9 @@ export const serviceArgs: ArgTable = {
     access: z.tuple([context, namespace]),
     input: z.tuple([streamId, terminalInput]),
     resize: z.tuple([streamId, cells, cells]),
+  },
+  forward: {
+    access: z.tuple([context, namespace]),
   },
   streams: {
     open: z

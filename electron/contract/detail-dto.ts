@@ -10,6 +10,14 @@ export interface DetailContainer {
   message?: string;
   ready: boolean;
   restarts: number;
+  /** Its declared TCP ports (issue 16: where a port-forward can start); absent when it declares none. */
+  ports?: DetailPort[];
+}
+
+/** A TCP containerPort of a container, with its name when it has one ("metrics", "http"). */
+export interface DetailPort {
+  port: number;
+  name?: string;
 }
 
 export interface DetailPod {

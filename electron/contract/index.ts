@@ -11,3 +11,4 @@ export * from './exec-dto.js';
 export * from './node-view-dto.js';
 export * from './pod-view-dto.js';
 export * from './editor-dto.js';
+export * from './forward-dto.js';

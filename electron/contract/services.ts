@@ -23,6 +23,7 @@ import type { ConsentRequest, ConsentSettings } from './consent-dto.js';
 import type { DetailAccess, EditableDaemonSet } from './detail-dto.js';
 import type { FleetState } from './fleet-dto.js';
 import type { ExecAccess } from './exec-dto.js';
+import type { ForwardAccess } from './forward-dto.js';
 import type { DrainOptions, DrainResult } from './node-view-dto.js';
 import type { EditorSuggestions } from './editor-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
@@ -152,6 +153,11 @@ export interface EverynodeServices {
     input(streamId: string, data: string): Promise<void>;
     /** The terminal's new size for an open `exec` stream of this client. */
     resize(streamId: string, cols: number, rows: number): Promise<void>;
+  };
+  // ---- issue 16: port-forward (a forward is a `forward` stream: opened to start, disposed to stop) ----
+  forward: {
+    /** SelfSubjectAccessReviews for `create` and `get` on `pods/portforward` in a namespace. */
+    access(context: string, namespace: string): Promise<ForwardAccess>;
   };
   /** The live views (streams.ts): renderer/api's `watch` is their one client. */
   streams: {

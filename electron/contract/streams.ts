@@ -4,6 +4,7 @@ import type { MatrixDelta } from './matrix-dto.js';
 import type { ExecChunk, TerminalSize } from './exec-dto.js';
 import type { NodeView } from './node-view-dto.js';
 import type { PodView } from './pod-view-dto.js';
+import type { ForwardState } from './forward-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -38,6 +39,15 @@ export interface EverynodeStreams {
   // ---- issue 15: the pod panel ----
   /** One pod with its events: every delta is a complete picture. */
   podView: { args: [context: string, namespace: string, pod: string]; delta: PodView };
+  // ---- issue 16: port-forward ----
+  /**
+   * A listener on 127.0.0.1:`localPort` (0: a free one) tunnelled to `port` of the pod; its state, the last delta
+   * saying how it ended. Never shared; it ends with its stream (Stop, the client going away, a context switch).
+   */
+  forward: {
+    args: [context: string, namespace: string, pod: string, port: number, localPort: number];
+    delta: ForwardState;
+  };
 }
 
 export type StreamName = keyof EverynodeStreams;

@@ -7,6 +7,9 @@ import { KINDS } from '../kinds/kinds.js';
 import type { Producer } from '../live/producer.js';
 import type { ContextSession } from '../session/session.js';
 import { TerminalOutput } from './terminal-output.js';
+import { checkExecAccess } from './access.js';
+import { recheckEvery } from './recheck.js';
+import { credentialsExpired, upgradeStatus } from './upgrade-status.js';
 
 export interface ShellTarget {
   namespace: string;
@@ -35,11 +38,13 @@ export class ShellStream implements Producer<ExecChunk> {
   private timer: NodeJS.Timeout | undefined;
   private status: V1Status | undefined;
   private ended = false;
+  private stopRecheck: (() => void) | undefined;
 
   constructor(
     private readonly session: ContextSession,
     private readonly target: ShellTarget,
     size: TerminalSize,
+    private readonly recheckMs: number,
     private readonly emit: (chunk: ExecChunk) => void,
   ) {
     this.output = new TerminalOutput(size, (text) => this.onText(text));
@@ -57,6 +62,12 @@ export class ShellStream implements Producer<ExecChunk> {
       });
     this.socket = socket;
     socket.on('close', () => void this.closed());
+    // The socket was authenticated once, at its upgrade: a token that expires later ends the shell, saying so.
+    this.stopRecheck = recheckEvery(
+      this.recheckMs,
+      () => checkExecAccess(this.session, namespace),
+      (error) => this.revoked(error),
+    );
   }
 
   /** A shell is never shared, so nobody joins late. */
@@ -80,7 +91,18 @@ export class ShellStream implements Producer<ExecChunk> {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.timer);
+    this.stopRecheck?.();
     this.stdin.end();
+    this.socket?.close(1000);
+  }
+
+  /** The recheck was refused: the shell ends with the reason, and its socket closes. */
+  private revoked(error: AppError): void {
+    const end: ExecEnd =
+      error.code === 'unauthorized'
+        ? { reason: 'credentials-expired', message: credentialsExpired(this.session.name) }
+        : { reason: 'closed', message: error.message };
+    this.finish(end);
     this.socket?.close(1000);
   }
 
@@ -129,20 +151,19 @@ export class ShellStream implements Producer<ExecChunk> {
   private finish(end: ExecEnd): void {
     if (this.ended) return;
     this.ended = true;
+    this.stopRecheck?.();
     this.stdin.end();
     this.flush(end);
   }
 
   /** ws rejects an upgrade with "Unexpected server response: 403" and drops the body: say what the status means. */
   private refusal(error: unknown): AppError {
-    const status = /Unexpected server response: (\d{3})/.exec(error instanceof Error ? error.message : '')?.[1];
-    if (status === undefined) return this.session.classify(error);
-    const code = Number(status);
+    const code = upgradeStatus(error);
+    if (code === undefined) return this.session.classify(error);
     const { pod, container } = this.target;
     const message =
       code === 401
-        ? `The cluster of context "${this.session.name}" no longer accepts your credentials (HTTP 401): they may ` +
-          'have expired. Sign in again, then reconnect.'
+        ? credentialsExpired(this.session.name)
         : `The shell in container "${container}" of pod "${pod}" could not be opened (HTTP ${code}).`;
     return new AppError(codeForStatus(code), scrubSecrets(message), { status: code });
   }

@@ -45,6 +45,7 @@ export interface LabelSelector {
 }
 
 export interface ContainerPort {
+  name?: string;
   containerPort?: number;
   hostPort?: number;
   protocol?: string;

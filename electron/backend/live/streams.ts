@@ -2,6 +2,7 @@ import type {
   DaemonSetDelta,
   DaemonSetDetail,
   ExecChunk,
+  ForwardState,
   LogChunk,
   MatrixDelta,
   NodeView,
@@ -22,6 +23,8 @@ import type { StreamSpecs } from './producer.js';
 import { isDnsLabel } from '../../../common/names.js';
 import { checkExecAccess } from '../exec/access.js';
 import { ShellStream } from '../exec/shell.js';
+import { checkForwardAccess } from '../forward/access.js';
+import { ForwardStream } from '../forward/forward.js';
 
 export interface StreamDeps {
   manager: WatchManager;
@@ -67,6 +70,16 @@ export const endedMatrix = (message: string): MatrixDelta => ({
   error: { code: 'unsupported', message },
 });
 export const endedShell = (message: string): ExecChunk => ({ output: '', end: { reason: 'closed', message } });
+
+export const endedForward = (message: string): ForwardState => ({
+  address: '127.0.0.1',
+  localPort: 0,
+  open: 0,
+  connections: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  end: { reason: 'closed', message },
+});
 
 export const endedNodeView = (message: string): NodeView => ({
   state: 'loading',
@@ -146,7 +159,7 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
       onNewSession: 'end',
       check: (session, [, namespace]) => checkExecAccess(session, namespace),
       create: (session, [, namespace, pod, container, size], emit) =>
-        new ShellStream(session, { namespace, pod, container }, size, emit),
+        new ShellStream(session, { namespace, pod, container }, size, tuning.recheckMs, emit),
       ended: endedShell,
       isLast: (chunk) => chunk.end !== undefined,
     },
@@ -164,6 +177,16 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
       create: (session, [, namespace, pod], emit) =>
         new PodViewSubscription({ session, manager, namespace, pod, flushMs: tuning.flushMs, emit }),
       ended: endedPodView,
+    },
+    // ---- issue 16: port-forward ----
+    forward: {
+      shared: false,
+      onNewSession: 'end',
+      check: (session, [, namespace]) => checkForwardAccess(session, namespace),
+      create: (session, [, namespace, pod, port, localPort], emit) =>
+        new ForwardStream(session, { namespace, pod, port }, localPort, tuning.recheckMs, emit),
+      ended: endedForward,
+      isLast: (state) => state.end !== undefined,
     },
   };
 }

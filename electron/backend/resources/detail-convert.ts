@@ -1,6 +1,6 @@
 import { nodeOf } from './pod-issues.js';
 import type { DetailContainer, DetailEvent, DetailPod, DetailRevision, PodProblem } from '../../contract/index.js';
-import type { ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
+import type { Container, ControllerRevisionObject, EventObject, PodObject } from '../kinds/objects.js';
 import { isRecord } from '../../../common/guards.js';
 
 // Cluster objects, as the API sends them (timestamps are strings), -> the detail page's DTOs.
@@ -8,7 +8,12 @@ import { isRecord } from '../../../common/guards.js';
 export const REVISION_HASH = 'controller-revision-hash';
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-function container(status: NonNullable<PodObject['status']>['containerStatuses'], name: string, image: string) {
+function container(
+  status: NonNullable<PodObject['status']>['containerStatuses'],
+  name: string,
+  image: string,
+  declared: Container['ports'] = [],
+) {
   const s = status?.find((c) => c.name === name);
   const result: DetailContainer = {
     name,
@@ -17,6 +22,11 @@ function container(status: NonNullable<PodObject['status']>['containerStatuses']
     ready: s?.ready === true,
     restarts: s?.restartCount ?? 0,
   };
+  // Issue 16: the ports a forward can start from (UDP and SCTP ones cannot be forwarded).
+  const ports = declared
+    .filter((p) => typeof p.containerPort === 'number' && (p.protocol ?? 'TCP') === 'TCP')
+    .map((p) => (p.name ? { port: p.containerPort ?? 0, name: p.name } : { port: p.containerPort ?? 0 }));
+  if (ports.length > 0) result.ports = ports;
   const { waiting, running, terminated } = s?.state ?? {};
   if (waiting) {
     result.state = 'waiting';
@@ -42,7 +52,7 @@ export function isAvailable(pod: PodObject, minReadySeconds: number, now: number
 
 export function toDetailPod(pod: PodObject, minReadySeconds: number, now: number, problem?: PodProblem): DetailPod {
   const statuses = pod.status?.containerStatuses;
-  const containers = (pod.spec?.containers ?? []).map((c) => container(statuses, c.name, c.image ?? ''));
+  const containers = (pod.spec?.containers ?? []).map((c) => container(statuses, c.name, c.image ?? '', c.ports));
   const initStatuses = pod.status?.initContainerStatuses;
   // An init container still waiting or failing is what holds the pod up: show it first.
   const inits = (pod.spec?.initContainers ?? [])

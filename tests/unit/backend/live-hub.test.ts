@@ -4,6 +4,7 @@ import { AppError } from '../../../electron/backend/errors.js';
 import { LiveHub } from '../../../electron/backend/live/hub.js';
 import {
   endedDetail,
+  endedForward,
   endedMatrix,
   endedNodeView,
   endedPodView,
@@ -69,6 +70,7 @@ function setup() {
     exec: spec('exec', false, { onNewSession: 'end', ended: endedShell, isLast: (c) => c.end !== undefined }),
     nodeView: spec('nodeView', true, { onNewSession: 'restart', ended: endedNodeView }),
     podView: spec('podView', true, { onNewSession: 'restart', ended: endedPodView }),
+    forward: spec('forward', false, { onNewSession: 'end', ended: endedForward, isLast: (s) => s.end !== undefined }),
   };
   const sessions = new Map<string, ContextSession>([
     ['a', { name: 'a' } as ContextSession],
