@@ -13,6 +13,7 @@ import fleetEn from '../fleet/fleet-en';
 import execEn from '../exec/exec-en';
 // ---- issue 15: the pod panel ----
 import podsEn from '../pods/pods-en';
+import forwardEn from '../forward/forward-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -175,6 +176,7 @@ const en = {
   wizard: wizardEn,
   detail: detailEn,
   exec: execEn,
+  forward: forwardEn,
   stuck: stuckEn,
   consent: consentEn,
   clustersPage: clustersPageEn,

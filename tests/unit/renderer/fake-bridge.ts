@@ -175,6 +175,9 @@ export function fakeBridge() {
       input: (...args) => (record('exec.input', args), unsupported()),
       resize: (...args) => (record('exec.resize', args), unsupported()),
     },
+    forward: {
+      access: (...args) => (record('forward.access', args), unsupported()),
+    },
     // Opens answer `sub-1`, `sub-2`...; a test emits the deltas (the backend's hub is tested on its own).
     streams: {
       open: async (name, args) => {

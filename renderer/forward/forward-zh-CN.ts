@@ -1,0 +1,45 @@
+import type forwardEn from './forward-en';
+
+// 端口转发的中文文案（zh-CN.ts 中的 `forward`），键与 forward-en.ts 一致。
+const forwardZhCN: typeof forwardEn = {
+  open: '端口转发',
+  openNamed: '转发 {pod} 的端口',
+  forbidden: '无权限：端口转发需要此项目中 pods/portforward 的 {verbs} 权限。',
+  formTitle: '转发 {pod} 的端口',
+  containerPort: '容器端口',
+  portOption: '{container}：{port}',
+  portOptionNamed: '{container}：{port}（{name}）',
+  localPort: '127.0.0.1 上的本地端口',
+  localPortHint: '留空则使用一个空闲端口。',
+  localPortInvalid: '请输入 1 到 65535 之间的端口，或留空。',
+  start: '开始转发',
+  cancel: '取消',
+  listTitle: '端口转发（{count}）',
+  listNote: '在页面之间切换时转发会保留；关闭此窗口或切换集群时转发停止。',
+  table: '进行中的端口转发',
+  pod: 'Pod',
+  port: '容器端口',
+  address: '本地地址',
+  traffic: '流量',
+  trafficValue: '已发送 {in}，已接收 {out}，{connections} 个连接',
+  state: '状态',
+  actions: '操作',
+  openBrowser: '在浏览器中打开',
+  openBrowserNamed: '在浏览器中打开 http://{address}',
+  stop: '停止',
+  stopNamed: '停止转发 {address}',
+  remove: '移除',
+  removeNamed: '移除 {pod} 已结束的转发',
+  status: {
+    starting: '正在启动…',
+    active: '转发中',
+    activeOpen: '转发中，{open} 个连接打开',
+    'pod-deleted': '已结束：Pod 已被删除。',
+    'credentials-expired': '已结束：{message}',
+    closed: '已结束：{message}',
+    'connection-lost': '已结束：与应用的连接已断开。',
+  },
+  lastError: '上一个连接失败：{message}',
+};
+
+export default forwardZhCN;
