@@ -1,7 +1,7 @@
 // Electron's main process: app lifecycle and wiring only. Window security lives in window-options.ts and
 // security.ts, the IPC boundary in ipc-registrar.ts, the services in electron/backend.
 import path from 'node:path';
-import { app, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createBackend, toErrorDTO } from '../backend/index.js';
 import type { Backend } from '../backend/index.js';
 import { APP_SCHEME_PRIVILEGES, isAppUrl, serveRenderer } from './app-protocol.js';
@@ -18,7 +18,10 @@ const dev = !app.isPackaged;
 // Both must happen before `ready`: every renderer is sandboxed, and app:// is a secure standard scheme.
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+// Issue 16: "Open in browser" of a port-forward (127.0.0.1 only, security.ts isForwardUrl) opens the system browser.
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, (url) => void shell.openExternal(url)),
+);
 
 let backend: Backend | undefined;
 let windows: AppWindows | undefined;

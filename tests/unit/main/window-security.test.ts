@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { defaultWindowOptions } from '../../../electron/main/window-options.js';
-import { hardenSession, hardenWebContents } from '../../../electron/main/security.js';
+import { hardenSession, hardenWebContents, isForwardUrl } from '../../../electron/main/security.js';
 import { isAppUrl, rendererResponse } from '../../../electron/main/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/host/static-files.js';
 
@@ -51,6 +51,32 @@ describe('hardenWebContents', () => {
     }
     const details = { url: 'https://evil.example/' } as Electron.HandlerDetails;
     expect(contents.openHandler?.(details)).toEqual({ action: 'deny' });
+  });
+
+  it('hands a port-forward address (http://127.0.0.1:PORT) to the system browser and nothing else', () => {
+    type OpenHandler = Parameters<WebContents['setWindowOpenHandler']>[0];
+    const contents = new EventEmitter() as EventEmitter & { openHandler?: OpenHandler };
+    Object.assign(contents, {
+      setWindowOpenHandler: (handler: OpenHandler) => void (contents.openHandler = handler),
+    } satisfies Pick<WebContents, 'setWindowOpenHandler'>);
+    const opened: string[] = [];
+    hardenWebContents(contents as unknown as WebContents, (url) => opened.push(url));
+    const urls = [
+      'http://127.0.0.1:38147/metrics',
+      'https://127.0.0.1:38147/',
+      'http://127.0.0.1/',
+      'http://localhost:38147/',
+      'http://127.0.0.1.evil.example:38147/',
+      'http://user:pw@127.0.0.1:38147/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'not a url',
+    ];
+    for (const url of urls) {
+      expect(contents.openHandler?.({ url } as Electron.HandlerDetails), url).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['http://127.0.0.1:38147/metrics']);
+    expect(isForwardUrl('http://[::1]:8080/')).toBe(false);
   });
 });
 
