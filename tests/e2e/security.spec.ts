@@ -83,6 +83,33 @@ test('a session over the admin, developer and operator contexts', async () => {
   await expectAccessible(page, 'operator, all projects');
 });
 
+// Issue 16: a shell and a port-forward in the operator's context (its exec plugin's token): their frames are checked
+// with all the others below.
+test('a shell and a port-forward in the operator context', async () => {
+  await page.getByRole('link', { name: 'node-exporter', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'node-exporter' })).toBeVisible();
+  const chosen = page.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
+  const pod = (await chosen.getAttribute('data-pod')) ?? '';
+  await chosen.getByRole('button', { name: `Open a shell in ${pod}` }).click();
+  await expect(page.locator('.terminal-state')).toHaveText(/^Connected/);
+  await page.locator('.xterm').click();
+  await page.keyboard.type('env\n');
+  await expect(page.locator('.xterm-rows')).toContainText(`HOSTNAME=${pod}`);
+  await page.getByRole('button', { name: 'Close shell' }).click();
+
+  await chosen.getByRole('button', { name: `Forward a port of ${pod}` }).click();
+  await page.getByRole('button', { name: 'Start forwarding' }).click();
+  const forward = page.locator('tr[data-forward]');
+  await expect(forward).toContainText('Forwarding');
+  const port = ((await forward.getAttribute('data-forward')) ?? '').split(':')[1] ?? '';
+  expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('node_uname_info');
+  await expect(forward).toContainText('1 connections');
+  await forward.getByRole('button', { name: /^Stop forwarding/ }).click();
+  await expect(forward).toHaveCount(0);
+  expect(frames.some((f) => f.text.includes('"localPort"'))).toBe(true);
+  expect(frames.some((f) => f.text.includes(`HOSTNAME=${pod}`))).toBe(true);
+});
+
 test('no frame in either direction carries a token, client key or certificate', () => {
   // The capture saw the bridge at work: calls out, answers and events in, naming every context used.
   const sent = frames.filter((f) => f.direction === 'sent');
