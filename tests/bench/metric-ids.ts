@@ -51,6 +51,13 @@ export const METRIC_IDS = [
 // The scale scenarios' names (scenarios/scale-run.ts).
 const SCALE_SCENARIOS = ['scale-detail', 'matrix', 'fleet'] as const;
 export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods', ...SCALE_SCENARIOS] as const;
+  // ---- issue 16: operate (a shell's echo, a port-forward's throughput) ----
+  'operate.terminal.echo.ms',
+  'operate.forward.throughput.mbps',
+] as const;
+
+/** Scenario names for `--only`: cold = scenario 1 without the UI; ui = scenarios 1-3 in Chromium (cold list, memory, churn, soak). */
+export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods', 'operate'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** The scenario that reports a metric id. */
@@ -60,6 +67,7 @@ export function scenarioOf(id: string): Scenario {
   if (id.startsWith('fleet.')) return 'fleet';
   if (id === 'sandbox.list.ms' || (id.startsWith('cold.') && id !== 'cold.ui.ms')) return 'cold';
   if (id.startsWith('startup.')) return 'startup';
+  if (id.startsWith('operate.')) return 'operate';
   if (id.startsWith('sandbox.watch.')) return 'watchers';
   if (id.startsWith('detail.')) return 'detail';
   if (id.startsWith('sandbox.')) return 'pods';

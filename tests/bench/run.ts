@@ -17,6 +17,7 @@ import { startup } from './scenarios/startup.js';
 import { coldUi, memoryMetrics, openUi, readMemory } from './scenarios/ui-cold.js';
 import { watchers } from './scenarios/watchers.js';
 import { runScale } from './scenarios/scale-run.js';
+import { operate } from './scenarios/operate.js';
 import { launchBrowser } from './support/browser.js';
 import { buildApp } from './support/build.js';
 import { removeTempDirs, tempDir } from './support/files.js';
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
     }
     if (plan.extra.length > 0) await atLevel(plan.base);
     await step('watchers', 'sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
+    // Issue 16: on a sandbox of its own, so the 5,000 DaemonSets above do not weigh on it.
+    await step('operate', 'issue 16: a shell echo and a port-forward download', () => operate(ctx));
     // Last on this sandbox: its 10,000 pods would weigh on every scenario after it.
     await step('detail', 'scenario 5: detail page among 10,000 pods', () => detail(ctx, browser));
   } finally {

@@ -39,6 +39,7 @@ export class ShellStream implements Producer<ExecChunk> {
   private status: V1Status | undefined;
   private ended = false;
   private stopRecheck: (() => void) | undefined;
+  private typed = false;
 
   constructor(
     private readonly session: ContextSession,
@@ -76,7 +77,9 @@ export class ShellStream implements Producer<ExecChunk> {
   }
 
   input(data: string): void {
-    if (!this.ended) this.stdin.write(data);
+    if (this.ended) return;
+    this.typed = true;
+    this.stdin.write(data);
   }
 
   resize(size: TerminalSize): void {
@@ -112,7 +115,12 @@ export class ShellStream implements Producer<ExecChunk> {
       this.paused = true;
       this.socket?.pause();
     }
-    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    // Output that answers a keystroke (its echo) goes at once: that round trip is what a terminal feels. Other output
+    // waits up to FLUSH_MS, so a flood still leaves in few deltas.
+    if (this.typed) {
+      this.typed = false;
+      this.flush();
+    } else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
   private flush(end?: ExecEnd): void {

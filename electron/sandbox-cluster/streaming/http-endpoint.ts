@@ -64,8 +64,16 @@ function metricsText(pod: KubeObject, owner: PortOwner, now: number): string {
   return lines.join('\n') + '\n';
 }
 
-function response(code: number, reason: string, type: string, body: string, head: boolean): Buffer {
-  const bytes = Buffer.from(body, 'utf8');
+/** `length` bytes of "0123456789abcdef..." repeated: what /bytes/N serves (and the bench compares against). */
+export function pattern(length: number): Buffer {
+  const unit = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_');
+  const out = Buffer.alloc(length);
+  for (let at = 0; at < length; at += unit.length) unit.copy(out, at, 0, Math.min(unit.length, length - at));
+  return out;
+}
+
+function response(code: number, reason: string, type: string, body: string | Buffer, head: boolean): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const headers = [
     `HTTP/1.1 ${String(code)} ${reason}`,
     `Content-Type: ${type}`,
@@ -131,6 +139,11 @@ export class HttpConnection {
         metricsText(this.pod, this.owner, this.now()),
         head,
       );
+    }
+    // Issue 16's throughput bench: /bytes/N answers N bytes (at most 64 MiB) of a repeating pattern.
+    const bytes = /^\/bytes\/(\d{1,8})$/.exec(path);
+    if (bytes && Number(bytes[1]) <= 64 * 1024 * 1024) {
+      return response(200, 'OK', 'application/octet-stream', pattern(Number(bytes[1])), head);
     }
     if (path === '/') {
       const who = `${this.pod.metadata.namespace ?? ''}/${this.pod.metadata.name} container ${String(this.owner.container.name)}`;
