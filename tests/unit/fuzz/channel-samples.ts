@@ -57,6 +57,7 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:exec.access': ['dev', 'team-a'],
   'everynode:exec.input': ['exec-1', 'hostname\r'],
   'everynode:exec.resize': ['exec-1', 80, 24],
+  'everynode:forward.access': ['dev', 'team-a'],
   'everynode:streams.open': [
     'logs',
     ['dev', 'team-a', 'agent-x1', 'main', { follow: true, previous: false, tailLines: 10 }],
