@@ -2,12 +2,11 @@ import { Exec, type V1Status } from '@kubernetes/client-node';
 import { PassThrough } from 'node:stream';
 import type { ExecChunk, ExecEnd, TerminalSize } from '../../contract/index.js';
 import { AppError, codeForStatus, scrubSecrets } from '../errors.js';
-import { readObject } from '../kinds/client.js';
-import { KINDS } from '../kinds/kinds.js';
 import type { Producer } from '../live/producer.js';
 import type { ContextSession } from '../session/session.js';
 import { TerminalOutput } from './terminal-output.js';
 import { checkExecAccess } from './access.js';
+import { podGone } from './pod-gone.js';
 import { recheckEvery } from './recheck.js';
 import { credentialsExpired, upgradeStatus } from './upgrade-status.js';
 
@@ -141,19 +140,11 @@ export class ShellStream implements Producer<ExecChunk> {
     const code = exitCode(this.status);
     // The sandbox and the kubelet end a shell whose pod goes away with 137 (SIGKILL), or drop the socket.
     if (code === undefined || code === 137) {
-      if (await this.podGone()) return this.finish({ reason: 'pod-deleted' });
+      if (await podGone(this.session, this.target.namespace, this.target.pod))
+        return this.finish({ reason: 'pod-deleted' });
     }
     if (code !== undefined) return this.finish({ reason: 'exited', code });
     this.finish({ reason: 'connection-lost', message: 'The connection to the pod was lost.' });
-  }
-
-  private async podGone(): Promise<boolean> {
-    try {
-      await readObject(this.session, KINDS.pods, this.target.namespace, this.target.pod);
-      return false;
-    } catch (error) {
-      return error instanceof AppError && error.code === 'not-found';
-    }
   }
 
   private finish(end: ExecEnd): void {

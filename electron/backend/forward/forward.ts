@@ -4,9 +4,8 @@ import { Transform, Writable } from 'node:stream';
 import type { ForwardEnd, ForwardState } from '../../contract/index.js';
 import { AppError, codeForStatus, scrubSecrets } from '../errors.js';
 import { credentialsExpired, upgradeStatus } from '../exec/upgrade-status.js';
+import { podGone } from '../exec/pod-gone.js';
 import { recheckEvery } from '../exec/recheck.js';
-import { readObject } from '../kinds/client.js';
-import { KINDS } from '../kinds/kinds.js';
 import type { Producer } from '../live/producer.js';
 import type { ContextSession } from '../session/session.js';
 import { checkForwardAccess } from './access.js';
@@ -59,7 +58,7 @@ export class ForwardStream implements Producer<ForwardState> {
       this.recheckMs,
       async () => {
         await checkForwardAccess(this.session, this.target.namespace);
-        if (await this.podGone()) this.finish({ reason: 'pod-deleted' });
+        if (await podGone(this.session, this.target.namespace, this.target.pod)) this.finish({ reason: 'pod-deleted' });
       },
       (error) => this.refused(error),
     );
@@ -151,7 +150,8 @@ export class ForwardStream implements Producer<ForwardState> {
     const status = upgradeStatus(error);
     if (status === 401)
       return this.finish({ reason: 'credentials-expired', message: credentialsExpired(this.session.name) });
-    if (await this.podGone()) return this.finish({ reason: 'pod-deleted' });
+    if (await podGone(this.session, this.target.namespace, this.target.pod))
+      return this.finish({ reason: 'pod-deleted' });
     const { pod, port } = this.target;
     this.state.lastError =
       status === undefined
@@ -167,15 +167,6 @@ export class ForwardStream implements Producer<ForwardState> {
     if (error.code === 'unauthorized') {
       this.finish({ reason: 'credentials-expired', message: credentialsExpired(this.session.name) });
     } else this.finish({ reason: 'closed', message: error.message });
-  }
-
-  private async podGone(): Promise<boolean> {
-    try {
-      await readObject(this.session, KINDS.pods, this.target.namespace, this.target.pod);
-      return false;
-    } catch (error) {
-      return error instanceof AppError && error.code === 'not-found';
-    }
   }
 
   private changed(): void {
