@@ -45,19 +45,24 @@ export const METRIC_IDS = [
   'matrix.rollout.cells.p99.ms',
   'matrix.rollout.longtask.max.ms',
   'fleet.open.ms',
-] as const;
-
-/** Scenario names for `--only`: cold = scenario 1 without the UI; ui = scenarios 1-3 in Chromium (cold list, memory, churn, soak). */
-// The scale scenarios' names (scenarios/scale-run.ts).
-const SCALE_SCENARIOS = ['scale-detail', 'matrix', 'fleet'] as const;
-export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods', ...SCALE_SCENARIOS] as const;
   // ---- issue 16: operate (a shell's echo, a port-forward's throughput) ----
   'operate.terminal.echo.ms',
   'operate.forward.throughput.mbps',
 ] as const;
 
 /** Scenario names for `--only`: cold = scenario 1 without the UI; ui = scenarios 1-3 in Chromium (cold list, memory, churn, soak). */
-export const SCENARIOS = ['cold', 'ui', 'startup', 'watchers', 'detail', 'pods', 'operate'] as const;
+// The scale scenarios' names (scenarios/scale-run.ts).
+const SCALE_SCENARIOS = ['scale-detail', 'matrix', 'fleet'] as const;
+export const SCENARIOS = [
+  'cold',
+  'ui',
+  'startup',
+  'watchers',
+  'detail',
+  'pods',
+  'operate',
+  ...SCALE_SCENARIOS,
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** The scenario that reports a metric id. */
