@@ -60,6 +60,10 @@ export interface BackendTuning {
   drainTimeoutMs: number;
   /** Issue 16: how often an open shell or forward asks again whether the cluster still accepts it (token expiry). */
   recheckMs: number;
+  // ---- issue 16: metrics ----
+  /** Open metrics views poll the metrics API this often, and keep this long of samples per context. */
+  metricsIntervalMs: number;
+  metricsWindowMs: number;
 }
 
 export const defaultTuning: BackendTuning = {
@@ -77,6 +81,8 @@ export const defaultTuning: BackendTuning = {
   drainRetryMs: 5_000,
   drainTimeoutMs: 60_000,
   recheckMs: 60_000,
+  metricsIntervalMs: 15_000,
+  metricsWindowMs: 900_000,
 };
 
 /** One connected UI (an Electron window or a browser tab): its own subscriptions, disposed with it. */

@@ -48,6 +48,8 @@ const terminalInput = z.string().min(1).max(65_536);
 const containerPort = z.number().int().min(1).max(65_535);
 // 0 asks for a free port.
 const localPort = z.number().int().min(0).max(65_535);
+// ---- issue 16: metrics: a DaemonSet's selector as the API's labelSelector parameter (the server judges its syntax) ----
+const labelSelector = z.string().min(1).max(4096);
 
 // ---- issue 15: the pod panel (a pod's name goes into a field selector: no commas or `=` may reach it) ----
 const podName = z.string().refine(isDnsSubdomain, 'must be a pod name (a DNS-1123 subdomain)');
@@ -75,6 +77,10 @@ export const streamArgs: { [N in StreamName]: z.ZodType<StreamArgs<N>> } = {
   // ---- issue 15: the pod panel ----
   podView: z.tuple([context, namespace, podName]),
   forward: z.tuple([context, namespace, name, containerPort, localPort]),
+  // ---- issue 16: metrics ----
+  podMetrics: z.tuple([context, namespace, labelSelector]),
+  nodeMetrics: z.tuple([context, name]),
+  podUsage: z.tuple([context, namespace, name]),
 };
 
 const streamNames = Object.keys(streamArgs) as [StreamName, ...StreamName[]];

@@ -12,3 +12,5 @@ export * from './node-view-dto.js';
 export * from './pod-view-dto.js';
 export * from './editor-dto.js';
 export * from './forward-dto.js';
+// ---- issue 16: metrics ----
+export * from './metrics-dto.js';

@@ -5,6 +5,7 @@ import type { ExecChunk, TerminalSize } from './exec-dto.js';
 import type { NodeView } from './node-view-dto.js';
 import type { PodView } from './pod-view-dto.js';
 import type { ForwardState } from './forward-dto.js';
+import type { NodeMetricsPicture, PodMetricsPicture, PodUsageSeries } from './metrics-dto.js';
 
 /** The contract's one cleanup type (as VS Code's): whatever starts something the caller must end hands one back. */
 export interface Disposable {
@@ -48,6 +49,13 @@ export interface EverynodeStreams {
     args: [context: string, namespace: string, pod: string, port: number, localPort: number];
     delta: ForwardState;
   };
+  // ---- issue 16: CPU and memory (sampled from metrics.k8s.io while one is open; every delta a complete picture) ----
+  /** The pods of a label selector in a namespace: latest usage, overhead across nodes, near limits, OOM kills. */
+  podMetrics: { args: [context: string, namespace: string, labelSelector: string]; delta: PodMetricsPicture };
+  /** One node's usage and its pods'. */
+  nodeMetrics: { args: [context: string, node: string]; delta: NodeMetricsPicture };
+  /** One pod's total usage over the window, for its chart. */
+  podUsage: { args: [context: string, namespace: string, pod: string]; delta: PodUsageSeries };
 }
 
 export type StreamName = keyof EverynodeStreams;

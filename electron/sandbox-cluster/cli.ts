@@ -1,4 +1,4 @@
-// `npm run sandbox -- --port <p> --kubeconfig <file> [--nodes N] [--speed F] [--name NAME] [--data DIR]`
+// `npm run sandbox -- --port <p> --kubeconfig <file> [--nodes N] [--speed F] [--name NAME] [--data DIR] [--no-metrics]`
 // Runs a sandbox cluster in the foreground until SIGINT/SIGTERM.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ Options:
   --speed <F>         make image pulls, probes and grace periods F times faster (default 1)
   --name <NAME>       cluster name; contexts NAME-admin (current), NAME-developer, NAME-operator (default sandbox)
   --data <DIR>        keep state, CA and credentials in DIR across restarts
+  --no-metrics        serve no metrics.k8s.io (a cluster without metrics-server)
   --help              show this help
 
 Prints one line "sandbox ready: https://127.0.0.1:<port> kubeconfig=<file>" once serving; stops on SIGINT/SIGTERM.
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
         speed: { type: 'string' },
         name: { type: 'string' },
         data: { type: 'string' },
+        'no-metrics': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     speed,
     name: values.name,
     dataDir: values.data ? resolve(values.data) : undefined,
+    metrics: !values['no-metrics'],
   });
   process.stdout.write(`sandbox ready: ${handle.url} kubeconfig=${kubeconfigPath}\n`);
   let stopping = false;

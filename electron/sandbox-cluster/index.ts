@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { tokenUsers } from './auth/authn.js';
 import { Authorizer } from './auth/rbac.js';
 import { builtinKinds } from './kinds/builtins.js';
+import { METRICS_GROUP } from './metrics/api.js';
 import { KindCatalog } from './kinds/catalog.js';
 import { loadOrCreatePki } from './auth/certs.js';
 import { startApiControllers } from './controllers/api-controllers.js';
@@ -63,6 +64,8 @@ export interface SandboxOptions {
    * `handle.light` adds nodes and DaemonSets with light pods and plays their rollouts (light/light-world.ts).
    */
   light?: boolean;
+  /** false: no metrics.k8s.io, as a cluster without metrics-server (404 on its discovery). Default true. */
+  metrics?: boolean;
 }
 
 export type SandboxFaults = FaultControls;
@@ -97,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const store = new ObjectStore(options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   const restored = options.dataDir ? loadState(store, options.dataDir) : false;
-  const kinds = new KindCatalog(builtinKinds());
+  const kinds = new KindCatalog(builtinKinds().filter((k) => options.metrics !== false || k.group !== METRICS_GROUP));
   const registry = new Registry(store, clock, kinds);
   const recorder = new EventRecorder(registry, clock);
   const api = createClusterApi(registry, recorder, clock);

@@ -25,6 +25,7 @@ import { checkExecAccess } from '../exec/access.js';
 import { ShellStream } from '../exec/shell.js';
 import { checkForwardAccess } from '../forward/access.js';
 import { ForwardStream } from '../forward/forward.js';
+import { metricsStreams } from '../metrics/streams.js';
 
 export interface StreamDeps {
   manager: WatchManager;
@@ -188,5 +189,6 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
       ended: endedForward,
       isLast: (state) => state.end !== undefined,
     },
+    ...metricsStreams(deps),
   };
 }

@@ -13,6 +13,10 @@ import {
 import type { Producer, StreamSpec, StreamSpecs } from '../../../electron/backend/live/producer.js';
 import type { ContextSession } from '../../../electron/backend/session/session.js';
 import type { EventSink } from '../../../electron/backend/types.js';
+// ---- issue 16: metrics ----
+import { metricsStreams } from '../../../electron/backend/metrics/streams.js';
+import { defaultTuning } from '../../../electron/backend/types.js';
+import type { WatchManager } from '../../../electron/backend/watch/manager.js';
 
 // The hub on its own, with producers that record what the hub does to them (the real producers run against the
 // sandbox in tests/integration). Deltas carry a marker in a field of their real shape.
@@ -71,6 +75,8 @@ function setup() {
     nodeView: spec('nodeView', true, { onNewSession: 'restart', ended: endedNodeView }),
     podView: spec('podView', true, { onNewSession: 'restart', ended: endedPodView }),
     forward: spec('forward', false, { onNewSession: 'end', ended: endedForward, isLast: (s) => s.end !== undefined }),
+    // ---- issue 16: metrics (not exercised here; the table needs every stream) ----
+    ...metricsStreams({ manager: {} as WatchManager, tuning: defaultTuning }),
   };
   const sessions = new Map<string, ContextSession>([
     ['a', { name: 'a' } as ContextSession],

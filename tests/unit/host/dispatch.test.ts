@@ -100,7 +100,7 @@ describe('dispatch', () => {
       'Invalid arguments for everynode:streams.open: 1.4.tailLines: Too small: expected number to be >=0',
       'Invalid arguments for everynode:streams.open: 1: Too small: expected array to have >=5 items',
       'Invalid arguments for everynode:streams.open: 1.1: Too small: expected string to have >=1 characters',
-      'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"|"coverage"|"exec"|"nodeView"|"podView"|"forward"',
+      'Invalid arguments for everynode:streams.open: 0: Invalid option: expected one of "daemonSets"|"daemonSetDetail"|"logs"|"coverage"|"exec"|"nodeView"|"podView"|"forward"|"podMetrics"|"nodeMetrics"|"podUsage"',
     ]);
     expect(calls).toHaveLength(1);
   });
