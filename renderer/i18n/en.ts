@@ -14,6 +14,8 @@ import execEn from '../exec/exec-en';
 // ---- issue 15: the pod panel ----
 import podsEn from '../pods/pods-en';
 import forwardEn from '../forward/forward-en';
+// ---- issue 16: metrics ----
+import metricsEn from '../metrics/metrics-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -177,6 +179,7 @@ const en = {
   detail: detailEn,
   exec: execEn,
   forward: forwardEn,
+  metrics: metricsEn,
   stuck: stuckEn,
   consent: consentEn,
   clustersPage: clustersPageEn,

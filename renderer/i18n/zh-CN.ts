@@ -15,6 +15,8 @@ import execZhCN from '../exec/exec-zh-CN';
 // ---- issue 15: the pod panel ----
 import podsZhCN from '../pods/pods-zh-CN';
 import forwardZhCN from '../forward/forward-zh-CN';
+// ---- issue 16: metrics ----
+import metricsZhCN from '../metrics/metrics-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -175,6 +177,7 @@ const zhCN: Catalogue = {
   detail: detailZhCN,
   exec: execZhCN,
   forward: forwardZhCN,
+  metrics: metricsZhCN,
   stuck: stuckZhCN,
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,
