@@ -2,6 +2,8 @@
 const metricsEn = {
   cpu: 'CPU',
   memory: 'Memory',
+  /** Inside a sentence. */
+  resourceName: { cpu: 'CPU', memory: 'memory' },
   chart: 'Chart',
   chartNamed: 'Show the CPU and memory chart of {pod}',
   noSample: 'no sample yet',

@@ -4,6 +4,7 @@ import type metricsEn from './metrics-en';
 const metricsZhCN: typeof metricsEn = {
   cpu: 'CPU',
   memory: '内存',
+  resourceName: { cpu: 'CPU', memory: '内存' },
   chart: '图表',
   chartNamed: '显示 {pod} 的 CPU 和内存图表',
   noSample: '暂无采样',

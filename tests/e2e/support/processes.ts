@@ -78,6 +78,7 @@ export async function startSandbox(
   name: string,
   speed = 5,
   at?: { kubeconfig: string; port: string },
+  extraArgs: string[] = [],
 ): Promise<Sandbox> {
   const kubeconfig = at?.kubeconfig ?? join(tempDir(name), 'kubeconfig.yaml');
   const { running, match } = await startUntil(
@@ -91,6 +92,7 @@ export async function startSandbox(
       name,
       '--speed',
       String(speed),
+      ...extraArgs,
     ],
     /sandbox ready: (https:\/\/127\.0\.0\.1:\d+) kubeconfig=/,
     {},
