@@ -68,14 +68,21 @@ export abstract class MetricsProducer<D extends MetricsBase> implements Producer
       return this.settle('forbidden');
     }
     this.state = 'ok';
-    this.pods = watchKind(this.deps.manager, session, KINDS.pods, this.scope(), metricsPod);
-    this.listener = this.pods.informer.addListener({
-      onEvents: () => this.schedule(),
-      onStatus: () => this.schedule(),
-    });
+    const pods = watchKind(this.deps.manager, session, KINDS.pods, this.scope(), metricsPod);
+    this.pods = pods;
     const joined = this.deps.samplers.join(session, this);
     this.window = joined.window;
     this.leave = () => joined.leave();
+    // A view that reads its pods' metrics by name (the node view) knows them only once their first list is in.
+    let synced = pods.informer.currentStatus().synced;
+    this.listener = pods.informer.addListener({
+      onEvents: () => this.schedule(),
+      onStatus: (status) => {
+        if (status.synced && !synced) joined.pollNow();
+        synced = status.synced;
+        this.schedule();
+      },
+    });
   }
 
   sampled(error: unknown): void {

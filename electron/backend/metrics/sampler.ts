@@ -39,6 +39,11 @@ export class ContextSampler {
     if (this.targets.size === 1) this.schedule();
   }
 
+  /** Out of turn: a view that learnt which pods it shows only after it joined (its pods' first list). */
+  pollNow(target: SampleTarget): void {
+    if (this.targets.has(target)) void this.pollOne(target);
+  }
+
   leave(target: SampleTarget): void {
     if (!this.targets.delete(target) || this.targets.size > 0) return;
     this.closed = true;
@@ -73,7 +78,7 @@ export class Samplers {
 
   constructor(private readonly timing: () => SamplerTiming) {}
 
-  join(session: ContextSession, target: SampleTarget): { window: UsageWindow; leave(): void } {
+  join(session: ContextSession, target: SampleTarget): { window: UsageWindow; leave(): void; pollNow(): void } {
     let sampler = this.bySession.get(session);
     if (!sampler) {
       const made = new ContextSampler(this.timing(), () => {
@@ -83,7 +88,7 @@ export class Samplers {
     }
     const joined = sampler;
     joined.join(target);
-    return { window: joined.window, leave: () => joined.leave(target) };
+    return { window: joined.window, leave: () => joined.leave(target), pollNow: () => joined.pollNow(target) };
   }
 
   /** Contexts sampled now (for tests: none once every view closed). */
