@@ -52,6 +52,23 @@ test.afterAll(async () => {
 
 test('the pods table shows what kubectl top pods shows, with the overhead summary and a chart', async () => {
   const before = await top();
+  // One pod's container was OOM-killed earlier, as the kubelet reports it (lastState): the summary calls it out.
+  const [oomPod = ''] = [...before.keys()];
+  const live = JSON.parse(await kubectl(sandbox.kubeconfig, ['get', 'pod', oomPod, '-n', NS, '-o', 'json'])) as {
+    status: { containerStatuses: Record<string, unknown>[] };
+  };
+  const oom = { restartCount: 2, lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } } };
+  const status = { containerStatuses: live.status.containerStatuses.map((c) => ({ ...c, ...oom })) };
+  await kubectl(sandbox.kubeconfig, [
+    'patch',
+    'pod',
+    oomPod,
+    '-n',
+    NS,
+    '--subresource=status',
+    '-p',
+    JSON.stringify({ status }),
+  ]);
   await page.evaluate((hash) => (location.hash = hash), `#/ds/metrics-admin/${NS}/${NAME}`);
   const pods = page.getByRole('region', { name: /^Pods/ });
   await expect(pods.getByRole('columnheader', { name: 'CPU' })).toBeVisible();
@@ -72,7 +89,9 @@ test('the pods table shows what kubectl top pods shows, with the overhead summar
   await expect(overhead.getByTestId('metrics-window')).toHaveText(/^last \d+ s of 15 min$/);
   await expect(overhead.getByTestId('near-limits').getByRole('listitem')).toHaveCount(5);
   await expect(overhead.getByTestId('near-limits')).toContainText('memory limit 128Mi');
-  await expect(overhead.getByText('No container was OOM-killed.')).toBeVisible();
+  await expect(overhead.getByTestId('oom-kills')).toHaveText(
+    new RegExp(`^${oomPod} on [-\\w]+: ${NAME} was OOM-killed \\(restarts: 2\\)$`),
+  );
 
   const [first] = shown[0] ?? [''];
   await pods.getByRole('button', { name: `Show the CPU and memory chart of ${first}` }).click();

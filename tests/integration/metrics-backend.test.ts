@@ -80,6 +80,25 @@ describe('podMetrics', () => {
     expect(near.map((n) => n.ratio)).toEqual([...near.map((n) => n.ratio)].sort((a, b) => b - a));
     expect(picture?.window).toMatchObject({ spanMs: 900_000, intervalMs: 100 });
     expect(picture?.window.samples).toBeGreaterThanOrEqual(1);
+
+    // A container whose last end was an OOM kill (as the kubelet reports it in lastState) is called out.
+    const pod = picture?.pods[0];
+    const live = JSON.parse(
+      await kubectlOutput(['get', 'pod', pod?.name ?? '', '-n', 'monitoring', '-o', 'json'], kubeconfig),
+    ) as { status: { containerStatuses: Record<string, unknown>[] } };
+    const oom = {
+      restartCount: 3,
+      lastState: { terminated: { reason: 'OOMKilled', exitCode: 137, finishedAt: '2026-01-02T03:04:05Z' } },
+    };
+    const status = { containerStatuses: live.status.containerStatuses.map((c) => ({ ...c, ...oom })) };
+    await kubectlOutput(
+      ['patch', 'pod', pod?.name ?? '', '-n', 'monitoring', '--subresource=status', '-p', JSON.stringify({ status })],
+      kubeconfig,
+    );
+    await waitFor(() => (last()?.oomKills.length ?? 0) > 0, 10_000, 'the OOM kill');
+    expect(last()?.oomKills).toEqual([
+      { pod: pod?.name, node: pod?.node, container: 'node-exporter', restarts: 3, finishedAt: '2026-01-02T03:04:05Z' },
+    ]);
     await client.services.streams.dispose(id);
   });
 
