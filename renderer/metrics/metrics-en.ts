@@ -36,6 +36,7 @@ const metricsEn = {
   },
   chartPanel: {
     title: 'CPU and memory of {pod}',
+    time: 'Time',
     cpuAxis: 'CPU (m)',
     memoryAxis: 'Memory (Mi)',
     limit: 'limits: {limits}',

@@ -29,8 +29,7 @@ async function top(): Promise<Map<string, string>> {
 }
 
 async function docScreenshot(file: string): Promise<void> {
-  if (process.env.UPDATE_DOC_SCREENSHOTS === '1')
-    await page.screenshot({ path: `docs/screenshots/${file}`, fullPage: true });
+  if (process.env.UPDATE_DOC_SCREENSHOTS === '1') await page.screenshot({ path: `docs/screenshots/${file}` });
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -41,7 +40,7 @@ test.beforeAll(async ({ browser }) => {
   sandbox = cleanup.add(withMetrics);
   cleanup.add(bare);
   const host = cleanup.add(await startWebHost([sandbox.kubeconfig, bare.kubeconfig]));
-  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' }));
+  const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1500 }, locale: 'en-US' }));
   page = await context.newPage();
   await openApp(page, host.url);
 });
@@ -99,11 +98,12 @@ test('the pods table shows what kubectl top pods shows, with the overhead summar
   await expect(chart.locator('canvas')).toBeVisible();
   await expect(chart.getByText('limits: 128Mi')).toBeVisible();
   await screenshot(page, '1-detail');
-  await overhead.scrollIntoViewIfNeeded();
+  await pods.scrollIntoViewIfNeeded();
   await docScreenshot('metrics-detail-en.png');
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: /^代理在各节点上的开销 最近 \d+ 秒/ })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '内存' }).first()).toBeVisible();
+  await pods.scrollIntoViewIfNeeded();
   await screenshot(page, '1-detail-zh');
   await docScreenshot('metrics-detail-zh.png');
   await page.getByLabel('语言').selectOption('en');
@@ -131,6 +131,7 @@ test('the node view shows the node as kubectl top nodes does', async () => {
   );
   expect([before.get(pod), (await top()).get(pod)]).toContain(figures);
   await screenshot(page, '2-node');
+  await docScreenshot('metrics-node-en.png');
 });
 
 test('a cluster without the metrics API says so once and shows no columns', async () => {
@@ -143,4 +144,5 @@ test('a cluster without the metrics API says so once and shows no columns', asyn
   await expect(pods.getByRole('columnheader', { name: 'CPU' })).toHaveCount(0);
   await expect(pods.locator('[data-metric]')).toHaveCount(0);
   await screenshot(page, '3-no-metrics');
+  await docScreenshot('metrics-none-en.png');
 });
