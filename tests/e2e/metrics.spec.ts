@@ -98,12 +98,12 @@ test('the pods table shows what kubectl top pods shows, with the overhead summar
   await expect(chart.locator('canvas')).toBeVisible();
   await expect(chart.getByText('limits: 128Mi')).toBeVisible();
   await screenshot(page, '1-detail');
-  await pods.scrollIntoViewIfNeeded();
+  await page.locator('#pods-title').scrollIntoViewIfNeeded();
   await docScreenshot('metrics-detail-en.png');
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: /^代理在各节点上的开销 最近 \d+ 秒/ })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '内存' }).first()).toBeVisible();
-  await pods.scrollIntoViewIfNeeded();
+  await page.locator('#pods-title').scrollIntoViewIfNeeded();
   await screenshot(page, '1-detail-zh');
   await docScreenshot('metrics-detail-zh.png');
   await page.getByLabel('语言').selectOption('en');
