@@ -12,6 +12,8 @@ test.describe.configure({ mode: 'serial' });
 const cleanup = new Cleanup();
 let sandbox: Sandbox;
 let page: Page;
+// What the page's Content-Security-Policy refused (the chart library must need no eval and no inline markup).
+const refused: string[] = [];
 const NS = 'monitoring';
 const NAME = 'node-exporter';
 const SELECTOR = 'app.kubernetes.io/name=node-exporter';
@@ -42,6 +44,9 @@ test.beforeAll(async ({ browser }) => {
   const host = cleanup.add(await startWebHost([sandbox.kubeconfig, bare.kubeconfig]));
   const context = cleanup.add(await browser.newContext({ viewport: { width: 1400, height: 1500 }, locale: 'en-US' }));
   page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await openApp(page, host.url);
 });
 
@@ -97,6 +102,7 @@ test('the pods table shows what kubectl top pods shows, with the overhead summar
   const chart = page.getByRole('region', { name: `CPU and memory of ${first}` });
   await expect(chart.locator('canvas')).toBeVisible();
   await expect(chart.getByText('limits: 128Mi')).toBeVisible();
+  expect(refused).toEqual([]);
   await screenshot(page, '1-detail');
   await page.locator('#pods-title').scrollIntoViewIfNeeded();
   await docScreenshot('metrics-detail-en.png');
