@@ -26,9 +26,11 @@ const en = {
     listSeparator: ', ',
   },
   language: { label: 'Language', en: 'English', zhCN: '中文' },
+  theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
   cluster: {
     label: 'Cluster',
-    option: '{label} · {cluster} · {state}',
+    option: '{label} · {cluster} · {host} · {state}',
+    optionNoServer: '{label} · {cluster} · {state}',
     sandbox: '{name} — Sandbox (simulated)',
     problem: '{name} — unusable',
     none: 'No contexts',

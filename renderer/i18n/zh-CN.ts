@@ -27,9 +27,11 @@ const zhCN: Catalogue = {
     listSeparator: '，',
   },
   language: { label: '语言', en: 'English', zhCN: '中文' },
+  theme: { label: '主题', system: '跟随系统', light: '浅色', dark: '深色' },
   cluster: {
     label: '集群',
-    option: '{label} · {cluster} · {state}',
+    option: '{label} · {cluster} · {host} · {state}',
+    optionNoServer: '{label} · {cluster} · {state}',
     sandbox: '{name} — 沙箱（模拟）',
     problem: '{name} — 不可用',
     none: '没有上下文',
