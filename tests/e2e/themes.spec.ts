@@ -7,7 +7,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { daemonSetYaml } from '../support/manifests.js';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
-import { expectAccessible, openApp, row, screenshot } from './support/ui.js';
+import { expectAccessible, openApp, screenshot } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -46,12 +46,18 @@ async function go(hash: string): Promise<void> {
 
 // The main pages, each with what shows it is there (so axe checks the page, not a loading state).
 const pages: { name: string; hash: string; ready: () => Locator }[] = [
-  { name: 'list', hash: '', ready: () => row(page, 'agent') },
+  { name: 'list', hash: '', ready: () => page.getByRole('link', { name: 'agent', exact: true }) },
   { name: 'detail', hash: detailUrl('crashing'), ready: () => page.locator('li[data-state="failing"]').first() },
   { name: 'nodes', hash: '#/nodes', ready: () => page.getByRole('grid') },
   { name: 'fleet', hash: '#/fleet', ready: () => page.getByRole('heading', { level: 1 }) },
   { name: 'clusters', hash: '#/clusters', ready: () => page.getByRole('heading', { level: 1 }) },
 ];
+
+const nodeView = {
+  name: 'node-view',
+  hash: `#/nodes/${CONTEXT}/worker-1`,
+  ready: () => page.getByRole('heading', { level: 1, name: /worker-1/ }),
+};
 
 test.beforeAll(async ({ browser }) => {
   sandbox = cleanup.add(await startSandbox('themes', 30));
@@ -173,11 +179,21 @@ test('docs screenshots: every page in light and dark, English and Chinese (UPDAT
     await page.locator('#language-select').selectOption(lang);
     for (const theme of ['light', 'dark'] as const) {
       await page.locator('#theme-select').selectOption(theme);
-      for (const p of pages) {
+      const file = (name: string): string =>
+        `docs/screenshots/theme-${name}-${theme}-${lang === 'en' ? 'en' : 'zh'}.png`;
+      for (const p of [...pages, nodeView]) {
         await go(p.hash);
         await expect(p.ready()).toBeVisible();
-        await page.screenshot({ path: `docs/screenshots/theme-${p.name}-${theme}-${lang === 'en' ? 'en' : 'zh'}.png` });
+        await page.screenshot({ path: file(p.name) });
       }
+      await go('');
+      await page.getByRole('button', { name: /^(Create|创建)$/ }).click();
+      await expect(wizard()).toBeVisible();
+      await page.screenshot({ path: file('wizard') });
+      await wizard()
+        .getByRole('button', { name: /^(Close \(keep draft\)|关闭（保留草稿）)$/ })
+        .click();
+      await expect(wizard()).toBeHidden();
     }
   }
   await page.locator('#language-select').selectOption('en');
