@@ -56,7 +56,7 @@ const pages: { name: string; hash: string; ready: () => Locator }[] = [
 const nodeView = {
   name: 'node-view',
   hash: `#/nodes/${CONTEXT}/worker-1`,
-  ready: () => page.getByRole('heading', { level: 1, name: /worker-1/ }),
+  ready: () => page.locator('#node-ds-pods'),
 };
 
 test.beforeAll(async ({ browser }) => {
