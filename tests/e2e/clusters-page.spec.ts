@@ -78,9 +78,9 @@ test('lists the file from --kubeconfig with each context’s cluster, server, us
   const admin = contextRow(card, 'alpha-admin');
   await expect(admin.getByRole('cell')).toHaveText(['alpha', alpha.url, 'alpha-admin', 'default', 'Connected', '']);
   await expect(contextRow(card, 'alpha-developer').getByRole('cell').nth(4)).toHaveText('Not connected');
-  // The switcher names the cluster and the state too.
+  // The switcher names the cluster, the server host and the state too.
   await expect(page.getByLabel('Cluster', { exact: true }).locator('option:checked')).toHaveText(
-    'alpha-admin · alpha · Connected',
+    `alpha-admin · alpha · ${new URL(alpha.url).host} · Connected`,
   );
 });
 

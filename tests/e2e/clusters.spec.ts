@@ -41,15 +41,16 @@ test.afterAll(async () => {
   await cleanup.run();
 });
 
-test('every context of both files is offered with its cluster and state, the first file’s current context active', async () => {
+test('every context of both files is offered with its cluster, server host and state, the first file’s current context active', async () => {
   const options = await page.getByLabel('Cluster').locator('option').allTextContents();
+  const [e, w] = [new URL(east.url).host, new URL(west.url).host];
   expect(options.map((o) => o.trim())).toEqual([
-    'east-admin · east · Connected',
-    'east-developer · east · Not connected',
-    'east-operator · east · Not connected',
-    'west-admin · west · Not connected',
-    'west-developer · west · Not connected',
-    'west-operator · west · Not connected',
+    `east-admin · east · ${e} · Connected`,
+    `east-developer · east · ${e} · Not connected`,
+    `east-operator · east · ${e} · Not connected`,
+    `west-admin · west · ${w} · Not connected`,
+    `west-developer · west · ${w} · Not connected`,
+    `west-operator · west · ${w} · Not connected`,
   ]);
   await expect(page.getByLabel('Cluster')).toHaveValue('east-admin');
 });
