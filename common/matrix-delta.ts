@@ -32,7 +32,7 @@ export interface PictureChange<N extends { name: string }, C> {
 }
 
 /** Equality of plain JSON values (cells, nodes): kept cells are the same objects, so most compares stop at `===`. */
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -129,3 +129,21 @@ export interface EditableDaemonSet {
   /** Sent back with the update, so a change made meanwhile gives a 409 instead of being overwritten. */
   resourceVersion: string;
 }
+
+// ---- issue 17: the daemonSetDetail stream sends deltas (common/detail-delta.ts's diffDetail / applyDetail) ----
+/** Items new or changed (whole) and the names of those gone. */
+export interface DetailListChange<T> {
+  set: T[];
+  removed: string[];
+}
+
+/**
+ * A change to a DaemonSetDetail. `reset`: the lists' `set` are all of them (sent first, and to a late joiner);
+ * otherwise only the pods and nodes that changed, by name. `state`, `daemonSet`, `events`, `revisions` and `error`
+ * are whole.
+ */
+export interface DaemonSetDetailDelta extends Omit<DaemonSetDetail, 'pods' | 'nodes'> {
+  reset: boolean;
+  pods: DetailListChange<DetailPod>;
+  nodes: Readable<DetailListChange<NodeSummary>>;
+}

@@ -1,5 +1,5 @@
 import type { DaemonSetDelta, ProjectSelection } from './dto.js';
-import type { DaemonSetDetail, LogChunk, LogOptions } from './detail-dto.js';
+import type { DaemonSetDetailDelta, LogChunk, LogOptions } from './detail-dto.js';
 import type { MatrixDelta } from './matrix-dto.js';
 import type { ExecChunk, TerminalSize } from './exec-dto.js';
 import type { NodeView } from './node-view-dto.js';
@@ -20,8 +20,8 @@ export interface Disposable {
 export interface EverynodeStreams {
   /** The DaemonSets of a project (or '*' for all): a reset batch first, then changes. */
   daemonSets: { args: [context: string, selection: ProjectSelection]; delta: DaemonSetDelta };
-  /** One DaemonSet with its pods, nodes, events and revisions: every delta is a complete picture. */
-  daemonSetDetail: { args: [context: string, namespace: string, name: string]; delta: DaemonSetDetail };
+  /** One DaemonSet with its pods, nodes, events and revisions: a reset first (and to a late joiner), then the pods and nodes that changed. */
+  daemonSetDetail: { args: [context: string, namespace: string, name: string]; delta: DaemonSetDetailDelta };
   /** One read of a container's log; its last chunk says `ended`. Never shared between clients. */
   logs: {
     args: [context: string, namespace: string, pod: string, container: string, options: LogOptions];
@@ -35,10 +35,10 @@ export interface EverynodeStreams {
     args: [context: string, namespace: string, pod: string, container: string, size: TerminalSize];
     delta: ExecChunk;
   };
-  /** One node with its pods and the DaemonSets that do not run there: every delta is a complete picture. */
+  /** One node with its pods and the DaemonSets that do not run there: a reset first (and to a late joiner), then the pods and nodes that changed. */
   nodeView: { args: [context: string, node: string]; delta: NodeView };
   // ---- issue 15: the pod panel ----
-  /** One pod with its events: every delta is a complete picture. */
+  /** One pod with its events: a reset first (and to a late joiner), then the pods and nodes that changed. */
   podView: { args: [context: string, namespace: string, pod: string]; delta: PodView };
   // ---- issue 16: port-forward ----
   /**

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AppErrorDTO } from '../../electron/contract/dto';
-import type { DaemonSetDetail, DetailAccess } from '../../electron/contract/detail-dto';
+import type { DaemonSetDetail, DaemonSetDetailDelta, DetailAccess } from '../../electron/contract/detail-dto';
+import { applyDetail } from '../../common/detail-delta';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import { useLive } from '../composables/useLive';
@@ -9,6 +10,8 @@ import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from './stuck'
 import { useClustersStore } from '../clusters/clusters';
 
 const STUCK_KEY = 'everynode.stuckMinutes';
+
+type NodeOf = Extract<DaemonSetDetail['nodes'], { allowed: true }>['value'][number];
 
 export interface DetailTarget {
   context: string;
@@ -51,6 +54,12 @@ export const useDetailStore = defineStore('detail', () => {
       clusters.connection.state === 'connected',
   );
 
+  // The backend sends a reset, then only the pods and nodes that changed: they are applied to the picture held, whose
+  // unchanged pods and nodes stay the same objects (so the grid and the table re-render only what changed).
+  function onDelta(delta: DaemonSetDetailDelta): void {
+    onDetail(applyDetail<DaemonSetDetail, DaemonSetDetail['pods'][number], NodeOf>(detail.value, delta));
+  }
+
   function onDetail(next: DaemonSetDetail): void {
     const sig = progressSignature(next);
     if (sig !== signature) {
@@ -69,7 +78,7 @@ export const useDetailStore = defineStore('detail', () => {
       return t && ready.value ? [t.context, t.namespace, t.name] : null;
     },
     {
-      delta: onDetail,
+      delta: onDelta,
       opened: ([context, namespace]) => {
         void api()
           .services.detail.access(context, namespace)

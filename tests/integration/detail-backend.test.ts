@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaemonSetDetail, LogChunk } from '../../electron/contract/index.js';
+import { applyDetail } from '../../common/detail-delta.js';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox-cluster/index.js';
 import type { Backend } from '../../electron/backend/index.js';
 import { kubectlOutput } from './kubectl.js';
@@ -33,7 +34,11 @@ spec:
       - {name: agent, image: ${image}}
 `;
 
-const latest = (id: string): DaemonSetDetail | undefined => client.deltas(id, 'daemonSetDetail').at(-1);
+// The stream sends a reset, then changes: the page's picture is them applied in turn, by the renderer's own rule.
+const latest = (id: string): DaemonSetDetail | undefined =>
+  client
+    .deltas(id, 'daemonSetDetail')
+    .reduce<DaemonSetDetail | null>((picture, delta) => applyDetail(picture, delta), null) ?? undefined;
 
 const logChunks = (id: string): LogChunk[] => client.deltas(id, 'logs');
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DaemonSetDetail } from '../../electron/contract/index.js';
+import { applyDetail } from '../../common/detail-delta.js';
 import { DetailSubscription } from '../../electron/backend/live/daemonset-detail.js';
 import { KubeconfigStore } from '../../electron/backend/kubeconfig/store.js';
 import { ContextSession } from '../../electron/backend/session/session.js';
@@ -66,7 +67,7 @@ describe('detail watch scope', () => {
       namespace: 'team-b',
       name: 'agent',
       flushMs: 50,
-      emit: (detail) => (last = detail),
+      emit: (delta) => (last = applyDetail(last ?? null, delta)),
     });
     sub.start();
     await waitFor(() => last?.state === 'ok' && last.pods.length === NODES, 20_000, 'agent pods');

@@ -1,4 +1,12 @@
-import type { DaemonSetDetail, DetailEvent, DetailRevision } from '../../contract/index.js';
+import type {
+  DaemonSetDetail,
+  DaemonSetDetailDelta,
+  DetailEvent,
+  DetailPod,
+  DetailRevision,
+  NodeSummary,
+} from '../../contract/index.js';
+import { byName, byNodeThenName, diffDetail, listsUnchanged } from '../../../common/detail-delta.js';
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
@@ -25,10 +33,13 @@ export interface DetailSubscriptionOptions {
   namespace: string;
   name: string;
   flushMs: number;
-  emit(detail: DaemonSetDetail): void;
+  emit(delta: DaemonSetDetailDelta): void;
 }
 
 const MAX_EVENTS = 200;
+
+/** The parts of a picture that go whole in every delta (the DaemonSet, events, history, state, error), compared. */
+const wholeParts = (d: DaemonSetDetail): string => JSON.stringify({ ...d, pods: undefined, nodes: undefined });
 
 interface Held<T extends KubeObject> {
   handle: InformerHandle<T>;
@@ -42,10 +53,11 @@ const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; control
 /**
  * One DaemonSet's detail page (the `daemonSetDetail` stream, shared by the clients that show it): the namespace's
  * DaemonSet informer (whole objects, so not the list page's projected one), pods and ControllerRevisions by the
- * DaemonSet's own label selector, the namespace's events, and the nodes. Every change sends a complete, debounced
- * picture.
+ * DaemonSet's own label selector, the namespace's events, and the nodes. Every change is debounced; the first picture
+ * goes whole (a reset), then only what changed (common/detail-delta.ts): a rollout step on 5,000 nodes sends the pods
+ * it changed, not 5,000 pods and 5,000 nodes.
  */
-export class DetailSubscription implements Producer<DaemonSetDetail> {
+export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   private ds: Held<DaemonSetObject> | undefined;
   private nodes: Held<NodeSummaryObject> | undefined;
   private events: Held<EventObject> | undefined;
@@ -60,9 +72,9 @@ export class DetailSubscription implements Producer<DaemonSetDetail> {
 
   constructor(readonly options: DetailSubscriptionOptions) {}
 
-  /** The last picture sent: a late joiner starts from it. */
-  current(): DaemonSetDetail | undefined {
-    return this.last;
+  /** The last picture sent, whole: a late joiner starts from it. */
+  current(): DaemonSetDetailDelta | undefined {
+    return this.last ? diffDetail<DaemonSetDetail, DetailPod, NodeSummary>(undefined, this.last) : undefined;
   }
 
   start(): void {
@@ -152,8 +164,12 @@ export class DetailSubscription implements Producer<DaemonSetDetail> {
     if (this.disposed) return;
     const ds = this.watched();
     this.follow(ds);
-    this.last = this.picture(ds);
-    this.options.emit(this.last);
+    const next = this.picture(ds);
+    const delta = diffDetail<DaemonSetDetail, DetailPod, NodeSummary>(this.last, next);
+    // Nothing the page shows changed (an informer event of another DaemonSet's pod, a resync): nothing to send.
+    if (this.last && listsUnchanged(delta) && wholeParts(next) === wholeParts(this.last)) return;
+    this.last = next;
+    this.options.emit(delta);
   }
 
   private picture(ds: DaemonSetObject | undefined): DaemonSetDetail {
@@ -188,7 +204,7 @@ export class DetailSubscription implements Producer<DaemonSetDetail> {
     );
     base.pods = pods
       .map((p) => toDetailPod(p, minReady, now, podProblem(p, warnings.get(p.metadata?.uid ?? '') ?? [])))
-      .sort((a, b) => a.node.localeCompare(b.node));
+      .sort(byNodeThenName);
     // A pod Ready but not yet available becomes available by the clock alone: look again then.
     if (base.pods.some((p) => p.ready && !p.available)) {
       this.recheck ??= setTimeout(() => {
@@ -263,7 +279,7 @@ export class DetailSubscription implements Producer<DaemonSetDetail> {
     // Eligibility is the renderer's: the wizard's preview and the grid share one rule (domain/detail/eligibility).
     return {
       allowed: true,
-      value: (informer?.snapshot() ?? []).map((n) => n.summary).sort((a, b) => a.name.localeCompare(b.name)),
+      value: (informer?.snapshot() ?? []).map((n) => n.summary).sort(byName),
     };
   }
 }

@@ -1,6 +1,6 @@
 import type {
   DaemonSetDelta,
-  DaemonSetDetail,
+  DaemonSetDetailDelta,
   ExecChunk,
   ForwardState,
   LogChunk,
@@ -44,10 +44,11 @@ export const endedList = (message: string): DaemonSetDelta => ({
   error: { code: 'unsupported', message },
 });
 
-export const endedDetail = (message: string): DaemonSetDetail => ({
+export const endedDetail = (message: string): DaemonSetDetailDelta => ({
+  reset: true,
   state: 'loading',
-  pods: [],
-  nodes: { allowed: true, value: [] },
+  pods: { set: [], removed: [] },
+  nodes: { allowed: true, value: { set: [], removed: [] } },
   events: [],
   revisions: [],
   error: { code: 'unsupported', message },

@@ -178,7 +178,14 @@ describe('api().watch over the WebSocket bridge', () => {
         event: 'onDidReceiveDelta',
         payload: {
           streamId: 'd1',
-          delta: { state: 'loading', pods: [], nodes: { allowed: true, value: [] }, events: [], revisions: [] },
+          delta: {
+            reset: true,
+            state: 'loading',
+            pods: { set: [], removed: [] },
+            nodes: { allowed: true, value: { set: [], removed: [] } },
+            events: [],
+            revisions: [],
+          },
           ended: true,
         },
       });

@@ -1,0 +1,122 @@
+// The detail page's deltas (the daemonSetDetail stream), computed in the backend and applied in the renderer: one rule
+// on both sides, as common/matrix-delta.ts is for the coverage matrix. Pods and nodes (thousands each on a big
+// cluster) go as patches keyed by name, so a rollout step sends only the pods it changed; the DaemonSet, its events
+// and its history are small and go whole. Pure and generic (common/ imports no contract type).
+import { same } from './matrix-delta.js';
+
+type Nodes<N> = { allowed: true; value: N[] } | { allowed: false; message: string };
+
+/** What the page shows, as far as the delta rule cares: pods in (node, name) order, nodes in name order. */
+export interface DetailShape<P extends { name: string; node: string }, N extends { name: string }> {
+  pods: P[];
+  nodes: Nodes<N>;
+}
+
+/** Items new or changed (whole) and the names of those gone. */
+export interface KeyedChange<T> {
+  set: T[];
+  removed: string[];
+}
+
+/**
+ * A change to the picture. `reset`: the lists' `set` are all of them (sent first, and to a late joiner). The other
+ * parts of S are whole.
+ */
+export type DetailChange<
+  S extends DetailShape<P, N>,
+  P extends { name: string; node: string },
+  N extends { name: string },
+> = Omit<S, 'pods' | 'nodes'> & {
+  reset: boolean;
+  pods: KeyedChange<P>;
+  nodes: { allowed: true; value: KeyedChange<N> } | { allowed: false; message: string };
+};
+
+export const byNodeThenName = (a: { name: string; node: string }, b: { name: string; node: string }): number =>
+  a.node.localeCompare(b.node) || a.name.localeCompare(b.name);
+export const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
+
+const nodeValues = <N>(nodes: Nodes<N>): N[] => (nodes.allowed ? nodes.value : []);
+
+/** What turns `before` into `after` (by name; equal items are left out). */
+export function diffKeyed<T extends { name: string }>(before: readonly T[], after: readonly T[]): KeyedChange<T> {
+  const old = new Map(before.map((item) => [item.name, item]));
+  const set: T[] = [];
+  for (const item of after) {
+    const was = old.get(item.name);
+    old.delete(item.name);
+    if (was === undefined || !same(was, item)) set.push(item);
+  }
+  return { set, removed: [...old.keys()] };
+}
+
+/**
+ * `list` with `change` applied, in `order`. Items not in the change stay the same objects (so the page re-renders only
+ * what changed); the list is sorted again only when an item came, went or moved in the order.
+ */
+export function applyKeyed<T extends { name: string }>(
+  list: readonly T[],
+  change: KeyedChange<T>,
+  order: (a: T, b: T) => number,
+): T[] {
+  if (change.set.length === 0 && change.removed.length === 0) return list as T[];
+  const index = new Map(list.map((item, i) => [item.name, i]));
+  const next = [...list];
+  let resort = change.removed.length > 0;
+  for (const item of change.set) {
+    const at = index.get(item.name);
+    if (at === undefined) {
+      next.push(item);
+      resort = true;
+    } else {
+      if (order(next[at] as T, item) !== 0) resort = true;
+      next[at] = item;
+    }
+  }
+  if (!resort) return next;
+  const gone = new Set(change.removed);
+  return next.filter((item) => !gone.has(item.name)).sort(order);
+}
+
+/** The change from `before` (undefined: none yet, a reset) to `after`. */
+export function diffDetail<
+  S extends DetailShape<P, N>,
+  P extends { name: string; node: string },
+  N extends { name: string },
+>(before: S | undefined, after: S): DetailChange<S, P, N> {
+  const { pods, nodes, ...rest } = after;
+  return {
+    ...rest,
+    reset: before === undefined,
+    pods: diffKeyed(before?.pods ?? [], pods),
+    nodes: nodes.allowed
+      ? { allowed: true, value: diffKeyed(before ? nodeValues(before.nodes) : [], nodes.value) }
+      : { allowed: false, message: nodes.message },
+  };
+}
+
+/** Whether a change changes nothing of the lists (the whole parts are the caller's to compare). */
+export const listsUnchanged = <P extends { name: string; node: string }, N extends { name: string }>(
+  change: DetailChange<DetailShape<P, N>, P, N>,
+): boolean =>
+  change.pods.set.length === 0 &&
+  change.pods.removed.length === 0 &&
+  (!change.nodes.allowed || (change.nodes.value.set.length === 0 && change.nodes.value.removed.length === 0));
+
+/** `before` (null: nothing yet) with `change` applied; the lists keep their unchanged items' objects. */
+export function applyDetail<
+  S extends DetailShape<P, N>,
+  P extends { name: string; node: string },
+  N extends { name: string },
+>(before: S | null, change: DetailChange<S, P, N>): S {
+  const { reset, pods, nodes, ...rest } = change;
+  const base = reset || before === null ? undefined : before;
+  const next = {
+    ...rest,
+    pods: applyKeyed(base?.pods ?? [], pods, byNodeThenName),
+    nodes: nodes.allowed
+      ? { allowed: true as const, value: applyKeyed(base ? nodeValues(base.nodes) : [], nodes.value, byName) }
+      : nodes,
+  };
+  return next as unknown as S;
+}
