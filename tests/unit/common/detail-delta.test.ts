@@ -52,20 +52,21 @@ const detail: fc.Arbitrary<Detail> = fc
           },
   }));
 
-const plain = (d: Detail) => JSON.parse(JSON.stringify(d)) as Detail;
-const apply = (before: Detail | null, change: ReturnType<typeof diffDetail<Detail, Pod, Node>>) =>
-  applyDetail<Detail, Pod, Node>(before, change);
+/** As it crosses IPC: JSON, no shared objects. */
+const plain = (change: Change) => JSON.parse(JSON.stringify(change)) as Change;
+type Change = ReturnType<typeof diffDetail<Detail, Pod, Node>>;
+const apply = (before: Detail | null, change: Change) => applyDetail<Detail, Pod, Node>(before, change);
 
 describe('detail delta', () => {
   it('applied to the old picture (sent as JSON) gives the new one; a reset gives it from nothing', () => {
     fc.assert(
       fc.property(detail, detail, (before, after) => {
-        const held = apply(null, plain(diffDetail<Detail, Pod, Node>(undefined, before)) as never);
+        const held = apply(null, plain(diffDetail<Detail, Pod, Node>(undefined, before)));
         expect(held).toEqual(before);
-        const change = plain(diffDetail<Detail, Pod, Node>(before, after) as never) as never;
+        const change = plain(diffDetail<Detail, Pod, Node>(before, after)) as never;
         expect(apply(held, change)).toEqual(after);
         // A reset replaces whatever was held.
-        expect(apply(after, plain(diffDetail<Detail, Pod, Node>(undefined, before)) as never)).toEqual(before);
+        expect(apply(after, plain(diffDetail<Detail, Pod, Node>(undefined, before)))).toEqual(before);
       }),
       { numRuns: 300 },
     );
@@ -81,7 +82,7 @@ describe('detail delta', () => {
         const change = diffDetail<Detail, Pod, Node>(before, after);
         expect(change.pods).toEqual({ set: [changed], removed: [] });
         expect(change.nodes.allowed ? change.nodes.value : { set: [], removed: [] }).toEqual({ set: [], removed: [] });
-        const next = apply(before, plain(change as never) as never);
+        const next = apply(before, plain(change));
         expect(next).toEqual(after);
         next.pods.forEach((p, i) => (i === at ? expect(p).toEqual(changed) : expect(p).toBe(before.pods[i])));
         if (before.nodes.allowed && next.nodes.allowed) expect(next.nodes.value).toBe(before.nodes.value);

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DaemonSetDetail, LogChunk } from '../../../../electron/contract/detail-dto';
+import type { DaemonSetDetail, DaemonSetDetailDelta, LogChunk } from '../../../../electron/contract/detail-dto';
 import { createApi, setApi } from '../../../../renderer/api/bridge';
 import { useClustersStore } from '../../../../renderer/clusters/clusters';
 import { useDetailStore } from '../../../../renderer/detail/detail';
@@ -16,15 +16,17 @@ const settle = async () => {
 
 let fake: ReturnType<typeof fakeBridge>;
 
-const picture = (state: DaemonSetDetail['state']): DaemonSetDetail => ({
+// The stream's first delta: a reset with the whole picture.
+const picture = (state: DaemonSetDetail['state']): DaemonSetDetailDelta => ({
+  reset: true,
   state,
-  pods: [],
-  nodes: { allowed: true, value: [] },
+  pods: { set: [], removed: [] },
+  nodes: { allowed: true, value: { set: [], removed: [] } },
   events: [],
   revisions: [],
 });
 
-function send(streamId: string, delta: DaemonSetDetail | LogChunk, ended = false): void {
+function send(streamId: string, delta: DaemonSetDetailDelta | LogChunk, ended = false): void {
   fake.emit('onDidReceiveDelta', ended ? { streamId, delta, ended: true } : { streamId, delta });
 }
 
