@@ -81,7 +81,7 @@ describe('the bundled Electron main process', () => {
       body: '<!doctype html><title>Everynode window</title>',
     });
     expect(report.openHandler).toEqual({ action: 'deny' });
-    expect(report.menu).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect(report.menu).toEqual(['File', 'editMenu', 'View', 'Go', 'windowMenu', 'help']);
   });
 
   it('registers exactly the contract channels', () => {
