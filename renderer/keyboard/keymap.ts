@@ -37,7 +37,10 @@ export interface KeyTarget {
 
 /** Where a keydown event lands in the document. */
 export function keyTarget(event: Event, doc: Document = document): KeyTarget {
-  const target = event.target instanceof Element ? event.target : null;
+  // The code editor lives in a shadow root: at the window, `target` is retargeted to its host element, so the
+  // element the key really went to is the first of the composed path.
+  const first = event.composedPath()[0] ?? event.target;
+  const target = first instanceof Element ? first : null;
   return { ownKeys: Boolean(target?.closest(OWN_KEYS)), typing: isTextEntry(target), modal: modalOpen(doc) };
 }
 
