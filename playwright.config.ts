@@ -19,5 +19,9 @@ export default defineConfig({
       ],
     },
     trace: 'off',
+    // A click or read that waits longer than this is stuck (covered, detached, never shown): fail there, naming the
+    // locator, instead of running into the test timeout with no step named.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
   },
 });
