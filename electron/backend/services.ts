@@ -20,6 +20,9 @@ import type { EventSink } from './types.js';
 import { execAccess } from './exec/access.js';
 import { shellOf } from './exec/input.js';
 import { forwardAccess } from './forward/access.js';
+import { listReferences } from './refs/list.js';
+import { getReferenced } from './refs/get.js';
+import { helmRelease } from './helm/release.js';
 
 /** The contract's services for one client (`sink`): the streams it opens end with it. */
 export function createServices(core: BackendCore, sink: EventSink): EverynodeServices {
@@ -138,6 +141,13 @@ export function createServices(core: BackendCore, sink: EventSink): EverynodeSer
     },
     forward: {
       access: inContext(forwardAccess),
+    },
+    refs: {
+      list: inContext(listReferences),
+      get: inContext(getReferenced),
+    },
+    helm: {
+      release: inContext(helmRelease),
     },
     streams: {
       open: async (name, args) => ({ streamId: await core.live.open(sink, name, args) }),

@@ -32,6 +32,8 @@ export const serviceMethods = {
   drafts: ['list', 'get', 'put', 'putPart', 'discard', 'undoDiscard', 'restorePrevious'],
   exec: ['access', 'input', 'resize'],
   forward: ['access'],
+  refs: ['list', 'get'],
+  helm: ['release'],
   streams: ['open', 'dispose'],
   consent: ['pending', 'decide', 'list', 'revoke', 'setAllowlist'],
   fleet: ['getState', 'setOptIn'],

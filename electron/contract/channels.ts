@@ -238,6 +238,21 @@ export const serviceArgs: ArgTable = {
   forward: {
     access: z.tuple([context, namespace]),
   },
+  // ---- issue 18: links between objects, Helm ----
+  refs: {
+    list: z.tuple([context, namespace, name]),
+    get: z.tuple([
+      context,
+      z.enum(['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount']),
+      namespace,
+      name,
+      z.object({ reveal: z.boolean() }).strict(),
+    ]),
+  },
+  helm: {
+    // A release name goes into a label selector: a DNS-1123 subdomain, as Helm requires, so no `,` or `=` reaches it.
+    release: z.tuple([context, namespace, podName]),
+  },
   streams: {
     open: z
       .tuple([z.enum(streamNames), z.array(z.unknown()).max(16)])

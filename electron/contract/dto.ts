@@ -1,4 +1,5 @@
 // Data that crosses the bridge. Plain JSON only: no credentials, no client objects, no class instances.
+import type { HelmOwner } from '../../common/helm.js';
 
 export type ConnectionState =
   | 'not-connected'
@@ -205,6 +206,8 @@ export interface DaemonSetRow {
   podIssues: PodIssue[];
   /** OnDelete: how many of its pods still run an old revision. */
   oldRevisionPods?: number;
+  /** Issue 18: the Helm release that manages it (managed-by Helm and Helm's release annotations). */
+  helm?: HelmOwner;
 }
 
 export interface QuotaUse {

@@ -14,3 +14,5 @@ export * from './editor-dto.js';
 export * from './forward-dto.js';
 // ---- issue 16: metrics ----
 export * from './metrics-dto.js';
+// ---- issue 18: links between objects, Helm ----
+export * from './refs-dto.js';

@@ -26,6 +26,7 @@ import type { ExecAccess } from './exec-dto.js';
 import type { ForwardAccess } from './forward-dto.js';
 import type { DrainOptions, DrainResult } from './node-view-dto.js';
 import type { EditorSuggestions } from './editor-dto.js';
+import type { HelmReleaseInfo, ReferencedObject, ReferencesList, RefKind } from './refs-dto.js';
 import type { Disposable, StreamArgs, StreamEvent, StreamName } from './streams.js';
 import type { KeyCommand } from '../../common/keymap.js';
 
@@ -158,6 +159,24 @@ export interface EverynodeServices {
   forward: {
     /** SelfSubjectAccessReviews for `create` and `get` on `pods/portforward` in a namespace. */
     access(context: string, namespace: string): Promise<ForwardAccess>;
+  };
+  // ---- issue 18: links between objects ----
+  refs: {
+    /** The ConfigMaps, Secrets, PVCs and ServiceAccounts a DaemonSet's pod template references, each looked up. */
+    list(context: string, namespace: string, name: string): Promise<ReferencesList>;
+    /** One such object for the read-only panel; a Secret's values are decoded only with `reveal` (never cached). */
+    get(
+      context: string,
+      kind: RefKind,
+      namespace: string,
+      name: string,
+      options: { reveal: boolean },
+    ): Promise<ReferencedObject>;
+  };
+  // ---- issue 18: Helm awareness ----
+  helm: {
+    /** The deployed revision of a release from its release Secret: chart, version, revision, status, time only. */
+    release(context: string, namespace: string, release: string): Promise<HelmReleaseInfo>;
   };
   /** The live views (streams.ts): renderer/api's `watch` is their one client. */
   streams: {

@@ -1,6 +1,7 @@
 import type { Container, DaemonSetObject, DaemonSetStatus, LabelSelector } from './objects.js';
 import type { Projection } from './source.js';
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations.js';
+import { HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE } from '../../../common/helm.js';
 import { isRecord, record, text } from '../../../common/guards.js';
 import { identityOf } from './identity.js';
 
@@ -20,7 +21,7 @@ function stringMap(value: unknown): Record<string, string> | undefined {
 function annotationsForRows(value: unknown): Record<string, string> | undefined {
   const all = record(value);
   const out: Record<string, string> = {};
-  for (const key of [ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION]) {
+  for (const key of [ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION, HELM_RELEASE_NAME, HELM_RELEASE_NAMESPACE]) {
     const entry = all[key];
     if (typeof entry === 'string') out[key] = entry;
   }

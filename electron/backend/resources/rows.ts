@@ -1,4 +1,5 @@
 import type { DaemonSetRow, DaemonSetStatusCounts, PodIssue } from '../../contract/index.js';
+import { helmOwner } from '../../../common/helm.js';
 import { ALIAS_ANNOTATION, DESCRIPTION_ANNOTATION } from '../../../common/annotations.js';
 import type { DaemonSetObject, LabelSelector } from '../kinds/objects.js';
 import { isSettled as settled } from '../../../common/status.js';
@@ -74,6 +75,8 @@ export function toRow(ds: DaemonSetObject, podIssues: PodIssue[] = []): DaemonSe
   const description = annotations[DESCRIPTION_ANNOTATION];
   if (alias !== undefined && alias !== '') row.alias = alias;
   if (description !== undefined && description !== '') row.description = description;
+  const helm = helmOwner(meta.labels, annotations, namespace);
+  if (helm) row.helm = helm;
   if (ds.status?.observedGeneration !== undefined) row.observedGeneration = ds.status.observedGeneration;
   // OnDelete: nodes whose pod is not on the current revision (the controller's own count, no extra watch needed).
   if (strategyType === 'OnDelete') row.oldRevisionPods = Math.max(0, status.current - status.updated);

@@ -38,7 +38,7 @@ function lookup(api: ClusterApi, namespace: string, kind: Kind, name: string): K
 }
 
 function keysOf(object: KubeObject): Set<string> {
-  // stringData counts too: the sandbox's registry keeps it as written instead of merging it into data.
+  // stringData counts too for an object stored before the registry merged it into data (as a real apiserver does).
   return new Set([object.data, object.binaryData, object.stringData].flatMap((m) => Object.keys((m ?? {}) as object)));
 }
 

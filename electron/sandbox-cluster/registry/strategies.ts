@@ -125,6 +125,19 @@ export const secretStrategy: KindStrategy = {
   // SetDefaults_Secret: `kubectl create secret generic` sends no type and reads back Opaque.
   defaults(secret) {
     secret.type ||= 'Opaque';
+    // The v1 -> internal conversion (Convert_v1_Secret_To_core_Secret): stringData is write-only, merged into data
+    // as base64 (its keys win over data's) and never stored, on create, update, patch and apply alike.
+    const strings = secret.stringData;
+    if (strings !== undefined) {
+      if (typeof strings === 'object' && strings !== null && !Array.isArray(strings)) {
+        const data = typeof secret.data === 'object' && secret.data !== null ? { ...(secret.data as object) } : {};
+        for (const [key, value] of Object.entries(strings)) {
+          (data as Record<string, unknown>)[key] = Buffer.from(String(value), 'utf8').toString('base64');
+        }
+        secret.data = data;
+      }
+      delete secret.stringData;
+    }
   },
   validateUpdate(secret, old) {
     const out: FieldCause[] = [];

@@ -58,6 +58,9 @@ export const VALID_ARGS: Record<string, unknown[]> = {
   'everynode:exec.input': ['exec-1', 'hostname\r'],
   'everynode:exec.resize': ['exec-1', 80, 24],
   'everynode:forward.access': ['dev', 'team-a'],
+  'everynode:refs.list': ['dev', 'team-a', 'agent'],
+  'everynode:refs.get': ['dev', 'Secret', 'team-a', 'agent-token', { reveal: false }],
+  'everynode:helm.release': ['dev', 'team-a', 'agent'],
   'everynode:streams.open': [
     'logs',
     ['dev', 'team-a', 'agent-x1', 'main', { follow: true, previous: false, tailLines: 10 }],

@@ -178,6 +178,14 @@ export function fakeBridge() {
     forward: {
       access: (...args) => (record('forward.access', args), unsupported()),
     },
+    // References and Helm releases are tested against the sandbox (integration) and in the browser (e2e).
+    refs: {
+      list: (...args) => (record('refs.list', args), unsupported()),
+      get: (...args) => (record('refs.get', args), unsupported()),
+    },
+    helm: {
+      release: (...args) => (record('helm.release', args), unsupported()),
+    },
     // Opens answer `sub-1`, `sub-2`...; a test emits the deltas (the backend's hub is tested on its own).
     streams: {
       open: async (name, args) => {
