@@ -43,7 +43,8 @@ function volumes(c: Collector, spec: Json): void {
     }
     if (isRecord(v.projected)) {
       for (const s of records(v.projected.sources)) {
-        if (isRecord(s.configMap)) c.add('ConfigMap', s.configMap.name, { via: 'projected', volume }, s.configMap.optional);
+        if (isRecord(s.configMap))
+          c.add('ConfigMap', s.configMap.name, { via: 'projected', volume }, s.configMap.optional);
         if (isRecord(s.secret)) c.add('Secret', s.secret.name, { via: 'projected', volume }, s.secret.optional);
       }
     }
@@ -67,8 +68,10 @@ function containers(c: Collector, spec: Json): void {
       }
     }
     for (const e of records(container.envFrom)) {
-      if (isRecord(e.configMapRef)) c.add('ConfigMap', e.configMapRef.name, { via: 'envFrom', container: name }, e.configMapRef.optional);
-      if (isRecord(e.secretRef)) c.add('Secret', e.secretRef.name, { via: 'envFrom', container: name }, e.secretRef.optional);
+      if (isRecord(e.configMapRef))
+        c.add('ConfigMap', e.configMapRef.name, { via: 'envFrom', container: name }, e.configMapRef.optional);
+      if (isRecord(e.secretRef))
+        c.add('Secret', e.secretRef.name, { via: 'envFrom', container: name }, e.secretRef.optional);
     }
   }
 }

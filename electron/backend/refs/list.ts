@@ -20,9 +20,7 @@ function stateOf(error: unknown): ObjectReference['state'] {
 
 function keysOf(object: KubeObject): Set<string> {
   const o = object as Record<string, unknown>;
-  return new Set(
-    [o.data, o.binaryData, o.stringData].flatMap((m) => (isRecord(m) ? Object.keys(m) : [])),
-  );
+  return new Set([o.data, o.binaryData, o.stringData].flatMap((m) => (isRecord(m) ? Object.keys(m) : [])));
 }
 
 async function lookUp(session: ContextSession, namespace: string, ref: Collected): Promise<ObjectReference> {
@@ -34,7 +32,9 @@ async function lookUp(session: ContextSession, namespace: string, ref: Collected
     }
     const held = keysOf(object);
     const missingKeys = keys.filter((k) => !held.has(k));
-    return missingKeys.length > 0 ? { ...reference, state: 'present', missingKeys } : { ...reference, state: 'present' };
+    return missingKeys.length > 0
+      ? { ...reference, state: 'present', missingKeys }
+      : { ...reference, state: 'present' };
   } catch (error) {
     return { ...reference, state: stateOf(error) };
   }
