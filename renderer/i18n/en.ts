@@ -16,6 +16,8 @@ import podsEn from '../pods/pods-en';
 import forwardEn from '../forward/forward-en';
 // ---- issue 16: metrics ----
 import metricsEn from '../metrics/metrics-en';
+// ---- issue 18: links between objects, Helm ----
+import linksEn from '../links/links-en';
 
 // English catalogue. zh-CN.ts must hold exactly the same keys (its type is derived from this one; a test checks too).
 // vue-i18n syntax: {name} placeholders, `|` separates plural forms, `@` and braces are special and must not appear bare.
@@ -182,6 +184,7 @@ const en = {
   exec: execEn,
   forward: forwardEn,
   metrics: metricsEn,
+  links: linksEn,
   stuck: stuckEn,
   consent: consentEn,
   clustersPage: clustersPageEn,

@@ -17,6 +17,8 @@ import podsZhCN from '../pods/pods-zh-CN';
 import forwardZhCN from '../forward/forward-zh-CN';
 // ---- issue 16: metrics ----
 import metricsZhCN from '../metrics/metrics-zh-CN';
+// ---- issue 18: links between objects, Helm ----
+import linksZhCN from '../links/links-zh-CN';
 
 // Simplified Chinese, with the seed's glossary (product.md section 6): 守护进程集, 项目, 更新中, 运行中, 已停止,
 // 节点选择器, 标签; pods are 容器组 as in the KubeSphere console.
@@ -180,6 +182,7 @@ const zhCN: Catalogue = {
   exec: execZhCN,
   forward: forwardZhCN,
   metrics: metricsZhCN,
+  links: linksZhCN,
   stuck: stuckZhCN,
   consent: consentZhCN,
   clustersPage: clustersPageZhCN,

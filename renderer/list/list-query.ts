@@ -7,10 +7,17 @@ export type StatusFilter = 'all' | Phase;
 export interface ListQuery {
   search: string;
   status: StatusFilter;
+  /** Issue 18: '' every row; '-' rows no Helm release manages; `<namespace>/<release>` that release's rows. */
+  helm: string;
   sort: { key: SortKey; direction: 'asc' | 'desc' };
 }
 
-export const defaultQuery = (): ListQuery => ({ search: '', status: 'all', sort: { key: 'name', direction: 'asc' } });
+export const defaultQuery = (): ListQuery => ({
+  search: '',
+  status: 'all',
+  helm: '',
+  sort: { key: 'name', direction: 'asc' },
+});
 
 /**
  * One search term matches a row when: `k=v` — the row has label k with value v; otherwise the term is part of the
@@ -45,12 +52,18 @@ function compareBy(key: SortKey, phases: Map<string, Phase>): (a: DaemonSetRow, 
     phaseOrder[phases.get(a.key) ?? 'Running'] - phaseOrder[phases.get(b.key) ?? 'Running'] || byName(a, b);
 }
 
+/** The Helm filter's key of a row's release ('-' when none manages it). */
+export const helmKey = (row: DaemonSetRow): string => (row.helm ? `${row.helm.namespace}/${row.helm.release}` : '-');
+
+export const matchesHelm = (row: DaemonSetRow, helm: string): boolean => helm === '' || helmKey(row) === helm;
+
 /** The rows the table shows: searched, filtered by status, sorted. Status is computed once per row. */
 export function applyQuery(rows: Iterable<DaemonSetRow>, query: ListQuery): DaemonSetRow[] {
   const phases = new Map<string, Phase>();
   const out: DaemonSetRow[] = [];
   for (const row of rows) {
     if (query.search && !matchesSearch(row, query.search)) continue;
+    if (!matchesHelm(row, query.helm)) continue;
     const phase = statusOf(row).phase;
     if (query.status !== 'all' && phase !== query.status) continue;
     phases.set(row.key, phase);

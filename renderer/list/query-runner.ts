@@ -1,11 +1,12 @@
 import type { DaemonSetRow } from '../../electron/contract/dto';
-import { applyQuery, matchesSearch, type ListQuery } from './list-query';
+import { applyQuery, matchesHelm, matchesSearch, type ListQuery } from './list-query';
 import { statusOf } from '../shared/status';
 
 /** The query as plain values: read once per run, not once per row through the store's reactive proxy. */
 interface PlainQuery {
   search: string;
   status: ListQuery['status'];
+  helm: string;
   sortKey: ListQuery['sort']['key'];
 }
 
@@ -13,6 +14,7 @@ interface PlainQuery {
 function orderInput(row: DaemonSetRow, query: PlainQuery): string {
   const shown =
     (!query.search || matchesSearch(row, query.search)) &&
+    matchesHelm(row, query.helm) &&
     (query.status === 'all' || statusOf(row).phase === query.status);
   if (!shown) return '-';
   if (query.sortKey === 'created') return row.createdAt;
@@ -36,8 +38,8 @@ export function createQueryRunner(): (rows: Iterable<DaemonSetRow>, query: ListQ
   let lastOrder: string[] = [];
 
   return (rows, query) => {
-    const plain: PlainQuery = { search: query.search, status: query.status, sortKey: query.sort.key };
-    const queryKey = JSON.stringify([plain.search, plain.status, plain.sortKey, query.sort.direction]);
+    const plain: PlainQuery = { search: query.search, status: query.status, helm: query.helm, sortKey: query.sort.key };
+    const queryKey = JSON.stringify([plain.search, plain.status, plain.helm, plain.sortKey, query.sort.direction]);
     const current = new Map<string, DaemonSetRow>();
     let same = queryKey === lastQuery;
     for (const row of rows) {

@@ -77,9 +77,29 @@ describe('status filter and sort', () => {
       row(`ds-${i}`, { labels: { app: `ds-${i}`, shard: String(i % 7) } }),
     );
     const started = performance.now();
-    const out = applyQuery(many, { search: 'shard=3', status: 'Running', sort: { key: 'status', direction: 'desc' } });
+    const out = applyQuery(many, {
+      search: 'shard=3',
+      status: 'Running',
+      helm: '',
+      sort: { key: 'status', direction: 'desc' },
+    });
     expect(out.length).toBe(Math.ceil((5000 - 3) / 7));
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('Helm release filter', () => {
+  const helmRows = [
+    row('agent-a', { helm: { release: 'agents', namespace: 'ops' } }),
+    row('agent-b', { helm: { release: 'agents', namespace: 'dev' } }),
+    row('plain'),
+  ];
+  const shown = (helm: string) => applyQuery(helmRows, { ...defaultQuery(), helm }).map((r) => r.name);
+
+  it('shows one release (by project and name), the rows no release manages, or all', () => {
+    expect(shown('ops/agents')).toEqual(['agent-a']);
+    expect(shown('-')).toEqual(['plain']);
+    expect(shown('')).toEqual(['agent-a', 'agent-b', 'plain']);
   });
 });
 

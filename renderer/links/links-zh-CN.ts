@@ -1,0 +1,65 @@
+import type en from './links-en';
+
+// 问题 18：对象之间的链接与 Helm 感知。
+const zhCN: typeof en = {
+  references: {
+    title: '引用',
+    none: '容器组模板未引用任何 ConfigMap、Secret、PersistentVolumeClaim 或 ServiceAccount。',
+    loading: '正在查找被引用的对象…',
+    failed: '无法列出引用：{message}',
+    open: '{kind} {name}',
+    missing: '未找到 {kind} {name}',
+    optionalMissing: '{kind} {name}：可选，不存在',
+    forbidden: '{kind} {name}：无法检查（没有读取权限）',
+    unknown: '{kind} {name}：无法检查（集群未响应）',
+    missingKeys: '未找到键：{keys}',
+    warning: '警告',
+    use: {
+      volume: '存储卷 {volume}',
+      projected: '投射存储卷 {volume}',
+      env: '{container} 的变量 {variable}（键 {key}）',
+      envFrom: '{container} 的全部变量',
+      imagePullSecrets: '镜像拉取密钥',
+      serviceAccountName: '服务账号',
+    },
+    kind: {
+      ConfigMap: 'ConfigMap',
+      Secret: 'Secret',
+      PersistentVolumeClaim: 'PersistentVolumeClaim',
+      ServiceAccount: 'ServiceAccount',
+    },
+  },
+  panel: {
+    title: '{kind} {name}',
+    close: '关闭',
+    closeNamed: '关闭 {kind} {name}',
+    loading: '加载中…',
+    readOnly: '只读。所在项目：{namespace}。',
+    yaml: '{kind} {name} 的 YAML',
+    notFound: '在项目 {namespace} 中未找到 {kind} {name}。',
+    forbidden: '你无权读取项目 {namespace} 中的 {kind} {name}。',
+    failed: '无法读取 {kind} {name}：{message}',
+    hidden: '•••• {bytes} 字节',
+    showValues: '显示值',
+    hideValues: '隐藏值',
+    valuesHidden: '值已隐藏。点击显示时才从后端获取，关闭此面板后即被丢弃。',
+    valuesShown: '值以解码后的形式显示。',
+    binary: '非文本：以 base64 显示。',
+  },
+  helm: {
+    badge: 'Helm 发布 {release}',
+    chart: 'Chart {chart}',
+    revision: '修订 {revision} · {status} · {chart} {version}',
+    appVersion: '应用版本 {version}',
+    updated: '更新于 {time}',
+    forbidden: '以你的权限无法读取该发布记录。',
+    none: '在项目 {namespace} 中未找到发布记录。',
+    failed: '无法读取发布记录：{message}',
+    editWarning:
+      '由 Helm 发布 {release} 管理：该发布的下一次 helm upgrade 会还原在此所做的更改。如需保留，请改为修改 Chart 的值。',
+    filter: 'Helm 发布',
+    filterAll: '全部',
+    filterNone: '不由 Helm 管理',
+  },
+};
+export default zhCN;
