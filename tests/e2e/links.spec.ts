@@ -151,6 +151,10 @@ test('a node name in the pods table opens that node’s view', async () => {
   const node = (await link.textContent())?.trim() ?? '';
   expect(node).not.toBe('');
   await expect(link).toHaveAttribute('href', `#/nodes/links-admin/${node}`);
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Node ${node}` })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
 });
 
 test('shows the Helm release with chart and revision, and warns on both edits that helm upgrade reverts them', async () => {

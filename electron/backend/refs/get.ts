@@ -46,7 +46,8 @@ export async function getReferenced(
   const { data, stringData: _stringData, ...rest } = wire;
   if (isRecord(metadata.annotations) && LAST_APPLIED in metadata.annotations) {
     const { [LAST_APPLIED]: _lastApplied, ...annotations } = metadata.annotations;
-    metadata.annotations = annotations;
+    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    else delete metadata.annotations;
   }
   const type = typeof wire.type === 'string' ? wire.type : 'Opaque';
   const secret = { type, entries: entriesOf(data, options.reveal), revealed: options.reveal };
