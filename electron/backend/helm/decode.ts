@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { isRecord, record, text } from '../../../common/guards.js';
+import type { HelmReleaseInfo } from '../../contract/index.js';
 
 // A Helm 3 release record as its Secret driver stores it (helm's pkg/storage/driver/util.go): the release as JSON,
 // gzipped, then base64 (Helm's), stored as a Secret's `data.release`, which Kubernetes base64-encodes once more.
@@ -12,16 +13,11 @@ const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
 // A release record is at most a Secret (1 MiB); decompressed, charts with many templates reach tens of MiB.
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-export interface ReleaseSummary {
-  name?: string;
-  namespace?: string;
-  revision?: number;
-  status?: string;
-  chart?: string;
-  chartVersion?: string;
-  appVersion?: string;
-  updated?: string;
-}
+/** The record's own name and namespace, and the fields the renderer may know (the contract's HelmReleaseInfo). */
+export type ReleaseSummary = { name?: string; namespace?: string } & Pick<
+  HelmReleaseInfo,
+  'revision' | 'status' | 'chart' | 'chartVersion' | 'appVersion' | 'updated'
+>;
 
 /** The release's summary from a Secret's `data.release` as the API sends it (Kubernetes base64). */
 export async function decodeRelease(wireData: string): Promise<ReleaseSummary> {

@@ -1,3 +1,4 @@
+import { monospaceFont } from './shadow-view';
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { json } from '@codemirror/lang-json';
 import { yaml } from '@codemirror/lang-yaml';
@@ -209,9 +210,9 @@ export function editorExtensions(hooks: EditorHooks, settings: EditorSettings): 
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update.state.doc.toString());
     }),
+    monospaceFont,
     EditorView.theme({
       '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--surface)' },
-      '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
       '.cm-schema-doc': { maxWidth: '480px', padding: '6px 8px', fontSize: '12px' },
       '.cm-schema-doc p': { margin: '4px 0 0' },
     }),
