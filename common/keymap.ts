@@ -116,6 +116,22 @@ export function matches(key: string, press: KeyPress, mac: boolean): boolean {
   const meta = wants.has('Cmd') || (mod && mac);
   if (press.ctrlKey !== ctrl || press.metaKey !== meta || press.altKey !== wants.has('Alt')) return false;
   if (/^[A-Z]$/.test(base)) return press.key.toUpperCase() === base && press.shiftKey === wants.has('Shift');
+  // A named key (Tab, Escape, PageUp): Shift is part of the accelerator, as Tab and Shift+Tab differ.
+  if (base.length > 1) return press.key === base && press.shiftKey === wants.has('Shift');
   // Punctuation and digits: the character decides; Shift is part of typing it.
   return press.key === base;
 }
+
+/** What a key sequence does in a terminal, which otherwise sends every key (Tab too) to the shell. */
+export type TerminalKeyAction = 'next' | 'previous' | 'close';
+
+/**
+ * The terminal's own keys (renderer/exec/terminal-keys.ts), listed by the `?` dialog and the hint under the
+ * terminal. Each is Escape then one more key, because xterm needs Tab (completion) and Escape (vi, readline) alike:
+ * an Escape followed by any key not listed here still reaches the shell, just before that key.
+ */
+export const TERMINAL_KEYS: readonly { action: TerminalKeyAction; keys: readonly [string, string] }[] = [
+  { action: 'next', keys: ['Escape', 'Tab'] },
+  { action: 'previous', keys: ['Escape', 'Shift+Tab'] },
+  { action: 'close', keys: ['Escape', 'Escape'] },
+];

@@ -11,6 +11,8 @@ const execEn = {
   paste: 'Paste',
   reconnect: 'Reconnect',
   close: 'Close shell',
+  // The hint under the terminal, one entry per TERMINAL_KEYS row: "Escape then Tab: next control".
+  keys: { colon: ': ', next: 'next control', previous: 'previous control', close: 'close' },
   state: {
     opening: 'Connecting…',
     open: 'Connected. Ctrl+Shift+C copies, Ctrl+Shift+V pastes.',

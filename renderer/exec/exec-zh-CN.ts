@@ -13,6 +13,7 @@ const execZhCN: typeof execEn = {
   paste: '粘贴',
   reconnect: '重新连接',
   close: '关闭终端',
+  keys: { colon: '：', next: '下一个控件', previous: '上一个控件', close: '关闭' },
   state: {
     opening: '正在连接…',
     open: '已连接。Ctrl+Shift+C 复制，Ctrl+Shift+V 粘贴。',

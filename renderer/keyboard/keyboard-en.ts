@@ -30,6 +30,13 @@ export default {
     showProject: 'Show project {name}',
     loadingNodes: 'Loading nodes…',
   },
+  // The terminal's keys (TERMINAL_KEYS): each is Escape then one more key.
+  terminal: {
+    then: 'then',
+    next: 'Leave the terminal for the next control',
+    previous: 'Leave the terminal for the previous control',
+    close: 'Close the pod panel (on a detail page: the shell)',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     key: 'Key',
@@ -43,8 +50,9 @@ export default {
       escape:
         'Close a menu, a list of suggestions or a question; the wizard and edit mode stay open (close them with their Close button)',
       editor:
-        'In the code editor its own keys win (completion, search, undo) and app shortcuts wait; in a terminal every key goes to the shell',
+        'In the code editor its own keys win (completion, search, undo) and app shortcuts wait; in a terminal every key goes to the shell except the terminal keys below',
     },
+    terminal: 'In a terminal',
     keys: { tab: 'Tab / Shift+Tab', activate: 'Enter / Space', escape: 'Escape', editor: 'Code editor, terminal' },
   },
 };

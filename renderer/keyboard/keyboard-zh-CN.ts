@@ -32,6 +32,12 @@ const zhCN: typeof en = {
     showProject: '显示项目 {name}',
     loadingNodes: '正在加载节点…',
   },
+  terminal: {
+    then: '再按',
+    next: '离开终端，移到下一个控件',
+    previous: '离开终端，移到上一个控件',
+    close: '关闭容器组面板（在详情页中：关闭终端）',
+  },
   shortcuts: {
     title: '键盘快捷键',
     key: '按键',
@@ -43,8 +49,10 @@ const zhCN: typeof en = {
       tab: '移到下一个或上一个控件',
       activate: '按下获得焦点的按钮或链接，打开获得焦点的行',
       escape: '关闭菜单、建议列表或询问对话框；向导和编辑模式保持打开（用其“关闭”按钮关闭）',
-      editor: '在代码编辑器中其自身按键优先（补全、搜索、撤销），应用快捷键暂不生效；在终端中所有按键都发送给 Shell',
+      editor:
+        '在代码编辑器中其自身按键优先（补全、搜索、撤销），应用快捷键暂不生效；在终端中除下列终端按键外所有按键都发送给 Shell',
     },
+    terminal: '终端中',
     keys: { tab: 'Tab / Shift+Tab', activate: 'Enter / Space', escape: 'Escape', editor: '代码编辑器、终端' },
   },
 };

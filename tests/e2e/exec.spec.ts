@@ -107,6 +107,66 @@ test('a shell on the pod of a chosen node runs hostname, env and cat, and shows 
   await expect(panel).toHaveCount(0);
 });
 
+/** Whether the focus is in the terminal (xterm's own text area). */
+const inTerminal = (): Promise<boolean> => page.evaluate(() => document.activeElement?.closest('.xterm') !== null);
+
+test('Tab stays in the shell; Escape then Tab or Shift+Tab leaves it, Escape twice closes the pod panel', async () => {
+  const pods = page.getByRole('region', { name: /^Pods/ });
+  const chosen = pods.getByRole('row').filter({ hasText: 'worker-1' });
+  const pod = (await chosen.getAttribute('data-pod')) ?? '';
+  await chosen.getByRole('button', { name: `Open a shell in ${pod}` }).click();
+  const panel = page.locator('.terminal-panel');
+  await expect(panel.getByRole('status')).toHaveText(/^Connected/);
+  await expect(panel.getByText('Escape then Tab: next control')).toBeVisible();
+  await page.locator('.xterm').click();
+  await page.keyboard.press('Tab');
+  expect(await inTerminal()).toBe(true);
+  // An Escape followed by another key reaches the shell: the sandbox's line editor takes "x" as the end of an
+  // escape sequence, so only "echo esc-reached" runs (without the Escape it would run "xecho").
+  await page.keyboard.press('Escape');
+  await type('xecho esc-reached');
+  await expect.poll(screenText).toMatch(/\nesc-reached\s*\n/);
+  expect(await screenText()).not.toContain('xecho');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Close shell' })).toBeFocused();
+  await page.locator('.xterm').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await inTerminal()).toBe(false);
+  const after = await page.evaluate(() => {
+    const terminal = document.querySelector('.xterm');
+    const active = document.activeElement;
+    return (
+      !!terminal && !!active && (terminal.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
+    );
+  });
+  expect(after, 'the focus moved to a control after the terminal').toBe(true);
+  await page.getByRole('button', { name: 'Close shell' }).click();
+
+  // The same pod in the pod panel (its URL), where Escape twice leaves the shell and closes the panel.
+  await page.evaluate((p) => (location.hash = `${location.hash.split('?')[0]}?pod=${p}`), `${NS}/${pod}`);
+  const dialog = page.getByRole('dialog', { name: `Pod ${pod}` });
+  await dialog.getByRole('button', { name: `Open a shell in ${pod}` }).click();
+  await expect(dialog.locator('.terminal-state')).toHaveText(/^Connected/);
+  await screenshot(page, '4-terminal-keys');
+  await dialog.locator('.xterm').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page).not.toHaveURL(/\?pod=/);
+
+  // The `?` dialog lists the terminal's keys from the same table.
+  await page.keyboard.press('?');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(
+    shortcuts.getByRole('row', { name: 'Escape then Escape Close the pod panel (on a detail page: the shell)' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toHaveCount(0);
+});
+
 test('a user without pods/exec sees no Shell button and the verbs it lacks', async () => {
   await page
     .getByRole('button', { name: /^Open a shell in / })

@@ -71,3 +71,12 @@ describe('matches', () => {
     expect(matches('C', press('c', { ctrlKey: true }), false)).toBe(false);
   });
 });
+
+describe('named keys', () => {
+  it('tell Tab from Shift+Tab (Shift is part of a named key, unlike a typed character)', () => {
+    expect(matches('Tab', press('Tab'), false)).toBe(true);
+    expect(matches('Tab', press('Tab', { shiftKey: true }), false)).toBe(false);
+    expect(matches('Shift+Tab', press('Tab', { shiftKey: true }), false)).toBe(true);
+    expect(matches('Shift+Tab', press('Tab'), false)).toBe(false);
+  });
+});
