@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { stringify } from 'yaml';
 import type { AppErrorDTO } from '../../electron/contract/dto';
 import type { EditableDaemonSet } from '../../electron/contract/detail-dto';
 import { api } from '../api/bridge';
@@ -11,6 +10,7 @@ import { parseYamlText } from '../editor/yaml-model';
 import type { SchemaSet } from '../editor/schema/types';
 import type { DetailTarget } from './detail';
 import { loadSchemasFor } from './detail-schemas';
+import { toYaml } from './live-yaml';
 import { isRecord } from '../../common/guards';
 
 /**
@@ -21,10 +21,6 @@ export type EditPhase = 'closed' | 'loading' | 'editing' | 'preview' | 'applying
 
 /** Why the text cannot be previewed or sent: an i18n key under detail.edit.problem. */
 export type EditProblem = 'syntax' | 'oneDocument' | 'notObject' | 'selector' | 'noChanges';
-
-// YAML 1.1, as the editor reads it (and kubectl): strings that 1.1 would read as a timestamp or a boolean (the
-// creationTimestamp, a label "yes") are quoted, so the live object's text has no false type errors.
-const toYaml = (manifest: Record<string, unknown>): string => stringify(manifest, { lineWidth: 0, version: '1.1' });
 
 /**
  * The edit of the open DaemonSet. The user's text is kept until they discard it or it is applied. `via` says where the

@@ -8,6 +8,7 @@ import { toErrorDTO } from '../api/errors';
 import { useLive } from '../composables/useLive';
 import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from './stuck';
 import { useClustersStore } from '../clusters/clusters';
+import { toYaml } from './live-yaml';
 
 const STUCK_KEY = 'everynode.stuckMinutes';
 
@@ -45,6 +46,8 @@ export const useDetailStore = defineStore('detail', () => {
   const stuckMs = ref(storedStuckMs());
   const outcome = ref<DetailOutcome | null>(null);
   const busy = ref<string | null>(null);
+  /** The YAML tab's text of the live object (read when the tab shows, again when the object changes), or why not. */
+  const yaml = shallowRef<{ text: string } | { error: AppErrorDTO } | null>(null);
   let signature = '';
 
   const ready = computed(
@@ -100,10 +103,22 @@ export const useDetailStore = defineStore('detail', () => {
     detail.value = null;
     error.value = null;
     outcome.value = null;
+    yaml.value = null;
     signature = '';
     lastProgressAt.value = Date.now();
     // Opened again as it is (the page was shown anew): start from a fresh picture, as for another DaemonSet.
     if (same) live.retry();
+  }
+
+  async function readYaml(): Promise<void> {
+    const t = target.value;
+    if (!t) return;
+    const answer = await api()
+      .services.detail.editable(t.context, t.namespace, t.name)
+      .then((live) => ({ text: toYaml(live.manifest) }))
+      .catch((e: unknown) => ({ error: toErrorDTO(e) }));
+    // A page opened on another DaemonSet meanwhile keeps its own.
+    if (target.value === t) yaml.value = answer;
   }
 
   function close(): void {
@@ -171,6 +186,8 @@ export const useDetailStore = defineStore('detail', () => {
 
   return {
     noteOutcome,
+    yaml,
+    readYaml,
     target,
     detail,
     error,

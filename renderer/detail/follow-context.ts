@@ -1,5 +1,6 @@
 import { ref, watch, type Ref } from 'vue';
 import { detailHash, type Route } from '../router';
+import { hashWithTab, tabParam } from './detail-tabs';
 import type { useClustersStore } from '../clusters/clusters';
 import type { ConnectionState } from '../../electron/contract/dto';
 
@@ -46,7 +47,9 @@ export function followContext(
       }
       // A new history entry: Back returns to the page of the context left, which becomes the active one again.
       followed.value = { context: now, namespace: current.namespace, name: current.name };
-      goTo(detailHash(now, current.namespace, current.name));
+      // The same tab there (the pod panel's pod belongs to the context left, so it does not follow).
+      const tab = tabParam(typeof location === 'undefined' ? '' : location.hash);
+      goTo(hashWithTab(detailHash(now, current.namespace, current.name), tab));
     },
   );
 }

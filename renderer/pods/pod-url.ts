@@ -1,5 +1,6 @@
 import { readonly, ref } from 'vue';
 import { isDnsLabel, isDnsSubdomain } from '../../common/names';
+import { hashParam, hashWithParam } from '../shared/hash-query';
 
 // Which pod the pod panel shows is in the URL, after the page's hash path: `#/nodes?pod=<namespace>/<name>` (also on
 // `#/ds/...` and `#/nodes/<context>/<node>`), so a link opens the panel and Back closes it. The panel's context is the
@@ -15,15 +16,8 @@ export type PodParam = { kind: 'none' } | { kind: 'pod'; pod: PodRef } | { kind:
 
 const KEY = 'pod';
 
-function split(hash: string): { path: string; query: URLSearchParams } {
-  const at = hash.indexOf('?');
-  return at < 0
-    ? { path: hash, query: new URLSearchParams() }
-    : { path: hash.slice(0, at), query: new URLSearchParams(hash.slice(at + 1)) };
-}
-
 export function podParam(hash: string): PodParam {
-  const value = split(hash).query.get(KEY);
+  const value = hashParam(hash, KEY);
   if (value === null) return { kind: 'none' };
   const at = value.indexOf('/');
   const namespace = value.slice(0, at);
@@ -34,11 +28,7 @@ export function podParam(hash: string): PodParam {
 
 /** The same page with this pod's panel open (or, for null, closed); other query values stay. */
 export function hashWithPod(hash: string, pod: PodRef | null): string {
-  const { path, query } = split(hash.startsWith('#') ? hash : `#${hash}`);
-  query.delete(KEY);
-  const rest = query.toString();
-  const parts = [...(pod ? [`${KEY}=${pod.namespace}/${pod.name}`] : []), ...(rest ? [rest] : [])];
-  return parts.length > 0 ? `${path}?${parts.join('&')}` : path;
+  return hashWithParam(hash, KEY, pod ? `${pod.namespace}/${pod.name}` : null);
 }
 
 const current = ref(typeof location === 'undefined' ? '' : location.hash);

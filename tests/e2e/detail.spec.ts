@@ -4,7 +4,7 @@
 // the page and replaced, logs, and the DaemonSet deleted with kubectl while the page is open.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -75,9 +75,48 @@ test('a row name opens the detail page with one available cell per node', async 
   await expect.poll(async () => (await cells()).filter((c) => c.state === 'available').length).toBe(6);
   expect(new Set((await cells()).map((c) => c.revision))).toEqual(new Set(['new']));
   await expect(page.getByText('immutable')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Revision history' })).toBeVisible();
   await screenshot(page, '1-settled');
   await expectAccessible(page, 'detail page settled');
+});
+
+test('the tabs follow the arrow keys, Home and End, and the tab survives a reload beside the pod panel', async () => {
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  await expect(tab('Overview')).toHaveAttribute('aria-selected', 'true');
+  await tab('Overview').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Pods')).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Pods' }).locator('tr[data-pod]')).toHaveCount(6);
+  await expect(page.locator('li[data-state]')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(tab('YAML')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: `YAML of ${NAME} (read-only)` })).toContainText(`name: ${NAME}`);
+  await expectAccessible(page, 'YAML tab');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab('History')).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Revision history' })).toBeVisible();
+  expect(new URL(page.url()).hash).toMatch(/\?tab=history$/);
+  // The pod panel's `pod` and the tab share the query: opening, reloading and closing keep the tab.
+  const pod = await k([
+    'get',
+    'pods',
+    '-n',
+    'default',
+    '-l',
+    `app=${NAME}`,
+    '-o',
+    'jsonpath={.items[0].metadata.name}',
+  ]);
+  await page.evaluate((p) => (location.hash = `${location.hash}&pod=default/${p}`), pod);
+  await page.reload();
+  await expect(page.getByRole('dialog', { name: new RegExp(pod) })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(tab('History')).toHaveAttribute('aria-selected', 'true');
+  expect(new URL(page.url()).hash).toMatch(/\?tab=history$/);
+  await tab('History').focus();
+  await page.keyboard.press('Home');
+  await expect(tab('Overview')).toHaveAttribute('aria-selected', 'true');
+  expect(new URL(page.url()).hash).not.toContain('tab=');
 });
 
 test('an event created after the page opened shows without a reload, newest first', async () => {
@@ -95,6 +134,7 @@ firstTimestamp: ${now}
 lastTimestamp: ${now}
 count: 1
 `;
+  await showTab(page, 'Events');
   const events = page.getByRole('region', { name: 'Events', exact: true });
   await expect(events).not.toContainText('Created by the test after the page opened');
   await kubectl(sandbox.kubeconfig, ['create', '-f', '-'], event);
@@ -103,6 +143,7 @@ count: 1
   await expect(row).toContainText('LiveCheck');
   // Newest first: the new event is the first data row.
   await expect(events.getByRole('row').nth(1)).toContainText('LiveCheck');
+  await showTab(page, 'Overview');
 });
 
 test('a new image rolls out wave by wave, never more than 2 nodes without an available pod', async () => {
@@ -120,7 +161,9 @@ test('a new image rolls out wave by wave, never more than 2 nodes without an ava
   })();
   await k(['set', 'image', '-n', 'default', `ds/${NAME}`, 'main=busybox:1.37']);
   // Cells are old or new relative to the newest revision the page knows: sample once it knows revision 2.
+  await showTab(page, 'History');
   await expect(page.locator('tr[data-revision="2"]')).toBeVisible();
+  await showTab(page, 'Overview');
   const deadline = Date.now() + 60_000;
   for (;;) {
     const now = await cells();
@@ -163,6 +206,7 @@ test('a new image rolls out wave by wave, never more than 2 nodes without an ava
 });
 
 test('rollback to revision 1 from the page restores the old image, as kubectl shows', async () => {
+  await showTab(page, 'History');
   await page.getByRole('button', { name: 'Roll back to 1' }).click();
   const dialog = page.getByRole('dialog', { name: 'Roll back to revision 1?' });
   await expect(dialog).toContainText('busybox:1.36');
@@ -170,6 +214,7 @@ test('rollback to revision 1 from the page restores the old image, as kubectl sh
   await dialog.getByRole('button', { name: 'Roll back' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rolled back to revision 1.' })).toBeVisible();
   await expect.poll(image).toBe('busybox:1.36');
+  await showTab(page, 'Overview');
   await expect
     .poll(async () => (await cells()).filter((c) => c.state === 'available' && c.revision === 'new').length, {
       timeout: 40_000,
@@ -179,6 +224,7 @@ test('rollback to revision 1 from the page restores the old image, as kubectl sh
 });
 
 test('a pod deleted from the page is replaced on its node', async () => {
+  await showTab(page, 'Pods');
   const first = page.locator('tr[data-pod]').first();
   const pod = (await first.getAttribute('data-pod')) ?? '';
   const node = await k(['get', 'pod', pod, '-n', 'default', '-o', 'jsonpath={.spec.nodeName}']);
@@ -205,15 +251,19 @@ test('a pod deleted from the page is replaced on its node', async () => {
       return out.split(' ').filter((n) => n !== '' && n !== pod).length;
     })
     .toBe(1);
+  await showTab(page, 'Overview');
   await expect
     .poll(async () => (await cells()).find((c) => c.node === node)?.state, { timeout: 30_000 })
     .toBe('available');
   await screenshot(page, '6-pod-replaced');
 });
 
-test('logs of a pod are shown and followed', async () => {
+test('the Logs button of a pod shows its log, followed, in the Logs tab', async () => {
+  await showTab(page, 'Pods');
   const pod = (await page.locator('tr[data-pod]').first().getAttribute('data-pod')) ?? '';
   await page.getByRole('button', { name: `Logs of ${pod}` }).click();
+  await expect(page.getByRole('tab', { name: 'Logs', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('combobox', { name: /^Pod/ })).toHaveValue(pod);
   const output = page.getByTestId('log-output');
   await expect(output).toContainText('starting busybox');
   await expect(page.getByText(/Following… \d+ lines/)).toBeVisible();

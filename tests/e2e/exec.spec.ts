@@ -4,7 +4,7 @@
 // verbs it lacks. Screenshots in English and Chinese go to docs/screenshots with UPDATE_DOC_SCREENSHOTS=1.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -71,6 +71,7 @@ test('a shell on the pod of a chosen node runs hostname, env and cat, and shows 
   await chooseProject(page, NS);
   await page.getByRole('link', { name: NAME, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  await showTab(page, 'Pods');
   const pods = page.getByRole('region', { name: /^Pods/ });
   const chosen = pods.getByRole('row').filter({ hasText: 'worker-1' });
   const pod = (await chosen.getAttribute('data-pod')) ?? '';

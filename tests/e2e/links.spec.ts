@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { openOnDetailPage } from './support/detail-page.js';
 import { Cleanup } from './support/processes.js';
-import { expectAccessible, screenshot } from './support/ui.js';
+import { expectAccessible, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -145,6 +145,7 @@ test('hides a Secret’s values until "Show values", and forgets them when the p
 });
 
 test('a node name in the pods table opens that node’s view', async () => {
+  await showTab(page, 'Pods');
   const pods = page.locator('tr[data-pod]');
   await expect(pods.first()).toBeVisible({ timeout: 30_000 });
   const link = pods.first().getByRole('link').first();
@@ -164,6 +165,7 @@ test('shows the Helm release with chart and revision, and warns on both edits th
   await expect(helm.getByText('Revision 2 · deployed · node-agent 1.2.0')).toBeVisible();
   await expect(helm).not.toContainText('never-shown');
   await page.getByRole('button', { name: 'Edit YAML' }).click();
+  await expect(page.getByRole('tab', { name: 'YAML', exact: true })).toHaveAttribute('aria-selected', 'true');
   const warning = page.getByTestId('helm-edit-warning');
   await expect(warning).toContainText('Managed by Helm release agents: the next helm upgrade');
   await screenshot(page, 'helm-edit-yaml');
@@ -176,6 +178,7 @@ test('shows the Helm release with chart and revision, and warns on both edits th
 });
 
 test('looks right in Chinese and in dark (screenshots)', async () => {
+  await showTab(page, 'Overview');
   await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await screenshot(page, 'en-dark');

@@ -5,7 +5,7 @@
 // columns. Screenshots in English and Chinese go to docs/screenshots with UPDATE_DOC_SCREENSHOTS=1.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { openApp, screenshot } from './support/ui.js';
+import { openApp, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -74,6 +74,7 @@ test('the pods table shows what kubectl top pods shows, with the overhead summar
     JSON.stringify({ status }),
   ]);
   await page.evaluate((hash) => (location.hash = hash), `#/ds/metrics-admin/${NS}/${NAME}`);
+  await showTab(page, 'Pods');
   const pods = page.getByRole('region', { name: /^Pods/ });
   await expect(pods.getByRole('columnheader', { name: 'CPU' })).toBeVisible();
   const rows = pods.locator('tr[data-pod]');
@@ -143,6 +144,7 @@ test('the node view shows the node as kubectl top nodes does', async () => {
 test('a cluster without the metrics API says so once and shows no columns', async () => {
   await page.evaluate(() => (location.hash = `#/ds/bare-admin/monitoring/node-exporter`));
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  await showTab(page, 'Pods');
   await expect(page.getByTestId('metrics-unavailable')).toHaveCount(1);
   await expect(page.getByTestId('metrics-unavailable')).toHaveText(/serves no metrics API/);
   const pods = page.getByRole('region', { name: /^Pods/ });

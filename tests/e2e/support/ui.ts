@@ -60,3 +60,10 @@ export async function importEditorFiles(dialog: Locator, files: { name: string; 
     .getByTestId('import-input')
     .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
 }
+
+/** Shows one tab of the detail page by its visible name ("Pods", "日志") and waits until it is the selected one. */
+export async function showTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tablist').getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
