@@ -169,6 +169,8 @@ test('Tab stays in the shell; Escape then Tab or Shift+Tab leaves it, Escape twi
 });
 
 test('a user without pods/exec sees no Shell button and the verbs it lacks', async () => {
+  // The pod panel above was closed on the Overview tab (its URL named no tab).
+  await showTab(page, 'Pods');
   await page
     .getByRole('button', { name: /^Open a shell in / })
     .first()
