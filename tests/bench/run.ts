@@ -30,7 +30,8 @@ backend and UI (Chromium) against kubectl and a bare client-node list, start-up,
 10,000 pods of others; then the sandbox's own figures.
 
   --quick      5 s of churn instead of 30, one repetition of each cold measurement, no 10,000-pod world,
-               load 0 only (under 3 minutes)
+               2,000 other pods beside the detail page's DaemonSet, the scale scenarios at 500 nodes (500 × 10
+               for the matrix, 3 × 20 for the fleet), load 0 only (under 3 minutes)
   --soak       add the leak check: 10 minutes of churn at 1,000 changes/s, then memory again
   --load N     run every scenario with N CPU burners (busy child processes) beside it; without --load the full run
                measures the cold list in the UI, churn and start-up again at load 1, side by side with load 0
@@ -175,7 +176,9 @@ async function main(): Promise<void> {
     // Issue 16: on a sandbox of its own, so the 5,000 DaemonSets above do not weigh on it.
     await step('operate', 'issue 16: a shell echo and a port-forward download', () => operate(ctx));
     // Last on this sandbox: its 10,000 pods would weigh on every scenario after it.
-    await step('detail', 'scenario 5: detail page among 10,000 pods', () => detail(ctx, browser));
+    await step('detail', `scenario 5: detail page among ${quick ? '2,000' : '10,000'} pods`, () =>
+      detail(ctx, browser),
+    );
   } finally {
     await browser.close();
     await sandbox.stop();

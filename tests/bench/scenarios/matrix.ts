@@ -46,6 +46,16 @@ async function projectedBytes(access: AdminAccess): Promise<{ bytes: number; pod
   return { bytes, pods };
 }
 
+// Page side: the grid's counts and its first cells' classes, for a failure message.
+const gridState = `(() => {
+  const grid = document.querySelector('[role=grid]');
+  if (!grid) return location.hash + ': no grid';
+  const cells = [...grid.querySelectorAll('.body [role=gridcell].cell')].slice(0, 3).map((c) => c.className);
+  return location.hash + ': aria-rowcount ' + grid.getAttribute('aria-rowcount') + ', aria-colcount ' +
+    grid.getAttribute('aria-colcount') + ', ' + grid.querySelectorAll('.head [role=row]').length + ' header rows, cells ' +
+    JSON.stringify(cells);
+})()`;
+
 async function heap(host: WebHostProcess): Promise<number | undefined> {
   return host.inspector ? nodeHeapMb(host.inspector, 60_000) : undefined;
 }
@@ -88,22 +98,30 @@ export async function matrix(ctx: ScaleContext, browser: Browser): Promise<void>
       const page = await openApp(browser, host.url, 120_000);
       await waitForProject(page, SCALE_NAMESPACE);
       await probe(page, 'chooseProject', SCALE_NAMESPACE, daemonSets, 60_000);
-      await page.waitForTimeout(2000);
+      // Settle before each heap reading (the list's last batches, then the matrix's); GC is forced by the reading.
+      await page.waitForTimeout(ctx.quick ? 1000 : 2000);
       const before = await heap(host);
       // The grid counts every node and DaemonSet, and each cell in the DOM has a state.
       const opened = await openUntil(
         page,
         '#/nodes',
         `const grid = document.querySelector('[role=grid]');
-        if (!grid || Number(grid.getAttribute('aria-rowcount')) !== ${nodes + 2}) return false;
+        if (!grid) return false;
+        // aria-rowcount counts the header rows too (project groups, DaemonSet names, the summary row).
+        const headRows = grid.querySelectorAll('.head [role=row]').length;
+        if (headRows === 0 || Number(grid.getAttribute('aria-rowcount')) !== ${nodes} + headRows) return false;
         if (Number(grid.getAttribute('aria-colcount')) !== ${daemonSets + 2}) return false;
         const cells = grid.querySelectorAll('.body [role=gridcell].cell');
         if (cells.length === 0) return false;
         for (const cell of cells) if (!cell.textContent.trim() || cell.className.includes('state-unknown')) return false;
         return true;`,
-        600_000,
-      );
-      await page.waitForTimeout(3000);
+        ctx.quick ? 90_000 : 600_000,
+      ).catch(async (error: unknown) => {
+        // Say what the page showed instead, so a changed grid is found from the log and not by a long wait.
+        const seen = await page.evaluate(gridState).catch(() => 'unreadable');
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; the page showed ${seen}`);
+      });
+      await page.waitForTimeout(ctx.quick ? 1500 : 3000);
       const after = await heap(host);
       ctx.add(
         metric('matrix.open.ms', {
