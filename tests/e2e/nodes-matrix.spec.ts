@@ -134,3 +134,74 @@ test('a cell follows its pod live: a crashing image turns it failing, without a 
   await expectAccessible(page, 'live-zh');
   await page.locator('#language-select').selectOption('en');
 });
+
+test('the keyboard moves one tab stop through the grid, scrolls its virtual rows and opens a pod or a node', async () => {
+  // 40 more nodes, so the body is taller than the view and only part of it is drawn.
+  const nodes = Array.from(
+    { length: 40 },
+    (_, i) => `apiVersion: v1\nkind: Node\nmetadata: { name: zz-node-${String(i).padStart(2, '0')} }\n`,
+  );
+  await kubectl(sandbox.kubeconfig, ['apply', '-f', '-'], nodes.join('---\n'));
+  await page.getByRole('link', { name: 'Nodes', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Project', exact: true }).selectOption({ label: 'All projects' });
+  await expect(grid()).toHaveAttribute('aria-rowcount', String(46 + 3));
+  const body = grid().getByRole('rowgroup').nth(1);
+  const focused = body.locator(':focus');
+  const at = (): Promise<string | null> => focused.getAttribute('data-at');
+  // The last column: the node and summary columns, then one per DaemonSet (the sandbox seeds some of its own).
+  const last = Number(await grid().getAttribute('aria-colcount')) - 1;
+
+  await body.getByRole('rowheader', { name: 'control-plane-1', exact: true }).focus();
+  await expect(body.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(at).toBe('0:1');
+  await page.keyboard.press('End');
+  await expect.poll(at).toBe(`0:${last}`);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(at).toBe(`1:${last}`);
+  await page.keyboard.press('Home');
+  await expect.poll(at).toBe('1:0');
+  await expect(body.locator('[tabindex="0"]')).toHaveAttribute('data-at', '1:0');
+
+  // The far corner is not drawn until the list scrolls to it; then it is focused, in view, clear of the headers.
+  await expect(body.getByRole('rowheader', { name: 'zz-node-39', exact: true })).toHaveCount(0);
+  await page.keyboard.press('Control+End');
+  await expect.poll(at).toBe(`45:${last}`);
+  await expect(focused).toBeInViewport({ ratio: 1 });
+  await expect(nodeRow('zz-node-39').locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Control+Home');
+  await expect.poll(at).toBe('0:0');
+  await expect(focused).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('PageDown');
+  const paged = Number((await at())?.split(':')[0]);
+  expect(paged).toBeGreaterThan(5);
+  await expect(focused).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('PageUp');
+  await expect.poll(at).toBe('0:0');
+  await screenshot(page, 'keyboard');
+
+  // Enter on a pod's cell opens the pod panel; closing it brings the focus back to that cell.
+  const gpuNode = (
+    await kubectl(sandbox.kubeconfig, ['get', 'nodes', '-l', 'nvidia.com/gpu.present=true', '-o', 'name'])
+  )
+    .trim()
+    .replace('node/', '');
+  const gpuCell = await cell(gpuNode, 'gpu-agent');
+  const pod = (await gpuCell.locator('a').getAttribute('data-pod')) ?? '';
+  await nodeRow(gpuNode).getByRole('rowheader').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(gpuCell).toBeFocused();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: `Pod ${pod}` });
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(gpuCell).toBeFocused();
+  // Enter on a row header opens that node's view.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/nodes/[^/]+/${gpuNode}$`));
+  await page.goBack();
+  await expect(grid()).toBeVisible();
+});
