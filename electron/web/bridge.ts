@@ -6,6 +6,7 @@ import { dispatch } from '../host/dispatch.js';
 import { hostServices } from '../host/host-services.js';
 import { ConnectionLimiter, DEFAULT_BRIDGE_LIMITS, type BridgeLimits } from './bridge-limits.js';
 import { idOfRefusedFrame, parseFrame } from './bridge-message.js';
+import { heldSender } from './held-deltas.js';
 
 // One browser tab = one WebSocket = one backend session, disposed when the socket closes. Calls go through the same
 // dispatch (channel and argument checks) as Electron's IPC registrar. Frames are read by bridge-message.ts and
@@ -23,13 +24,15 @@ export function serveBridge(
   info: HostInfo,
   limits: BridgeLimits = DEFAULT_BRIDGE_LIMITS,
 ): void {
+  // List batches are held and merged while the page reads slowly (held-deltas.ts).
+  const held = heldSender(socket);
   const send = (message: ServerMessage): void => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       socket.terminate();
       return;
     }
-    socket.send(JSON.stringify(message));
+    held.send(message);
   };
   const session = backend.connect({
     emit: (event, payload) => send({ type: 'event', event, payload } as ServerMessage),
@@ -68,7 +71,10 @@ export function serveBridge(
       return refuse({ code: 'rate-limited', message: `Refused: ${started.reason} This call was not run.` }, call.id);
     }
     void dispatch(services, call.channel, call.args)
-      .then((result) => send({ type: 'result', id: call.id, result }))
+      .then((result) => {
+        held.answered(call.channel, call.args, result);
+        send({ type: 'result', id: call.id, result });
+      })
       .catch(() =>
         send({
           type: 'result',

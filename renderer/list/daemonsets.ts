@@ -35,8 +35,8 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const notice = ref<ListNotice | null>(null);
 
   const rowList = computed(() => [...rows.value.values()]);
-  const runQuery = createQueryRunner();
-  const visible = computed(() => runQuery(rows.value.values(), query));
+  const runner = createQueryRunner();
+  const visible = computed(() => runner.run(rows.value, query));
 
   // Batches land in the Map at once, and the views that depend on it recompute at most once per frame. A batch after
   // a quiet frame (the usual case: the backend sends one every few tens of ms) is shown from the task that brought it,
@@ -59,7 +59,12 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   }
 
   function apply(delta: DaemonSetDelta): void {
-    applyDelta(rows.value, delta);
+    // Tell the query runner which rows the batch only replaced, so the next frame swaps in just those.
+    const map = rows.value;
+    if (!delta.reset && delta.removals.length === 0 && delta.upserts.every((row) => map.has(row.key))) {
+      runner.noteReplaced(delta.upserts.map((row) => row.key));
+    } else runner.noteAll();
+    applyDelta(map, delta);
     if (delta.summary) summary.value = delta.summary;
     synced.value = delta.synced;
     error.value = delta.error ?? null;

@@ -55,6 +55,14 @@ function compareBy(key: SortKey, phases: Map<string, Phase>): (a: DaemonSetRow, 
 /** The Helm filter's key of a row's release ('-' when none manages it). */
 export const helmKey = (row: DaemonSetRow): string => (row.helm ? `${row.helm.namespace}/${row.helm.release}` : '-');
 
+/** The Helm releases of the rows, sorted; `previous` itself when it holds the same ones. */
+export function helmReleasesOf(rows: Iterable<DaemonSetRow>, previous?: string[]): string[] {
+  const keys = new Set<string>();
+  for (const row of rows) if (row.helm) keys.add(helmKey(row));
+  const next = [...keys].sort();
+  return previous?.length === next.length && previous.every((key, i) => key === next[i]) ? previous : next;
+}
+
 export const matchesHelm = (row: DaemonSetRow, helm: string): boolean => helm === '' || helmKey(row) === helm;
 
 /** The rows the table shows: searched, filtered by status, sorted. Status is computed once per row. */

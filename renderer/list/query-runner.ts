@@ -23,43 +23,109 @@ function orderInput(row: DaemonSetRow, query: PlainQuery): string {
   return '+';
 }
 
+export interface QueryRunner {
+  /** A batch replaced these rows in the Map (same keys, new objects). */
+  noteReplaced(keys: Iterable<string>): void;
+  /** A batch added or removed rows, or reset them: the next run looks at every row. */
+  noteAll(): void;
+  /** The rows the table shows (applyQuery's answer), from the rows and the notes since the last run. */
+  run(rows: Map<string, DaemonSetRow>, query: ListQuery): DaemonSetRow[];
+}
+
 /**
- * applyQuery with memory. Under churn most batches only change status counts: the rows and everything the filter and
- * sort read stay the same, so the previous order is reused with the new row objects (one pass, no comparisons),
- * instead of sorting thousands of rows with the collator on every frame. Any other change sorts afresh.
+ * applyQuery with memory, in two steps.
  *
- * Rows are immutable (a change is a new object, see list/row-map.ts), so a row object seen last time has the same
- * order input as then: only replaced rows are looked at, and a frame of churn costs a Map lookup per row.
+ * Under churn nearly every batch only replaces rows with new status counts. When the store says which rows a batch
+ * replaced and none of them changed what the filter and sort read, the previous answer is kept and only those rows
+ * are swapped in at their positions: a batch costs its own size, not a pass over thousands of rows, and a batch that
+ * touches no row shown returns the very same array, so nothing downstream recomputes.
+ *
+ * Otherwise every row is looked at, still without sorting while the order cannot have changed: rows are immutable (a
+ * change is a new object, list/row-map.ts), so only row objects not seen last time have their order input read.
+ * Anything else (a new query, a row whose order input changed, rows added or removed) sorts afresh.
  */
-export function createQueryRunner(): (rows: Iterable<DaemonSetRow>, query: ListQuery) => DaemonSetRow[] {
+export function createQueryRunner(): QueryRunner {
   let lastQuery = '';
+  let lastMap: Map<string, DaemonSetRow> | null = null;
+  let lastSize = -1;
   let lastRows = new Map<string, DaemonSetRow>();
   let lastInputs = new Map<string, string>();
-  let lastOrder: string[] = [];
+  let lastIndex = new Map<string, number>();
+  let lastOut: DaemonSetRow[] = [];
+  let replaced = new Set<string>();
+  let all = true;
 
-  return (rows, query) => {
-    const plain: PlainQuery = { search: query.search, status: query.status, helm: query.helm, sortKey: query.sort.key };
-    const queryKey = JSON.stringify([plain.search, plain.status, plain.helm, plain.sortKey, query.sort.direction]);
+  const plainOf = (query: ListQuery): PlainQuery => ({
+    search: query.search,
+    status: query.status,
+    helm: query.helm,
+    sortKey: query.sort.key,
+  });
+  const keyOf = (plain: PlainQuery, query: ListQuery): string =>
+    JSON.stringify([plain.search, plain.status, plain.helm, plain.sortKey, query.sort.direction]);
+
+  /** Swaps the replaced rows in; undefined when one of them could move, appear or vanish. */
+  function swapIn(rows: Map<string, DaemonSetRow>, plain: PlainQuery): DaemonSetRow[] | undefined {
+    let out = lastOut;
+    for (const key of replaced) {
+      const row = rows.get(key);
+      if (!row || orderInput(row, plain) !== lastInputs.get(key)) return undefined;
+    }
+    for (const key of replaced) {
+      const row = rows.get(key) as DaemonSetRow;
+      lastRows.set(key, row);
+      const index = lastIndex.get(key);
+      if (index === undefined) continue;
+      if (out === lastOut) out = lastOut.slice();
+      out[index] = row;
+    }
+    return out;
+  }
+
+  function full(rows: Map<string, DaemonSetRow>, query: ListQuery, plain: PlainQuery, queryKey: string) {
     const current = new Map<string, DaemonSetRow>();
     let same = queryKey === lastQuery;
-    for (const row of rows) {
+    for (const row of rows.values()) {
       current.set(row.key, row);
       if (!same || lastRows.get(row.key) === row) continue;
-      const before = lastInputs.get(row.key);
-      const input = orderInput(row, plain);
-      if (before !== input) same = false;
+      if (lastInputs.get(row.key) !== orderInput(row, plain)) same = false;
     }
+    let out: DaemonSetRow[];
     if (same && current.size === lastRows.size) {
-      lastRows = current;
-      return lastOrder.map((key) => current.get(key) as DaemonSetRow);
+      out = lastOut.map((row) => current.get(row.key) as DaemonSetRow);
+    } else {
+      const inputs = new Map<string, string>();
+      for (const row of current.values()) inputs.set(row.key, orderInput(row, plain));
+      out = applyQuery(current.values(), query);
+      lastInputs = inputs;
+      lastIndex = new Map(out.map((row, i) => [row.key, i]));
     }
-    const inputs = new Map<string, string>();
-    for (const row of current.values()) inputs.set(row.key, orderInput(row, plain));
-    const out = applyQuery(current.values(), query);
     lastQuery = queryKey;
     lastRows = current;
-    lastInputs = inputs;
-    lastOrder = out.map((row) => row.key);
     return out;
+  }
+
+  return {
+    noteReplaced(keys) {
+      if (!all) for (const key of keys) replaced.add(key);
+    },
+    noteAll() {
+      all = true;
+      replaced = new Set();
+    },
+    run(rows, query) {
+      const plain = plainOf(query);
+      const queryKey = keyOf(plain, query);
+      // The notes only describe the Map they were taken on; a new Map (a new stream) or one whose size moved
+      // without a note is looked at in full.
+      const noted = !all && queryKey === lastQuery && rows === lastMap && rows.size === lastSize;
+      const out = (noted && swapIn(rows, plain)) || full(rows, query, plain, queryKey);
+      lastOut = out;
+      lastMap = rows;
+      lastSize = rows.size;
+      replaced = new Set();
+      all = false;
+      return out;
+    },
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyQuery, defaultQuery, matchesSearch, type ListQuery } from '../../../../renderer/list/list-query';
+import {
+  applyQuery,
+  defaultQuery,
+  helmReleasesOf,
+  matchesSearch,
+  type ListQuery,
+} from '../../../../renderer/list/list-query';
 import { ageMessage, pairsText } from '../../../../renderer/shared/format';
 import { row } from '../fixtures';
 
@@ -100,6 +106,15 @@ describe('Helm release filter', () => {
     expect(shown('ops/agents')).toEqual(['agent-a']);
     expect(shown('-')).toEqual(['plain']);
     expect(shown('')).toEqual(['agent-a', 'agent-b', 'plain']);
+  });
+
+  it('lists the releases sorted, and gives back the previous array while they are the same', () => {
+    const first = helmReleasesOf(helmRows);
+    expect(first).toEqual(['dev/agents', 'ops/agents']);
+    expect(helmReleasesOf([...helmRows, row('other')], first)).toBe(first);
+    const more = helmReleasesOf([...helmRows, row('x', { helm: { release: 'x', namespace: 'a' } })], first);
+    expect(more).toEqual(['a/x', 'dev/agents', 'ops/agents']);
+    expect(helmReleasesOf(helmRows.slice(0, 1), first)).toEqual(['ops/agents']);
   });
 });
 
