@@ -179,6 +179,9 @@ const detailEn = {
     to: 'with revision',
     same: 'The two revisions have the same template.',
     diff: 'Changes from revision {from} to revision {to}',
+    counts: 'Lines added: {added} · removed: {removed}',
+    whole: 'Show whole template',
+    skipped: '⋯ one unchanged line | ⋯ {count} unchanged lines',
   },
   events: {
     title: 'Events',

@@ -177,6 +177,9 @@ const detailZhCN = {
     to: '与版本',
     same: '两个版本的模板相同。',
     diff: '从版本 {from} 到版本 {to} 的变更',
+    counts: '新增 {added} 行，删除 {removed} 行',
+    whole: '显示完整模板',
+    skipped: '⋯ {count} 行未变',
   },
   events: {
     title: '事件',
