@@ -66,6 +66,7 @@ const detailEn = {
       reapply: 'Re-apply my changes',
       confirm: 'Apply onto the current version',
       both: 'Both of you changed these fields; your value is used: {fields}',
+      differs: 'Marked: {theirs} lines of theirs differ from yours ({mine} of yours differ from theirs)',
     },
   },
   outcome: {
