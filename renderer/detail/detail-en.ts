@@ -90,6 +90,7 @@ const detailEn = {
   stuck: {
     warning: 'The rollout has made no progress for {minutes} min. Held up on: {nodes}',
     threshold: 'Warn when a rollout makes no progress for (minutes)',
+    row: 'No progress for {minutes} min',
   },
   summary: {
     title: 'Summary',

@@ -87,6 +87,7 @@ const detailZhCN = {
     cluster: '集群原文：{text}',
   },
   stuck: {
+    row: '已 {minutes} 分钟无进展',
     warning: '滚动更新已 {minutes} 分钟没有进展。卡住的节点：{nodes}',
     threshold: '滚动更新无进展多久后警告（分钟）',
   },
