@@ -50,6 +50,8 @@ export interface DetailEvent {
   /** The object the event is about: the DaemonSet or one of its pods. */
   object: { kind: string; name: string };
   count: number;
+  /** First time seen (RFC 3339): its firstTimestamp, else when it was created. */
+  firstSeen: string;
   /** Last time seen (RFC 3339). */
   lastSeen: string;
 }

@@ -66,6 +66,7 @@ const detailEn = {
       reapply: 'Re-apply my changes',
       confirm: 'Apply onto the current version',
       both: 'Both of you changed these fields; your value is used: {fields}',
+      differs: 'Marked: {theirs} lines of theirs differ from yours ({mine} of yours differ from theirs)',
     },
   },
   outcome: {
@@ -89,6 +90,7 @@ const detailEn = {
   stuck: {
     warning: 'The rollout has made no progress for {minutes} min. Held up on: {nodes}',
     threshold: 'Warn when a rollout makes no progress for (minutes)',
+    row: 'No progress for {minutes} min',
   },
   summary: {
     title: 'Summary',
@@ -179,6 +181,9 @@ const detailEn = {
     to: 'with revision',
     same: 'The two revisions have the same template.',
     diff: 'Changes from revision {from} to revision {to}',
+    counts: 'Lines added: {added} · removed: {removed}',
+    whole: 'Show whole template',
+    skipped: '⋯ one unchanged line | ⋯ {count} unchanged lines',
   },
   events: {
     title: 'Events',

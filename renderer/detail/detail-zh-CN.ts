@@ -64,6 +64,7 @@ const detailZhCN = {
       mine: '您的版本',
       reapply: '重新应用我的修改',
       confirm: '应用到当前版本',
+      differs: '已标出：服务器版本有 {theirs} 行与您的不同（您的版本有 {mine} 行与其不同）',
       both: '以下字段双方都修改了，将使用您的值：{fields}',
     },
   },
@@ -86,6 +87,7 @@ const detailZhCN = {
     cluster: '集群原文：{text}',
   },
   stuck: {
+    row: '已 {minutes} 分钟无进展',
     warning: '滚动更新已 {minutes} 分钟没有进展。卡住的节点：{nodes}',
     threshold: '滚动更新无进展多久后警告（分钟）',
   },
@@ -177,6 +179,9 @@ const detailZhCN = {
     to: '与版本',
     same: '两个版本的模板相同。',
     diff: '从版本 {from} 到版本 {to} 的变更',
+    counts: '新增 {added} 行，删除 {removed} 行',
+    whole: '显示完整模板',
+    skipped: '⋯ {count} 行未变',
   },
   events: {
     title: '事件',

@@ -6,11 +6,11 @@ import { applyDetail } from '../../common/detail-delta';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import { useLive } from '../composables/useLive';
-import { DEFAULT_STUCK_MS, initialProgressAt, progressSignature } from './stuck';
+import { initialProgressAt, progressSignature } from './stuck';
+import { storeStallMinutes, storedStallMs } from '../shared/stalled';
 import { useClustersStore } from '../clusters/clusters';
+import { useDaemonSetsStore } from '../list/daemonsets';
 import { toYaml } from './live-yaml';
-
-const STUCK_KEY = 'everynode.stuckMinutes';
 
 type NodeOf = Extract<DaemonSetDetail['nodes'], { allowed: true }>['value'][number];
 
@@ -27,11 +27,6 @@ export interface DetailOutcome {
   error?: AppErrorDTO;
 }
 
-function storedStuckMs(): number {
-  const minutes = Number(globalThis.localStorage?.getItem(STUCK_KEY));
-  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : DEFAULT_STUCK_MS;
-}
-
 /**
  * The open detail page: one `daemonSetDetail` stream (opened again when the context reconnects), the user's
  * permissions, when the rollout last made progress, and the page's actions.
@@ -43,7 +38,7 @@ export const useDetailStore = defineStore('detail', () => {
   const error = ref<AppErrorDTO | null>(null);
   const access = ref<DetailAccess | null>(null);
   const lastProgressAt = ref(Date.now());
-  const stuckMs = ref(storedStuckMs());
+  const stuckMs = ref(storedStallMs());
   const outcome = ref<DetailOutcome | null>(null);
   const busy = ref<string | null>(null);
   /** The YAML tab's text of the live object (read when the tab shows, again when the object changes), or why not. */
@@ -129,7 +124,8 @@ export const useDetailStore = defineStore('detail', () => {
   function setStuckMinutes(minutes: number): void {
     if (!Number.isFinite(minutes) || minutes <= 0) return;
     stuckMs.value = minutes * 60_000;
-    globalThis.localStorage?.setItem(STUCK_KEY, String(minutes));
+    storeStallMinutes(minutes);
+    useDaemonSetsStore().rereadStallMs();
   }
 
   async function act(name: string, work: (t: DetailTarget) => Promise<DetailOutcome>): Promise<boolean> {

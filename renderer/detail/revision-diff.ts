@@ -1,6 +1,8 @@
+import { diffLines as lineChanges } from 'diff';
 import { stringify } from 'yaml';
 
-// A line diff between two revisions' pod templates (as YAML, keys sorted so only real changes show).
+// A line diff between two revisions' pod templates (as YAML, keys sorted so only real changes show), shown as the
+// changed lines with a few lines of context or as the whole template.
 
 export interface DiffLine {
   kind: 'same' | 'added' | 'removed';
@@ -25,34 +27,39 @@ export function templateYaml(template: Record<string, unknown>): string {
   return stringify(sortKeys(copy));
 }
 
-/** Longest-common-subsequence diff of two texts by line. Templates are small (tens of lines), so O(n·m) is fine. */
+/** The line diff of two texts (jsdiff's, the Myers algorithm), one entry per line. */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  if (a.at(-1) === '') a.pop();
-  if (b.at(-1) === '') b.pop();
-  const n = a.length;
-  const m = b.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    const row = lcs[i] as number[];
-    const below = lcs[i + 1] as number[];
-    for (let j = m - 1; j >= 0; j--) {
-      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
-    }
-  }
   const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] as string });
-      i++;
-      j++;
-    } else if ((lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)) out.push({ kind: 'removed', text: a[i++] as string });
-    else out.push({ kind: 'added', text: b[j++] as string });
+  for (const change of lineChanges(before, after)) {
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    const lines = change.value.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    for (const text of lines) out.push({ kind, text });
   }
-  while (i < n) out.push({ kind: 'removed', text: a[i++] as string });
-  while (j < m) out.push({ kind: 'added', text: b[j++] as string });
+  return out;
+}
+
+/** Unchanged lines left out of a minimal diff: how many, in their place. */
+export interface SkippedLines {
+  kind: 'skipped';
+  count: number;
+}
+
+/** The changed lines with `context` unchanged lines around each change; the unchanged lines between, as counts. */
+export function withContext(lines: readonly DiffLine[], context = 3): (DiffLine | SkippedLines)[] {
+  const near = new Array<boolean>(lines.length).fill(false);
+  lines.forEach((line, i) => {
+    if (line.kind === 'same') return;
+    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) near[j] = true;
+  });
+  const out: (DiffLine | SkippedLines)[] = [];
+  lines.forEach((line, i) => {
+    if (near[i]) out.push(line);
+    else {
+      const last = out.at(-1);
+      if (last?.kind === 'skipped') last.count++;
+      else out.push({ kind: 'skipped', count: 1 });
+    }
+  });
   return out;
 }

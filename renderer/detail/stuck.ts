@@ -1,12 +1,13 @@
 import type { DaemonSetDetail } from '../../electron/contract/detail-dto';
 import { rowStatus } from '../shared/status';
+import { DEFAULT_STALL_MS, stalledSince } from '../shared/stalled';
 import { detailNodes } from './eligibility';
 import { gridCells, pendingNodes } from './node-grid';
 
 // A rollout "stuck": the DaemonSet is not settled and nothing has moved for a while. Progress is anything that
 // changes which pods run where, on which revision, in which state; the store remembers when that last changed.
 
-export const DEFAULT_STUCK_MS = 5 * 60_000;
+export const DEFAULT_STUCK_MS = DEFAULT_STALL_MS;
 
 /** What counts as progress: a pod appearing, going, changing state or revision; the controller's counts. */
 export function progressSignature(detail: DaemonSetDetail): string {
@@ -35,12 +36,12 @@ export function stuckRollout(
 ): StuckRollout | undefined {
   const ds = detail.daemonSet;
   if (!ds || detail.state !== 'ok') return undefined;
-  if (rowStatus(ds.row).phase !== 'Updating') return undefined;
-  if (now - lastProgressAt < thresholdMs) return undefined;
+  const since = stalledSince(rowStatus(ds.row).phase === 'Updating', lastProgressAt, now, thresholdMs);
+  if (since === undefined) return undefined;
   const nodes = detail.nodes.allowed
     ? pendingNodes(gridCells(detailNodes(detail), detail.pods, ds.updateRevisionHash))
     : detail.pods.filter((p) => !p.available || p.revisionHash !== ds.updateRevisionHash).map((p) => p.node);
-  return { since: lastProgressAt, nodes };
+  return { since, nodes };
 }
 
 /**

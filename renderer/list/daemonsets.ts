@@ -8,6 +8,8 @@ import { useClustersStore } from '../clusters/clusters';
 import { useProjectsStore } from '../clusters/projects';
 import { createActions } from './daemonset-actions';
 import { applyDelta } from './row-map';
+import { ProgressClock, rowProgressSignature, stalledSince, storedStallMs } from '../shared/stalled';
+import { statusOf } from '../shared/status';
 
 const FRAME_MS = 16;
 
@@ -26,6 +28,9 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const projects = useProjectsStore();
 
   const rows = shallowRef(new Map<string, DaemonSetRow>());
+  const progress = new ProgressClock();
+  /** The stall threshold, read again whenever the list shows (the detail page changes it). */
+  const stallMs = ref(storedStallMs());
   const summary = ref<ProjectSummary | null>(null);
   const synced = ref(false);
   const error = ref<AppErrorDTO | null>(null);
@@ -65,6 +70,11 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
       runner.noteReplaced(delta.upserts.map((row) => row.key));
     } else runner.noteAll();
     applyDelta(map, delta);
+    // When each row last made progress, for the "no progress for N min" badge (only the rows that changed are read).
+    const now = Date.now();
+    if (delta.reset) progress.keepOnly(new Set(map.keys()));
+    for (const key of delta.removals) progress.forget(key);
+    for (const row of delta.upserts) progress.note(row.key, rowProgressSignature(row), now);
     if (delta.summary) summary.value = delta.summary;
     synced.value = delta.synced;
     error.value = delta.error ?? null;
@@ -117,6 +127,13 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     following.value = true;
   }
 
+  /** Since when a row's rollout has made no progress, past the threshold (else undefined): the row's badge. */
+  function stalled(row: DaemonSetRow, now: number): number | undefined {
+    const at = progress.at(row.key);
+    return at === undefined ? undefined : stalledSince(statusOf(row).phase === 'Updating', at, now, stallMs.value);
+  }
+  const rereadStallMs = () => (stallMs.value = storedStallMs());
+
   return {
     rows,
     rowList,
@@ -129,6 +146,8 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     notice,
     ...actions,
     init,
+    stalled,
+    rereadStallMs,
     flush,
     resubscribe,
   };

@@ -83,6 +83,13 @@ test('a kubectl change made while editing gives the conflict view; re-applying m
   await expect(conflict).toContainText('Someone else changed this DaemonSet');
   await expect(page.getByTestId('server-version')).toContainText('team: ops');
   await expect(page.getByTestId('server-version')).toContainText('image: busybox:1.36');
+  // Their annotation and image lines are marked as differing from mine, and counted.
+  const marked = page.getByTestId('server-version').locator('.differs');
+  await expect(marked.filter({ hasText: 'team: ops' })).toHaveCount(1);
+  await expect(marked.filter({ hasText: 'image: busybox:1.36' })).toHaveCount(1);
+  const count = await marked.count();
+  await expect(page.getByTestId('differs-count')).toHaveText(new RegExp(`^Marked: ${count} lines of theirs differ`));
+  await expect(page.getByTestId('server-version')).toHaveAccessibleDescription(/^Marked: \d+ lines/);
   // My text is still there, untouched.
   await expect(page.getByRole('textbox', { name: 'YAML of the DaemonSet' })).toContainText('image: busybox:1.37');
   expect(await jsonpath('.spec.template.spec.containers[0].image')).toBe('busybox:1.36');

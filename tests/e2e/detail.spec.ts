@@ -146,6 +146,53 @@ count: 1
   await showTab(page, 'Overview');
 });
 
+test('one error on several pods is one group with its count, first and last seen, and the nodes it concerns', async () => {
+  const pods = (await k(['get', 'pods', '-n', 'default', '-l', `app=${NAME}`, '-o', 'json'])) as string;
+  const items = (
+    JSON.parse(pods) as { items: { metadata: { name: string; uid: string }; spec: { nodeName: string } }[] }
+  ).items.slice(0, 3);
+  const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const events = items.map(
+    (p, i) => `apiVersion: v1
+kind: Event
+metadata: { name: ${p.metadata.name}.probe-check, namespace: default }
+involvedObject: { apiVersion: v1, kind: Pod, name: ${p.metadata.name}, namespace: default, uid: ${p.metadata.uid} }
+reason: ProbeCheck
+message: 'Readiness probe failed: dial tcp 10.0.0.${i + 1}:8080: connect: connection refused on ${p.metadata.name}'
+type: Warning
+source: { component: kubelet }
+firstTimestamp: ${at(30 + i)}
+lastTimestamp: ${at(2 + i)}
+count: ${i + 2}
+`,
+  );
+  await kubectl(sandbox.kubeconfig, ['create', '-f', '-'], events.join('---\n'));
+  await showTab(page, 'Events');
+  const group = page.locator('tr[data-event-group="ProbeCheck"]');
+  // The messages differ in their pod names only (the addresses differ too: those are three groups).
+  await expect(group).toHaveCount(3);
+  await kubectl(sandbox.kubeconfig, [
+    'delete',
+    'events',
+    '-n',
+    'default',
+    ...items.map((p) => `${p.metadata.name}.probe-check`),
+  ]);
+  const same = events.map((e) => e.replace(/10\.0\.0\.\d/, '10.0.0.9'));
+  await kubectl(sandbox.kubeconfig, ['create', '-f', '-'], same.join('---\n'));
+  await expect(group).toHaveCount(1);
+  await expect(group).toContainText('connection refused on <pod>');
+  await expect(group.getByRole('cell').nth(3)).toHaveText('9');
+  await expect(group.getByRole('cell').nth(4)).toHaveText(/^3[23]m$/);
+  await expect(group.getByRole('cell').nth(5)).toHaveText(/^[23]m$/);
+  await group.getByRole('button', { name: '3 nodes' }).click();
+  const nodes = items.map((p) => p.spec.nodeName).sort();
+  await expect(page.getByText(`Nodes: ${nodes.join(', ')}`)).toBeVisible();
+  await screenshot(page, '1b-grouped-events');
+  await expectAccessible(page, 'grouped events');
+  await showTab(page, 'Overview');
+});
+
 test('a new image rolls out wave by wave, never more than 2 nodes without an available pod', async () => {
   const seen = new Map<string, string[]>();
   let maxGrid = 0;
@@ -203,6 +250,28 @@ test('a new image rolls out wave by wave, never more than 2 nodes without an ava
   expect(maxGrid).toBeLessThanOrEqual(2);
   expect(maxKubectl).toBeLessThanOrEqual(2);
   await screenshot(page, '3-rolled-out');
+});
+
+test('the revision diff of a one-line change shows that line with 3 lines of context; the toggle shows all', async () => {
+  await showTab(page, 'History');
+  const diff = page.getByTestId('revision-diff');
+  await expect(page.getByTestId('diff-counts')).toHaveText('Lines added: 1 · removed: 1');
+  const lines = async () => ((await diff.textContent()) ?? '').split('\n').filter((l) => l !== '');
+  const shown = await lines();
+  const changed = shown.filter((l) => /^[+-] /.test(l));
+  expect(changed).toEqual(['-     - image: busybox:1.36', '+     - image: busybox:1.37']);
+  const at = shown.indexOf(changed[0] ?? '');
+  // 3 unchanged lines each side (as many as there are), the rest counted.
+  expect(shown.slice(Math.max(0, at - 3), at).every((l) => l.startsWith('  '))).toBe(true);
+  expect(shown.filter((l) => l.startsWith('⋯')).length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThanOrEqual(2 + 6 + 2);
+  await page.getByLabel('Show whole template').check();
+  const all = await lines();
+  expect(all.filter((l) => l.startsWith('⋯'))).toEqual([]);
+  expect(all.length).toBeGreaterThan(shown.length);
+  expect(all).toContain('  spec:');
+  await screenshot(page, '3b-minimal-diff');
+  await page.getByLabel('Show whole template').uncheck();
 });
 
 test('rollback to revision 1 from the page restores the old image, as kubectl shows', async () => {

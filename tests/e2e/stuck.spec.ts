@@ -333,3 +333,22 @@ test('the wizard predicts room and host ports per node and warns about names the
     .sort();
   expect(pendingOn).toEqual(unfit);
 });
+
+test('a rollout that makes no progress says so on its list row, as its detail page does', async () => {
+  // A threshold of 6 s (the setting is in minutes; the detail page's field takes whole ones, storage any): the rows
+  // the list has seen unchanged for that long are flagged, the detail page estimates from the pods' creation times.
+  await page.evaluate(() => localStorage.setItem('everynode.stuckMinutes', '0.1'));
+  await page.reload();
+  await chooseProject(page, NS);
+  const stalled = row(page, 'too-big').getByTestId('row-stalled');
+  await expect(stalled).toHaveText('No progress for 1 min', { timeout: 45_000 });
+  await expect(row(page, 'too-big')).toContainText('Updating');
+  await screenshot(page, '6-stalled-row');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  // The row is found by its checkbox's English name above; in Chinese, by the badge (every stalled row says 1 min).
+  await expect(page.getByTestId('row-stalled').first()).toHaveText('已 1 分钟无进展');
+  await page.getByLabel('语言').selectOption('en');
+  await row(page, 'too-big').getByRole('link', { name: 'too-big', exact: true }).click();
+  await expect(page.getByTestId('stuck-warning')).toContainText('The rollout has made no progress for');
+  await page.evaluate(() => localStorage.removeItem('everynode.stuckMinutes'));
+});

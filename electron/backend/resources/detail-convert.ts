@@ -92,6 +92,7 @@ export function toDetailEvent(event: EventObject): DetailEvent {
     message: event.message ?? '',
     object: { kind: event.involvedObject?.kind ?? '', name: event.involvedObject?.name ?? '' },
     count: event.series?.count ?? event.count ?? 1,
+    firstSeen: event.firstTimestamp || event.eventTime || meta.creationTimestamp || lastSeen,
     lastSeen,
   };
 }
