@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import net from 'node:net';
 import { Cleanup, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
 import { refusesConnections } from '../integration/forward-support.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -27,6 +27,7 @@ async function startForward(p: Page, local = ''): Promise<string> {
   await chooseProject(p, 'monitoring');
   await p.getByRole('link', { name: NAME, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  await showTab(p, 'Pods');
   const chosen = p.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
   const pod = (await chosen.getAttribute('data-pod')) ?? '';
   await chosen.getByRole('button', { name: `Forward a port of ${pod}` }).click();
@@ -94,6 +95,7 @@ test('the pod panel offers Forward too, and says where its pod is forwarded', as
   if (await back.isVisible()) await back.click();
   await chooseProject(page, 'monitoring');
   await page.getByRole('link', { name: NAME, exact: true }).click();
+  await showTab(page, 'Pods');
   const chosen = page.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
   const pod = (await chosen.getAttribute('data-pod')) ?? '';
   // The pod panel over the detail page (its URL), with the same actions as the table's row.
