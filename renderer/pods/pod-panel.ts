@@ -6,7 +6,6 @@ import type { PodView } from '../../electron/contract/pod-view-dto';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import { useLive } from '../composables/useLive';
-import { execAccess } from '../exec/shell';
 
 export interface PodTarget {
   context: string;
@@ -22,15 +21,13 @@ export interface PodOutcome {
 
 /**
  * The open pod panel: one `podView` stream for its pod, what the user may do there (SelfSubjectAccessReviews: delete
- * pods and read logs as the detail page asks them, and both verbs of pods/exec), and Delete pod.
+ * pods and read logs as the detail page asks them; Shell and Forward are asked by usePodAccess), and Delete pod.
  */
 export const usePodPanelStore = defineStore('podPanel', () => {
   const target = ref<PodTarget | null>(null);
   const view = shallowRef<PodView | null>(null);
   const error = ref<AppErrorDTO | null>(null);
   const access = ref<DetailAccess | null>(null);
-  /** The verbs of pods/exec the user lacks (empty: a shell may open); null until asked. */
-  const execMissing = ref<string[] | null>(null);
   const busy = ref(false);
   const outcome = ref<PodOutcome | null>(null);
 
@@ -54,10 +51,6 @@ export const usePodPanelStore = defineStore('podPanel', () => {
         .then((answer) => {
           if (same(target.value, context, namespace)) access.value = answer;
         });
-      execAccess(context, namespace).then(
-        (answer) => same(target.value, context, namespace) && (execMissing.value = answer.missing),
-        () => same(target.value, context, namespace) && (execMissing.value = ['create', 'get']),
-      );
     },
     failed: (why) => {
       error.value = why;
@@ -69,10 +62,7 @@ export const usePodPanelStore = defineStore('podPanel', () => {
     const keepAccess = next !== null && same(target.value, next.context, next.namespace);
     target.value = next;
     outcome.value = null;
-    if (!keepAccess) {
-      access.value = null;
-      execMissing.value = null;
-    }
+    if (!keepAccess) access.value = null;
   }
 
   async function deletePod(): Promise<void> {
@@ -89,5 +79,5 @@ export const usePodPanelStore = defineStore('podPanel', () => {
     }
   }
 
-  return { target, view, error, access, execMissing, busy, outcome, open, deletePod };
+  return { target, view, error, access, busy, outcome, open, deletePod };
 });

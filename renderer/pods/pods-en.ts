@@ -1,6 +1,7 @@
 // The pod panel's English messages (`pods` in en.ts).
 const podsEn = {
   title: 'Pod {pod}',
+  forwarding: 'Forwarding {address} to port {port} of this pod.',
   close: 'Close',
   closeNamed: 'Close the panel of pod {pod}',
   loading: 'Loading the pod…',

@@ -3,6 +3,7 @@ import type podsEn from './pods-en';
 // 容器组面板的中文文案（zh-CN.ts 中的 `pods`）。
 const podsZhCN: typeof podsEn = {
   title: '容器组 {pod}',
+  forwarding: '正在将 {address} 转发到此容器组的端口 {port}。',
   close: '关闭',
   closeNamed: '关闭容器组 {pod} 的面板',
   loading: '正在加载容器组…',

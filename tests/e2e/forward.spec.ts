@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import net from 'node:net';
 import { Cleanup, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
 import { refusesConnections } from '../integration/forward-support.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -27,6 +27,7 @@ async function startForward(p: Page, local = ''): Promise<string> {
   await chooseProject(p, 'monitoring');
   await p.getByRole('link', { name: NAME, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+  await showTab(p, 'Pods');
   const chosen = p.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
   const pod = (await chosen.getAttribute('data-pod')) ?? '';
   await chosen.getByRole('button', { name: `Forward a port of ${pod}` }).click();
@@ -85,6 +86,42 @@ test('a forward of a container port serves /metrics on 127.0.0.1, survives navig
   await page.getByLabel('语言').selectOption('en');
 
   await row.getByRole('button', { name: `Stop forwarding 127.0.0.1:${String(port)}` }).click();
+  await expect(forwardRows(page)).toHaveCount(0);
+  expect(await refusesConnections(port)).toBe(true);
+});
+
+test('the pod panel offers Forward too, and says where its pod is forwarded', async () => {
+  const back = page.getByRole('link', { name: '← DaemonSets' });
+  if (await back.isVisible()) await back.click();
+  await chooseProject(page, 'monitoring');
+  await page.getByRole('link', { name: NAME, exact: true }).click();
+  await showTab(page, 'Pods');
+  const chosen = page.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
+  const pod = (await chosen.getAttribute('data-pod')) ?? '';
+  // The pod panel over the detail page (its URL), with the same actions as the table's row.
+  await page.evaluate((p) => (location.hash = `${location.hash.split('?')[0]}?pod=${p}`), `monitoring/${pod}`);
+  const panel = page.getByRole('dialog', { name: `Pod ${pod}` });
+  for (const action of ['Logs of', 'Open a shell in', 'Forward a port of', 'Delete pod'])
+    await expect(panel.getByRole('button', { name: new RegExp(`^${action} ${pod}$`) })).toBeVisible();
+  await panel.getByRole('button', { name: `Forward a port of ${pod}` }).click();
+  const form = panel.getByRole('region', { name: `Forward a port of ${pod}` });
+  await expect(form.getByLabel('Container port')).toHaveText('node-exporter: 9100 (metrics)');
+  await form.getByRole('button', { name: 'Start forwarding' }).click();
+  const status = panel
+    .getByRole('status')
+    .filter({ hasText: /^Forwarding 127\.0\.0\.1:\d+ to port 9100 of this pod\.$/ });
+  await expect(status).toBeVisible();
+  await expect(form).toHaveCount(0);
+  const port = Number(/:(\d+) /.exec((await status.textContent()) ?? '')?.[1]);
+  const metrics = await (await fetch(`http://127.0.0.1:${String(port)}/metrics`)).text();
+  expect(metrics).toContain('nodename="worker-1"');
+  await screenshot(page, 'panel-forward');
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await forwardRows(page)
+    .last()
+    .getByRole('button', { name: `Stop forwarding 127.0.0.1:${String(port)}` })
+    .click();
   await expect(forwardRows(page)).toHaveCount(0);
   expect(await refusesConnections(port)).toBe(true);
 });

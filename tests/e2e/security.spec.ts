@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { WEB_BRIDGE_PATH } from '../../electron/contract/index.js';
 import { Cleanup, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
 import { kubeconfigSecrets, leaked, type Secret } from './support/secrets.js';
-import { chooseProject, expectAccessible, openApp, row, screenshot } from './support/ui.js';
+import { chooseProject, expectAccessible, openApp, row, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -88,6 +88,7 @@ test('a session over the admin, developer and operator contexts', async () => {
 test('a shell and a port-forward in the operator context', async () => {
   await page.getByRole('link', { name: 'node-exporter', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'node-exporter' })).toBeVisible();
+  await showTab(page, 'Pods');
   const chosen = page.getByRole('region', { name: /^Pods/ }).getByRole('row').filter({ hasText: 'worker-1' });
   const pod = (await chosen.getAttribute('data-pod')) ?? '';
   await chosen.getByRole('button', { name: `Open a shell in ${pod}` }).click();

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Cluster, RequestContext } from '@kubernetes/client-node';
 import { CredentialError } from './classify.js';
 import { isRecord } from '../../../common/guards.js';
+import { TlsKeyed } from './tls-keyed.js';
 
 /** What client-node's (TypeScript-private) createDispatcher returns: an undici Agent, or none for plain defaults. */
 type Dispatcher = { close(): Promise<void> } | undefined;
@@ -23,7 +23,7 @@ export class SessionKubeConfig extends KubeConfig {
     this.keepDispatchers();
   }
 
-  private kept: { key: string; dispatcher: Dispatcher } | undefined;
+  private readonly kept = new TlsKeyed<Dispatcher>((old) => void old?.close().catch(() => undefined));
 
   /**
    * client-node 2.0.1 builds a new undici Agent for every typed request (applySecurityAuthentication calls
@@ -38,19 +38,13 @@ export class SessionKubeConfig extends KubeConfig {
     if (typeof create !== 'function') return;
     self.createDispatcher = (cluster, agentOptions) => {
       const options = this.createDispatcherOptions(cluster, agentOptions);
-      const key = createHash('sha256').update(JSON.stringify(options)).digest('base64');
-      if (this.kept?.key === key) return this.kept.dispatcher;
-      void this.kept?.dispatcher?.close().catch(() => undefined);
-      const dispatcher = create.call(this, cluster, agentOptions);
-      this.kept = { key, dispatcher };
-      return dispatcher;
+      return this.kept.get(options, () => create.call(this, cluster, agentOptions));
     };
   }
 
   /** Closes the kept agent (its sockets go once their requests end): the session is over. */
   close(): void {
-    void this.kept?.dispatcher?.close().catch(() => undefined);
-    this.kept = undefined;
+    this.kept.clear();
   }
 
   override async applySecurityAuthentication(context: RequestContext): Promise<void> {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { TlsKeyed } from '../session/tls-keyed.js';
 
 /** Everything needed to send one request to the session's cluster: its URL and the request options client-node filled. */
 export interface ClusterTarget {
@@ -63,7 +63,7 @@ export function httpFailure(status: number, body: string): Error {
   return Object.assign(new Error(`HTTP ${status}`), { statusCode: status, body });
 }
 
-const agents = new WeakMap<KubeConfig, { key: string; agent: http.Agent }>();
+const agents = new WeakMap<KubeConfig, TlsKeyed<http.Agent>>();
 const TLS_FIELDS = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'servername'] as const;
 
 /**
@@ -77,12 +77,9 @@ function agentFor(config: KubeConfig, url: URL, options: https.RequestOptions): 
   if (config.getCurrentCluster()?.proxyUrl) return options.agent instanceof http.Agent ? options.agent : undefined;
   const tls: https.AgentOptions = {};
   for (const field of TLS_FIELDS) if (options[field] !== undefined) Object.assign(tls, { [field]: options[field] });
-  const key = createHash('sha256').update(url.protocol).update(JSON.stringify(tls)).digest('base64');
-  const kept = agents.get(config);
-  if (kept?.key === key) return kept.agent;
-  const agent = url.protocol === 'https:' ? new https.Agent(tls) : new http.Agent();
-  agents.set(config, { key, agent });
-  return agent;
+  let kept = agents.get(config);
+  if (!kept) agents.set(config, (kept = new TlsKeyed<http.Agent>()));
+  return kept.get([url.protocol, tls], () => (url.protocol === 'https:' ? new https.Agent(tls) : new http.Agent()));
 }
 
 /** client-node writes plain string values; anything else (numbers, lists) becomes a string as node would send it. */
