@@ -41,9 +41,17 @@ export function nodeEligibility(spec: PodSpec, node: NodeSummary): DetailNode {
   return reason ? { ...node, eligible: false, reason } : { ...node, eligible: true };
 }
 
+// The last judgement: the same node list (a delta keeps the list when no node changed) under the same template is
+// not judged again, so a rollout step on 5,000 nodes judges no node; the grid, its summary and the stuck check share it.
+let judged: { nodes: readonly NodeSummary[]; template: string; result: DetailNode[] } | undefined;
+
 /** The detail's nodes with eligibility under the live template; none when the user may not list nodes. */
 export function detailNodes(detail: DaemonSetDetail): DetailNode[] {
   if (!detail.nodes.allowed) return [];
   const spec = (detail.daemonSet?.template.spec ?? {}) as PodSpec;
-  return detail.nodes.value.map((node) => nodeEligibility(spec, node));
+  const template = JSON.stringify(spec);
+  if (judged?.nodes === detail.nodes.value && judged.template === template) return judged.result;
+  const result = detail.nodes.value.map((node) => nodeEligibility(spec, node));
+  judged = { nodes: detail.nodes.value, template, result };
+  return result;
 }

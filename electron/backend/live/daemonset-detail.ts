@@ -6,14 +6,13 @@ import type {
   DetailRevision,
   NodeSummary,
 } from '../../contract/index.js';
-import { byName, byNodeThenName, diffDetail, listsUnchanged } from '../../../common/detail-delta.js';
+import { byName, diffDetail, listsUnchanged } from '../../../common/detail-delta.js';
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
 import type { Producer } from './producer.js';
 import { selectorString, toRow } from '../resources/rows.js';
 import { aggregatePodIssues } from '../resources/pod-issues.js';
-import { podProblem } from '../resources/pod-problem.js';
 import { KINDS, type Kind } from '../kinds/kinds.js';
 import { nodeSummary, type NodeSummaryObject } from '../kinds/node-summary.js';
 import type {
@@ -25,7 +24,8 @@ import type {
 } from '../kinds/objects.js';
 import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
-import { toDetailEvent, toDetailPod, toDetailRevision } from '../resources/detail-convert.js';
+import { toDetailEvent, toDetailRevision } from '../resources/detail-convert.js';
+import { DetailPodCache } from './detail-pod-cache.js';
 
 export interface DetailSubscriptionOptions {
   session: ContextSession;
@@ -69,6 +69,10 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   private recheck: NodeJS.Timeout | undefined;
   private disposed = false;
   private last: DaemonSetDetail | undefined;
+  private readonly podCache = new DetailPodCache();
+  // Judged again only after their informer spoke: a rollout step on 5,000 nodes changes pods, not events or nodes.
+  private warnings: Map<string, WarningEvent[]> | undefined;
+  private nodeValues: NodeSummary[] | undefined;
 
   constructor(readonly options: DetailSubscriptionOptions) {}
 
@@ -81,7 +85,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     const { namespace } = this.options;
     this.ds = this.hold(KINDS.daemonsets, { namespace });
     this.watchNodes();
-    this.events = this.hold(KINDS.events, { namespace });
+    this.events = this.hold(KINDS.events, { namespace }, undefined, () => (this.warnings = undefined));
     this.schedule();
   }
 
@@ -98,7 +102,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
           this.schedule();
           return;
         }
-        this.nodes = this.hold(KINDS.nodes, {}, nodeSummary);
+        this.nodes = this.hold(KINDS.nodes, {}, nodeSummary, () => (this.nodeValues = undefined));
         // A node informer another page already synced says nothing new: the picture may be ready now.
         this.schedule();
       })
@@ -113,14 +117,29 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
   }
 
-  private hold<T extends KubeObject>(kind: Kind<T>, scope: Scope): Held<T>;
-  private hold<P extends KubeObject>(kind: Kind, scope: Scope, projection: Projection<P>): Held<P>;
-  private hold(kind: Kind, scope: Scope, projection?: Projection<KubeObject>): Held<KubeObject> {
+  /** `changed`: called on each of the informer's events and status changes, before the flush is scheduled. */
+  private hold<T extends KubeObject>(
+    kind: Kind<T>,
+    scope: Scope,
+    projection?: undefined,
+    changed?: () => void,
+  ): Held<T>;
+  private hold<P extends KubeObject>(
+    kind: Kind,
+    scope: Scope,
+    projection: Projection<P>,
+    changed?: () => void,
+  ): Held<P>;
+  private hold(kind: Kind, scope: Scope, projection?: Projection<KubeObject>, changed?: () => void): Held<KubeObject> {
     const { manager, session } = this.options;
     const handle = projection
       ? watchKind(manager, session, kind, scope, projection)
       : watchKind(manager, session, kind, scope);
-    const listener = handle.informer.addListener({ onEvents: () => this.schedule(), onStatus: () => this.schedule() });
+    const touch = (): void => {
+      changed?.();
+      this.schedule();
+    };
+    const listener = handle.informer.addListener({ onEvents: touch, onStatus: touch });
     return { handle, dispose: () => listener.dispose() };
   }
 
@@ -196,15 +215,13 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const pods = (this.pods?.handle.informer.snapshot() ?? []).filter((p) => ownedBy(p, uid));
     // The same reasons as the list's, from the same rules: the kubelet's Warning events explain what pods cannot.
-    const warnings = eventsByObject(
+    const warnings = (this.warnings ??= eventsByObject(
       (this.events?.handle.informer.snapshot() ?? []).flatMap((e): WarningEvent[] => {
         const w = toWarningEvent(e);
         return w ? [w] : [];
       }),
-    );
-    base.pods = pods
-      .map((p) => toDetailPod(p, minReady, now, podProblem(p, warnings.get(p.metadata?.uid ?? '') ?? [])))
-      .sort(byNodeThenName);
+    ));
+    base.pods = this.podCache.convert(pods, minReady, now, warnings);
     // A pod Ready but not yet available becomes available by the clock alone: look again then.
     if (base.pods.some((p) => p.ready && !p.available)) {
       this.recheck ??= setTimeout(() => {
@@ -221,6 +238,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
         ds,
         aggregatePodIssues(pods, uid, {
           events: warnings,
+          problemOf: (pod) => this.podCache.problemOf(pod.metadata?.uid ?? ''),
           counts: { desired: ds.status?.desiredNumberScheduled ?? 0, current: ds.status?.currentNumberScheduled ?? 0 },
         }),
       ),
@@ -277,9 +295,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     // A user who may not list nodes still gets the pods; the page says why the grid is missing.
     if (error && error.code === 'forbidden') return { allowed: false, message: error.message };
     // Eligibility is the renderer's: the wizard's preview and the grid share one rule (domain/detail/eligibility).
-    return {
-      allowed: true,
-      value: (informer?.snapshot() ?? []).map((n) => n.summary).sort(byName),
-    };
+    this.nodeValues ??= (informer?.snapshot() ?? []).map((n) => n.summary).sort(byName);
+    return { allowed: true, value: this.nodeValues };
   }
 }

@@ -26,6 +26,8 @@ export interface IssueContext {
   events?: Map<string, WarningEvent[]>;
   /** The DaemonSet's status counts, for FailedCreate: how many nodes want a pod and how many have one. */
   counts?: { desired: number; current: number };
+  /** Each pod's problem when the caller already judged it (the detail page's pod cache); podProblem otherwise. */
+  problemOf?: (pod: PodObject) => PodProblem | undefined;
 }
 
 /**
@@ -81,7 +83,9 @@ export function aggregatePodIssues(
   const owned = [...pods].filter((p) => ownerUid === undefined || ownedBy(p, ownerUid));
   const byReason = new Map<string, { node: string; problem: PodProblem }[]>();
   for (const pod of owned) {
-    const problem = podProblem(pod, context.events?.get(pod.metadata?.uid ?? '') ?? []);
+    const problem = context.problemOf
+      ? context.problemOf(pod)
+      : podProblem(pod, context.events?.get(pod.metadata?.uid ?? '') ?? []);
     if (!problem) continue;
     const list = byReason.get(problem.reason) ?? [];
     list.push({ node: nodeOf(pod) ?? pod.metadata?.name ?? '', problem });

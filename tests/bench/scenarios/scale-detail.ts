@@ -129,12 +129,19 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
       await waitForProject(page, 'default');
       await probe(page, 'chooseProject', 'default', 0, 30_000);
       const route = `#/ds/${[currentContext(kubeconfig), SCALE_NAMESPACE, NAME].map(encodeURIComponent).join('/')}`;
-      // Every node's cell with its pod and every pod's row.
+      // Issue 17 asks for the page on the tab where the pods are shown: the Pods tab, every pod's row.
       const opened = await openUntil(
+        page,
+        `${route}?tab=pods`,
+        `return document.querySelectorAll('tr[data-pod]').length === ${nodes};`,
+        120_000,
+      );
+      // Then the node grid (the Overview tab), every node's cell with its pod: the rollout is followed there.
+      const grid = await openUntil(
         page,
         route,
         `const cells = document.querySelectorAll('ul.grid li.cell');
-        if (cells.length !== ${nodes} || document.querySelectorAll('tr[data-pod]').length !== ${nodes}) return false;
+        if (cells.length !== ${nodes}) return false;
         for (const cell of cells) if (cell.dataset.state === 'missing') return false;
         return true;`,
         120_000,
@@ -146,7 +153,7 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
           peer: kubectlOpen,
           peerLabel: `kubectl get pods -l … -A -o json`,
           goal: { on: 'ratio', op: '<=', limit: 1 },
-          note: `navigation → node grid of ${nodes} cells and pods table of ${nodes} rows, painted (shown at ${opened.shownMs.toFixed(0)} ms); light pods`,
+          note: `navigation → the Pods tab's table of ${nodes} rows, painted (shown at ${opened.shownMs.toFixed(0)} ms); then the Overview tab's node grid of ${nodes} cells painted in ${grid.paintedMs.toFixed(0)} ms; light pods`,
         }),
       );
 

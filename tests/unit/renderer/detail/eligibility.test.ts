@@ -80,4 +80,20 @@ describe('node eligibility of a DaemonSet', () => {
     ]);
     expect(detailNodes({ ...detail, nodes: { allowed: false, message: 'forbidden' } })).toEqual([]);
   });
+
+  it('judges the nodes again only when the node list or the template changed', () => {
+    const nodes = [node('fast', { disk: 'ssd' }), node('slow', { disk: 'hdd' })];
+    const picture = (selector: Record<string, string>) =>
+      ({
+        daemonSet: { template: { spec: spec({ nodeSelector: selector }) } },
+        nodes: { allowed: true, value: nodes },
+      }) as unknown as DaemonSetDetail;
+    const first = detailNodes(picture({ disk: 'ssd' }));
+    // A later delta: a new picture object whose template is equal and whose node list was kept.
+    expect(detailNodes(picture({ disk: 'ssd' }))).toBe(first);
+    const other = detailNodes(picture({ disk: 'hdd' }));
+    expect(other.map((n) => n.eligible)).toEqual([false, true]);
+    const moreNodes = { ...picture({ disk: 'hdd' }), nodes: { allowed: true, value: [...nodes] } } as DaemonSetDetail;
+    expect(detailNodes(moreNodes)).not.toBe(other);
+  });
 });
