@@ -45,7 +45,7 @@ const clustersPageZhCN: typeof clustersPageEn = {
     actions: '操作',
   },
   active: '当前',
-  defaultNamespace: 'default',
+  defaultNamespace: '“default”（默认）',
   notChosen: '未连接',
   shadowedBy: '被 {label} 遮蔽',
   shadowedHint: 'kubectl 使用排在前面的 {label} 中的定义；此定义被忽略。',

@@ -156,6 +156,8 @@ const detailEn = {
     age: 'Age',
     actions: 'Actions',
     unbound: 'not scheduled',
+    containerState: '{name}: {state}',
+    containerJoin: '; ',
     logs: 'Logs',
     logsNamed: 'Logs of {pod}',
     delete: 'Delete pod',

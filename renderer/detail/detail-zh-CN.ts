@@ -137,9 +137,9 @@ const detailZhCN = {
     withoutTitle: '没有容器组的节点',
     withoutNone: '每个节点都运行着此守护进程集的容器组。',
     why: {
-      selector: '节点选择器不匹配（{detail}）',
-      affinity: '节点亲和性不匹配（{detail}）',
-      taint: '未容忍污点（{detail}）',
+      selector: '节点选择器不匹配：「{detail}」',
+      affinity: '节点亲和性不匹配：「{detail}」',
+      taint: '未容忍污点「{detail}」',
     },
   },
   pods: {
@@ -155,6 +155,8 @@ const detailZhCN = {
     age: '存在时间',
     actions: '操作',
     unbound: '未调度',
+    containerState: '{name}：{state}',
+    containerJoin: '；',
     logs: '日志',
     logsNamed: '{pod} 的日志',
     delete: '删除容器组',

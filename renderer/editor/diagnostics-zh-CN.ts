@@ -4,7 +4,7 @@ import type diagnosticsEn from './diagnostics-en';
 const diagnosticsZhCN: typeof diagnosticsEn = {
   notMapping: 'Kubernetes 对象必须是映射。',
   missingField: '缺少必填字段“{field}”。',
-  noSchema: '没有 {kind}（{apiVersion}）的 Schema：未经检查直接通过（是自定义资源吗？）。',
+  noSchema: '没有 {kind}（{apiVersion}）的结构定义：未经检查直接通过（是自定义资源吗？）。',
   expected: '{path}：应为{expected}。',
   expectedGot: '{path}：应为{expected}，实际为{got}。',
   expectedQuote: '{path}：应为{expected}，实际为{got}（请加引号）。',

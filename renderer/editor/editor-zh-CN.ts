@@ -8,9 +8,9 @@ const editorZhCN: typeof editorEn = {
   close: '关闭（保留草稿）',
   showManaged: '显示 managedFields',
   toForm: '表单',
-  offline: '离线：未连接集群。编辑、按内置 Schema 校验、导入和导出均可使用；应用需要连接集群。',
-  schemaSource: 'Schema：内置 {source}',
-  schemaCluster: 'Schema：集群 {context}',
+  offline: '离线：未连接集群。编辑、按内置结构定义校验、导入和导出均可使用；应用需要连接集群。',
+  schemaSource: '结构定义：内置 {source}',
+  schemaCluster: '结构定义：集群「{context}」',
   files: '文件',
   documents: '{file} 中的文档',
   moreDocuments: '还有 {count} 个',
@@ -86,7 +86,7 @@ const editorZhCN: typeof editorEn = {
   // Which check found a problem (shown under it in the editor's tooltip).
   source: {
     syntax: '语法',
-    schema: 'Schema',
+    schema: '结构定义',
     rule: 'Kubernetes 规则',
     yaml: 'YAML',
     server: 'API 服务器',

@@ -26,6 +26,10 @@ const en = {
     name: 'Everynode',
     connectionLost: 'Lost the connection to the Everynode host. Reconnecting…',
     listSeparator: ', ',
+    // With its leading space: Chinese full-width brackets take none.
+    parenthesized: ' ({text})',
+    // Between two sentences: a space in English, nothing in Chinese.
+    sentenceJoin: ' ',
   },
   language: { label: 'Language', en: 'English', zhCN: '中文' },
   theme: { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' },
@@ -121,6 +125,7 @@ const en = {
     ready: '{ready}/{desired} ready',
     allNodes: 'All nodes',
   },
+  podPhase: { Pending: 'Pending', Running: 'Running', Succeeded: 'Succeeded', Failed: 'Failed', Unknown: 'Unknown' },
   strategy: { RollingUpdate: 'Rolling update', OnDelete: 'On delete' },
   status: {
     Updating: 'Updating',

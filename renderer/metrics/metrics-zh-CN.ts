@@ -31,7 +31,7 @@ const metricsZhCN: typeof metricsEn = {
     nearTitle: '最接近限制的容器',
     nearNone: '此守护进程集的容器均未设置 CPU 或内存限制。',
     near: '{node} 上的 {pod}：{container} 使用 {usage}，为其{resource}限制 {limit} 的 {percent}%',
-    oomTitle: '因 OOMKilled 重启',
+    oomTitle: '因内存不足被终止（「OOMKilled」）而重启',
     oomNone: '没有容器因内存不足（OOM）被终止。',
     oom: '{node} 上的 {pod}：{container} 因内存不足（OOM）被终止（重启次数：{restarts}）',
   },

@@ -43,6 +43,8 @@ const nodesEn = {
     notWanted: 'Not wanted',
     unknown: 'Unknown',
   },
+  cellWhy: '{state}: {why}',
+  cellMessage: '{text} — {message}',
   why: {
     selector: 'node selector {detail}',
     affinity: 'node affinity {detail}',

@@ -35,7 +35,7 @@ const podsZhCN: typeof podsEn = {
     yes: '是',
     no: '否',
     none: '—',
-    lastText: '{reason}（退出码 {code}）',
+    lastText: '「{reason}」（退出码 {code}）',
   },
   events: {
     none: '没有关于此容器组的事件。',

@@ -11,10 +11,10 @@ export const PULLING = new Set(['ContainerCreating', 'PodInitializing', 'Pulling
 // Reasons that are the app's own names for a state rather than a word the cluster prints.
 const LABELS: Record<string, string> = { Unschedulable: 'stuck.label.pending', NotReady: 'stuck.label.notReady' };
 
-/** The reason as the user reads it: the cluster's own word (CreateContainerConfigError), or Pending / Not ready. */
-export function reasonLabel(reason: string): string | Message {
+/** The reason as the user reads it: the cluster's own word, quoted (「CreateContainerConfigError」 in Chinese), or Pending / Not ready. */
+export function reasonLabel(reason: string): Message {
   const key = LABELS[reason];
-  return key ? { key } : reason;
+  return key ? { key } : { key: 'stuck.quoted', params: { text: reason } };
 }
 
 function shortfallText(s: Shortfall): Message {
@@ -54,7 +54,7 @@ export function problemDetail(problem: PodProblem): Message | undefined {
 export function problemMessage(problem: PodProblem): Message {
   const reason = reasonLabel(problem.reason);
   const why = problemDetail(problem);
-  return why ? { key: 'stuck.problem', params: { reason, why } } : { key: 'stuck.quoted', params: { text: reason } };
+  return why ? { key: 'stuck.problem', params: { reason, why } } : reason;
 }
 
 /** How many nodes an issue concerns (FailedCreate: the pods the controller could not create). */

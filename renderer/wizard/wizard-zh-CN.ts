@@ -83,7 +83,7 @@ const wizardZhCN: typeof wizardEn = {
     showAdvanced: '显示高级设置',
     hideAdvanced: '隐藏高级设置',
     resources: '资源',
-    cpuHelp: 'requests 是调度器在节点上预留的资源。容器超过 CPU 限制时会被限流；',
+    cpuHelp: '请求量是调度器在节点上为容器预留的资源。容器超过 CPU 限制时会被限流；',
     memoryHelp: '超过内存限制时会因 OOM 被终止并重启。',
     quotaHint: '项目请求配额 — CPU：{cpu}，内存：{memory}（已用 / 上限）；每个节点上的容器组都计入。',
     cpuRequest: 'CPU 请求',

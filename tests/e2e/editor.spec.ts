@@ -152,7 +152,7 @@ test.describe('offline', () => {
     await page.getByLabel('Language').selectOption('zh-CN');
     await page.getByTestId('open-editor').click();
     const zh = page.getByRole('dialog', { name: '编辑模式' });
-    await expect(zh.getByTestId('schema-source')).toHaveText(/^Schema：内置 kubernetes-types/);
+    await expect(zh.getByTestId('schema-source')).toHaveText(/^结构定义：内置 kubernetes-types/);
     await expect(zh.getByTestId('problems')).toContainText('这个"引号没有闭合：字符串从这里一直延续下去。');
     await zh.getByRole('button', { name: 'typed-agent.yaml', exact: true }).click();
     await zh.locator('.cm-line', { hasText: 'imagePullPolicy: Always' }).click();

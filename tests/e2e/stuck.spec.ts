@@ -163,12 +163,16 @@ test('the list names each stuck state with its nodes, in English and Chinese', a
 
   await language('zh-CN');
   const zhRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-  await expect(zhRow('too-big')).toContainText('节点 worker-3 上 Pending：CPU 不足');
-  await expect(zhRow('port-clash')).toContainText('5 个节点上 Pending：主机端口已被占用');
-  await expect(zhRow('no-sa')).toContainText('5 个节点上 FailedCreate：pods "no-sa-" is forbidden');
-  await expect(zhRow('no-secret')).toContainText('5 个节点上 CreateContainerConfigError：secret "nope" not found');
-  await expect(zhRow('crashing')).toContainText(/5 个节点上 CrashLoopBackOff：已重启 \d+ 次，上次退出码 1（Error）/);
-  await expect(zhRow('never-ready')).toContainText('5 个节点上 未就绪：Readiness probe failed');
+  await expect(zhRow('too-big')).toContainText('节点 worker-3 上等待调度：CPU 不足');
+  await expect(zhRow('port-clash')).toContainText('5 个节点上等待调度：主机端口已被占用');
+  await expect(zhRow('no-sa')).toContainText('5 个节点上「FailedCreate」：「pods "no-sa-" is forbidden');
+  await expect(zhRow('no-secret')).toContainText(
+    '5 个节点上「CreateContainerConfigError」：「secret "nope" not found」',
+  );
+  await expect(zhRow('crashing')).toContainText(
+    /5 个节点上「CrashLoopBackOff」：已重启 \d+ 次，上次退出码 1（「Error」）/,
+  );
+  await expect(zhRow('never-ready')).toContainText('5 个节点上未就绪：「Readiness probe failed');
   await shot('2-list-zh');
   await language('en');
 });
@@ -225,9 +229,9 @@ test('the detail page lists every issue with its nodes and the scheduler message
   await shot('4-detail-en');
 
   await language('zh-CN');
-  await expect(unschedulable).toContainText('5 个节点上 Pending：主机端口已被占用');
+  await expect(unschedulable).toContainText('5 个节点上等待调度：主机端口已被占用');
   await expect(unschedulable).toContainText('集群原文：0/6 nodes are available');
-  await expect(cell.getByTestId('cell-problem')).toHaveText('Pending：主机端口已被占用');
+  await expect(cell.getByTestId('cell-problem')).toHaveText('等待调度：主机端口已被占用');
   await shot('5-detail-zh');
   await language('en');
   await page.getByRole('link', { name: '← DaemonSets' }).click();

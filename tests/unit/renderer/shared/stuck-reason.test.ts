@@ -26,7 +26,7 @@ describe('stuck states in plain words', () => {
   it('CreateContainerConfigError on 5 nodes quotes the kubelet message as it is', () => {
     const issue = { reason: 'CreateContainerConfigError', nodes: five, message: 'secret "nope" not found' };
     expect(en([issue])).toBe('CreateContainerConfigError on 5 nodes: secret "nope" not found');
-    expect(zh([issue])).toBe('5 个节点上 CreateContainerConfigError：secret "nope" not found');
+    expect(zh([issue])).toBe('5 个节点上「CreateContainerConfigError」：「secret "nope" not found」');
   });
 
   it('Pending on 2 nodes: the scheduler shortfalls in words', () => {
@@ -37,7 +37,7 @@ describe('stuck states in plain words', () => {
       shortfalls: [{ kind: 'resource', resource: 'cpu' }, { kind: 'hostPort' }],
     };
     expect(en([issue])).toBe('Pending on 2 nodes: not enough CPU, host port in use');
-    expect(zh([issue])).toBe('2 个节点上 Pending：CPU 不足，主机端口已被占用');
+    expect(zh([issue])).toBe('2 个节点上等待调度：CPU 不足，主机端口已被占用');
     const gpu: PodIssue = {
       ...issue,
       nodes: ['gpu-1'],
@@ -57,7 +57,7 @@ describe('stuck states in plain words', () => {
     expect(en([issue])).toBe(
       'FailedCreate on 5 nodes: pods "fluent-bit-" is forbidden: error looking up service account logging/fluent-bit: serviceaccount "fluent-bit" not found',
     );
-    expect(zh([issue])).toMatch(/^5 个节点上 FailedCreate：pods "fluent-bit-" is forbidden/);
+    expect(zh([issue])).toMatch(/^5 个节点上「FailedCreate」：「pods "fluent-bit-" is forbidden.*」$/);
   });
 
   it('CrashLoopBackOff with restarts and the last exit code', () => {
@@ -68,7 +68,7 @@ describe('stuck states in plain words', () => {
       lastExit: { code: 1, reason: 'Error' },
     };
     expect(en([issue])).toBe('CrashLoopBackOff on node-2: restarted 4 times, last exit code 1 (Error)');
-    expect(zh([issue])).toBe('节点 node-2 上 CrashLoopBackOff：已重启 4 次，上次退出码 1（Error）');
+    expect(zh([issue])).toBe('节点 node-2 上「CrashLoopBackOff」：已重启 4 次，上次退出码 1（「Error」）');
   });
 
   it('FailedMount, readiness never passing and init containers', () => {
@@ -76,7 +76,7 @@ describe('stuck states in plain words', () => {
     expect(en([{ reason: 'FailedMount', nodes: five, message: mount }])).toBe(`FailedMount on 5 nodes: ${mount}`);
     const probe = 'Readiness probe failed: HTTP probe failed with statuscode: 503';
     expect(en([{ reason: 'NotReady', nodes: ['a', 'b'], message: probe }])).toBe(`Not ready on 2 nodes: ${probe}`);
-    expect(zh([{ reason: 'NotReady', nodes: ['a'] }])).toBe('节点 a 上 未就绪：容器在运行，但尚未就绪');
+    expect(zh([{ reason: 'NotReady', nodes: ['a'] }])).toBe('节点 a 上未就绪：容器在运行，但尚未就绪');
     expect(en([{ reason: 'Init:0/1', nodes: five }])).toBe('Init:0/1 on 5 nodes');
   });
 
@@ -92,10 +92,10 @@ describe('stuck states in plain words', () => {
     expect(en([{ reason: 'CrashLoopBackOff', nodes: [] }])).toBeUndefined();
   });
 
-  it('a plain issue without details keeps the short form', () => {
+  it("a plain issue without details keeps the short form, the cluster's reason quoted", () => {
     expect(issueMessage({ reason: 'ImagePullBackOff', nodes: ['node-3'] }, 5)).toEqual({
       key: 'status.reason.onNode',
-      params: { reason: 'ImagePullBackOff', node: 'node-3' },
+      params: { reason: { key: 'stuck.quoted', params: { text: 'ImagePullBackOff' } }, node: 'node-3' },
     });
   });
 });
