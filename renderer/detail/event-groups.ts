@@ -29,10 +29,17 @@ export const NODE_MARK = '<node>';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The DaemonSet's pod names: its name, a dash and the five characters the controller appends. */
+/**
+ * The DaemonSet's pod names: its name, a dash and the five characters the controller appends. The kubelet writes a
+ * pod as `name_namespace(uid)` ("Back-off restarting failed container main in pod agent-x7k2p_default(3ec0…)"), so a
+ * name may be followed by an underscore, which \b would not allow.
+ */
 export function podNamePattern(daemonSet: string): RegExp {
-  return new RegExp(`\\b${escape(daemonSet)}-[a-z0-9]{5}\\b`, 'g');
+  return new RegExp(`(?<![\\w.-])${escape(daemonSet)}-[a-z0-9]{5}(?![a-z0-9-])`, 'g');
 }
+
+/** The kubelet's namespace and uid after a pod's name, differing per pod, so they go with the name. */
+const KUBELET_POD_SUFFIX = new RegExp(`${escape(POD_MARK)}_[a-z0-9-]+\\([0-9a-f-]+\\)`, 'g');
 
 /** Any of these node names as a whole word (longest first, so worker-10 is not read as worker-1 and a 0). */
 function nodeNamePattern(nodes: Iterable<string>): RegExp | null {
@@ -50,7 +57,7 @@ export function groupEvents(
   const pattern = podNamePattern(daemonSet);
   const nodePattern = nodeNamePattern(nodeOf.values());
   const normal = (message: string): string => {
-    const noPods = message.replace(pattern, POD_MARK);
+    const noPods = message.replace(pattern, POD_MARK).replace(KUBELET_POD_SUFFIX, POD_MARK);
     return nodePattern ? noPods.replace(nodePattern, NODE_MARK) : noPods;
   };
   const groups = new Map<string, { events: DetailEvent[]; pods: Set<string> }>();

@@ -5,7 +5,7 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { daemonSetYaml } from '../support/manifests.js';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox, type WebHost } from './support/processes.js';
-import { importEditorFiles, screenshot } from './support/ui.js';
+import { importEditorFiles, screenshot, showTab } from './support/ui.js';
 import { scanChinese } from './support/zh-scan.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -91,17 +91,29 @@ test('the detail page of a crash-looping DaemonSet and its logs', async () => {
   await go(detailUrl('zh-crash'));
   await expect(page.locator('li[data-state="failing"]').first()).toBeVisible();
   await expectChinese('detail-crash');
-  await page
-    .locator('button', { hasText: /^日志$/ })
-    .first()
-    .click();
-  await expectChinese('detail-crash-logs');
+  // Every tab of the page, each scanned as it is shown (only the shown tab is mounted).
+  for (const [tab, step] of [
+    ['容器组', 'detail-crash-pods'],
+    ['事件', 'detail-crash-events'],
+    ['日志', 'detail-crash-logs'],
+    ['版本记录', 'detail-crash-history'],
+    ['YAML', 'detail-crash-yaml'],
+  ] as const) {
+    await showTab(page, tab);
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await expectChinese(step);
+  }
+  await showTab(page, '概览');
 });
 
 test('the detail page with two revisions and a missing reference', async () => {
   await go(detailUrl('zh-agent'));
   await expect(page.locator('li[data-state="available"]').first()).toBeVisible();
   await expectChinese('detail-agent');
+  await showTab(page, '版本记录');
+  await expect(page.getByTestId('revision-diff')).toBeVisible();
+  await expectChinese('detail-agent-history');
+  await showTab(page, '概览');
   await go(detailUrl('zh-refs'));
   await expect(page.getByRole('heading', { level: 1, name: 'zh-refs' })).toBeVisible();
   await expectChinese('detail-refs');

@@ -74,6 +74,22 @@ describe('grouped events', () => {
     ]);
   });
 
+  it('groups the kubelet’s messages, which name a pod as name_namespace(uid)', () => {
+    const backOff = (name: string, id: string) =>
+      `Back-off restarting failed container main in pod ${name}_default(${id})`;
+    const groups = groupEvents(
+      [
+        event('agent-x7k2p', 'BackOff', backOff('agent-x7k2p', '70306cde-70d0-405f'), '2026-01-01T10:00:00Z'),
+        event('agent-b4c9d', 'BackOff', backOff('agent-b4c9d', 'f51753f7-cca7-4277'), '2026-01-01T10:00:01Z'),
+      ],
+      pods,
+      'agent',
+    );
+    expect(groups.map((g) => [g.message, g.pods])).toEqual([
+      ['Back-off restarting failed container main in pod <pod>', ['agent-b4c9d', 'agent-x7k2p']],
+    ]);
+  });
+
   it('keeps apart what differs in type, reason or the rest of the message, and shows one pod’s message as it is', () => {
     const groups = groupEvents(
       [
