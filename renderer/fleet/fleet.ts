@@ -4,6 +4,7 @@ import type { AppErrorDTO, DaemonSetDelta, DaemonSetRow } from '../../electron/c
 import { api } from '../api/bridge';
 import { busyAction } from '../composables/busy-action';
 import { useClustersStore } from '../clusters/clusters';
+import { RowProgress, storedStallMs } from '../shared/stalled';
 import { fleetRows, type FleetInput, type Matching } from './fleet-table';
 
 /** What one column's stream holds: its DaemonSets by key, whether the first list arrived, the watch's error. */
@@ -29,6 +30,9 @@ export const useFleetStore = defineStore('fleet', () => {
   const columns = shallowRef<Record<string, ColumnData>>({});
 
   const run = busyAction(busy, error);
+  // The list's "no progress for N min" rule, per column: each context's rows have their own clock.
+  const progress = new Map<string, RowProgress>();
+  const stallMs = ref(storedStallMs());
 
   async function load(): Promise<void> {
     await run(async () => {
@@ -58,9 +62,18 @@ export const useFleetStore = defineStore('fleet', () => {
     const rows = new Map(delta.reset || !previous ? [] : previous.rows);
     for (const key of delta.removals) rows.delete(key);
     for (const row of delta.upserts) rows.set(row.key, row);
+    const clock = progress.get(context) ?? new RowProgress();
+    progress.set(context, clock);
+    clock.note(delta, rows.keys(), Date.now());
     const next: ColumnData = { rows, synced: delta.synced, ...(delta.error ? { error: delta.error } : {}) };
     columns.value = { ...columns.value, [context]: next };
   }
+
+  /** Since when a DaemonSet of a column has made no progress in its rollout, past the threshold (else undefined). */
+  function stalled(context: string, row: DaemonSetRow, now: number): number | undefined {
+    return progress.get(context)?.stalled(row, now, stallMs.value);
+  }
+  const rereadStallMs = () => (stallMs.value = storedStallMs());
 
   function fail(context: string, why: AppErrorDTO): void {
     columns.value = { ...columns.value, [context]: { rows: new Map(), synced: false, error: why } };
@@ -69,6 +82,7 @@ export const useFleetStore = defineStore('fleet', () => {
   /** A column's stream closed (its context is not connected now): what it showed is gone. */
   function forget(context: string): void {
     if (!(context in columns.value)) return;
+    progress.delete(context);
     const { [context]: _gone, ...rest } = columns.value;
     columns.value = rest;
   }
@@ -98,5 +112,7 @@ export const useFleetStore = defineStore('fleet', () => {
     apply,
     fail,
     forget,
+    stalled,
+    rereadStallMs,
   };
 });

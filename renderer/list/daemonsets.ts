@@ -8,8 +8,7 @@ import { useClustersStore } from '../clusters/clusters';
 import { useProjectsStore } from '../clusters/projects';
 import { createActions } from './daemonset-actions';
 import { applyDelta } from './row-map';
-import { ProgressClock, rowProgressSignature, stalledSince, storedStallMs } from '../shared/stalled';
-import { statusOf } from '../shared/status';
+import { RowProgress, storedStallMs } from '../shared/stalled';
 
 const FRAME_MS = 16;
 
@@ -28,7 +27,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
   const projects = useProjectsStore();
 
   const rows = shallowRef(new Map<string, DaemonSetRow>());
-  const progress = new ProgressClock();
+  const progress = new RowProgress();
   /** The stall threshold, read again whenever the list shows (the detail page changes it). */
   const stallMs = ref(storedStallMs());
   const summary = ref<ProjectSummary | null>(null);
@@ -71,10 +70,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
     } else runner.noteAll();
     applyDelta(map, delta);
     // When each row last made progress, for the "no progress for N min" badge (only the rows that changed are read).
-    const now = Date.now();
-    if (delta.reset) progress.keepOnly(new Set(map.keys()));
-    for (const key of delta.removals) progress.forget(key);
-    for (const row of delta.upserts) progress.note(row.key, rowProgressSignature(row), now);
+    progress.note(delta, map.keys(), Date.now());
     if (delta.summary) summary.value = delta.summary;
     synced.value = delta.synced;
     error.value = delta.error ?? null;
@@ -129,8 +125,7 @@ export const useDaemonSetsStore = defineStore('daemonsets', () => {
 
   /** Since when a row's rollout has made no progress, past the threshold (else undefined): the row's badge. */
   function stalled(row: DaemonSetRow, now: number): number | undefined {
-    const at = progress.at(row.key);
-    return at === undefined ? undefined : stalledSince(statusOf(row).phase === 'Updating', at, now, stallMs.value);
+    return progress.stalled(row, now, stallMs.value);
   }
   const rereadStallMs = () => (stallMs.value = storedStallMs());
 

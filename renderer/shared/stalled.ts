@@ -1,4 +1,5 @@
-import type { DaemonSetRow } from '../../electron/contract/dto';
+import type { DaemonSetDelta, DaemonSetRow } from '../../electron/contract/dto';
+import { statusOf } from './status';
 
 // "No progress for N min": one rule for the detail page's warning and the list row's badge. A rollout is stalled when
 // its DaemonSet is updating and nothing that counts as progress has changed for the user's threshold (one setting,
@@ -51,5 +52,31 @@ export class ProgressClock {
   /** Drops the keys not in `keep` (rows gone, another context). */
   keepOnly(keep: ReadonlySet<string>): void {
     for (const key of this.seen.keys()) if (!keep.has(key)) this.seen.delete(key);
+  }
+}
+
+/** The badge's minutes ("no progress for N min", at least 1), or null when the row is not stalled. */
+export function stalledMinutes(since: number | undefined, now: number): number | null {
+  return since === undefined ? null : Math.max(1, Math.round((now - since) / 60_000));
+}
+
+/**
+ * The list's and the fleet's clock of their rows' progress: fed by the rows' stream deltas, asked for one row's stall.
+ * Only the rows a delta changed are read, so churn costs what it touches.
+ */
+export class RowProgress {
+  private readonly clock = new ProgressClock();
+
+  /** Notes a delta once applied; `current` is the keys the stream holds after it (a reset drops the rest). */
+  note(delta: DaemonSetDelta, current: Iterable<string>, now: number): void {
+    if (delta.reset) this.clock.keepOnly(new Set(current));
+    for (const key of delta.removals) this.clock.forget(key);
+    for (const row of delta.upserts) this.clock.note(row.key, rowProgressSignature(row), now);
+  }
+
+  /** Since when the row's rollout has made no progress, past the threshold; else undefined. */
+  stalled(row: DaemonSetRow, now: number, thresholdMs: number): number | undefined {
+    const at = this.clock.at(row.key);
+    return at === undefined ? undefined : stalledSince(statusOf(row).phase === 'Updating', at, now, thresholdMs);
   }
 }

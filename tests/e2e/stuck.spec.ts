@@ -354,5 +354,12 @@ test('a rollout that makes no progress says so on its list row, as its detail pa
   await page.getByLabel('语言').selectOption('en');
   await row(page, 'too-big').getByRole('link', { name: 'too-big', exact: true }).click();
   await expect(page.getByTestId('stuck-warning')).toContainText('The rollout has made no progress for');
+  // The fleet's cell of that DaemonSet says so too (its column's clock starts when the column opens).
+  await page.getByRole('link', { name: 'Fleet' }).click();
+  await page.getByRole('checkbox', { name: 'stuck-admin', exact: true }).check();
+  const fleetRow = page.getByRole('row').filter({ has: page.getByRole('rowheader').filter({ hasText: 'too-big' }) });
+  await expect(fleetRow.getByTestId('fleet-stalled')).toHaveText('No progress for 1 min', { timeout: 45_000 });
+  await screenshot(page, '6b-stalled-fleet');
+  await page.getByRole('checkbox', { name: 'stuck-admin', exact: true }).uncheck();
   await page.evaluate(() => localStorage.removeItem('everynode.stuckMinutes'));
 });

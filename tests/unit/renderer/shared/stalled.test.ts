@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressClock, rowProgressSignature, stalledSince } from '../../../../renderer/shared/stalled';
+import type { DaemonSetDelta, DaemonSetRow } from '../../../../electron/contract/dto';
+import {
+  ProgressClock,
+  RowProgress,
+  rowProgressSignature,
+  stalledMinutes,
+  stalledSince,
+} from '../../../../renderer/shared/stalled';
 import { row } from '../fixtures';
 
 describe('stalled rollouts', () => {
@@ -24,5 +31,35 @@ describe('stalled rollouts', () => {
     clock.note('default/b', 'x', 1);
     clock.keepOnly(new Set(['default/b']));
     expect([clock.at('default/a'), clock.at('default/b')]).toEqual([undefined, 1]);
+  });
+});
+
+describe('RowProgress (the list and fleet badge)', () => {
+  const dsRow = (key: string, updated: number, phase: 'updating' | 'settled'): DaemonSetRow => {
+    const settled = phase === 'settled';
+    const name = key.split('/')[1] ?? key;
+    return row(name, {
+      namespace: 'ns',
+      status: { ready: settled ? 3 : 1, available: settled ? 3 : 1, unavailable: settled ? 0 : 2, updated },
+    });
+  };
+  const delta = (upserts: DaemonSetRow[], extra: Partial<DaemonSetDelta> = {}): DaemonSetDelta =>
+    ({ reset: false, removals: [], upserts, synced: true, ...extra }) as DaemonSetDelta;
+
+  it('flags an updating row whose counts stay put past the threshold, and forgets what a reset or removal drops', () => {
+    const progress = new RowProgress();
+    const stuck = dsRow('ns/a', 1, 'updating');
+    progress.note(delta([stuck, dsRow('ns/b', 3, 'settled')], { reset: true }), ['ns/a', 'ns/b'], 0);
+    expect(progress.stalled(stuck, 59_999, 60_000)).toBeUndefined();
+    expect(progress.stalled(stuck, 60_000, 60_000)).toBe(0);
+    expect(stalledMinutes(progress.stalled(stuck, 150_000, 60_000), 150_000)).toBe(3);
+    // A settled row is never stalled, however long it stays the same.
+    expect(progress.stalled(dsRow('ns/b', 3, 'settled'), 10 * 60_000, 60_000)).toBeUndefined();
+    // Progress moves the clock.
+    const moved = dsRow('ns/a', 2, 'updating');
+    progress.note(delta([moved]), ['ns/a', 'ns/b'], 100_000);
+    expect(progress.stalled(moved, 150_000, 60_000)).toBeUndefined();
+    progress.note(delta([], { removals: ['ns/a'] }), ['ns/b'], 120_000);
+    expect(progress.stalled(moved, 10 * 60_000, 60_000)).toBeUndefined();
   });
 });
