@@ -3,6 +3,7 @@ import type { PodObject } from './objects.js';
 import type { Projection } from './source.js';
 import { isRecord, records, text } from '../../../common/guards.js';
 import { identityOf } from './identity.js';
+import { intern, internMaybe } from './intern.js';
 import { nodeOf } from '../resources/pod-issues.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { projectPodUse, type PodUse } from '../resources/node-room.js';
@@ -37,12 +38,14 @@ export function projectPodCell(raw: unknown): PodCell | undefined {
   const meta = raw.metadata;
   const owner = records(meta.ownerReferences).find((o) => o.controller === true && o.kind === 'DaemonSet');
   const labels = isRecord(meta.labels) ? meta.labels : {};
+  const metadata = identityOf(meta);
+  metadata.namespace = internMaybe(metadata.namespace);
   const cell: PodCell = {
-    metadata: identityOf(meta),
-    node: nodeOf(pod) ?? '',
-    ownerUid: text(owner?.uid) ?? '',
-    revisionHash: text(labels[REVISION_HASH]) ?? '',
-    phase: pod.status?.phase ?? 'Pending',
+    metadata,
+    node: intern(nodeOf(pod) ?? ''),
+    ownerUid: intern(text(owner?.uid) ?? ''),
+    revisionHash: intern(text(labels[REVISION_HASH]) ?? ''),
+    phase: intern(pod.status?.phase ?? 'Pending'),
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true,
     deleting: Boolean(pod.metadata?.deletionTimestamp),
     started: (pod.status?.containerStatuses ?? []).some((s) => s.state?.running || s.state?.terminated),
@@ -50,7 +53,12 @@ export function projectPodCell(raw: unknown): PodCell | undefined {
   const problem = podProblem(pod);
   if (problem) cell.problem = problem;
   const use = projectPodUse(raw);
-  if (use) cell.use = use;
+  if (use) {
+    // The same node and owner as the cell's, kept once.
+    use.node = cell.node === use.node ? cell.node : intern(use.node);
+    if (use.daemonSetUid !== undefined) use.daemonSetUid = intern(use.daemonSetUid);
+    cell.use = use;
+  }
   return cell;
 }
 

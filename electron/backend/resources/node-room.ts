@@ -16,9 +16,12 @@ export function quantity(text: unknown): number | undefined {
 export { podRequests };
 
 /** The host ports a pod spec holds (with hostNetwork every container port is one), init containers included. */
+// Most pods take no host port: they share one empty list (never written to) instead of one each.
+const NO_HOST_PORTS: { port: number; protocol: string; hostIP?: string }[] = Object.freeze([]) as never;
+
 export function hostPortsOf(spec: Record<string, unknown>): { port: number; protocol: string; hostIP?: string }[] {
   const hostNetwork = spec.hostNetwork === true;
-  return [...records(spec.containers), ...records(spec.initContainers)].flatMap((c) =>
+  const ports = [...records(spec.containers), ...records(spec.initContainers)].flatMap((c) =>
     records(c.ports).flatMap((p) => {
       const port = typeof p.hostPort === 'number' && p.hostPort > 0 ? p.hostPort : hostNetwork ? p.containerPort : 0;
       if (typeof port !== 'number' || port <= 0) return [];
@@ -30,6 +33,7 @@ export function hostPortsOf(spec: Record<string, unknown>): { port: number; prot
       return [use];
     }),
   );
+  return ports.length === 0 ? NO_HOST_PORTS : ports;
 }
 
 /** What a pod bound to a node takes there. */
