@@ -120,14 +120,15 @@ test('switching context on a detail page of a DaemonSet the new context lacks go
 
 test('switching context on a detail page of a DaemonSet both clusters have stays on it, now the new cluster’s', async () => {
   // The seed's kube-proxy runs in both clusters; a pod of west's is on the page before the switch.
-  await page.goto(page.url().replace(/#.*$/, '#/ds/west-admin/kube-system/kube-proxy'));
+  // On its Pods tab, which the switch keeps.
+  await page.goto(page.url().replace(/#.*$/, '#/ds/west-admin/kube-system/kube-proxy?tab=pods'));
   await expect(page.getByRole('heading', { level: 1, name: 'kube-proxy' })).toBeVisible();
   const westPod = page.getByRole('cell', { name: /^kube-proxy-/ }).first();
   await expect(westPod).toBeVisible();
   const westPodName = (await westPod.textContent())?.trim() ?? '';
 
   await switchTo('east-admin');
-  await expect(page).toHaveURL(/#\/ds\/east-admin\/kube-system\/kube-proxy$/);
+  await expect(page).toHaveURL(/#\/ds\/east-admin\/kube-system\/kube-proxy\?tab=pods$/);
   await expect(page.getByRole('heading', { level: 1, name: 'kube-proxy' })).toBeVisible();
   // Its pods are east's now (as kubectl lists them there), and none of west's.
   const eastPods = (
