@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { expectedRows, LOADED_IDS, loadPlan, startBurners, type Burners } from './load.js';
 import { METRIC_IDS, SCENARIOS, scenarioOf, type Scenario } from './metric-ids.js';
+import { parseOnly, parseSoakMinutes } from './options.js';
 import { buildReport, completeRows, header, markdownTable, sideBySideTable, writeJson, type Metric } from './report.js';
 import { startSandboxProcess } from './sandbox/client.js';
 import { churn, soak } from './scenarios/churn.js';
@@ -23,7 +24,7 @@ import { buildApp } from './support/build.js';
 import { removeTempDirs, tempDir } from './support/files.js';
 import { adminAccess } from './support/https.js';
 
-const HELP = `Usage: npm run bench -- [--quick] [--soak] [--load N] [--only LIST] [--json FILE]
+const HELP = `Usage: npm run bench -- [--quick] [--soak] [--soak-minutes N] [--load N] [--only LIST] [--json FILE]
 
 Starts the sandbox cluster in its own process with 5,000 DaemonSets in 250 namespaces and measures Everynode's
 backend and UI (Chromium) against kubectl and a bare client-node list, start-up, and one DaemonSet's detail page among
@@ -33,6 +34,8 @@ backend and UI (Chromium) against kubectl and a bare client-node list, start-up,
                2,000 other pods beside the detail page's DaemonSet, the scale scenarios at 500 nodes (500 × 10
                for the matrix, 3 × 20 for the fleet), load 0 only (under 3 minutes)
   --soak       add the leak check: 10 minutes of churn at 1,000 changes/s, then memory again
+  --soak-minutes N
+               the leak check with N minutes of churn instead of 10 (implies --soak)
   --load N     run every scenario with N CPU burners (busy child processes) beside it; without --load the full run
                measures the cold list in the UI, churn and start-up again at load 1, side by side with load 0
   --only LIST  run only these scenarios (comma-separated: ${SCENARIOS.join(', ')}); the other rows say skip
@@ -43,15 +46,6 @@ Prints a Markdown table: metric id, ours, peer/baseline measured in the same run
 rows measured at two load levels side by side. Exit code 0 even when goals fail.
 `;
 
-function parseOnly(list: string | undefined): Set<Scenario> | undefined {
-  if (list === undefined) return undefined;
-  const names = list.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
-  if (unknown.length > 0)
-    throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
-  return new Set(names as Scenario[]);
-}
-
 const COUNT = 5000;
 const NAMESPACES = 250;
 
@@ -60,6 +54,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean' },
       soak: { type: 'boolean' },
+      'soak-minutes': { type: 'string' },
       json: { type: 'string' },
       only: { type: 'string' },
       load: { type: 'string' },
@@ -72,6 +67,8 @@ async function main(): Promise<void> {
     return;
   }
   const quick = values.quick === true;
+  const soakMinutes = parseSoakMinutes(values['soak-minutes']);
+  const soaking = values.soak === true || soakMinutes !== undefined;
   const only = parseOnly(values.only);
   const plan = loadPlan(values.load, quick);
   let level = plan.base;
@@ -120,7 +117,8 @@ async function main(): Promise<void> {
     await atLevel(plan.base);
     const ctx: BenchContext = {
       quick,
-      soak: values.soak === true,
+      soak: soaking,
+      soakMinutes: soakMinutes ?? 10,
       sandbox,
       access: adminAccess(sandbox.kubeconfigPath),
       count: COUNT,
@@ -209,7 +207,7 @@ async function main(): Promise<void> {
   const report = buildReport(
     rows,
     quick ? 'quick' : 'full',
-    values.soak === true,
+    soaking,
     startedAt,
     performance.now() - started,
     loadAverages,
