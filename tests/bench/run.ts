@@ -4,8 +4,8 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
-import { expectedRows, LOADED_IDS, loadPlan, startBurners, type Burners } from './load.js';
-import { METRIC_IDS, SCENARIOS, scenarioOf, type Scenario } from './metric-ids.js';
+import { expectedRows, LOADED_IDS, loadPlan, planFor, startBurners, type Burners } from './load.js';
+import { METRIC_IDS, needsMainSandbox, SCENARIOS, scenarioOf, type Scenario } from './metric-ids.js';
 import { parseOnly, parseSoakMinutes } from './options.js';
 import { buildReport, completeRows, header, markdownTable, sideBySideTable, writeJson, type Metric } from './report.js';
 import { startSandboxProcess } from './sandbox/client.js';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const soakMinutes = parseSoakMinutes(values['soak-minutes']);
   const soaking = values.soak === true || soakMinutes !== undefined;
   const only = parseOnly(values.only);
-  const plan = loadPlan(values.load, quick);
+  const plan = planFor(loadPlan(values.load, quick), only);
   let level = plan.base;
   let burners: Burners | undefined;
   const loadAverages: { label: string; values: number[] }[] = [];
@@ -109,78 +109,83 @@ async function main(): Promise<void> {
 
   const work = tempDir('bench');
   const webHost = await buildApp(work, log);
-  log('starting the sandbox (its own process) and writing 5,000 DaemonSets with their status');
-  const sandbox = await startSandboxProcess({ nodes: 6, speed: 1, paused: true });
-  const browser = await launchBrowser();
-  try {
-    await sandbox.call('seed', { count: COUNT, namespaces: NAMESPACES });
-    await atLevel(plan.base);
-    const ctx: BenchContext = {
-      quick,
-      soak: soaking,
-      soakMinutes: soakMinutes ?? 10,
-      sandbox,
-      access: adminAccess(sandbox.kubeconfigPath),
-      count: COUNT,
-      namespaces: NAMESPACES,
-      totalDaemonSets: (await sandbox.call('snapshot')).length,
-      webHost,
-      repeats: quick ? 1 : 3,
-      // Every row carries the level it was measured at; at an extra level only the loaded rows are kept.
-      add: (...rows) =>
-        metrics.push(
-          ...rows
-            .filter((row) => level === plan.base || (LOADED_IDS as readonly string[]).includes(row.id))
-            .map((row) => ({ ...row, load: level })),
-        ),
-      log,
-      shared: new Map(),
-    };
-    await step('cold', 'scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
-    await step('cold', 'a 4 MB hostile kubeconfig refused', () => kubeconfigRefusal(ctx));
-    await step('ui', 'scenarios 1-3: cold list in the UI, memory, churn', async () => {
-      const ui = await openUi(ctx, browser);
-      try {
-        await coldUi(ctx, ui);
-        const afterCold = await readMemory(ui);
-        await memoryMetrics(ctx, ui, afterCold);
-        const afterChurn = await churn(ctx, ui, afterCold);
-        await soak(ctx, ui, afterChurn);
-      } finally {
-        await ui.close();
-      }
-    });
-    await step('startup', 'scenario 4: start-up', () => startup(ctx, browser));
-    // The same rows again with burners beside them, before the 10,000 pods of scenario 5 weigh on the sandbox.
-    for (const extra of plan.extra) {
-      await atLevel(extra);
-      await step('ui', `load ${extra}: cold list in the UI and churn`, async () => {
-        // cold.ui.ms's peer at this level: kubectl measured with the same burners beside it.
-        const kubectl = await kubectlListMs(ctx).catch(() => undefined);
-        if (kubectl === undefined) ctx.shared.delete('kubectl.ms');
-        else ctx.shared.set('kubectl.ms', kubectl);
+  // The main sandbox, its 5,000 DaemonSets and its browser, for the scenarios that use them.
+  const onMainSandbox = async (): Promise<void> => {
+    log('starting the sandbox (its own process) and writing 5,000 DaemonSets with their status');
+    const sandbox = await startSandboxProcess({ nodes: 6, speed: 1, paused: true });
+    const browser = await launchBrowser();
+    try {
+      await sandbox.call('seed', { count: COUNT, namespaces: NAMESPACES });
+      await atLevel(plan.base);
+      const ctx: BenchContext = {
+        quick,
+        soak: soaking,
+        soakMinutes: soakMinutes ?? 10,
+        sandbox,
+        access: adminAccess(sandbox.kubeconfigPath),
+        count: COUNT,
+        namespaces: NAMESPACES,
+        totalDaemonSets: (await sandbox.call('snapshot')).length,
+        webHost,
+        repeats: quick ? 1 : 3,
+        // Every row carries the level it was measured at; at an extra level only the loaded rows are kept.
+        add: (...rows) =>
+          metrics.push(
+            ...rows
+              .filter((row) => level === plan.base || (LOADED_IDS as readonly string[]).includes(row.id))
+              .map((row) => ({ ...row, load: level })),
+          ),
+        log,
+        shared: new Map(),
+      };
+      await step('cold', 'scenario 1: cold list (kubectl, client-node, JSON.parse, backend)', () => coldServer(ctx));
+      await step('cold', 'a 4 MB hostile kubeconfig refused', () => kubeconfigRefusal(ctx));
+      await step('ui', 'scenarios 1-3: cold list in the UI, memory, churn', async () => {
         const ui = await openUi(ctx, browser);
         try {
           await coldUi(ctx, ui);
-          await churn(ctx, ui, await readMemory(ui));
+          const afterCold = await readMemory(ui);
+          await memoryMetrics(ctx, ui, afterCold);
+          const afterChurn = await churn(ctx, ui, afterCold);
+          await soak(ctx, ui, afterChurn);
         } finally {
           await ui.close();
         }
       });
-      await step('startup', `load ${extra}: start-up`, () => startup(ctx, browser));
+      await step('startup', 'scenario 4: start-up', () => startup(ctx, browser));
+      // The same rows again with burners beside them, before the 10,000 pods of scenario 5 weigh on the sandbox.
+      for (const extra of plan.extra) {
+        await atLevel(extra);
+        await step('ui', `load ${extra}: cold list in the UI and churn`, async () => {
+          // cold.ui.ms's peer at this level: kubectl measured with the same burners beside it.
+          const kubectl = await kubectlListMs(ctx).catch(() => undefined);
+          if (kubectl === undefined) ctx.shared.delete('kubectl.ms');
+          else ctx.shared.set('kubectl.ms', kubectl);
+          const ui = await openUi(ctx, browser);
+          try {
+            await coldUi(ctx, ui);
+            await churn(ctx, ui, await readMemory(ui));
+          } finally {
+            await ui.close();
+          }
+        });
+        await step('startup', `load ${extra}: start-up`, () => startup(ctx, browser));
+      }
+      if (plan.extra.length > 0) await atLevel(plan.base);
+      await step('watchers', 'sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
+      // Issue 16: on a sandbox of its own, so the 5,000 DaemonSets above do not weigh on it.
+      await step('operate', 'issue 16: a shell echo and a port-forward download', () => operate(ctx));
+      // Last on this sandbox: its 10,000 pods would weigh on every scenario after it.
+      await step('detail', `scenario 5: detail page among ${quick ? '2,000' : '10,000'} pods`, () =>
+        detail(ctx, browser),
+      );
+    } finally {
+      await browser.close();
+      await sandbox.stop();
     }
-    if (plan.extra.length > 0) await atLevel(plan.base);
-    await step('watchers', 'sandbox: 1,000 events/s to 20 watchers', () => watchers(ctx));
-    // Issue 16: on a sandbox of its own, so the 5,000 DaemonSets above do not weigh on it.
-    await step('operate', 'issue 16: a shell echo and a port-forward download', () => operate(ctx));
-    // Last on this sandbox: its 10,000 pods would weigh on every scenario after it.
-    await step('detail', `scenario 5: detail page among ${quick ? '2,000' : '10,000'} pods`, () =>
-      detail(ctx, browser),
-    );
-  } finally {
-    await browser.close();
-    await sandbox.stop();
-  }
+  };
+  if (needsMainSandbox(only)) await onMainSandbox();
+  else await atLevel(plan.base);
   const atBase = (rows: Metric[]): Metric[] => rows.map((row) => ({ ...row, load: plan.base }));
   try {
     // Scale (issues 15 and 17): light-pod sandboxes and a browser of their own, after the main sandbox has stopped.
