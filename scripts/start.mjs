@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOST_NODE_FLAGS } from './host-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
@@ -130,7 +131,11 @@ function main() {
   if (!electron) {
     console.log("Electron's binary is not installed here; starting the browser host instead.");
     // The bundle `npm run build` made, as `npm run web` runs it: no TypeScript compiled at start-up.
-    void run(process.execPath, [path.join(root, 'dist', 'web', 'cli.mjs'), ...args], 'the browser host');
+    void run(
+      process.execPath,
+      [...HOST_NODE_FLAGS, path.join(root, 'dist', 'web', 'cli.mjs'), ...args],
+      'the browser host',
+    );
     return;
   }
   // ELECTRON_RUN_AS_NODE in the environment would turn the app into a plain Node process.

@@ -2,6 +2,7 @@
 // so its pid is the backend's and /proc tells its RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { HOST_NODE_FLAGS } from '../../../scripts/host-node-flags.mjs';
 import { inspectorUrl } from './node-heap.js';
 
 export interface WebHostProcess {
@@ -18,6 +19,8 @@ export interface WebHostProcess {
 export interface HostOptions {
   /** Open the inspector on a free local port (memory scenarios read the heap through it; start-up does not). */
   inspect?: boolean;
+  /** Extra node options before the CLI (experiments such as --trace-gc; the bench's own runs pass none). */
+  nodeArgs?: string[];
 }
 
 export function startWebHost(
@@ -28,7 +31,15 @@ export function startWebHost(
   timeoutMs = 60_000,
 ): Promise<WebHostProcess> {
   const spawnedAt = performance.now();
-  const args = [...(options.inspect ? ['--inspect=127.0.0.1:0'] : []), cli, '--kubeconfig', kubeconfigPath];
+  const args = [
+    ...(options.inspect ? ['--inspect=127.0.0.1:0'] : []),
+    // The flags `npm run web` starts it with, so the bench measures the host a user gets.
+    ...HOST_NODE_FLAGS,
+    ...(options.nodeArgs ?? []),
+    cli,
+    '--kubeconfig',
+    kubeconfigPath,
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KUBECONFIG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
