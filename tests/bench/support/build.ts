@@ -2,7 +2,8 @@
 // measure the wrong app, and other work rebuilding dist/ in this checkout could pull the files away mid-run. The
 // layout is dist/'s (renderer/, web/cli.mjs, sandbox-cluster/), so the host finds its renderer where `npm run web`'s
 // does: `../../dist/renderer` from its own file.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
@@ -22,7 +23,11 @@ const STATIC_PAGE_HTML = `<!doctype html>
 export async function buildApp(dir: string, log: (message: string) => void): Promise<string> {
   const outDir = resolve(join(dir, 'dist'));
   log(`building the app into ${outDir}`);
-  execFileSync(
+  const started = performance.now();
+  const seconds = (): string => ((performance.now() - started) / 1000).toFixed(0);
+  // The renderer (vite, its own process) and the Node side (esbuild, here) write disjoint directories: built side by
+  // side, the build costs the longer of the two instead of their sum.
+  const renderer = promisify(execFile)(
     process.execPath,
     [
       'node_modules/vite/bin/vite.js',
@@ -33,9 +38,16 @@ export async function buildApp(dir: string, log: (message: string) => void): Pro
       join(outDir, 'renderer'),
       '--emptyOutDir',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+    { maxBuffer: 16 * 1024 * 1024 },
+  ).then(({ stderr }) => {
+    if (stderr) process.stderr.write(stderr);
+    log(`renderer built (${seconds()} s)`);
+  });
+  const node = buildElectron({ outDir }).then((built) => {
+    log(`host bundles built (${seconds()} s)`);
+    return built;
+  });
+  const [built] = await Promise.all([node, renderer]);
   writeFileSync(join(outDir, 'renderer', STATIC_PAGE.slice(1)), STATIC_PAGE_HTML);
-  const built = await buildElectron({ outDir });
   return built.web;
 }
