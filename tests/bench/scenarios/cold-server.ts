@@ -33,6 +33,22 @@ export function kubectlListMs(ctx: BenchContext): Promise<number> {
 /** kubectl's home (its discovery cache) per run. */
 const KUBECTL_HOME = new WeakMap<BenchContext, string>();
 
+/**
+ * cold.ui.ms's peer when scenario 1 did not run (`--only ui`): kubectl measured as scenario 1 measures it, an
+ * untimed run to fill its discovery cache, then the median of the run's repetitions.
+ */
+export async function ensureKubectlPeer(ctx: BenchContext): Promise<void> {
+  if (ctx.shared.has('kubectl.ms')) return;
+  const home = KUBECTL_HOME.get(ctx) ?? tempDir('bench-kubectl');
+  KUBECTL_HOME.set(ctx, home);
+  const timed = (): Promise<number> => kubectlMs(ctx.sandbox.kubeconfigPath, home, ctx.totalDaemonSets);
+  await timed().catch(() => undefined);
+  const samples: number[] = [];
+  for (let i = 0; i < ctx.repeats; i++) samples.push(await timed());
+  const ms = median(samples);
+  if (ms !== undefined) ctx.shared.set('kubectl.ms', ms);
+}
+
 async function clientNodeMs(kubeconfig: string, expected: number): Promise<number> {
   const config = new KubeConfig();
   config.loadFromFile(kubeconfig);
