@@ -67,6 +67,8 @@ const detailEn = {
       confirm: 'Apply onto the current version',
       both: 'Both of you changed these fields; your value is used: {fields}',
       differs: 'Marked: {theirs} lines of theirs differ from yours ({mine} of yours differ from theirs)',
+      serverWritten:
+        'Not marked: {count} differing lines the server writes itself (resourceVersion, generation, managedFields, status)',
     },
   },
   outcome: {

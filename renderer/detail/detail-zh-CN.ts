@@ -65,6 +65,7 @@ const detailZhCN = {
       reapply: '重新应用我的修改',
       confirm: '应用到当前版本',
       differs: '已标出：服务器版本有 {theirs} 行与您的不同（您的版本有 {mine} 行与其不同）',
+      serverWritten: '未标出：{count} 行差异由服务器自行写入（resourceVersion、generation、managedFields、status）',
       both: '以下字段双方都修改了，将使用您的值：{fields}',
     },
   },
