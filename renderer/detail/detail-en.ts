@@ -167,6 +167,9 @@ const detailEn = {
     confirmTitle: 'Delete pod {pod}?',
     confirmBody: 'The DaemonSet controller creates a new pod on {node}, from the current template.',
     container: { waiting: 'waiting', running: 'running', terminated: 'terminated', unknown: 'unknown' },
+    search: 'Find a pod',
+    searchPlaceholder: 'Pod or node name',
+    matching: '{count} of {total} pods match',
   },
   revisions: {
     title: 'Revision history',

@@ -165,6 +165,9 @@ const detailZhCN = {
     confirmTitle: '删除容器组 {pod}？',
     confirmBody: '守护进程集控制器会按当前模板在 {node} 上创建新的容器组。',
     container: { waiting: '等待中', running: '运行中', terminated: '已终止', unknown: '未知' },
+    search: '查找容器组',
+    searchPlaceholder: '容器组或节点名称',
+    matching: '{total} 个容器组中有 {count} 个匹配',
   },
   revisions: {
     title: '版本记录',

@@ -133,7 +133,10 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
       const opened = await openUntil(
         page,
         `${route}?tab=pods`,
-        `return document.querySelectorAll('tr[data-pod]').length === ${nodes};`,
+        // A virtual table holds only the rows in view and says how many it has (aria-rowcount counts the header row).
+        `const rows = document.querySelectorAll('tr[data-pod]').length;
+        const table = document.querySelector('table[data-testid=pods-table][aria-rowcount]');
+        return table ? Number(table.getAttribute('aria-rowcount')) === ${nodes} + 1 && rows > 0 : rows === ${nodes};`,
         120_000,
       );
       // Then the node grid (the Overview tab), every node's cell with its pod: the rollout is followed there.
