@@ -6,6 +6,8 @@ import type { AdminAccess } from './support/https.js';
 export interface BenchContext {
   quick: boolean;
   soak: boolean;
+  /** Length of the soak's churn (--soak-minutes; 10 by default). */
+  soakMinutes: number;
   sandbox: SandboxProcess;
   access: AdminAccess;
   /** Bench DaemonSets and their namespaces (5,000 in 250). */

@@ -44,6 +44,15 @@ export function loadPlan(load: string | undefined, quick: boolean): LoadPlan {
   return { base: n, extra: [] };
 }
 
+/**
+ * The plan as `--only` trims it: the extra levels exist for the loaded scenarios, so a run that picks none of them
+ * starts no burners and owes no loaded rows.
+ */
+export function planFor(plan: LoadPlan, only: ReadonlySet<string> | undefined): LoadPlan {
+  if (only === undefined || LOADED_SCENARIOS.some((name) => only.has(name))) return plan;
+  return { base: plan.base, extra: [] };
+}
+
 /** Every row the run owes: all ids at the base level, the loaded ones again at each extra level. */
 export function expectedRows(ids: readonly string[], plan: LoadPlan): Expected[] {
   return [

@@ -78,3 +78,11 @@ export function scenarioOf(id: string): Scenario {
   if (id.startsWith('sandbox.')) return 'pods';
   return 'ui';
 }
+
+/** Scenarios that run on the main sandbox (5,000 DaemonSets seeded, one shared browser); the scale ones bring their own. */
+export const MAIN_SANDBOX_SCENARIOS: readonly Scenario[] = ['cold', 'ui', 'startup', 'watchers', 'operate', 'detail'];
+
+/** Whether the run needs the main sandbox and its seed at all (`--only matrix` does not). */
+export function needsMainSandbox(only: ReadonlySet<Scenario> | undefined): boolean {
+  return only === undefined || MAIN_SANDBOX_SCENARIOS.some((name) => only.has(name));
+}

@@ -92,3 +92,32 @@ export function diffRows(server: ReadonlyMap<string, string>, ui: ReadonlyMap<st
   }
   return { differing, missing, extra, total: differing + missing + extra, examples };
 }
+
+/** What process.memoryUsage() said at one moment, in MB. */
+export interface MemorySample {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/**
+ * The first, middle and last of a series of memory samples, per field ("rss 131 → 220 → 308 MB, …"): enough to tell
+ * which of RSS, the JS heap or the memory outside it (external, array buffers) grew, and whether it levels off.
+ */
+export function memoryTrace(samples: readonly MemorySample[]): string {
+  if (samples.length === 0) return '';
+  const picks = [samples[0], samples[Math.floor((samples.length - 1) / 2)], samples[samples.length - 1]].filter(
+    (s, i, all): s is MemorySample => s !== undefined && all.indexOf(s) === i,
+  );
+  const fields: [keyof MemorySample, string][] = [
+    ['rss', 'rss'],
+    ['heapTotal', 'heap total'],
+    ['heapUsed', 'heap used'],
+    ['external', 'external'],
+    ['arrayBuffers', 'array buffers'],
+  ];
+  const parts = fields.map(([key, label]) => `${label} ${picks.map((s) => s[key].toFixed(1)).join(' → ')}`);
+  return `host memoryUsage over ${samples.length} samples (first → middle → last): ${parts.join(', ')} MB`;
+}

@@ -6,11 +6,20 @@ import type { BenchContext } from '../context.js';
 import type { ChurnLog } from '../sandbox/churn.js';
 import { benchKey } from '../sandbox/world.js';
 import { metric } from '../report.js';
-import { diffRows, matchLatencies, percentile, type Change, type RowDiff } from '../stats.js';
+import {
+  diffRows,
+  matchLatencies,
+  memoryTrace,
+  percentile,
+  type Change,
+  type MemorySample,
+  type RowDiff,
+} from '../stats.js';
 import { probe } from '../support/browser.js';
 import { startFloorPage } from '../support/floor-page.js';
 import type { ObservedChurn } from '../support/page-probe.js';
 import { currentResourceVersion, openRawWatcher, type RawWatcher } from '../support/raw-watch.js';
+import { nodeMemoryUsage } from '../support/node-heap.js';
 import { readMemory, type MemoryReading, type UiSession } from './ui-cold.js';
 
 const RATE = 1000;
@@ -63,7 +72,14 @@ function hotChanges(log: ChurnLog, names: Set<string>): Change[] {
 const growth = (before: number | undefined, after: number | undefined): number | undefined =>
   before !== undefined && after !== undefined && before > 0 ? ((after - before) / before) * 100 : undefined;
 
-function growthMetrics(ctx: BenchContext, prefix: string, before: MemoryReading, after: MemoryReading, what: string) {
+function growthMetrics(
+  ctx: BenchContext,
+  prefix: string,
+  before: MemoryReading,
+  after: MemoryReading,
+  what: string,
+  trace = '',
+) {
   const note = (b: number | undefined, a: number | undefined): string =>
     `${b?.toFixed(1) ?? '—'} → ${a?.toFixed(1) ?? '—'} MB over ${what}`;
   ctx.add(
@@ -71,7 +87,7 @@ function growthMetrics(ctx: BenchContext, prefix: string, before: MemoryReading,
       unit: '%',
       ours: growth(before.backendMb, after.backendMb),
       goal: { on: 'value', op: '<=', limit: 5 },
-      note: `backend RSS ${note(before.backendMb, after.backendMb)}`,
+      note: `backend RSS ${note(before.backendMb, after.backendMb)}${trace ? `; ${trace}` : ''}`,
     }),
     metric(`${prefix}.backend.heap-growth.pct`, {
       unit: '%',
@@ -252,9 +268,39 @@ export async function soak(ctx: BenchContext, ui: UiSession, before: MemoryReadi
     );
     return;
   }
-  const minutes = 10;
+  const minutes = ctx.soakMinutes;
   ctx.log(`soak: ${minutes} minutes of churn at ${RATE}/s`);
-  await ctx.sandbox.call('churn', { ratePerSec: RATE, seconds: minutes * 60, keys: allKeys(ctx), record: false });
+  const trace = traceHostMemory(ctx, ui, (minutes * 60_000) / SOAK_SAMPLES);
+  try {
+    await ctx.sandbox.call('churn', { ratePerSec: RATE, seconds: minutes * 60, keys: allKeys(ctx), record: false });
+  } finally {
+    trace.stop();
+  }
   await ui.page.waitForTimeout(3000);
-  growthMetrics(ctx, 'soak', before, await readMemory(ui), `${minutes} min of churn`);
+  const after = await readMemory(ui);
+  growthMetrics(ctx, 'soak', before, after, `${minutes} min of churn`, trace.summary());
+}
+
+/** Samples of the host's memory over the soak (without a GC): where RSS grows, if it does. */
+const SOAK_SAMPLES = 20;
+
+function traceHostMemory(ctx: BenchContext, ui: UiSession, everyMs: number) {
+  const samples: MemorySample[] = [];
+  const started = Date.now();
+  const take = async (): Promise<void> => {
+    const url = ui.host.inspector;
+    const usage = url ? await nodeMemoryUsage(url).catch(() => undefined) : undefined;
+    if (!usage) return;
+    samples.push(usage);
+    const f = (n: number): string => n.toFixed(1);
+    ctx.log(
+      `soak ${((Date.now() - started) / 60_000).toFixed(1)} min: host rss ${f(usage.rss)} MB, heap ${f(usage.heapUsed)}/${f(usage.heapTotal)} MB, external ${f(usage.external)} MB, array buffers ${f(usage.arrayBuffers)} MB`,
+    );
+  };
+  void take();
+  const timer = setInterval(() => void take(), everyMs);
+  return {
+    stop: () => clearInterval(timer),
+    summary: () => memoryTrace(samples),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BURNER_MAX_MS, expectedRows, LOADED_IDS, loadPlan, startBurners } from '../../bench/load';
-import { METRIC_IDS, scenarioOf } from '../../bench/metric-ids';
+import { BURNER_MAX_MS, expectedRows, LOADED_IDS, loadPlan, planFor, startBurners } from '../../bench/load';
+import { METRIC_IDS, needsMainSandbox, scenarioOf, type Scenario } from '../../bench/metric-ids';
 import { completeRows, metric, sideBySideTable } from '../../bench/report';
 import { rssMb } from '../../bench/support/files';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,24 @@ describe('bench --load', () => {
     expect(loadPlan(undefined, true)).toEqual({ base: 0, extra: [] });
     expect(loadPlan('2', false)).toEqual({ base: 2, extra: [] });
     expect(loadPlan('0', true)).toEqual({ base: 0, extra: [] });
+  });
+
+  it('--only without a loaded scenario measures no extra level and owes no loaded rows', () => {
+    const full = loadPlan(undefined, false);
+    expect(planFor(full, undefined)).toEqual({ base: 0, extra: [1] });
+    expect(planFor(full, new Set(['ui']))).toEqual({ base: 0, extra: [1] });
+    expect(planFor(full, new Set(['matrix', 'cold']))).toEqual({ base: 0, extra: [] });
+    expect(planFor(loadPlan('2', false), new Set(['fleet']))).toEqual({ base: 2, extra: [] });
+    const rows = expectedRows(METRIC_IDS, planFor(full, new Set(['detail'])));
+    expect(rows.every((r) => typeof r === 'string' || r.load === 0)).toBe(true);
+  });
+
+  it('only the scenarios on the main sandbox make the run start and seed it', () => {
+    const set = (...names: Scenario[]) => new Set<Scenario>(names);
+    expect(needsMainSandbox(undefined)).toBe(true);
+    expect(needsMainSandbox(set('matrix', 'fleet', 'scale-detail'))).toBe(false);
+    expect(needsMainSandbox(set('pods'))).toBe(false);
+    expect(needsMainSandbox(set('matrix', 'ui'))).toBe(true);
   });
 
   it('refuses a level that is not a small whole number, naming the flag', () => {
