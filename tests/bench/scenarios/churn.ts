@@ -1,7 +1,6 @@
 // Scenario 2 (and the soak): 1,000 status changes a second while "All projects" is open. Latency from the server's
 // change to the row's text in the DOM for the rows in view, long tasks, and at the end the UI compared row by row with
 // the server. Scenario 3's growth figures compare memory before and after.
-import { writeFile } from 'node:fs/promises';
 import type { BenchContext } from '../context.js';
 import type { ChurnLog } from '../sandbox/churn.js';
 import { benchKey } from '../sandbox/world.js';
@@ -17,6 +16,7 @@ import {
 } from '../stats.js';
 import { probe } from '../support/browser.js';
 import { startFloorPage } from '../support/floor-page.js';
+import { startPageProfile } from '../support/page-profile.js';
 import type { ObservedChurn } from '../support/page-probe.js';
 import { currentResourceVersion, openRawWatcher, type RawWatcher } from '../support/raw-watch.js';
 import { nodeMemoryUsage } from '../support/node-heap.js';
@@ -141,26 +141,6 @@ async function warmUp(ctx: BenchContext, ui: UiSession, before: MemoryReading, h
   return warm;
 }
 
-/**
- * With BENCH_CPU_PROFILE=FILE, a CPU profile of the page over the measured churn (CDP Profiler, Chrome DevTools'
- * .cpuprofile format): what the renderer's main thread did during the long tasks. Off by default: sampling costs CPU.
- */
-async function startPageProfile(ui: UiSession): Promise<{ stop(): Promise<void> } | undefined> {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return undefined;
-  const cdp = await ui.page.context().newCDPSession(ui.page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await cdp.send('Profiler.stop');
-      await writeFile(file, JSON.stringify(profile));
-      await cdp.detach();
-    },
-  };
-}
-
 export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryReading): Promise<MemoryReading> {
   const seconds = ctx.quick ? 5 : 30;
   const visible = await probe<string[]>(ui.page, 'visibleNames');
@@ -173,7 +153,7 @@ export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryR
     .then((rv) => openRawWatcher(ctx.access, rv))
     .catch(() => undefined);
   await probe(ui.page, 'startObserving');
-  const profiler = await startPageProfile(ui);
+  const profiler = await startPageProfile(ui.page, 'churn');
   const result = await ctx.sandbox.call('churn', {
     ratePerSec: RATE,
     seconds,
@@ -182,7 +162,8 @@ export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryR
     hotShare: HOT_SHARE,
     record: true,
   });
-  await profiler?.stop();
+  const profiled = await profiler.stop();
+  if (profiled) ctx.log(`churn: page profile ${profiled}`);
   const floorTasks = await floor?.stop().catch(() => undefined);
   await settle(ui, 1500, 15_000);
   watcher?.close();
