@@ -3,7 +3,7 @@
 //        npx tsx scripts/screenshot-list.ts 'http://127.0.0.1:5174/?token=...' [--out DIR] [--context C] [--project P]
 import { parseArgs } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -24,12 +24,16 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
+// The printed address signs in once (its token then opens nothing): the first context signs in, the next ones carry
+// the cookie it got and open the page itself.
+let signedIn: Awaited<ReturnType<BrowserContext['cookies']>> = [];
 try {
   for (const [locale, file] of [
     ['en-US', 'list-en.png'],
     ['zh-CN', 'list-zh.png'],
   ] as const) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+    await context.addCookies(signedIn);
     const page = await context.newPage();
     page.on(
       'console',
@@ -40,7 +44,8 @@ try {
       'response',
       (r) => r.status() >= 400 && console.log(`[${locale}] ${r.status()} ${new URL(r.url()).pathname}`),
     );
-    await page.goto(url);
+    await page.goto(signedIn.length > 0 ? new URL('/', url).href : url);
+    signedIn = await context.cookies();
     if (kubeContext) await page.locator('#context-select').selectOption(kubeContext, { timeout: 30_000 });
     if (project) {
       await page.locator('#project-select').selectOption(project, { timeout: 30_000 });

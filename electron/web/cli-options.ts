@@ -10,6 +10,20 @@ export interface CliOptions {
   allowPrograms: string[];
 }
 
+export const WEB_USAGE = `Usage: npm run web -- [options]   (or: node dist/web/cli.mjs [options])
+Serves the app to a browser on 127.0.0.1 and prints its address, with a token that signs in once.
+
+  --port P               port to listen on (default: a free one)
+  --kubeconfig FILE      a kubeconfig to use (repeatable); with one, the sandbox is not started unless --sandbox
+  --sandbox              start the built-in sandbox cluster even when a kubeconfig exists
+  --no-sandbox           never start the sandbox cluster
+  --allow-program NAME   a credential program allowed without asking (a command name or an absolute path; repeatable)
+  --help, -h             show this help
+`;
+
+/** Whether the arguments ask for the usage text (checked before parsing, so --help works beside any other flag). */
+export const wantsHelp = (argv: readonly string[]): boolean => argv.includes('--help') || argv.includes('-h');
+
 export function parseCli(argv: string[]): CliOptions {
   const { values } = parseArgs({
     args: argv,

@@ -2,7 +2,7 @@
 // browser.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { defaultStateDir, parseCli } from './cli-options.js';
+import { defaultStateDir, parseCli, wantsHelp, WEB_USAGE } from './cli-options.js';
 import { startWebHost } from './host.js';
 
 function packageVersion(): string {
@@ -17,6 +17,10 @@ function packageVersion(): string {
 }
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(WEB_USAGE);
+    return;
+  }
   const options = parseCli(process.argv.slice(2));
   const home = os.homedir();
   const host = await startWebHost({
@@ -45,6 +49,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`everynode web: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`everynode web: ${error instanceof Error ? error.message : String(error)} (--help lists the options)`);
   process.exit(1);
 });

@@ -67,6 +67,8 @@ const detailEn = {
       confirm: 'Apply onto the current version',
       both: 'Both of you changed these fields; your value is used: {fields}',
       differs: 'Marked: {theirs} lines of theirs differ from yours ({mine} of yours differ from theirs)',
+      serverWritten:
+        'Not marked: {count} differing lines the server writes itself (resourceVersion, generation, managedFields, status)',
     },
   },
   outcome: {
@@ -165,6 +167,9 @@ const detailEn = {
     confirmTitle: 'Delete pod {pod}?',
     confirmBody: 'The DaemonSet controller creates a new pod on {node}, from the current template.',
     container: { waiting: 'waiting', running: 'running', terminated: 'terminated', unknown: 'unknown' },
+    search: 'Find a pod',
+    searchPlaceholder: 'Pod or node name',
+    matching: '{count} of {total} pods match',
   },
   revisions: {
     title: 'Revision history',

@@ -65,6 +65,7 @@ const detailZhCN = {
       reapply: '重新应用我的修改',
       confirm: '应用到当前版本',
       differs: '已标出：服务器版本有 {theirs} 行与您的不同（您的版本有 {mine} 行与其不同）',
+      serverWritten: '未标出：{count} 行差异由服务器自行写入（resourceVersion、generation、managedFields、status）',
       both: '以下字段双方都修改了，将使用您的值：{fields}',
     },
   },
@@ -164,6 +165,9 @@ const detailZhCN = {
     confirmTitle: '删除容器组 {pod}？',
     confirmBody: '守护进程集控制器会按当前模板在 {node} 上创建新的容器组。',
     container: { waiting: '等待中', running: '运行中', terminated: '已终止', unknown: '未知' },
+    search: '查找容器组',
+    searchPlaceholder: '容器组或节点名称',
+    matching: '{total} 个容器组中有 {count} 个匹配',
   },
   revisions: {
     title: '版本记录',

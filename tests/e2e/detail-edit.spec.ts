@@ -87,6 +87,11 @@ test('a kubectl change made while editing gives the conflict view; re-applying m
   const marked = page.getByTestId('server-version').locator('.differs');
   await expect(marked.filter({ hasText: 'team: ops' })).toHaveCount(1);
   await expect(marked.filter({ hasText: 'image: busybox:1.36' })).toHaveCount(1);
+  // The lines the server wrote itself (the new generation, the controller's template-generation annotation) differ
+  // too, but are counted apart.
+  await expect(page.getByTestId('server-version')).toContainText('generation: 2');
+  await expect(marked.filter({ hasText: 'generation' })).toHaveCount(0);
+  await expect(page.getByTestId('differs-count')).toContainText(/Not marked: \d+ differing lines the server writes/);
   const count = await marked.count();
   await expect(page.getByTestId('differs-count')).toHaveText(new RegExp(`^Marked: ${count} lines of theirs differ`));
   await expect(page.getByTestId('server-version')).toHaveAccessibleDescription(/^Marked: \d+ lines/);

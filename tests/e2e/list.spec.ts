@@ -113,6 +113,18 @@ test('the seeded DaemonSets are listed with their project', async () => {
   await expectRunning('fluent-bit', 'kube-system');
   await screenshot(page, '2-all-projects');
   await expectAccessible(page, 'all projects');
+
+  // A common laptop width: every row action is in view, none pushed behind a horizontal scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  try {
+    const table = await page.getByRole('table', { name: 'DaemonSets' }).boundingBox();
+    const remove = await row(page, 'fluent-bit')
+      .getByRole('button', { name: /^Delete/ })
+      .boundingBox();
+    expect(table && remove && remove.x + remove.width <= table.x + table.width).toBe(true);
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
 });
 
 test('a DaemonSet created with kubectl shows Updating, then Running once its images are pulled, without reload', async () => {

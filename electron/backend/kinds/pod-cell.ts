@@ -1,6 +1,5 @@
 import type { PodProblem } from '../../contract/index.js';
 import type { PodObject } from './objects.js';
-import type { Projection } from './source.js';
 import { isRecord, records, text } from '../../../common/guards.js';
 import { identityOf } from './identity.js';
 import { intern, internMaybe } from './intern.js';
@@ -61,10 +60,3 @@ export function projectPodCell(raw: unknown): PodCell | undefined {
   }
   return cell;
 }
-
-export const podCell: Projection<PodCell> = {
-  name: 'cell',
-  project: projectPodCell,
-  // The matrix finds a node's pods by the node's name.
-  index: (pod) => (pod.node === '' ? [] : [pod.node]),
-};

@@ -1,6 +1,7 @@
 import type { ContextSession } from '../session/session.js';
 import type { InformerSource } from '../watch/informer.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
+import type { InformerStore } from '../watch/store.js';
 import { listProjected } from '../watch/raw-list.js';
 import type { ListResult } from '../watch/types.js';
 import { collectionPath, type Kind } from './kinds.js';
@@ -23,6 +24,8 @@ export interface Projection<P> {
   project(raw: unknown): P | undefined;
   /** Values the informer indexes each kept object by besides namespace and labels (Informer.indexed). */
   index?(object: P): string[];
+  /** A compact store of its own for the informer's cache (the same answers as the default map of objects). */
+  store?(): InformerStore<P>;
 }
 
 /** The object whole, as the API sent it (anything without metadata is not an object of the kind). */
@@ -75,6 +78,7 @@ export function sourceFor(
     classify: (error) => session.classify(error),
     project: projection.project,
     index: projection.index,
+    store: projection.store,
     list: () => listProjected(config, path, query, config.requestTimeoutMs, projection.project),
   };
 }

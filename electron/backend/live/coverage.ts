@@ -5,7 +5,8 @@ import type { Producer } from './producer.js';
 import type { ContextSession } from '../session/session.js';
 import { KINDS } from '../kinds/kinds.js';
 import type { DaemonSetObject } from '../kinds/objects.js';
-import { podCell, type PodCell } from '../kinds/pod-cell.js';
+import type { PodCell } from '../kinds/pod-cell.js';
+import { byNode, byUid, podCell } from '../kinds/pod-cell-store.js';
 import { nodeRow, type NodeRowObject } from '../kinds/node-row.js';
 import { revisionRef, type RevisionRef } from '../kinds/revision-ref.js';
 import { watchKind } from '../kinds/source.js';
@@ -55,9 +56,6 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   private events!: ScopedWatch<WarningEvent>;
   private columns: Column[] = [];
   private rows = new Map<string, MatrixRow>();
-  /** Where each pod is (by key and by uid): a pod's change, or an event about it, touches that node's row. */
-  private readonly podNode = new Map<string, string>();
-  private readonly uidNode = new Map<string, string>();
   private readonly dirtyNodes = new Set<string>();
   private columnsStale = true;
   private allDirty = false;
@@ -159,18 +157,10 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     }
   }
 
+  /** A pod's change touches the row of the node it was on and of the one it is on (the informer says both). */
   private onPods(events: InformerEvent<PodCell>[]): void {
     for (const event of events) {
-      const before = this.podNode.get(event.key);
-      if (before !== undefined) this.dirtyNodes.add(before);
-      const uid = event.object.metadata.uid ?? '';
-      if (event.type === 'delete') {
-        this.podNode.delete(event.key);
-        this.uidNode.delete(uid);
-        continue;
-      }
-      this.podNode.set(event.key, event.object.node);
-      this.uidNode.set(uid, event.object.node);
+      if (event.previous && event.previous.node !== '') this.dirtyNodes.add(event.previous.node);
       if (event.object.node !== '') this.dirtyNodes.add(event.object.node);
     }
   }
@@ -178,7 +168,7 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   /** A Warning event about a pod touches its node's row; one about a DaemonSet (FailedCreate) its column. */
   private onEvents(events: InformerEvent<WarningEvent>[]): void {
     for (const { object } of events) {
-      const node = this.uidNode.get(object.involvedUid);
+      const node = this.pods.indexed(byUid(object.involvedUid))[0]?.node;
       if (node !== undefined) this.dirtyNodes.add(node);
       else if (this.columns.some((c) => c.uid === object.involvedUid)) this.columnsStale = true;
     }
@@ -230,7 +220,7 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     let computed: { pods: PodCell[]; room: ReturnType<typeof nodeRoom> | undefined } | undefined;
     const inputs = () => {
       if (computed) return computed;
-      const pods = this.pods.indexed(name);
+      const pods = this.pods.indexed(byNode(name));
       // The room counts every pod on the node: only a complete cluster-wide pod watch sees them all.
       const allocatable = this.nodes.informer.get(`/${name}`)?.allocatable;
       const complete = this.options.selection === '*' && this.pods.complete();

@@ -2,8 +2,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { AppError } from '../errors.js';
 import { httpStatusOf } from '../session/classify.js';
 import { backoffDelay } from './backoff.js';
-import { CacheIndex } from './cache-index.js';
 import { openWatch } from './raw-watch.js';
+import { MapStore, type InformerStore } from './store.js';
 import {
   objectKey,
   type InformerEvent,
@@ -32,6 +32,8 @@ export interface InformerSource<T> {
   project?(object: unknown): T | undefined;
   /** Values to find an object by besides its namespace and labels (Informer.indexed), e.g. the uid it is about. */
   index?(object: T): string[];
+  /** Where the cache is kept; a map of the objects (MapStore) when undefined. */
+  store?(): InformerStore<T>;
 }
 
 export interface InformerTiming {
@@ -49,9 +51,7 @@ type WatchOutcome = 'expired' | 'closed' | 'stopped' | 'stalled' | { error: unkn
  * changes. resourceVersions are compared for equality only.
  */
 export class Informer<T extends KubeObject> {
-  private readonly cache = new Map<string, T>();
-  // Typed by the wide KubeObject: the index reads only metadata (and the source's own values), never T's own fields.
-  private readonly index: CacheIndex<KubeObject>;
+  private readonly cache: InformerStore<T>;
   private readonly listeners = new Set<InformerListener<T>>();
   private status: InformerStatus = { synced: false };
   private resourceVersion = '';
@@ -66,7 +66,7 @@ export class Informer<T extends KubeObject> {
     /** Told of every answer from the server (list, watch opened, any watch event, bookmarks too): it is alive. */
     private readonly onTraffic: () => void = () => undefined,
   ) {
-    this.index = new CacheIndex<KubeObject>(this.cache, source);
+    this.cache = source.store?.() ?? new MapStore<T>(source);
   }
 
   start(): void {
@@ -86,7 +86,7 @@ export class Informer<T extends KubeObject> {
   }
 
   snapshot(): T[] {
-    return [...this.cache.values()];
+    return this.cache.values();
   }
 
   /** The object of a key (`namespace/name`, objectKey), if cached. */
@@ -96,42 +96,17 @@ export class Informer<T extends KubeObject> {
 
   /** The cached objects of one namespace ('' for cluster-scoped ones). */
   byNamespace(namespace: string): T[] {
-    return this.pick(this.index.inNamespace(namespace));
+    return this.cache.inNamespace(namespace);
   }
 
   /** The cached objects whose labels hold every pair of `labels` (a matchLabels selector; {} matches all). */
   matching(labels: Record<string, string>): T[] {
-    const keys = this.index.matching(labels);
-    return keys === undefined ? this.snapshot() : this.pick(keys);
+    return this.cache.matching(labels) ?? this.snapshot();
   }
 
   /** The cached objects the source's own index (InformerSource.index) gives this value. */
   indexed(value: string): T[] {
-    return this.pick(this.index.indexed(value));
-  }
-
-  private pick(keys: Iterable<string>): T[] {
-    const found: T[] = [];
-    for (const key of keys) {
-      const object = this.cache.get(key);
-      if (object !== undefined) found.push(object);
-    }
-    return found;
-  }
-
-  private put(key: string, object: T): void {
-    const before = this.cache.get(key);
-    if (before !== undefined) this.index.remove(key, before);
-    this.cache.set(key, object);
-    this.index.add(key, object);
-  }
-
-  private remove(key: string): T | undefined {
-    const before = this.cache.get(key);
-    if (before === undefined) return undefined;
-    this.cache.delete(key);
-    this.index.remove(key, before);
-    return before;
+    return this.cache.indexed(value);
   }
 
   currentStatus(): InformerStatus {
@@ -180,15 +155,16 @@ export class Informer<T extends KubeObject> {
       seen.add(key);
       const cached = this.cache.get(key);
       if (!cached || !sameVersion(cached, item)) {
-        this.put(key, item);
-        events.push({ type: 'upsert', key, object: item });
+        this.cache.put(key, item);
+        events.push(
+          cached ? { type: 'upsert', key, object: item, previous: cached } : { type: 'upsert', key, object: item },
+        );
       }
     }
-    for (const [key, object] of this.cache) {
-      if (!seen.has(key)) {
-        this.remove(key);
-        events.push({ type: 'delete', key, object });
-      }
+    for (const key of [...this.cache.keys()]) {
+      if (seen.has(key)) continue;
+      const object = this.cache.remove(key);
+      if (object !== undefined) events.push({ type: 'delete', key, object });
     }
     this.resourceVersion = result.resourceVersion;
     this.attempt = 0;
@@ -254,16 +230,16 @@ export class Informer<T extends KubeObject> {
     if (type === 'BOOKMARK') return undefined;
     const key = objectKey(seen);
     if (type === 'DELETED') {
-      const cached = this.remove(key);
+      const cached = this.cache.remove(key);
       const object = this.source.project ? (this.source.project(raw) ?? cached) : (raw as T);
-      if (cached && object) this.emit([{ type: 'delete', key, object }]);
+      if (cached && object) this.emit([{ type: 'delete', key, object, previous: cached }]);
     } else if (type === 'ADDED' || type === 'MODIFIED') {
       const object = this.source.project ? this.source.project(raw) : (raw as T);
       if (object === undefined) return undefined;
       const cached = this.cache.get(key);
       if (cached && sameVersion(cached, object)) return undefined;
-      this.put(key, object);
-      this.emit([{ type: 'upsert', key, object }]);
+      this.cache.put(key, object);
+      this.emit([cached ? { type: 'upsert', key, object, previous: cached } : { type: 'upsert', key, object }]);
     }
     return undefined;
   }

@@ -9,7 +9,9 @@ export interface ListResult<T> {
   resourceVersion: string;
 }
 
-export type InformerEvent<T> = { type: 'upsert'; key: string; object: T } | { type: 'delete'; key: string; object: T };
+/** `previous`: the cached object the event replaced or removed, when there was one (where a moved object was). */
+export type InformerEvent<T> =
+  { type: 'upsert'; key: string; object: T; previous?: T } | { type: 'delete'; key: string; object: T; previous?: T };
 
 export interface InformerStatus {
   /** The first complete list has arrived. */

@@ -155,7 +155,9 @@ export class Registry {
     const sub = options.subresource;
     let object: KubeObject;
     if (sub === 'status') {
-      object = structuredClone({ ...old, status: input.status });
+      // Only the status is new: the rest is the stored object's, shared as it is (stored objects are never mutated),
+      // so a status write copies its own status and a fresh metadata, not the whole object (spec, template, labels).
+      object = { ...old, metadata: { ...old.metadata }, status: structuredClone(input.status) };
       d.strategy?.validateStatus?.(object, old);
     } else if (sub === 'finalize') {
       object = structuredClone({ ...old, spec: { ...old.spec, finalizers: input.spec?.finalizers ?? [] } });

@@ -26,6 +26,8 @@ export interface ChurnResult {
   changes: number;
   failures: number;
   elapsedMs: number;
+  /** CPU time of the sandbox's process over the churn (user + system): its cost per write, whatever the machine's load. */
+  cpuMs: number;
   log: ChurnLog;
 }
 
@@ -71,6 +73,7 @@ export function runChurn(api: ClusterApi, plan: ChurnPlan): Promise<ChurnResult>
   };
   return new Promise((resolve) => {
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const total = Math.round(plan.ratePerSec * plan.seconds);
     const timer = setInterval(() => {
       const elapsed = Date.now() - started;
@@ -79,7 +82,8 @@ export function runChurn(api: ClusterApi, plan: ChurnPlan): Promise<ChurnResult>
       for (let i = 0; i < Math.min(MAX_PER_TICK, due - attempted); i++) change(pick());
       if (elapsed >= plan.seconds * 1000) {
         clearInterval(timer);
-        resolve({ changes, failures, elapsedMs: Date.now() - started, log });
+        const used = process.cpuUsage(cpu);
+        resolve({ changes, failures, elapsedMs: Date.now() - started, cpuMs: (used.user + used.system) / 1000, log });
       }
     }, TICK_MS);
   });

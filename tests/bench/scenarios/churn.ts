@@ -16,6 +16,7 @@ import {
 } from '../stats.js';
 import { probe } from '../support/browser.js';
 import { startFloorPage } from '../support/floor-page.js';
+import { startPageProfile } from '../support/page-profile.js';
 import type { ObservedChurn } from '../support/page-probe.js';
 import { currentResourceVersion, openRawWatcher, type RawWatcher } from '../support/raw-watch.js';
 import { nodeMemoryUsage } from '../support/node-heap.js';
@@ -152,6 +153,7 @@ export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryR
     .then((rv) => openRawWatcher(ctx.access, rv))
     .catch(() => undefined);
   await probe(ui.page, 'startObserving');
+  const profiler = await startPageProfile(ui.page, 'churn');
   const result = await ctx.sandbox.call('churn', {
     ratePerSec: RATE,
     seconds,
@@ -160,6 +162,8 @@ export async function churn(ctx: BenchContext, ui: UiSession, afterCold: MemoryR
     hotShare: HOT_SHARE,
     record: true,
   });
+  const profiled = await profiler.stop();
+  if (profiled) ctx.log(`churn: page profile ${profiled}`);
   const floorTasks = await floor?.stop().catch(() => undefined);
   await settle(ui, 1500, 15_000);
   watcher?.close();

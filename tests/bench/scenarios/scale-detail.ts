@@ -9,6 +9,7 @@ import { percentile } from '../stats.js';
 import type { SandboxProcess } from '../sandbox/client.js';
 import { openApp, probe, waitForProject } from '../support/browser.js';
 import { tempDir } from '../support/files.js';
+import { startPageProfile } from '../support/page-profile.js';
 import { adminAccess, type AdminAccess } from '../support/https.js';
 import { startWebHost } from '../support/web-host.js';
 import {
@@ -133,7 +134,10 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
       const opened = await openUntil(
         page,
         `${route}?tab=pods`,
-        `return document.querySelectorAll('tr[data-pod]').length === ${nodes};`,
+        // A virtual table holds only the rows in view and says how many it has (aria-rowcount counts the header row).
+        `const rows = document.querySelectorAll('tr[data-pod]').length;
+        const table = document.querySelector('table[data-testid=pods-table][aria-rowcount]');
+        return table ? Number(table.getAttribute('aria-rowcount')) === ${nodes} + 1 && rows > 0 : rows === ${nodes};`,
         120_000,
       );
       // Then the node grid (the Overview tab), every node's cell with its pod: the rollout is followed there.
@@ -157,6 +161,7 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
         }),
       );
 
+      const profile = await startPageProfile(page, 'scale-detail-rollout');
       const followed = await followRollout(
         sandbox,
         access,
@@ -172,6 +177,8 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
             "return el.dataset.revision === 'old'",
           ),
       );
+      const saved = await profile.stop();
+      if (saved) ctx.log(`scale detail: the page's CPU profile of the rollout is in ${saved}`);
       const rawP99 = percentile(followed.raw, 99);
       const longest = Math.max(0, ...followed.shown.longTasks);
       const sample = `${followed.rollout.steps.length} steps of ${nodes / 10} pods ${STEP_INTERVAL_MS} ms apart; ${followed.grid.length} of ${nodes} cells seen new and available, ${followed.arrivals} new pods at the raw watch`;

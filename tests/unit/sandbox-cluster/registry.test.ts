@@ -89,6 +89,26 @@ describe('DaemonSet registry strategy', () => {
     expect(specIgnored.status.numberReady).toBe(4);
   });
 
+  it('stores a status write as the old object with a copy of the new status, sharing the rest', () => {
+    const r = setup();
+    const created = r.create('daemonsets', ds());
+    const condition = { type: 'Ready', status: 'True' };
+    const status = { numberReady: 5, conditions: [condition] };
+    const written = r.update('daemonsets', { ...created, status }, { subresource: 'status' });
+    const stored = r.get('daemonsets', 'team-a', 'web');
+    expect(stored).toBe(written);
+    // The spec is the stored one itself, not a copy; metadata is new (it carries the new resourceVersion).
+    expect(stored.spec).toBe(created.spec);
+    expect(stored.metadata).not.toBe(created.metadata);
+    expect(Number(stored.metadata.resourceVersion)).toBeGreaterThan(Number(created.metadata.resourceVersion));
+    expect(stored.metadata.uid).toBe(created.metadata.uid);
+    expect(created.status.numberReady).toBe(0);
+    // The caller's status object is copied: changing it later does not reach the store.
+    expect(stored.status).not.toBe(status);
+    condition.status = 'False';
+    expect(stored.status.conditions[0].status).toBe('True');
+  });
+
   it('answers a stale resourceVersion with the exact 409', () => {
     const r = setup();
     const created = r.create('daemonsets', ds());

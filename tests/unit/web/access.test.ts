@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { cookieName, newToken, readCookie, refuse, SignIn, tokenCookie } from '../../../electron/web/access.js';
-import { defaultStateDir, parseCli } from '../../../electron/web/cli-options.js';
+import { defaultStateDir, parseCli, wantsHelp, WEB_USAGE } from '../../../electron/web/cli-options.js';
 
 const port = 41234;
 const token = newToken();
@@ -57,6 +57,31 @@ describe('browser host access', () => {
 });
 
 describe('npm run web flags', () => {
+  it('has a usage text naming every flag it accepts, asked for by --help or -h beside any other flag', () => {
+    expect(wantsHelp(['--port', '80', '--help'])).toBe(true);
+    expect(wantsHelp(['-h'])).toBe(true);
+    expect(wantsHelp(['--sandbox'])).toBe(false);
+    const named = [...WEB_USAGE.matchAll(/^ {2}(--[a-z-]+)( [A-Z]+)?/gm)].map((m) => [
+      m[1] as string,
+      m[2] !== undefined,
+    ]);
+    expect(named.map(([flag]) => flag)).toEqual([
+      '--port',
+      '--kubeconfig',
+      '--sandbox',
+      '--no-sandbox',
+      '--allow-program',
+      '--help',
+    ]);
+    for (const [flag, takesValue] of named) {
+      if (flag === '--help') continue;
+      expect(() =>
+        parseCli(takesValue ? [String(flag), flag === '--port' ? '8080' : 'x'] : [String(flag)]),
+      ).not.toThrow();
+    }
+    expect(() => parseCli(['--nope'])).toThrow();
+  });
+
   it('starts the sandbox only when asked, or when there is no kubeconfig at all', () => {
     expect(parseCli([])).toEqual({ port: 0, kubeconfigs: [], sandbox: 'auto', allowPrograms: [] });
     expect(parseCli(['--sandbox', '--kubeconfig', 'a.yaml']).sandbox).toBe('on');
