@@ -137,8 +137,9 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
       onNewSession: 'restart',
       // The same as the list's: the matrix of all projects reads every namespace's DaemonSets and pods.
       check,
+      // The list's window, not the detail page's: a rollout's cells follow the server within the list's allowance.
       create: (session, [, selection], emit) =>
-        new CoverageSubscription({ session, manager, selection, flushMs: tuning.flushMs, emit }),
+        new CoverageSubscription({ session, manager, selection, flushMs: tuning.listWindowMs, emit }),
       ended: endedMatrix,
     },
     daemonSetDetail: {
