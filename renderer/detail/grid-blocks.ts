@@ -4,8 +4,11 @@ import type { GridCell } from './node-grid';
 // changed a few cells re-renders their blocks instead of walking all 5,000, and a flush that changed every cell (a new
 // revision turns them all "old") reaches the DOM a bounded number of cells per frame instead of in one long task.
 
-/** Cells per block: small enough that re-rendering one is cheap, few enough blocks that walking them is too. */
-export const BLOCK_CELLS = 100;
+/**
+ * Cells per block: small enough that re-rendering or laying out one is cheap, few enough blocks that walking them is
+ * too; a multiple of most column counts (1–6, 8, 10, 12...), so block ends rarely leave a row of the grid half empty.
+ */
+export const BLOCK_CELLS = 240;
 /** Changed cells the page patches per frame before it yields: about 20–30 ms of work on a busy 2-core laptop. */
 export const CELLS_PER_FRAME = 250;
 

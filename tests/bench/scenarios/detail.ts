@@ -70,7 +70,7 @@ const OPEN_SOURCE = String.raw`(async ([route, nodes, timeoutMs]) => {
   const started = performance.now();
   location.hash = route;
   const done = () => {
-    const cells = [...document.querySelectorAll('ul.grid li.cell')];
+    const cells = [...document.querySelectorAll('.grid li.cell')];
     return cells.length === nodes && cells.every((cell) => cell.dataset.state !== 'missing');
   };
   while (!done()) {

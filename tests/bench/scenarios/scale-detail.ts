@@ -144,7 +144,7 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
       const grid = await openUntil(
         page,
         route,
-        `const cells = document.querySelectorAll('ul.grid li.cell');
+        `const cells = document.querySelectorAll('.grid li.cell');
         if (cells.length !== ${nodes}) return false;
         for (const cell of cells) if (cell.dataset.state === 'missing') return false;
         return true;`,
@@ -170,7 +170,7 @@ export async function scaleDetail(ctx: ScaleContext, browser: Browser): Promise<
         () =>
           watchCells(
             page,
-            'ul.grid',
+            '.node-grid .grid',
             'li.cell',
             'return el.dataset.node',
             "return el.dataset.revision === 'new' && el.dataset.state === 'available'",
