@@ -1,5 +1,6 @@
-// Watch streams: one JSON event per line, flushed at once. The hub knows every open stream so faults can drop or
-// stall them all, as a flaky network or a stuck API server would.
+// Watch streams: one JSON event per line, flushed at once (Node's HTTP response gathers the lines written in one turn
+// of the event loop into one chunk, one socket write). The hub knows every open stream so faults can drop or stall
+// them all, as a flaky network or a stuck API server would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gone } from '../errors.js';
 import {
@@ -35,7 +36,7 @@ export interface WatchRequest {
 const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 class Watcher {
-  private queue: string[] = [];
+  private queue: (string | Buffer)[] = [];
   private queuedBytes = 0;
   private headersWritten = false;
   private timers: NodeJS.Timeout[] = [];
@@ -62,7 +63,7 @@ class Watcher {
     this.res.flushHeaders();
   }
 
-  send(line: string): void {
+  send(line: string | Buffer): void {
     if (this.closed || this.ending || this.silenced) return;
     if (this.hub.stalled) {
       this.queue.push(line);
@@ -156,7 +157,7 @@ function encode(o: KubeObject): string {
 export class WatchHub {
   private readonly watchers = new Set<Watcher>();
   /** Lines of the event being dispatched, by encoding and type, so N watchers of one kind serialise it once. */
-  private live: { event?: CommittedEvent; lines: Map<string, string> } = { lines: new Map() };
+  private live: { event?: CommittedEvent; lines: Map<string, Buffer> } = { lines: new Map() };
   stalled = false;
 
   constructor(
@@ -201,14 +202,18 @@ export class WatchHub {
     for (const w of [...this.watchers]) w.destroy();
   }
 
-  private sharedLine(event: CommittedEvent, key: string, make: () => string): string {
+  /**
+   * The line as bytes, encoded once per event for every watcher of one encoding (they only read it), as kube-apiserver
+   * encodes an event once per watch cache: written as a string, each watcher's socket converted it to UTF-8 again.
+   */
+  private sharedLine(event: CommittedEvent, key: string, make: () => string): Buffer {
     if (this.live.event !== event) this.live = { event, lines: new Map() };
-    let text = this.live.lines.get(key);
-    if (text === undefined) {
-      text = make();
-      this.live.lines.set(key, text);
+    let bytes = this.live.lines.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(make());
+      this.live.lines.set(key, bytes);
     }
-    return text;
+    return bytes;
   }
 
   start(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
