@@ -1,6 +1,8 @@
 // The V8 options the browser host's Node process starts with: `npm run web` (package.json, which cannot import this
 // and repeats it: tests/unit/scripts/host-node-flags.test.ts keeps the two equal), `npm start` without Electron
-// (start.mjs) and the bench (tests/bench/support/web-host.ts). V8 reads them only when the process starts.
+// (start.mjs) and the bench (tests/bench/support/web-host.ts); `npm start` with Electron hands them to its main process
+// as --js-flags (start.mjs). V8 reads them only when the process starts, so an installed build launched from its own
+// shortcut runs V8's defaults (docs/bench.md, "memory").
 //
 // Why (docs/bench.md, "memory"): under a steady stream of watch events (the soak's 1,000 a second) each event replaces
 // a cached row, and the new row survives its first scavenges. V8 sizes the heap for that from its own timings, so the

@@ -36,7 +36,9 @@ export function findElectronBinary(dir = electronDir, env = process.env) {
  * it and turns off the renderer sandbox. `--port` means nothing to a window.
  */
 export function electronArgs(hostArgs) {
-  const result = [];
+  // The backend lives in Electron's main process, whose V8 reads its flags only from the command line it starts with
+  // (app.commandLine.appendSwitch reaches the renderers alone): the same heap sizing as the browser host.
+  const result = [`--js-flags=${HOST_NODE_FLAGS.join(' ')}`];
   for (let i = 0; i < hostArgs.length; i++) {
     const arg = hostArgs[i];
     if (arg === '--sandbox') result.push('--everynode-sandbox=on');

@@ -48,11 +48,15 @@ describe('npm start', () => {
 
   it("never hands --no-sandbox to Electron, where Chromium would read it as 'no renderer sandbox'", () => {
     expect(electronArgs(['--no-sandbox', '--kubeconfig', 'k.yaml', '--port', '8080'])).toEqual([
+      '--js-flags=--max-semi-space-size=4 --heap-growing-percent=50',
       '--everynode-sandbox=off',
       '--kubeconfig',
       'k.yaml',
     ]);
-    expect(electronArgs(['--sandbox', '--port=1'])).toEqual(['--everynode-sandbox=on']);
+    expect(electronArgs(['--sandbox', '--port=1'])).toEqual([
+      '--js-flags=--max-semi-space-size=4 --heap-growing-percent=50',
+      '--everynode-sandbox=on',
+    ]);
   });
 
   describe('when the app it started dies', () => {
