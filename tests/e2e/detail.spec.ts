@@ -4,7 +4,7 @@
 // the page and replaced, logs, and the DaemonSet deleted with kubectl while the page is open.
 import { test, expect, type Page } from '@playwright/test';
 import { Cleanup, kubectl, startSandbox, startWebHost, type Sandbox } from './support/processes.js';
-import { chooseProject, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
+import { chooseProject, detailTab, expectAccessible, openApp, screenshot, showTab } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -80,8 +80,11 @@ test('a row name opens the detail page with one available cell per node', async 
 });
 
 test('the tabs follow the arrow keys, Home and End, and the tab survives a reload beside the pod panel', async () => {
-  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  const tab = (name: string) => detailTab(page, name);
   await expect(tab('Overview')).toHaveAttribute('aria-selected', 'true');
+  // Pods and Events say how many they hold before they are opened.
+  await expect(tab('Pods')).toHaveAccessibleName('Pods (6)');
+  await expect(tab('Events')).toHaveAccessibleName(/^Events \(\d+\)$/);
   await tab('Overview').focus();
   await page.keyboard.press('ArrowRight');
   await expect(tab('Pods')).toBeFocused();

@@ -61,9 +61,15 @@ export async function importEditorFiles(dialog: Locator, files: { name: string; 
     .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/yaml', buffer: Buffer.from(f.text) })));
 }
 
+/** A detail page's tab by its name ("Pods", "日志"), with the count Pods and Events carry after it ("Pods (6)"). */
+export function detailTab(page: Page, name: string): Locator {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('tablist').getByRole('tab', { name: new RegExp(`^${escaped}( ?[(（][\\d,]+[)）])?$`) });
+}
+
 /** Shows one tab of the detail page by its visible name ("Pods", "日志") and waits until it is the selected one. */
 export async function showTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole('tablist').getByRole('tab', { name, exact: true });
+  const tab = detailTab(page, name);
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 }
