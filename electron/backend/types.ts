@@ -33,11 +33,12 @@ export interface BackendOptions {
 export interface BackendTuning {
   /** A watch that receives nothing, not even a bookmark, for this long is restarted. */
   livenessMs: number;
-  /** The detail page's pictures are debounced this long. */
+  /** The node view's and the pod panel's pictures are debounced this long (the detail page uses listWindowMs). */
   flushMs: number;
   /**
    * List deltas go out at once when idle; changes that follow within this window leave together at its end (the
-   * renderer paints at most once a frame anyway), or at once when maxBatch rows are pending.
+   * renderer paints at most once a frame anyway), or at once when maxBatch rows are pending. The matrix's and the
+   * detail page's deltas leave the same way.
    */
   listWindowMs: number;
   maxBatch: number;

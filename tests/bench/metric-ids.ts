@@ -21,6 +21,7 @@ export const METRIC_IDS = [
   'memory.backend.growth.pct',
   'memory.backend.heap-growth.pct',
   'memory.renderer.growth.pct',
+  'soak.backend.warmup.pct',
   'soak.backend.growth.pct',
   'soak.backend.heap-growth.pct',
   'soak.renderer.growth.pct',

@@ -1,5 +1,6 @@
 // A detail page watches one DaemonSet's pods by its own selector: with a few hundred pods of other DaemonSets in the
-// same namespace, the page's pod informer holds (and so was sent) only that DaemonSet's pods.
+// same namespace, the page's pod informer holds (and so was sent) only that DaemonSet's pods, and its DaemonSet
+// informer only that DaemonSet (a field selector on its name).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,15 @@ describe('detail watch scope', () => {
     expect(informer.informer.snapshot()).toHaveLength(NODES);
     expect(sandbox.api.list('pods', 'team-b').length).toBeGreaterThanOrEqual(5 * NODES);
     informer.dispose();
+    const dsKeys = manager.keys().filter((k) => k.includes('"daemonsets.apps"'));
+    expect(dsKeys).toEqual([
+      watchKey(session, KINDS.daemonsets, { namespace: 'team-b', fieldSelector: 'metadata.name=agent' }),
+    ]);
+    const dsInformer = manager.acquire(dsKeys[0] as string, session.name, () => {
+      throw new Error('the informer should already exist');
+    });
+    expect(dsInformer.informer.snapshot().map((d) => d.metadata?.name)).toEqual(['agent']);
+    dsInformer.dispose();
     sub.dispose();
     expect(manager.keys()).toEqual([]);
   }, 30_000);

@@ -26,6 +26,7 @@ import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
 import { toDetailEvent, toDetailRevision } from '../resources/detail-convert.js';
 import { DetailPodCache } from './detail-pod-cache.js';
+import { Coalescer } from '../watch/coalescer.js';
 
 export interface DetailSubscriptionOptions {
   session: ContextSession;
@@ -65,7 +66,8 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   private revisions: (Held<ControllerRevisionObject> & { selector: string }) | undefined;
   private seenUid: string | undefined;
   private nodesForbidden: string | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly coalescer: Coalescer;
+  private soon: NodeJS.Immediate | undefined;
   private recheck: NodeJS.Timeout | undefined;
   private disposed = false;
   private last: DaemonSetDetail | undefined;
@@ -74,7 +76,9 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   private warnings: Map<string, WarningEvent[]> | undefined;
   private nodeValues: NodeSummary[] | undefined;
 
-  constructor(readonly options: DetailSubscriptionOptions) {}
+  constructor(readonly options: DetailSubscriptionOptions) {
+    this.coalescer = new Coalescer(options.flushMs, () => this.flush());
+  }
 
   /** The last picture sent, whole: a late joiner starts from it. */
   current(): DaemonSetDetailDelta | undefined {
@@ -82,8 +86,10 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   }
 
   start(): void {
-    const { namespace } = this.options;
-    this.ds = this.hold(KINDS.daemonsets, { namespace });
+    const { namespace, name } = this.options;
+    // Its own object only: the namespace's other DaemonSets would slow the opening (the pods' informer waits for the
+    // selector) and wake every flush with their status writes.
+    this.ds = this.hold(KINDS.daemonsets, { namespace, fieldSelector: `metadata.name=${name}` });
     this.watchNodes();
     this.events = this.hold(KINDS.events, { namespace }, undefined, () => (this.warnings = undefined));
     this.schedule();
@@ -112,7 +118,8 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.coalescer.stop();
+    if (this.soon !== undefined) clearImmediate(this.soon);
     clearTimeout(this.recheck);
     for (const held of [this.ds, this.nodes, this.events, this.pods, this.revisions]) this.drop(held);
   }
@@ -173,13 +180,21 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     }
   }
 
+  // A lone change leaves at once, a burst (a rollout step) at most once a window. Until the first complete picture
+  // (the page is waiting on it), every informer that speaks is looked at right away: a loading picture costs nothing
+  // and each window would add its length to the page's opening (the pods' informer starts only once the DaemonSet is
+  // known, so opening takes two turns). The turn's other events come first, so one network read still makes one flush.
   private schedule(): void {
     if (this.disposed) return;
-    this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+    if (this.last?.state === 'ok') this.coalescer.request();
+    else
+      this.soon ??= setImmediate(() => {
+        this.soon = undefined;
+        this.flush();
+      });
   }
 
   private flush(): void {
-    this.timer = undefined;
     if (this.disposed) return;
     const ds = this.watched();
     this.follow(ds);

@@ -49,6 +49,9 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
   private readonly issues = new Map<string, PodIssue[]>();
   private readonly podWatches = new Map<string, PodWatch>();
   private readonly dirty = new Set<string>();
+  // Rows whose pods or events spoke since the last flush: their issues are judged once per flush, not per event (a
+  // rollout step on 5,000 nodes is 1,000 pod events, each a pass over the DaemonSet's 5,000 pods).
+  private readonly staleIssues = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly cleanups: (() => void)[] = [];
   private dsHandle: InformerHandle<DaemonSetObject> | undefined;
@@ -153,7 +156,7 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
       return;
     }
     // The status counts changed: a FailedCreate holds only while nodes lack a pod.
-    if (current && current.selector === selector && current.uid === uid) return this.refreshIssues(key);
+    if (current && current.selector === selector && current.uid === uid) return this.issuesChanged(key);
     if (current) this.dropPodWatch(key);
     // When very many DaemonSets are unsettled at once (a zone outage), one pod watch each would flood the API server:
     // past the cap, rows keep their status counts and get reasons once others settle and they change again.
@@ -162,7 +165,7 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
     const namespace = ds.metadata?.namespace ?? '';
     const handle = watchKind(manager, session, KINDS.pods, { namespace, labelSelector: selector });
     const events = watchKind(manager, session, KINDS.events, warningEventScope(namespace), warningEvent);
-    const refresh = (): void => this.refreshIssues(key);
+    const refresh = (): void => this.issuesChanged(key);
     const listeners = [handle, events].map((h) =>
       h.informer.addListener({ onEvents: refresh, onStatus: () => undefined }),
     );
@@ -179,6 +182,11 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
     watch.events.dispose();
   }
 
+  private issuesChanged(key: string): void {
+    this.staleIssues.add(key);
+    this.schedule();
+  }
+
   private refreshIssues(key: string): void {
     const watch = this.podWatches.get(key);
     if (!watch) return;
@@ -193,7 +201,6 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
     if (JSON.stringify(next) === JSON.stringify(this.issues.get(key) ?? [])) return;
     this.issues.set(key, next);
     this.dirty.add(key);
-    this.schedule();
   }
 
   private touchSummary(): void {
@@ -219,6 +226,8 @@ export class DaemonSetSubscription implements Producer<DaemonSetDelta> {
 
   private flush(): void {
     if (this.disposed) return;
+    for (const key of this.staleIssues) this.refreshIssues(key);
+    this.staleIssues.clear();
     const error = this.status.error ? toErrorDTO(this.status.error) : undefined;
     if (!this.sentReset) {
       // The first batch carries the complete list; until it is complete only an error can go out.

@@ -145,8 +145,9 @@ export function streamSpecs(deps: StreamDeps): StreamSpecs {
     daemonSetDetail: {
       shared: true,
       onNewSession: 'restart',
+      // The list's window too: issue 17 holds the 5,000-node grid to the raw watch plus the list's allowance.
       create: (session, [, namespace, name], emit) =>
-        new DetailSubscription({ session, manager, namespace, name, flushMs: tuning.flushMs, emit }),
+        new DetailSubscription({ session, manager, namespace, name, flushMs: tuning.listWindowMs, emit }),
       ended: endedDetail,
     },
     logs: {
