@@ -1,7 +1,8 @@
 // The coverage stream on a real sandbox: cells computed in the backend from the projected watches, a node leaving
 // live, a user who may not list nodes (the matrix says so and shows the nodes its pods run on), a user who may list
 // pods in some namespaces only (one pod watch per namespace it may list; the others named, their cells unknown), a pod
-// stuck on a missing ConfigMap (FailedMount, from its Warning event), and a template change sent as its column only.
+// stuck on a missing ConfigMap (FailedMount, from its Warning event), and a template change sent as its column only
+// (the live matrix, judged in part, then equal to a fresh one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,7 +192,15 @@ volumes: [{ name: cfg, configMap: { name: agent-config } }]`;
     for (const delta of after) {
       for (const patch of delta.patches) expect(Object.keys(patch.cells)).not.toContain('team-a/mounts');
     }
-    await kubectlOutput(['delete', 'ds', 'mounts', '-n', 'team-a'], kubeconfigFile);
+    // Judged in part (a changed pod's column and the cells missing a pod), the live matrix equals one judged whole.
+    const whole = (stream: string) =>
+      [...fold(stream).rows].map(([name, row]) => [name, row.cells, row.ok, row.expected]);
+    const live = whole(id);
     await client.services.streams.dispose(id);
+    const fresh = await client.open('coverage', ADMIN, 'team-a');
+    await waitFor(() => fold(fresh).last?.synced === true, 20_000, 'a fresh matrix');
+    expect(whole(fresh)).toEqual(live);
+    await client.services.streams.dispose(fresh);
+    await kubectlOutput(['delete', 'ds', 'mounts', '-n', 'team-a'], kubeconfigFile);
   });
 });

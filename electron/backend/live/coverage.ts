@@ -57,6 +57,10 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   private columns: Column[] = [];
   private rows = new Map<string, MatrixRow>();
   private readonly dirtyNodes = new Set<string>();
+  // Nodes whose pods changed, with the owners (DaemonSet uids) of those pods: only those columns of the row, and its
+  // cells missing a pod (whose resource fit reads every pod on the node), are judged again. A rollout step on 5,000
+  // nodes × 30 DaemonSets then judges 500 cells, not 15,000.
+  private readonly dirtyOwners = new Map<string, Set<string>>();
   private columnsStale = true;
   private allDirty = false;
   private sentFirst = false;
@@ -159,9 +163,15 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
 
   /** A pod's change touches the row of the node it was on and of the one it is on (the informer says both). */
   private onPods(events: InformerEvent<PodCell>[]): void {
+    const touch = (pod: PodCell | undefined): void => {
+      if (!pod || pod.node === '') return;
+      let owners = this.dirtyOwners.get(pod.node);
+      if (!owners) this.dirtyOwners.set(pod.node, (owners = new Set()));
+      if (pod.ownerUid !== '') owners.add(pod.ownerUid);
+    };
     for (const event of events) {
-      if (event.previous && event.previous.node !== '') this.dirtyNodes.add(event.previous.node);
-      if (event.object.node !== '') this.dirtyNodes.add(event.object.node);
+      touch(event.previous);
+      touch(event.object);
     }
   }
 
@@ -266,6 +276,8 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     if (this.disposed || !this.synced()) return;
     const allDirty = this.allDirty;
     const dirtyNodes = new Set(this.dirtyNodes);
+    const dirtyOwners = new Map(this.dirtyOwners);
+    this.dirtyOwners.clear();
     this.allDirty = false;
     this.dirtyNodes.clear();
     const beforeKeys = this.columns.map((c) => c.key);
@@ -286,11 +298,22 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     const names = this.nodeNames();
     const next = new Map(this.rows);
     const touched: string[] = [];
+    const keyOfUid = new Map(this.columns.map((c) => [c.uid, c.key]));
     for (const [name, node] of names) {
       const previous = this.rows.get(name);
       const whole = allDirty || !previous || dirtyNodes.has(name);
-      if (!whole && changedColumns.size === 0) continue;
-      next.set(name, this.row(name, node, previous, before, whole ? undefined : changedColumns));
+      const owners = dirtyOwners.get(name);
+      if (!whole && changedColumns.size === 0 && !owners) continue;
+      let recompute: Set<string> | undefined = changedColumns;
+      if (!whole && owners && previous) {
+        recompute = new Set(changedColumns);
+        for (const uid of owners) {
+          const key = keyOfUid.get(uid);
+          if (key !== undefined) recompute.add(key);
+        }
+        for (const [key, at] of before) if (previous.cells[at]?.state === 'missing') recompute.add(key);
+      }
+      next.set(name, this.row(name, node, previous, before, whole ? undefined : recompute));
       touched.push(name);
     }
     for (const name of this.rows.keys()) if (!names.has(name)) next.delete(name);
