@@ -161,7 +161,7 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     }
   }
 
-  /** A pod's change touches the row of the node it was on and of the one it is on (the informer says both). */
+  /** A pod's change touches its owner's cell on the node it was on and on the one it is on (the informer says both). */
   private onPods(events: InformerEvent<PodCell>[]): void {
     const touch = (pod: PodCell | undefined): void => {
       if (!pod || pod.node === '') return;
