@@ -40,6 +40,8 @@ const nodeValues = <N>(nodes: Nodes<N>): N[] => (nodes.allowed ? nodes.value : [
 
 /** What turns `before` into `after` (by name; equal items are left out). */
 export function diffKeyed<T extends { name: string }>(before: readonly T[], after: readonly T[]): KeyedChange<T> {
+  // A list kept as it was (the backend hands back the same array while nothing in it changed).
+  if (before === after) return { set: [], removed: [] };
   const old = new Map(before.map((item) => [item.name, item]));
   const set: T[] = [];
   for (const item of after) {
@@ -78,17 +80,20 @@ export function applyKeyed<T extends { name: string }>(
   return next.filter((item) => !gone.has(item.name)).sort(order);
 }
 
-/** The change from `before` (undefined: none yet, a reset) to `after`. */
+/**
+ * The change from `before` (undefined: none yet, a reset) to `after`. `podsChange`: what turns `before.pods` into
+ * `after.pods`, when the caller knows it (the backend's pod cache does), instead of comparing every pod.
+ */
 export function diffDetail<
   S extends DetailShape<P, N>,
   P extends { name: string; node: string },
   N extends { name: string },
->(before: S | undefined, after: S): DetailChange<S, P, N> {
+>(before: S | undefined, after: S, podsChange?: KeyedChange<P>): DetailChange<S, P, N> {
   const { pods, nodes, ...rest } = after;
   return {
     ...rest,
     reset: before === undefined,
-    pods: diffKeyed(before?.pods ?? [], pods),
+    pods: before !== undefined && podsChange !== undefined ? podsChange : diffKeyed(before?.pods ?? [], pods),
     nodes: nodes.allowed
       ? { allowed: true, value: diffKeyed(before ? nodeValues(before.nodes) : [], nodes.value) }
       : { allowed: false, message: nodes.message },

@@ -168,6 +168,46 @@ describe('DaemonSet detail backend', () => {
     );
   }, 40_000);
 
+  // The stream's deltas come from the pods the informer reported, not from comparing whole pictures: after two
+  // rollouts and a deletion, the picture they add up to is still the cluster's.
+  it('adds up, delta by delta, to the pods kubectl lists', async () => {
+    const listed = async (): Promise<string> =>
+      (
+        await kubectl([
+          'get',
+          'pods',
+          '-n',
+          NS,
+          '-l',
+          'app=agent',
+          '-o',
+          'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.metadata.labels.controller-revision-hash}{"\\n"}{end}',
+        ])
+      )
+        .trim()
+        .split('\n')
+        .sort()
+        .join('\n');
+    const shown = (): string =>
+      (latest(id)?.pods ?? [])
+        .map((p) => `${p.name} ${p.node} ${p.revisionHash}`)
+        .sort()
+        .join('\n');
+    let want = '';
+    await waitFor(
+      async () => {
+        want = await listed();
+        return shown() === want;
+      },
+      30_000,
+      'the picture equals kubectl',
+    );
+    expect(shown()).toBe(want);
+    expect(latest(id)?.pods.map((p) => p.node)).toEqual(
+      [...(latest(id)?.pods ?? [])].map((p) => p.node).sort((a, b) => a.localeCompare(b)),
+    );
+  }, 40_000);
+
   it('reads a container log, follows it, and stops', async () => {
     const pod = latest(id)?.pods.find((p) => p.available);
     if (!pod) throw new Error('no pod');

@@ -6,10 +6,11 @@ import type {
   DetailRevision,
   NodeSummary,
 } from '../../contract/index.js';
-import { byName, diffDetail, listsUnchanged } from '../../../common/detail-delta.js';
+import { byName, diffDetail, listsUnchanged, type KeyedChange } from '../../../common/detail-delta.js';
 import { toErrorDTO } from '../errors.js';
 import type { ContextSession } from '../session/session.js';
 import type { InformerHandle, WatchManager } from '../watch/manager.js';
+import type { InformerEvent } from '../watch/types.js';
 import type { Producer } from './producer.js';
 import { selectorString, toRow } from '../resources/rows.js';
 import { aggregatePodIssues } from '../resources/pod-issues.js';
@@ -51,6 +52,11 @@ interface Held<T extends KubeObject> {
 const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uid: string) =>
   (object.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
 
+/** What an informer said: its events, or nothing in particular (a status change: listed, failed, relisted). */
+type Heard = (events?: InformerEvent<KubeObject>[]) => void;
+
+const isWarning = (event: KubeObject | undefined): boolean => (event as EventObject | undefined)?.type === 'Warning';
+
 /**
  * One DaemonSet's detail page (the `daemonSetDetail` stream, shared by the clients that show it): the namespace's
  * DaemonSet informer (whole objects, so not the list page's projected one), pods and ControllerRevisions by the
@@ -71,10 +77,15 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   private recheck: NodeJS.Timeout | undefined;
   private disposed = false;
   private last: DaemonSetDetail | undefined;
-  private readonly podCache = new DetailPodCache();
+  private podCache = new DetailPodCache();
+  /** The pods' informer keys reported since the last picture ('all': look at every pod, as after a relist). */
+  private podKeys: Set<string> | 'all' = 'all';
+  /** The last picture's pods change, and the pod list it applies to. */
+  private podsMoved: { from: DetailPod[]; change: KeyedChange<DetailPod> } | undefined;
   // Judged again only after their informer spoke: a rollout step on 5,000 nodes changes pods, not events or nodes.
   private warnings: Map<string, WarningEvent[]> | undefined;
   private nodeValues: NodeSummary[] | undefined;
+  private eventValues: DetailEvent[] | undefined;
 
   constructor(readonly options: DetailSubscriptionOptions) {
     this.coalescer = new Coalescer(options.flushMs, () => this.flush());
@@ -89,9 +100,18 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     const { namespace, name } = this.options;
     // Its own object only: the namespace's other DaemonSets would slow the opening (the pods' informer waits for the
     // selector) and wake every flush with their status writes.
-    this.ds = this.hold(KINDS.daemonsets, { namespace, fieldSelector: `metadata.name=${name}` });
+    this.ds = this.hold(
+      KINDS.daemonsets,
+      { namespace, fieldSelector: `metadata.name=${name}` },
+      undefined,
+      () => (this.eventValues = undefined),
+    );
     this.watchNodes();
-    this.events = this.hold(KINDS.events, { namespace }, undefined, () => (this.warnings = undefined));
+    // Normal events (a rollout's Pulled, Started...) explain nothing: only a Warning one is judged again.
+    this.events = this.hold(KINDS.events, { namespace }, undefined, (events) => {
+      if (!events || events.some((e) => isWarning(e.object) || isWarning(e.previous))) this.warnings = undefined;
+      this.eventValues = undefined;
+    });
     this.schedule();
   }
 
@@ -125,28 +145,23 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
   }
 
   /** `changed`: called on each of the informer's events and status changes, before the flush is scheduled. */
-  private hold<T extends KubeObject>(
-    kind: Kind<T>,
-    scope: Scope,
-    projection?: undefined,
-    changed?: () => void,
-  ): Held<T>;
-  private hold<P extends KubeObject>(
-    kind: Kind,
-    scope: Scope,
-    projection: Projection<P>,
-    changed?: () => void,
-  ): Held<P>;
-  private hold(kind: Kind, scope: Scope, projection?: Projection<KubeObject>, changed?: () => void): Held<KubeObject> {
+  private hold<T extends KubeObject>(kind: Kind<T>, scope: Scope, projection?: undefined, changed?: Heard): Held<T>;
+  private hold<P extends KubeObject>(kind: Kind, scope: Scope, projection: Projection<P>, changed?: Heard): Held<P>;
+  private hold(kind: Kind, scope: Scope, projection?: Projection<KubeObject>, changed?: Heard): Held<KubeObject> {
     const { manager, session } = this.options;
     const handle = projection
       ? watchKind(manager, session, kind, scope, projection)
       : watchKind(manager, session, kind, scope);
-    const touch = (): void => {
-      changed?.();
-      this.schedule();
-    };
-    const listener = handle.informer.addListener({ onEvents: touch, onStatus: touch });
+    const listener = handle.informer.addListener({
+      onEvents: (events) => {
+        changed?.(events);
+        this.schedule();
+      },
+      onStatus: () => {
+        changed?.();
+        this.schedule();
+      },
+    });
     return { handle, dispose: () => listener.dispose() };
   }
 
@@ -167,8 +182,10 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     if (this.pods?.selector !== selector) {
       this.drop(this.pods);
       this.pods = undefined;
+      this.podCache = new DetailPodCache();
+      this.podKeys = 'all';
       if (selector !== '') {
-        this.pods = { ...this.hold(KINDS.pods, scope), selector };
+        this.pods = { ...this.hold(KINDS.pods, scope, undefined, (events) => this.heardPods(events)), selector };
       }
     }
     if (this.revisions?.selector !== selector) {
@@ -194,12 +211,22 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
       });
   }
 
+  private heardPods(events: InformerEvent<KubeObject>[] | undefined): void {
+    if (events === undefined || this.podKeys === 'all') this.podKeys = 'all';
+    else for (const event of events) this.podKeys.add(event.key);
+    this.eventValues = undefined;
+  }
+
   private flush(): void {
     if (this.disposed) return;
     const ds = this.watched();
     this.follow(ds);
     const next = this.picture(ds);
-    const delta = diffDetail<DaemonSetDetail, DetailPod, NodeSummary>(this.last, next);
+    const moved = this.podsMoved;
+    this.podsMoved = undefined;
+    // The pod cache knows what changed: the delta is not found by comparing 5,000 pods with the last picture's.
+    const known = moved !== undefined && this.last?.pods === moved.from ? moved.change : undefined;
+    const delta = diffDetail<DaemonSetDetail, DetailPod, NodeSummary>(this.last, next, known);
     // Nothing the page shows changed (an informer event of another DaemonSet's pod, a resync): nothing to send.
     if (this.last && listsUnchanged(delta) && wholeParts(next) === wholeParts(this.last)) return;
     this.last = next;
@@ -228,7 +255,6 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
     base.state = 'ok';
     const now = Date.now();
     const minReady = ds.spec?.minReadySeconds ?? 0;
-    const pods = (this.pods?.handle.informer.snapshot() ?? []).filter((p) => ownedBy(p, uid));
     // The same reasons as the list's, from the same rules: the kubelet's Warning events explain what pods cannot.
     const warnings = (this.warnings ??= eventsByObject(
       (this.events?.handle.informer.snapshot() ?? []).flatMap((e): WarningEvent[] => {
@@ -236,22 +262,30 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
         return w ? [w] : [];
       }),
     ));
-    base.pods = this.podCache.convert(pods, minReady, now, warnings);
+    const from = this.podCache.pods();
+    const keys = this.podKeys;
+    this.podKeys = new Set();
+    const informer = this.pods?.handle.informer;
+    const source = informer ?? { get: () => undefined, snapshot: () => [] };
+    const change = this.podCache.update({ owner: uid, minReady, now, warnings }, keys, source);
+    this.podsMoved = { from, change };
+    base.pods = this.podCache.pods();
     // A pod Ready but not yet available becomes available by the clock alone: look again then.
-    if (base.pods.some((p) => p.ready && !p.available)) {
+    if (this.podCache.waitingOnClock()) {
       this.recheck ??= setTimeout(() => {
         this.recheck = undefined;
         this.schedule();
       }, 1000);
     }
     base.revisions = this.revisionList(uid);
-    base.events = this.eventList(ds, new Set(pods.map((p) => p.metadata?.uid ?? '')));
+    base.events = this.eventValues ??= this.eventList(ds);
     base.nodes = this.nodeList();
     const newest = base.revisions.at(-1);
     base.daemonSet = {
       row: toRow(
         ds,
-        aggregatePodIssues(pods, uid, {
+        // Only the pods with a problem speak, unless the controller's FailedCreate needs the newest pod's age.
+        aggregatePodIssues(this.podCache.objects(!warnings.get(uid)?.some((e) => e.reason === 'FailedCreate')), uid, {
           events: warnings,
           problemOf: (pod) => this.podCache.problemOf(pod.metadata?.uid ?? ''),
           counts: { desired: ds.status?.desiredNumberScheduled ?? 0, current: ds.status?.currentNumberScheduled ?? 0 },
@@ -277,7 +311,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
       .sort((a, b) => a.revision - b.revision);
   }
 
-  private eventList(ds: DaemonSetObject, podUids: Set<string>): DetailEvent[] {
+  private eventList(ds: DaemonSetObject): DetailEvent[] {
     const uid = ds.metadata?.uid ?? '';
     // Pods already gone keep their events: they are recognised by the DaemonSet's pod name prefix.
     const prefix = `${ds.metadata?.name ?? ''}-`;
@@ -285,7 +319,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
       .filter((e) => {
         const o = e.involvedObject ?? {};
         if (o.kind === 'DaemonSet') return o.uid === uid || (o.uid === undefined && o.name === ds.metadata?.name);
-        return o.kind === 'Pod' && (podUids.has(o.uid ?? '') || (o.name ?? '').startsWith(prefix));
+        return o.kind === 'Pod' && (this.podCache.owns(o.uid ?? '') || (o.name ?? '').startsWith(prefix));
       })
       .map(toDetailEvent)
       .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))

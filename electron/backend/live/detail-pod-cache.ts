@@ -1,61 +1,155 @@
 import type { DetailPod } from '../../contract/index.js';
-import { byNodeThenName } from '../../../common/detail-delta.js';
+import { byNodeThenName, type KeyedChange } from '../../../common/detail-delta.js';
+import { objectKey } from '../watch/types.js';
 import type { PodObject } from '../kinds/objects.js';
 import type { WarningEvent } from '../kinds/warning-event.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { toDetailPod } from '../resources/detail-convert.js';
 
 interface Entry {
+  uid: string;
   version: string;
   /** The pod's Warning events the entry was converted with (the same array while the events did not change). */
   events: WarningEvent[] | undefined;
   minReady: number;
+  object: PodObject;
   detail: DetailPod;
 }
 
+/** What a flush judges the pods by: their owner, the DaemonSet's minReadySeconds, the clock and the Warning events. */
+export interface PodJudgement {
+  owner: string;
+  minReady: number;
+  now: number;
+  /** Warning events by the uid of the object they are about; the same map (and arrays) while nothing changed. */
+  warnings: Map<string, WarningEvent[]>;
+}
+
+/** The pods' informer, as far as the cache reads it. */
+export interface PodSource {
+  get(key: string): PodObject | undefined;
+  snapshot(): PodObject[];
+}
+
+const ownedBy = (pod: PodObject, uid: string): boolean =>
+  (pod.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
+
 /**
- * The detail page's pods, converted once per version. A flush on 5,000 nodes converts only the pods whose
- * resourceVersion or Warning events changed since the last one and hands back the same DetailPod objects for the
- * rest, so the delta's compare stops at `===` and an unchanged list is not sorted again. A pod Ready but not yet
- * available is converted at every flush: it becomes available by the clock alone.
+ * The detail page's pods, converted once per version and kept in (node, name) order. A flush on 5,000 nodes looks
+ * only at the pods its informer reported (by key), the pods whose Warning events changed and those Ready but not yet
+ * available (they become available by the clock alone), and says what changed: the delta is built from that instead
+ * of comparing 5,000 pods, and the list is sorted again only when a pod came, went or moved to another node.
  */
 export class DetailPodCache {
   private entries = new Map<string, Entry>();
+  private keyOfUid = new Map<string, string>();
+  private clockBound = new Set<string>();
   private sorted: DetailPod[] = [];
+  private position = new Map<string, number>();
+  private judged: PodJudgement | undefined;
 
-  /** `pods` as DetailPods in (node, name) order; `warnings` by pod uid, the same arrays while nothing changed. */
-  convert(pods: PodObject[], minReady: number, now: number, warnings: Map<string, WarningEvent[]>): DetailPod[] {
-    const next = new Map<string, Entry>();
-    let changed = pods.length !== this.sorted.length;
-    for (const pod of pods) {
-      const uid = pod.metadata?.uid ?? '';
-      const version = pod.metadata?.resourceVersion ?? '';
-      const events = warnings.get(uid);
-      let entry = this.entries.get(uid);
-      const fresh =
-        entry !== undefined &&
-        version !== '' &&
-        entry.version === version &&
-        entry.events === events &&
-        entry.minReady === minReady;
-      const clockBound = entry !== undefined && entry.detail.ready && !entry.detail.available && minReady > 0;
-      if (!fresh || clockBound) {
-        const detail = toDetailPod(pod, minReady, now, podProblem(pod, events ?? []));
-        // A clock-bound pod still not available, nothing else changed: the old object stays.
-        if (!(fresh && entry !== undefined && detail.available === entry.detail.available)) {
-          entry = { version, events, minReady, detail };
-          changed = true;
-        }
+  /**
+   * Brings the pods up to date: `keys` are the informer keys that may have changed since the last call ('all': every
+   * pod, as after a relist). Returns what changed in `pods()`, by pod name.
+   */
+  update(judgement: PodJudgement, keys: Iterable<string> | 'all', source: PodSource): KeyedChange<DetailPod> {
+    const before = this.judged;
+    const whole = keys === 'all' || before?.owner !== judgement.owner || before.minReady !== judgement.minReady;
+    const dirty = new Set<string>(whole ? this.entries.keys() : keys);
+    if (whole) for (const pod of source.snapshot()) dirty.add(objectKey(pod));
+    for (const key of this.clockBound) dirty.add(key);
+    if (before && before.warnings !== judgement.warnings) {
+      for (const uid of new Set([...before.warnings.keys(), ...judgement.warnings.keys()])) {
+        const key = this.keyOfUid.get(uid);
+        if (key !== undefined && before.warnings.get(uid) !== judgement.warnings.get(uid)) dirty.add(key);
       }
-      if (entry !== undefined) next.set(uid, entry);
     }
-    this.entries = next;
-    if (changed) this.sorted = [...next.values()].map((e) => e.detail).sort(byNodeThenName);
+    this.judged = judgement;
+    const change: KeyedChange<DetailPod> = { set: [], removed: [] };
+    let reorder = false;
+    for (const key of dirty) {
+      const old = this.entries.get(key);
+      const entry = this.look(key, source.get(key), judgement);
+      if (entry === old) continue;
+      if (entry === undefined) {
+        this.forget(key, old);
+        change.removed.push(old?.detail.name ?? '');
+        reorder = true;
+        continue;
+      }
+      if (old && old.uid !== entry.uid) this.keyOfUid.delete(old.uid);
+      this.entries.set(key, entry);
+      this.keyOfUid.set(entry.uid, key);
+      if (entry.detail !== old?.detail) change.set.push(entry.detail);
+      if (old?.detail.node !== entry.detail.node) reorder = true;
+    }
+    if (reorder) this.sort();
+    else if (change.set.length > 0) {
+      this.sorted = [...this.sorted];
+      for (const detail of change.set) this.sorted[this.position.get(detail.name) ?? -1] = detail;
+    }
+    return change;
+  }
+
+  /** The pods, in (node, name) order: the same array while nothing changed. */
+  pods(): DetailPod[] {
     return this.sorted;
   }
 
   /** The problem the last conversion found for a pod (by uid), so the DaemonSet's issues need not judge it again. */
   problemOf(uid: string): DetailPod['problem'] {
-    return this.entries.get(uid)?.detail.problem;
+    const key = this.keyOfUid.get(uid);
+    return key === undefined ? undefined : this.entries.get(key)?.detail.problem;
+  }
+
+  /** The owned pods as the API sent them; `withProblem`: only those the last conversion found a problem with. */
+  objects(withProblem = false): PodObject[] {
+    const out: PodObject[] = [];
+    for (const entry of this.entries.values()) if (!withProblem || entry.detail.problem) out.push(entry.object);
+    return out;
+  }
+
+  owns(uid: string): boolean {
+    return this.keyOfUid.has(uid);
+  }
+
+  /** Some pod is Ready but not yet available: it becomes available by the clock alone. */
+  waitingOnClock(): boolean {
+    return this.clockBound.size > 0;
+  }
+
+  /** The entry the pod at `key` has now (the old one when nothing it shows changed); undefined when it is not ours. */
+  private look(key: string, pod: PodObject | undefined, judgement: PodJudgement): Entry | undefined {
+    const { owner, minReady, now, warnings } = judgement;
+    if (pod === undefined || !ownedBy(pod, owner)) return undefined;
+    const old = this.entries.get(key);
+    const uid = pod.metadata?.uid ?? '';
+    const version = pod.metadata?.resourceVersion ?? '';
+    const events = warnings.get(uid);
+    const fresh =
+      old !== undefined &&
+      version !== '' &&
+      old.version === version &&
+      old.events === events &&
+      old.minReady === minReady;
+    const clockBound = fresh && old.detail.ready && !old.detail.available && minReady > 0;
+    if (fresh && !clockBound) return old;
+    const detail = toDetailPod(pod, minReady, now, podProblem(pod, events ?? []));
+    if (detail.ready && !detail.available && minReady > 0) this.clockBound.add(key);
+    else this.clockBound.delete(key);
+    // Still not available by the clock, nothing else changed: the old entry stays.
+    if (fresh && detail.available === old.detail.available) return old;
+    return { uid, version, events, minReady, object: pod, detail };
+  }
+
+  private forget(key: string, old: Entry | undefined): void {
+    this.entries.delete(key);
+    this.clockBound.delete(key);
+    if (old) this.keyOfUid.delete(old.uid);
+  }
+
+  private sort(): void {
+    this.sorted = [...this.entries.values()].map((e) => e.detail).sort(byNodeThenName);
+    this.position = new Map(this.sorted.map((pod, i) => [pod.name, i]));
   }
 }
