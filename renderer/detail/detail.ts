@@ -6,7 +6,7 @@ import { applyDetail } from '../../common/detail-delta';
 import { api } from '../api/bridge';
 import { toErrorDTO } from '../api/errors';
 import { useLive } from '../composables/useLive';
-import { initialProgressAt, progressSignature } from './stuck';
+import { initialProgressAt, ProgressMarks } from './stuck';
 import { storeStallMinutes, storedStallMs } from '../shared/stalled';
 import { useClustersStore } from '../clusters/clusters';
 import { useDaemonSetsStore } from '../list/daemonsets';
@@ -43,7 +43,7 @@ export const useDetailStore = defineStore('detail', () => {
   const busy = ref<string | null>(null);
   /** The YAML tab's text of the live object (read when the tab shows, again when the object changes), or why not. */
   const yaml = shallowRef<{ text: string } | { error: AppErrorDTO } | null>(null);
-  let signature = '';
+  let marks = new ProgressMarks();
 
   const ready = computed(
     () =>
@@ -55,15 +55,9 @@ export const useDetailStore = defineStore('detail', () => {
   // The backend sends a reset, then only the pods and nodes that changed: they are applied to the picture held, whose
   // unchanged pods and nodes stay the same objects (so the grid and the table re-render only what changed).
   function onDelta(delta: DaemonSetDetailDelta): void {
-    onDetail(applyDetail<DaemonSetDetail, DaemonSetDetail['pods'][number], NodeOf>(detail.value, delta));
-  }
-
-  function onDetail(next: DaemonSetDetail): void {
-    const sig = progressSignature(next);
-    if (sig !== signature) {
-      lastProgressAt.value = signature === '' ? initialProgressAt(next, Date.now()) : Date.now();
-      signature = sig;
-    }
+    const next = applyDetail<DaemonSetDetail, DaemonSetDetail['pods'][number], NodeOf>(detail.value, delta);
+    const first = !marks.started();
+    if (marks.moved(delta, next)) lastProgressAt.value = first ? initialProgressAt(next, Date.now()) : Date.now();
     detail.value = next;
     error.value = next.error ?? null;
   }
@@ -99,7 +93,7 @@ export const useDetailStore = defineStore('detail', () => {
     error.value = null;
     outcome.value = null;
     yaml.value = null;
-    signature = '';
+    marks = new ProgressMarks();
     lastProgressAt.value = Date.now();
     // Opened again as it is (the page was shown anew): start from a fresh picture, as for another DaemonSet.
     if (same) live.retry();

@@ -61,8 +61,28 @@ function revisionOf(pod: DetailPod, updateHash: string | undefined): CellRevisio
   return pod.revisionHash === updateHash ? 'new' : 'old';
 }
 
-/** One cell per eligible node (and per node that still runs a pod though no longer eligible), in node name order. */
-export function gridCells(nodes: DetailNode[], pods: DetailPod[], updateHash: string | undefined): GridCell[] {
+/** The cell of `node`, whose pods (of this DaemonSet) are `here`. */
+export function cellFor(node: string, here: DetailPod[], nodeReady: boolean, updateHash: string | undefined): GridCell {
+  // The live pod wins over one that is terminating; among live ones the newest.
+  const live = here.filter((p) => !p.deleting).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const shown = live[0] ?? here[0];
+  if (!shown) return { node, state: 'missing', revision: 'none', replacing: false, nodeReady };
+  const { state, reason } = podState(shown);
+  const cell: GridCell = {
+    node,
+    state,
+    revision: revisionOf(shown, updateHash),
+    pod: shown.name,
+    replacing: live.length > 0 && here.some((p) => p.deleting),
+    nodeReady,
+  };
+  if (reason) cell.reason = reason;
+  if (shown.problem && !shown.deleting) cell.problem = shown.problem;
+  return cell;
+}
+
+/** The pods by the node they are for (pods for no node left out). */
+export function podsByNode(pods: readonly DetailPod[]): Map<string, DetailPod[]> {
   const byNode = new Map<string, DetailPod[]>();
   for (const pod of pods) {
     if (!pod.node) continue;
@@ -70,28 +90,15 @@ export function gridCells(nodes: DetailNode[], pods: DetailPod[], updateHash: st
     list.push(pod);
     byNode.set(pod.node, list);
   }
+  return byNode;
+}
+
+/** One cell per eligible node (and per node that still runs a pod though no longer eligible), in node name order. */
+export function gridCells(nodes: DetailNode[], pods: DetailPod[], updateHash: string | undefined): GridCell[] {
+  const byNode = podsByNode(pods);
   const ready = new Map(nodes.map((n) => [n.name, n.ready]));
   const names = new Set([...nodes.filter((n) => n.eligible).map((n) => n.name), ...byNode.keys()]);
-  return [...names].sort().map((node) => {
-    const here = byNode.get(node) ?? [];
-    // The live pod wins over one that is terminating; among live ones the newest.
-    const live = here.filter((p) => !p.deleting).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const shown = live[0] ?? here[0];
-    if (!shown)
-      return { node, state: 'missing', revision: 'none', replacing: false, nodeReady: ready.get(node) ?? true };
-    const { state, reason } = podState(shown);
-    const cell: GridCell = {
-      node,
-      state,
-      revision: revisionOf(shown, updateHash),
-      pod: shown.name,
-      replacing: live.length > 0 && here.some((p) => p.deleting),
-      nodeReady: ready.get(node) ?? true,
-    };
-    if (reason) cell.reason = reason;
-    if (shown.problem && !shown.deleting) cell.problem = shown.problem;
-    return cell;
-  });
+  return [...names].sort().map((node) => cellFor(node, byNode.get(node) ?? [], ready.get(node) ?? true, updateHash));
 }
 
 /** Nodes of the grid without an available pod: what maxUnavailable bounds during a rolling update. */
@@ -105,6 +112,9 @@ export function pendingNodes(cells: GridCell[]): string[] {
 }
 
 export function ineligibleNodes(detail: DaemonSetDetail): DetailNode[] {
+  // Usually none: the pods (5,000 on a big cluster, at every delta) are looked at only when some node is not wanted.
+  const unwanted = detailNodes(detail).filter((n) => !n.eligible);
+  if (unwanted.length === 0) return unwanted;
   const withPods = new Set(detail.pods.map((p) => p.node));
-  return detailNodes(detail).filter((n) => !n.eligible && !withPods.has(n.name));
+  return unwanted.filter((n) => !withPods.has(n.name));
 }

@@ -1,4 +1,4 @@
-import type { DaemonSetDetail } from '../../electron/contract/detail-dto';
+import type { DaemonSetDetail, DaemonSetDetailDelta, DetailPod } from '../../electron/contract/detail-dto';
 import { rowStatus } from '../shared/status';
 import { DEFAULT_STALL_MS, stalledSince } from '../shared/stalled';
 import { detailNodes } from './eligibility';
@@ -9,16 +9,50 @@ import { gridCells, pendingNodes } from './node-grid';
 
 export const DEFAULT_STUCK_MS = DEFAULT_STALL_MS;
 
-/** What counts as progress: a pod appearing, going, changing state or revision; the controller's counts. */
-export function progressSignature(detail: DaemonSetDetail): string {
-  const ds = detail.daemonSet;
-  if (!ds) return '';
-  const s = ds.row.status;
-  const pods = detail.pods
-    .map((p) => `${p.name}:${p.node}:${p.revisionHash}:${p.phase}:${p.ready}:${p.available}:${p.deleting}`)
-    .sort()
-    .join(',');
-  return `${s.desired}/${s.current}/${s.ready}/${s.available}/${s.updated}/${s.misscheduled}|${pods}`;
+/** What counts as progress in a pod: where it runs, on which revision, in which state. */
+const podMark = (p: DetailPod): string =>
+  `${p.node}:${p.revisionHash}:${p.phase}:${p.ready}:${p.available}:${p.deleting}`;
+
+/** And in the controller's counts ('' while there is no DaemonSet). */
+function countsMark(detail: DaemonSetDetail): string {
+  const s = detail.daemonSet?.row.status;
+  return s ? `${s.desired}/${s.current}/${s.ready}/${s.available}/${s.updated}/${s.misscheduled}` : '';
+}
+
+/**
+ * The last picture's progress marks, pod by pod: a delta is judged by the pods it carries, so a rollout step on 5,000
+ * nodes looks at the pods it changed, not at all 5,000 (a signature of every pod cost milliseconds per delta).
+ */
+export class ProgressMarks {
+  private pods = new Map<string, string>();
+  private counts = '';
+
+  /** Whether a DaemonSet has been seen: the first picture with one dates the progress from its pods (initialProgressAt). */
+  started(): boolean {
+    return this.counts !== '';
+  }
+
+  /** Whether `next`, the picture `change` led to, moved: a pod came, went or changed its mark, or the counts did. */
+  moved(change: Pick<DaemonSetDetailDelta, 'reset' | 'pods'>, next: DaemonSetDetail): boolean {
+    let moved = false;
+    if (change.reset) {
+      const fresh = new Map(next.pods.map((p) => [p.name, podMark(p)]));
+      moved = fresh.size !== this.pods.size || [...fresh].some(([name, mark]) => this.pods.get(name) !== mark);
+      this.pods = fresh;
+    } else {
+      for (const name of change.pods.removed) if (this.pods.delete(name)) moved = true;
+      for (const pod of change.pods.set) {
+        const mark = podMark(pod);
+        if (this.pods.get(pod.name) === mark) continue;
+        this.pods.set(pod.name, mark);
+        moved = true;
+      }
+    }
+    const counts = countsMark(next);
+    if (counts !== this.counts) moved = true;
+    this.counts = counts;
+    return moved;
+  }
 }
 
 export interface StuckRollout {

@@ -1,5 +1,5 @@
 import type { DetailPod } from '../../contract/index.js';
-import { byNodeThenName, type KeyedChange } from '../../../common/detail-delta.js';
+import { applyKeyed, byNodeThenName, type KeyedChange } from '../../../common/detail-delta.js';
 import { objectKey } from '../watch/types.js';
 import type { PodObject } from '../kinds/objects.js';
 import type { WarningEvent } from '../kinds/warning-event.js';
@@ -38,14 +38,13 @@ const ownedBy = (pod: PodObject, uid: string): boolean =>
  * The detail page's pods, converted once per version and kept in (node, name) order. A flush on 5,000 nodes looks
  * only at the pods its informer reported (by key), the pods whose Warning events changed and those Ready but not yet
  * available (they become available by the clock alone), and says what changed: the delta is built from that instead
- * of comparing 5,000 pods, and the list is sorted again only when a pod came, went or moved to another node.
+ * of comparing 5,000 pods, and the list is not sorted again: the pods that came or moved are merged in.
  */
 export class DetailPodCache {
   private entries = new Map<string, Entry>();
   private keyOfUid = new Map<string, string>();
   private clockBound = new Set<string>();
   private sorted: DetailPod[] = [];
-  private position = new Map<string, number>();
   private judged: PodJudgement | undefined;
 
   /**
@@ -66,7 +65,6 @@ export class DetailPodCache {
     }
     this.judged = judgement;
     const change: KeyedChange<DetailPod> = { set: [], removed: [] };
-    let reorder = false;
     for (const key of dirty) {
       const old = this.entries.get(key);
       const entry = this.look(key, source.get(key), judgement);
@@ -74,20 +72,15 @@ export class DetailPodCache {
       if (entry === undefined) {
         this.forget(key, old);
         change.removed.push(old?.detail.name ?? '');
-        reorder = true;
         continue;
       }
       if (old && old.uid !== entry.uid) this.keyOfUid.delete(old.uid);
       this.entries.set(key, entry);
       this.keyOfUid.set(entry.uid, key);
       if (entry.detail !== old?.detail) change.set.push(entry.detail);
-      if (old?.detail.node !== entry.detail.node) reorder = true;
     }
-    if (reorder) this.sort();
-    else if (change.set.length > 0) {
-      this.sorted = [...this.sorted];
-      for (const detail of change.set) this.sorted[this.position.get(detail.name) ?? -1] = detail;
-    }
+    // The same rule the page applies the delta by: the pods that came or moved are merged in, the list not sorted.
+    this.sorted = applyKeyed(this.sorted, change, byNodeThenName);
     return change;
   }
 
@@ -146,10 +139,5 @@ export class DetailPodCache {
     this.entries.delete(key);
     this.clockBound.delete(key);
     if (old) this.keyOfUid.delete(old.uid);
-  }
-
-  private sort(): void {
-    this.sorted = [...this.entries.values()].map((e) => e.detail).sort(byNodeThenName);
-    this.position = new Map(this.sorted.map((pod, i) => [pod.name, i]));
   }
 }

@@ -127,6 +127,9 @@ export const WATCH_CELLS_SOURCE = String.raw`((rootSelector, cellSelector, keyOf
   const armed = new Set();
   const state = { seen: {}, longTasks: [] };
   const now = () => performance.timeOrigin + performance.now();
+  // Every mutation of a batch happened before its callback began: that is when its cells were seen (the callback's
+  // own work over hundreds of cells would otherwise stamp the last of them later than the page showed them).
+  let at = 0;
   const visit = (el) => {
     if (!(el instanceof Element)) return;
     const cell = el.closest(cellSelector);
@@ -137,9 +140,10 @@ export const WATCH_CELLS_SOURCE = String.raw`((rootSelector, cellSelector, keyOf
       if (before(cell)) armed.add(key);
       return;
     }
-    if (done(cell)) state.seen[key] = now();
+    if (done(cell)) state.seen[key] = at;
   };
   const observer = new MutationObserver((records) => {
+    at = now();
     for (const r of records) {
       visit(r.target.nodeType === 1 ? r.target : r.target.parentElement);
       for (const added of r.addedNodes) {

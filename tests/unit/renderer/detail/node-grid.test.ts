@@ -8,12 +8,7 @@ import {
   podState,
   unavailableNodes,
 } from '../../../../renderer/detail/node-grid';
-import {
-  DEFAULT_STUCK_MS,
-  initialProgressAt,
-  progressSignature,
-  stuckRollout,
-} from '../../../../renderer/detail/stuck';
+import { DEFAULT_STUCK_MS, initialProgressAt, ProgressMarks, stuckRollout } from '../../../../renderer/detail/stuck';
 import { row } from '../fixtures';
 
 const node = (name: string, eligible = true): DetailNode => ({
@@ -173,7 +168,18 @@ describe('stuck rollout', () => {
     if (settled.daemonSet) settled.daemonSet.row = row('agent', { status: { desired: 2 } });
     expect(stuckRollout(settled, 0, 10 * DEFAULT_STUCK_MS, DEFAULT_STUCK_MS)).toBeUndefined();
     const moved = updating([pods[0] as DetailPod, pod('c', 'n2', { ready: false, available: false })]);
-    expect(progressSignature(moved)).not.toBe(progressSignature(updating(pods)));
+    const marks = new ProgressMarks();
+    expect(marks.started()).toBe(false);
+    const before = updating(pods);
+    expect(marks.moved({ reset: true, pods: { set: before.pods, removed: [] } }, before)).toBe(true);
+    expect(marks.started()).toBe(true);
+    // The same picture again, then a delta that changes nothing progress counts: no progress.
+    expect(marks.moved({ reset: true, pods: { set: before.pods, removed: [] } }, before)).toBe(false);
+    const restarted = { ...(pods[1] as DetailPod), restarts: 3 };
+    expect(marks.moved({ reset: false, pods: { set: [restarted], removed: [] } }, before)).toBe(false);
+    // A pod gone and a new one not ready: progress, judged from the delta's pods alone.
+    expect(marks.moved({ reset: false, pods: { set: moved.pods.slice(1), removed: ['b'] } }, moved)).toBe(true);
+    expect(marks.moved({ reset: false, pods: { set: [], removed: [] } }, moved)).toBe(false);
   });
 
   it('dates the last progress of a page opened mid-rollout from its newest pod or revision', () => {
