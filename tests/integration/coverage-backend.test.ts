@@ -195,11 +195,15 @@ volumes: [{ name: cfg, configMap: { name: agent-config } }]`;
     // Judged in part (a changed pod's column and the cells missing a pod), the live matrix equals one judged whole.
     const whole = (stream: string) =>
       [...fold(stream).rows].map(([name, row]) => [name, row.cells, row.ok, row.expected]);
+    // The columns' counts are kept as rows change, not counted again: they too equal a fresh count.
+    const counts = (stream: string) => fold(stream).last?.columns.map((c) => [c.key, c.eligible, c.covered]);
     const live = whole(id);
+    const liveCounts = counts(id);
     await client.services.streams.dispose(id);
     const fresh = await client.open('coverage', ADMIN, 'team-a');
     await waitFor(() => fold(fresh).last?.synced === true, 20_000, 'a fresh matrix');
     expect(whole(fresh)).toEqual(live);
+    expect(counts(fresh)).toEqual(liveCounts);
     await client.services.streams.dispose(fresh);
     await kubectlOutput(['delete', 'ds', 'mounts', '-n', 'team-a'], kubeconfigFile);
   });

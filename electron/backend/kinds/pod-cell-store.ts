@@ -22,6 +22,9 @@ const USE_OWNER = 16;
 /** Index values of the pod cells (podCell.index): a node's pods, and the pod of a uid (a Warning event's). */
 export const byNode = (node: string): string => `node\u0000${node}`;
 export const byUid = (uid: string): string => `uid\u0000${uid}`;
+/** A node's pods of one owner (a DaemonSet's uid): answered from the node's list without handing out the others. */
+const OWNED = 'owned\u0000';
+export const byNodeAndOwner = (node: string, owner: string): string => `${OWNED}${owner}\u0000${node}`;
 
 /** Strings by number, each kept once: few distinct values, repeated by every pod. */
 class StringTable {
@@ -146,12 +149,23 @@ export class PodCellStore implements InformerStore<PodCell> {
       const slot = this.uidSlots.get(value.slice(byUid('').length));
       return slot === undefined ? [] : [this.cell(slot)];
     }
+    if (value.startsWith(OWNED)) {
+      const [owner = '', node = ''] = value.slice(OWNED.length).split('\u0000');
+      const id = this.strings.find(owner);
+      return id === NONE ? [] : this.onNode(node, id);
+    }
     if (!value.startsWith(byNode(''))) return [];
-    const node = this.strings.find(value.slice(byNode('').length));
+    return this.onNode(value.slice(byNode('').length));
+  }
+
+  /** The pods on a node (of one owner's string id, when given), oldest first as a map's insertion order gives them. */
+  private onNode(name: string, owner?: number): PodCell[] {
+    const node = this.strings.find(name);
     const found: PodCell[] = [];
     if (node === NONE || node >= this.head.length) return found;
-    for (let slot = this.head[node] ?? NONE; slot !== NONE; slot = this.next[slot] ?? NONE) found.push(this.cell(slot));
-    // Oldest first, as a map's insertion order gives them.
+    for (let slot = this.head[node] ?? NONE; slot !== NONE; slot = this.next[slot] ?? NONE) {
+      if (owner === undefined || this.owner[slot] === owner) found.push(this.cell(slot));
+    }
     return found.reverse();
   }
 
@@ -303,9 +317,10 @@ export class PodCellStore implements InformerStore<PodCell> {
 export const podCell: Projection<PodCell> = {
   name: 'cell',
   project: projectPodCell,
-  // The matrix finds a node's pods by the node's name (byNode), and the pod a Warning event is about by its uid.
+  // The matrix finds a node's pods by the node's name (byNode), or those of one DaemonSet (byNodeAndOwner), and the pod
+  // a Warning event is about by its uid.
   index: (pod) => [
-    ...(pod.node === '' ? [] : [byNode(pod.node)]),
+    ...(pod.node === '' ? [] : [byNode(pod.node), byNodeAndOwner(pod.node, pod.ownerUid)]),
     ...(pod.metadata.uid === undefined ? [] : [byUid(pod.metadata.uid)]),
   ],
   store: () => new PodCellStore(),

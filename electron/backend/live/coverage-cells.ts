@@ -19,8 +19,8 @@ export interface CellInput {
   node?: MatrixNode;
   /** The DaemonSet's pods on this node. */
   pods: PodCell[];
-  /** The node's room, when every pod on it is known: a missing pod is then checked for fit. */
-  room?: NodeRoom;
+  /** The node's room, when every pod on it is known: a missing pod is then checked for fit (read only then). */
+  room?: () => NodeRoom | undefined;
   /** The newest FailedCreate message of this DaemonSet, if any. */
   createFailed?: string;
   /** The user may not list pods of the DaemonSet's namespace. */
@@ -109,7 +109,8 @@ export function cellState(input: CellInput): MatrixCell {
   // Eligible and no pod: the gap the matrix is for. Unknown when the pods cannot be seen at all.
   if (input.podsForbidden) return { state: 'unknown' };
   if (input.createFailed) return { state: 'missing', why: { kind: 'createFailed', message: input.createFailed } };
-  const problems = input.room ? fitProblems(input.spec, input.room, input.uid) : [];
+  const room = input.room?.();
+  const problems = room ? fitProblems(input.spec, room, input.uid) : [];
   if (problems.length > 0) return { state: 'missing', why: { kind: 'fit', problems } };
   return { state: 'missing', why: { kind: 'notCreated' } };
 }

@@ -62,22 +62,35 @@ export function buildColumns(
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** What a column is sent as: its identity and counts over the rows. */
-export function columnSummaries(columns: Column[], rows: Iterable<MatrixRow>): MatrixColumn[] {
-  const eligible = columns.map(() => 0);
-  const covered = columns.map(() => 0);
-  for (const row of rows) {
-    row.cells.forEach((cell, i) => {
-      if (isExpected(cell)) eligible[i] = (eligible[i] ?? 0) + 1;
-      if (isCovered(cell)) covered[i] = (covered[i] ?? 0) + 1;
-    });
-  }
+/** Per column (in the columns' order): how many rows expect its pod, and how many have it running. */
+export interface ColumnCounts {
+  eligible: number[];
+  covered: number[];
+}
+
+/** Adds a row's cells to the counts (`sign` -1 takes them away: the row before it changed, or a node gone). */
+export function tally(counts: ColumnCounts, row: MatrixRow | undefined, sign: 1 | -1): void {
+  row?.cells.forEach((cell, i) => {
+    if (isExpected(cell)) counts.eligible[i] = (counts.eligible[i] ?? 0) + sign;
+    if (isCovered(cell)) counts.covered[i] = (counts.covered[i] ?? 0) + sign;
+  });
+}
+
+/** The counts over every row, for `width` columns. */
+export function countRows(width: number, rows: Iterable<MatrixRow>): ColumnCounts {
+  const counts = { eligible: new Array<number>(width).fill(0), covered: new Array<number>(width).fill(0) };
+  for (const row of rows) tally(counts, row, 1);
+  return counts;
+}
+
+/** What a column is sent as: its identity and its counts over the rows. */
+export function columnSummaries(columns: Column[], counts: ColumnCounts): MatrixColumn[] {
   return columns.map((c, i) => ({
     key: c.key,
     namespace: c.namespace,
     name: c.name,
     uid: c.uid,
-    eligible: eligible[i] ?? 0,
-    covered: covered[i] ?? 0,
+    eligible: counts.eligible[i] ?? 0,
+    covered: counts.covered[i] ?? 0,
   }));
 }

@@ -1,4 +1,4 @@
-import type { MatrixDelta, MatrixNode, MatrixRow } from '../../contract/index.js';
+import type { MatrixDelta, MatrixNode, MatrixRow, NodeRoom } from '../../contract/index.js';
 import { diffPicture } from '../../../common/matrix-delta.js';
 import { toErrorDTO, type AppError } from '../errors.js';
 import type { Producer } from './producer.js';
@@ -6,7 +6,7 @@ import type { ContextSession } from '../session/session.js';
 import { KINDS } from '../kinds/kinds.js';
 import type { DaemonSetObject } from '../kinds/objects.js';
 import type { PodCell } from '../kinds/pod-cell.js';
-import { byNode, byUid, podCell } from '../kinds/pod-cell-store.js';
+import { byNode, byNodeAndOwner, byUid, podCell } from '../kinds/pod-cell-store.js';
 import { nodeRow, type NodeRowObject } from '../kinds/node-row.js';
 import { revisionRef, type RevisionRef } from '../kinds/revision-ref.js';
 import { watchKind } from '../kinds/source.js';
@@ -16,7 +16,7 @@ import { Coalescer } from '../watch/coalescer.js';
 import type { InformerEvent } from '../watch/types.js';
 import { nodeRoom } from '../resources/node-room.js';
 import { cellState, isCovered, isExpected } from './coverage-cells.js';
-import { buildColumns, columnSummaries, type Column } from './coverage-columns.js';
+import { buildColumns, columnSummaries, countRows, tally, type Column, type ColumnCounts } from './coverage-columns.js';
 import { ScopedWatch } from './coverage-scope.js';
 
 export interface CoverageOptions {
@@ -56,6 +56,9 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
   private events!: ScopedWatch<WarningEvent>;
   private columns: Column[] = [];
   private rows = new Map<string, MatrixRow>();
+  // The columns' counts over the rows, kept as rows change: counting 150,000 cells at every flush cost more than the
+  // flush's own work during a rollout step.
+  private counts: ColumnCounts = { eligible: [], covered: [] };
   private readonly dirtyNodes = new Set<string>();
   // Nodes whose pods changed, with the owners (DaemonSet uids) of those pods: only those columns of the row, and its
   // cells missing a pod (whose resource fit reads every pod on the node), are judged again. A rollout step on 5,000
@@ -226,32 +229,30 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     previous: MatrixRow | undefined,
     before: Map<string, number>,
     recompute: Set<string> | undefined,
+    unseen: Set<string>,
   ): MatrixRow {
-    let computed: { pods: PodCell[]; room: ReturnType<typeof nodeRoom> | undefined } | undefined;
-    const inputs = () => {
-      if (computed) return computed;
-      const pods = this.pods.indexed(byNode(name));
-      // The room counts every pod on the node: only a complete cluster-wide pod watch sees them all.
+    let nodePods: PodCell[] | undefined;
+    const allPods = (): PodCell[] => (nodePods ??= this.pods.indexed(byNode(name)));
+    let room: { value: NodeRoom | undefined } | undefined;
+    // The room counts every pod on the node (only a complete cluster-wide pod watch sees them all); it is read only
+    // for a cell without its pod, so a rollout step's cells, which have theirs, read only their own DaemonSet's pods.
+    const roomOf = (): NodeRoom | undefined => {
+      if (room) return room.value;
       const allocatable = this.nodes.informer.get(`/${name}`)?.allocatable;
       const complete = this.options.selection === '*' && this.pods.complete();
-      const room =
-        complete && allocatable
-          ? nodeRoom(
-              allocatable,
-              pods.flatMap((p) => (p.use ? [p.use] : [])),
-            )
-          : undefined;
-      computed = { pods, room };
-      return computed;
+      const uses = complete && allocatable ? allPods().flatMap((p) => (p.use ? [p.use] : [])) : undefined;
+      room = { value: uses && allocatable ? nodeRoom(allocatable, uses) : undefined };
+      return room.value;
     };
-    const unseen = new Set(this.pods.forbidden());
     let ok = 0;
     let expected = 0;
     const cells = this.columns.map((column) => {
       const at = before.get(column.key);
       const kept =
         previous && recompute && !recompute.has(column.key) && at !== undefined ? previous.cells[at] : undefined;
-      const { pods, room } = kept ? { pods: [], room: undefined } : inputs();
+      // A whole row reads the node's pods once; a row judged again column by column, each column's own.
+      const pods = (): PodCell[] =>
+        recompute === undefined ? allPods() : this.pods.indexed(byNodeAndOwner(name, column.uid));
       const cell =
         kept ??
         cellState({
@@ -259,8 +260,8 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
           uid: column.uid,
           updateHash: column.updateHash,
           node,
-          pods,
-          room,
+          pods: pods(),
+          room: roomOf,
           createFailed: column.createFailed,
           podsForbidden: unseen.has(column.namespace),
           eventsOf: (uid) => this.events.indexed(uid),
@@ -299,6 +300,7 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     const next = new Map(this.rows);
     const touched: string[] = [];
     const keyOfUid = new Map(this.columns.map((c) => [c.uid, c.key]));
+    const unseen = new Set(this.pods.forbidden());
     for (const [name, node] of names) {
       const previous = this.rows.get(name);
       const whole = allDirty || !previous || dirtyNodes.has(name);
@@ -313,11 +315,13 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
         }
         for (const [key, at] of before) if (previous.cells[at]?.state === 'missing') recompute.add(key);
       }
-      next.set(name, this.row(name, node, previous, before, whole ? undefined : recompute));
+      next.set(name, this.row(name, node, previous, before, whole ? undefined : recompute, unseen));
       touched.push(name);
     }
-    for (const name of this.rows.keys()) if (!names.has(name)) next.delete(name);
+    const gone = [...this.rows.keys()].filter((name) => !names.has(name));
+    for (const name of gone) next.delete(name);
     const columnKeys = this.columns.map((c) => c.key);
+    this.recount(beforeKeys, columnKeys, next, touched, gone);
     const change = diffPicture({ columns: beforeKeys, rows: this.rows }, { columns: columnKeys, rows: next }, touched);
     this.rows = next;
     const first = !this.sentFirst;
@@ -332,12 +336,30 @@ export class CoverageSubscription implements Producer<MatrixDelta> {
     this.options.emit(delta);
   }
 
+  private recount(
+    beforeKeys: string[],
+    columnKeys: string[],
+    next: Map<string, MatrixRow>,
+    touched: string[],
+    gone: string[],
+  ): void {
+    const sameColumns = beforeKeys.length === columnKeys.length && beforeKeys.every((k, i) => k === columnKeys[i]);
+    if (!sameColumns || !this.sentFirst) {
+      this.counts = countRows(columnKeys.length, next.values());
+      return;
+    }
+    for (const name of [...touched, ...gone]) {
+      tally(this.counts, this.rows.get(name), -1);
+      tally(this.counts, next.get(name), 1);
+    }
+  }
+
   private delta(reset: boolean, change: Pick<MatrixDelta, 'rows' | 'patches' | 'removed'>): MatrixDelta {
     const nodesError = this.nodes.informer.currentStatus().error;
     const dsError = this.ds.informer.currentStatus().error;
     const delta: MatrixDelta = {
       reset,
-      columns: columnSummaries(this.columns, this.rows.values()),
+      columns: columnSummaries(this.columns, this.counts),
       rows: [...change.rows].sort((a, b) => a.node.name.localeCompare(b.node.name)),
       patches: change.patches,
       removed: change.removed,

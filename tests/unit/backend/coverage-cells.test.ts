@@ -111,7 +111,7 @@ describe('cellState', () => {
       hostPorts: [],
       daemonSets: [],
     };
-    expect(cellState(input({ room: full }))).toEqual({
+    expect(cellState(input({ room: () => full }))).toEqual({
       state: 'missing',
       why: { kind: 'fit', problems: [{ kind: 'cpu', need: 500, free: 200 }] },
     });

@@ -3,7 +3,13 @@
 // moving to another owner.
 import { describe, expect, it } from 'vitest';
 import { projectPodCell, type PodCell } from '../../../electron/backend/kinds/pod-cell.js';
-import { byNode, byUid, podCell, PodCellStore } from '../../../electron/backend/kinds/pod-cell-store.js';
+import {
+  byNode,
+  byNodeAndOwner,
+  byUid,
+  podCell,
+  PodCellStore,
+} from '../../../electron/backend/kinds/pod-cell-store.js';
 import { MapStore } from '../../../electron/backend/watch/store.js';
 import { objectKey } from '../../../electron/backend/watch/types.js';
 
@@ -84,6 +90,12 @@ function pair() {
       for (const key of plain.keys()) expect(compact.get(key)).toEqual(plain.get(key));
       for (const node of nodes) expect(compact.indexed(byNode(node))).toEqual(plain.indexed(byNode(node)));
       for (const uid of uids) expect(compact.indexed(byUid(uid))).toEqual(plain.indexed(byUid(uid)));
+      const owners = new Set([...plain.values().map((p) => p.ownerUid), 'no-such-owner']);
+      for (const node of nodes) {
+        for (const owner of owners) {
+          expect(compact.indexed(byNodeAndOwner(node, owner))).toEqual(plain.indexed(byNodeAndOwner(node, owner)));
+        }
+      }
       // A namespace's objects in any order (the map's index moves a changed object to the end).
       const byKey = (pods: PodCell[]) => pods.sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
       for (const namespace of ['agents', 'other', '', 'none']) {
