@@ -101,8 +101,10 @@ export function applyKeyed<T extends { name: string }>(
       placed.push(item);
     }
   }
-  const kept = change.removed.length > 0 || placed.length > 0 ? next.filter((item) => item !== undefined) : next;
-  return mergeSorted(kept as T[], placed, order);
+  const kept = (
+    change.removed.length > 0 || placed.length > 0 ? next.filter((item) => item !== undefined) : next
+  ) as T[];
+  return placed.length === 0 ? kept : mergeSorted(kept, placed, order);
 }
 
 /**

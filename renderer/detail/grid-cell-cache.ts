@@ -1,6 +1,6 @@
 import type { DetailPod } from '../../electron/contract/detail-dto';
 import type { DetailNode } from './eligibility';
-import { cellFor, gridCells, podsByNode, type GridCell } from './node-grid';
+import { cellFor, cellsOf, podsByNode, type GridCell } from './node-grid';
 import { keepEqual } from '../shared/keep-equal';
 import { same } from '../../common/matrix-delta';
 
@@ -77,7 +77,7 @@ export class GridCellCache {
     this.hash = hash;
     this.eligible = new Set(nodes.filter((n) => n.eligible).map((n) => n.name));
     this.byNode = podsByNode(pods);
-    this.cells = keepEqual(this.cells, gridCells([...nodes], [...pods], hash), (cell) => cell.node);
+    this.cells = keepEqual(this.cells, cellsOf(nodes, this.byNode, hash), (cell) => cell.node);
     this.index = new Map(this.cells.map((cell, i) => [cell.node, i]));
     return this.cells;
   }

@@ -95,7 +95,15 @@ export function podsByNode(pods: readonly DetailPod[]): Map<string, DetailPod[]>
 
 /** One cell per eligible node (and per node that still runs a pod though no longer eligible), in node name order. */
 export function gridCells(nodes: DetailNode[], pods: DetailPod[], updateHash: string | undefined): GridCell[] {
-  const byNode = podsByNode(pods);
+  return cellsOf(nodes, podsByNode(pods), updateHash);
+}
+
+/** gridCells with the pods already grouped by node (podsByNode). */
+export function cellsOf(
+  nodes: readonly DetailNode[],
+  byNode: Map<string, DetailPod[]>,
+  updateHash: string | undefined,
+): GridCell[] {
   const ready = new Map(nodes.map((n) => [n.name, n.ready]));
   const names = new Set([...nodes.filter((n) => n.eligible).map((n) => n.name), ...byNode.keys()]);
   return [...names].sort().map((node) => cellFor(node, byNode.get(node) ?? [], ready.get(node) ?? true, updateHash));

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { deleteObject, patchObject, readObject, STRATEGIC_MERGE_PATCH } from '../kinds/client.js';
 import { mayOnPods } from '../kinds/subresource-review.js';
 import { KINDS } from '../kinds/kinds.js';
+import { controlledBy } from '../kinds/owner.js';
 import { listObjects } from '../kinds/source.js';
 import type { ContextSession } from '../session/session.js';
 import { record } from '../../../common/guards.js';
@@ -27,9 +28,7 @@ export async function rollback(
   const uid = ds.metadata?.uid;
   const labelSelector = selectorString(ds.spec?.selector);
   const list = await listObjects(session, KINDS.controllerrevisions, { namespace, labelSelector });
-  const owned = list.items.filter((r) =>
-    (r.metadata?.ownerReferences ?? []).some((o) => o.uid === uid && o.controller === true),
-  );
+  const owned = list.items.filter((r) => controlledBy(r, uid));
   const target = owned.find((r) => r.revision === revision);
   if (!target) throw new AppError('not-found', `Revision ${revision} is not in the history of DaemonSet "${name}".`);
   const newest = Math.max(...owned.map((r) => r.revision ?? 0));

@@ -27,6 +27,7 @@ import { watchKind, type Projection, type Scope } from '../kinds/source.js';
 import { eventsByObject, toWarningEvent, type WarningEvent } from '../kinds/warning-event.js';
 import { toDetailEvent, toDetailRevision } from '../resources/detail-convert.js';
 import { DetailPodCache } from './detail-pod-cache.js';
+import { controlledBy } from '../kinds/owner.js';
 import { Coalescer } from '../watch/coalescer.js';
 
 export interface DetailSubscriptionOptions {
@@ -48,9 +49,6 @@ interface Held<T extends KubeObject> {
   /** Stops listening (the handle's own dispose() lets go of the informer). */
   dispose(): void;
 }
-
-const ownedBy = (object: { metadata?: { ownerReferences?: { uid: string; controller?: boolean }[] } }, uid: string) =>
-  (object.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
 
 /** What an informer said: its events, or nothing in particular (a status change: listed, failed, relisted). */
 type Heard = (events?: InformerEvent<KubeObject>[]) => void;
@@ -306,7 +304,7 @@ export class DetailSubscription implements Producer<DaemonSetDetailDelta> {
 
   private revisionList(uid: string): DetailRevision[] {
     return (this.revisions?.handle.informer.snapshot() ?? [])
-      .filter((r) => ownedBy(r, uid))
+      .filter((r) => controlledBy(r, uid))
       .map(toDetailRevision)
       .sort((a, b) => a.revision - b.revision);
   }

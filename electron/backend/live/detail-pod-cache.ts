@@ -2,6 +2,7 @@ import type { DetailPod } from '../../contract/index.js';
 import { applyKeyed, byNodeThenName, type KeyedChange } from '../../../common/detail-delta.js';
 import { objectKey } from '../watch/types.js';
 import type { PodObject } from '../kinds/objects.js';
+import { controlledBy } from '../kinds/owner.js';
 import type { WarningEvent } from '../kinds/warning-event.js';
 import { podProblem } from '../resources/pod-problem.js';
 import { toDetailPod } from '../resources/detail-convert.js';
@@ -30,9 +31,6 @@ export interface PodSource {
   get(key: string): PodObject | undefined;
   snapshot(): PodObject[];
 }
-
-const ownedBy = (pod: PodObject, uid: string): boolean =>
-  (pod.metadata?.ownerReferences ?? []).some((ref) => ref.uid === uid && ref.controller === true);
 
 /**
  * The detail page's pods, converted once per version and kept in (node, name) order. A flush on 5,000 nodes looks
@@ -114,7 +112,7 @@ export class DetailPodCache {
   /** The entry the pod at `key` has now (the old one when nothing it shows changed); undefined when it is not ours. */
   private look(key: string, pod: PodObject | undefined, judgement: PodJudgement): Entry | undefined {
     const { owner, minReady, now, warnings } = judgement;
-    if (pod === undefined || !ownedBy(pod, owner)) return undefined;
+    if (pod === undefined || !controlledBy(pod, owner)) return undefined;
     const old = this.entries.get(key);
     const uid = pod.metadata?.uid ?? '';
     const version = pod.metadata?.resourceVersion ?? '';

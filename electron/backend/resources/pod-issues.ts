@@ -1,6 +1,7 @@
 import type { PodIssue, PodProblem, Shortfall } from '../../contract/index.js';
 import { podProblem, severity } from './pod-problem.js';
 import type { PodObject } from '../kinds/objects.js';
+import { controlledBy } from '../kinds/owner.js';
 import type { WarningEvent } from '../kinds/warning-event.js';
 
 // A DaemonSet's pods, aggregated into reasons with the nodes concerned (CreateContainerConfigError on 5 nodes:
@@ -17,9 +18,6 @@ export function nodeOf(pod: PodObject): string | undefined {
   }
   return undefined;
 }
-
-const ownedBy = (pod: PodObject, uid: string): boolean =>
-  pod.metadata?.ownerReferences?.some((o) => o.uid === uid && o.controller) === true;
 
 export interface IssueContext {
   /** Warning events by the uid of the object they are about (kinds/warning-event.ts), newest first. */
@@ -80,7 +78,7 @@ export function aggregatePodIssues(
   ownerUid?: string,
   context: IssueContext = {},
 ): PodIssue[] {
-  const owned = [...pods].filter((p) => ownerUid === undefined || ownedBy(p, ownerUid));
+  const owned = [...pods].filter((p) => ownerUid === undefined || controlledBy(p, ownerUid));
   const byReason = new Map<string, { node: string; problem: PodProblem }[]>();
   for (const pod of owned) {
     const problem = context.problemOf
