@@ -194,8 +194,13 @@ describe('stuck DaemonSets, as kubectl shows them', () => {
     expect(described).toMatch(/Back-off restarting failed container agent in pod /);
     const previous = await kubectl(['logs', '-n', NS, name, '--previous']);
     expect(previous.trim().split('\n').at(-1)).toBe('exiting with status 1');
-    const rows = await podRows('init-crash');
-    expect(new Set([...rows.values()].map((r) => r[2]))).toEqual(new Set(['Init:CrashLoopBackOff']));
+    // The kubelet restarts the init container when its back-off ends (Init:0/1 while it runs, Init:Error as it exits),
+    // then backs off again: kubectl's column shows Init:CrashLoopBackOff between restarts, not at every read.
+    // Every pod shows it at one read (until throws when that never happens).
+    await until('Init:CrashLoopBackOff in kubectl for every pod', async () => {
+      const seen = new Set([...(await podRows('init-crash')).values()].map((r) => r[2]));
+      return seen.size === 1 && seen.has('Init:CrashLoopBackOff');
+    });
   });
 
   it('a ServiceAccount that does not exist: no pod at all, and the controller FailedCreate event names it', async () => {
